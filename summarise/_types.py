@@ -1,0 +1,181 @@
+"""The records summarise returns: frozen dataclasses, every field documented.
+
+All character offsets index the text exactly as the caller gave it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "CLAIM_KINDS",
+    "WORDINGS",
+    "ClaimKind",
+    "Wording",
+    "Span",
+    "Claim",
+    "LoadedTerm",
+    "Inconsistency",
+    "SummarySentence",
+    "Provenance",
+    "Summary",
+]
+
+ClaimKind = Literal["fact", "statement", "allegation", "estimate", "denial", "opinion"]
+Wording = Literal["model", "fallback", "rule"]
+
+#: The kinds of claim, as in the reference format (``../shared/references/README.md``).
+CLAIM_KINDS: tuple[str, ...] = ("fact", "statement", "allegation", "estimate", "denial", "opinion")
+#: Where a sentence's wording came from.
+WORDINGS: tuple[str, ...] = ("model", "fallback", "rule")
+
+ARTICLE_SOURCE = "the article"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the source text."""
+
+    start: int
+    """Offset of the first character, into the text as given."""
+    end: int
+    """Offset one past the last character; ``text[start:end] == self.text``."""
+    text: str
+    """The exact characters of the source between ``start`` and ``end``."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkworthy, atomic claim of the article, attributed to whoever makes it."""
+
+    text: str
+    """A self-contained sentence in neutral wording (pronouns resolved, loaded words dropped
+    or quoted, the source named unless the article asserts it in its own voice)."""
+    source: str
+    """Who asserts it: a person with role, an institution, ``"unnamed accusers"``, or
+    ``"the article"`` when the article asserts it in its own voice."""
+    kind: ClaimKind
+    """``fact`` | ``statement`` | ``allegation`` | ``estimate`` | ``denial`` | ``opinion``."""
+    evidence: tuple[Span, ...]
+    """The spans of the source that support the claim (at least one)."""
+    wording: Wording
+    """``model``: the model's text passed verification; ``fallback``: the model's text failed
+    verification and the deterministic rendering replaced it; ``rule``: no model call was made."""
+    cue: str = ""
+    """The attribution cue the source and kind rest on (``"reported"``, ``"denied"``, ``""`` for
+    the article's own voice)."""
+    id: str = ""
+    """Stable id within one result (``c1``, ``c2``, ...), used by summary sentences."""
+    centrality: float = 0.0
+    """How central the claim is to the article (0..1); the summary takes the highest."""
+    rejected: tuple[str, ...] = ()
+    """Why the model's wording was rejected, when ``wording == "fallback"``."""
+
+
+@dataclass(frozen=True)
+class LoadedTerm:
+    """A word or phrase of the article that carries judgement or emotion."""
+
+    term: str
+    """The term as it appears in the text."""
+    start: int
+    """Offset of its first character."""
+    end: int
+    """Offset one past its last character."""
+
+
+@dataclass(frozen=True)
+class Inconsistency:
+    """A place where the article contradicts itself or misattributes."""
+
+    description: str
+    """What is inconsistent, in one sentence."""
+    evidence: tuple[Span, ...]
+    """The spans that disagree."""
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """One sentence of the summary, with the claims it rests on."""
+
+    text: str
+    """The sentence."""
+    claim_ids: tuple[str, ...]
+    """Ids of the claims (``Claim.id``) the sentence rests on."""
+    wording: Wording
+    """Where its wording came from (see ``Claim.wording``)."""
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """How a result was made, so that it can be reproduced and compared."""
+
+    model: str
+    """Model id as resolved (registry name, hub id or path)."""
+    revision: str | None
+    """Model revision or file hash where known."""
+    backend: str
+    """Backend name (``transformers``, ``openai``, ``fake``, ``none``)."""
+    prompts: dict[str, str]
+    """Prompt name -> sha256 of the template file used."""
+    package_version: str
+    """Version of summarise."""
+    seconds: dict[str, float]
+    """Wall-clock seconds per stage (``analysis``, ``claims``, ``summary``, ``total``)."""
+    tokens: dict[str, int]
+    """Token counts: ``prompt`` and ``completion`` over all model calls."""
+    model_calls: int = 0
+    """How many generation calls were made."""
+    settings: dict[str, Any] = field(default_factory=dict)
+    """Generation settings (seed, temperature, max words...)."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A neutral summary of one article, the article's claims, and what was left out."""
+
+    text: str
+    """The summary: a few neutral sentences, contested content attributed."""
+    sentences: tuple[SummarySentence, ...]
+    """The summary sentence by sentence, each linked to its claims."""
+    claims: tuple[Claim, ...]
+    """Every checkworthy claim found, in order of appearance."""
+    loaded_terms: tuple[LoadedTerm, ...]
+    """Loaded words and phrases of the article that the summary does not use unquoted."""
+    inconsistencies: tuple[Inconsistency, ...]
+    """Places where the article contradicts itself."""
+    warnings: tuple[str, ...]
+    """Everything that went wrong and was repaired (model output rejected, text chunked...)."""
+    provenance: Provenance
+    """How the result was made."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form printed by ``summarise --json`` (offsets into the text as given)."""
+        return {
+            "summary": self.text,
+            "sentences": [
+                {"text": s.text, "claims": list(s.claim_ids), "wording": s.wording}
+                for s in self.sentences
+            ],
+            "claims": [
+                {
+                    "id": c.id,
+                    "text": c.text,
+                    "source": c.source,
+                    "kind": c.kind,
+                    "evidence": [asdict(e) for e in c.evidence],
+                    "wording": c.wording,
+                    "cue": c.cue,
+                    **({"rejected": list(c.rejected)} if c.rejected else {}),
+                }
+                for c in self.claims
+            ],
+            "loaded_terms": [asdict(t) for t in self.loaded_terms],
+            "inconsistencies": [
+                {"description": i.description, "evidence": [asdict(e) for e in i.evidence]}
+                for i in self.inconsistencies
+            ],
+            "warnings": list(self.warnings),
+            "provenance": asdict(self.provenance),
+        }
