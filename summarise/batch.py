@@ -1,0 +1,284 @@
+"""Resumable batch summarisation of a corpus: ``summarise batch IN --out OUT`` and
+:func:`summarise_corpus`.
+
+The output holds one record per article::
+
+    {"id": ..., "ok": true, "result": Summary.to_dict(), "error": null, "seconds": 3.2}
+    {"id": ..., "ok": false, "result": null, "error": {"type": "BackendError", "message": "..."},
+     "seconds": 0.4}
+
+Exactly once. Records are appended (and fsync'ed) as articles finish, by one writer thread, and
+every line appended is for an id the file does not hold yet, so the file holds each id at most
+once at every moment, even after a crash. At start the existing output is read: a truncated last
+line (a crash mid-write) is dropped, successful ids are skipped, and the failure records of ids
+about to be retried are removed by an atomic rewrite (temporary file + ``os.replace``), so the
+retry's record takes their place. Failures that a run did not get to retry (``limit``, Ctrl-C)
+are written back before it returns. Parquet output is written to a JSONL sidecar
+(``OUT.partial.jsonl``) the same way and converted to ``OUT`` at the end; re-running on a
+finished Parquet file converts it back first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from typing import Any
+
+from . import _api
+from ._batch_io import (
+    ArticleSource,
+    open_source,
+    read_log,
+    read_parquet_records,
+    rewrite_jsonl,
+    write_parquet,
+)
+from ._errors import InputError
+
+__all__ = ["BatchReport", "summarise_corpus", "register"]
+
+# Looked up at call time, so that tests can stand in for the pipeline.
+_summarise = _api.summarise
+
+
+@dataclass(frozen=True)
+class BatchReport:
+    """What one :func:`summarise_corpus` run did."""
+
+    done: int
+    """Articles summarised successfully by this run."""
+    skipped: int
+    """Articles skipped because the output already held a successful record for them."""
+    failed: int
+    """Articles whose summarisation failed in this run (recorded with their error)."""
+    seconds: float
+    """Wall-clock seconds of the run."""
+    output: str
+    """The output file."""
+
+    def __str__(self) -> str:
+        rate = self.done / self.seconds * 60 if self.seconds > 0 else 0.0
+        return (f"{self.done} summarised, {self.skipped} skipped (already done), "
+                f"{self.failed} failed in {self.seconds:.1f} s ({rate:.1f} articles/min) -> {self.output}")
+
+
+def _is_parquet(path: str) -> bool:
+    return path.lower().endswith((".parquet", ".pq"))
+
+
+def _record(article_id: Any, result: Any, error: BaseException | None, seconds: float) -> dict[str, Any]:
+    if error is not None:
+        return {"id": article_id, "ok": False, "result": None,
+                "error": {"type": type(error).__name__, "message": str(error)}, "seconds": round(seconds, 3)}
+    return {"id": article_id, "ok": True, "result": result.to_dict(), "error": None, "seconds": round(seconds, 3)}
+
+
+def _prepare_log(log_path: str, output: str, parquet: bool, retry: set[str]) -> tuple[set[str], dict[str, dict[str, Any]]]:
+    """Make ``log_path`` hold each id at most once, end with a complete line, and hold no record
+    of an id in ``retry``. Returns the successful ids, and the failure records set aside."""
+    if parquet and not os.path.exists(log_path) and os.path.exists(output):
+        rewrite_jsonl(log_path, read_parquet_records(output))  # re-run on a finished Parquet file
+    if not os.path.exists(log_path):
+        return set(), {}
+    state = read_log(log_path)
+    ok = {key for key, rec in state.records.items() if rec.get("ok") is True}
+    set_aside = {key: rec for key, rec in state.records.items() if key in retry and key not in ok}
+    if set_aside or state.lines != len(state.records):
+        rewrite_jsonl(log_path, [rec for key, rec in state.records.items() if key not in set_aside])
+    elif state.truncated:
+        os.truncate(log_path, state.good_size)
+    return ok, set_aside
+
+
+def summarise_corpus(
+    input: Any,
+    output: str | os.PathLike[str],
+    *,
+    model: Any = _api.DEFAULT_MODEL,
+    backend: str | None = None,
+    id_column: str = "id",
+    text_column: str = "text",
+    concurrency: int = 4,
+    max_words: int = 120,
+    seed: int = 0,
+    limit: int | None = None,
+    progress: bool = True,
+    **backend_options: Any,
+) -> BatchReport:
+    """Summarise every article of ``input`` into ``output``, resumably.
+
+    ``input`` is a path to a ``.jsonl``, ``.csv`` or ``.parquet`` file, or a ``datasets.Dataset``,
+    with an id column and a text column (``id_column``, ``text_column``); ids must be unique.
+    ``output`` is Parquet when it ends in ``.parquet`` (or ``.pq``), JSONL otherwise. Re-running
+    with the same output skips the articles already summarised and retries the failed ones.
+    ``limit`` takes only the first N articles of the input. ``model``, ``backend`` and
+    ``backend_options`` are as for :func:`summarise.summarise`; the model is loaded once and
+    shared by ``concurrency`` worker threads. With ``backend="openai"`` the backend's own
+    ``concurrency`` (requests in flight) defaults to the same number.
+
+    Per-article failures are recorded and do not stop the batch. On ``KeyboardInterrupt`` the
+    articles in flight are finished and saved (a second Ctrl-C abandons them), then the
+    ``KeyboardInterrupt`` is re-raised; re-running the same call resumes.
+    """
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+        raise InputError(f"concurrency must be a positive int, got {concurrency!r}")
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise InputError(f"limit must be None or an int >= 0, got {limit!r}")
+    output = os.fspath(output)
+    if os.path.isdir(output):
+        raise InputError(f"--out {output!r} is a folder: give a file path ending in .jsonl or .parquet")
+    parent = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(parent):
+        raise InputError(f"The folder of the output {output!r} does not exist: create {parent!r} first")
+
+    start = time.perf_counter()
+    source: ArticleSource = open_source(input, id_column=id_column, text_column=text_column, limit=limit)
+    parquet = _is_parquet(output)
+    log_path = output + ".partial.jsonl" if parquet else output
+    ok_ids, set_aside = _prepare_log(log_path, output, parquet, retry=set(source.keys))
+    todo = [key for key in source.keys if key not in ok_ids]
+    skipped = len(source.keys) - len(todo)
+
+    if backend == "openai":
+        backend_options.setdefault("concurrency", concurrency)
+    be = _api._resolve_backend(model, backend, backend_options) if todo else None
+
+    def one(article_id: Any, text: Any) -> dict[str, Any]:
+        t0 = time.perf_counter()
+        try:
+            result = _summarise(text, model=be, max_words=max_words, seed=seed)
+        except Exception as e:  # recorded per article; KeyboardInterrupt etc. propagate
+            return _record(article_id, None, e, time.perf_counter() - t0)
+        return _record(article_id, result, None, time.perf_counter() - t0)
+
+    done = failed = 0
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(todo), desc="summarise", unit="article", disable=not progress)
+    pending: set[Future[dict[str, Any]]] = set()  # submitted and not yet saved
+    log = open(log_path, "ab")
+    saved = log.tell()  # bytes up to the end of the last complete line
+    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="summarise-batch")
+
+    def append(rec: dict[str, Any]) -> None:
+        nonlocal saved
+        log.write(json.dumps(rec, ensure_ascii=False).encode("utf-8") + b"\n")
+        log.flush()
+        os.fsync(log.fileno())
+        saved = log.tell()
+
+    def save(future: Future[dict[str, Any]]) -> None:
+        nonlocal done, failed
+        rec = future.result()
+        set_aside.pop(str(rec["id"]), None)  # before the append: never two records of one id
+        append(rec)
+        pending.discard(future)
+        done, failed = (done + 1, failed) if rec["ok"] else (done, failed + 1)
+        bar.update(1)
+        if failed:
+            bar.set_postfix(failed=failed)
+
+    def drain(below: int) -> None:
+        while len(pending) > below:
+            for future in wait(pending, return_when=FIRST_COMPLETED)[0]:
+                save(future)
+
+    try:
+        todo_set = set(todo)
+        for article_id, text in source.articles():
+            if str(article_id) in todo_set:
+                drain(below=2 * concurrency - 1)  # bounded in flight: the input is read lazily
+                pending.add(pool.submit(one, article_id, text))
+        drain(below=0)
+    except KeyboardInterrupt:
+        running = [f for f in pending if not f.cancel()]
+        bar.write(f"summarise: interrupted; saving {len(running)} article(s) in flight "
+                  "(Ctrl-C again to abandon them)")
+        try:
+            for future in running:
+                if future.exception() is None:  # waits; None unless the worker was interrupted
+                    save(future)
+        except KeyboardInterrupt:
+            pass
+        raise
+    finally:
+        try:
+            # An interrupt mid-write leaves a partial line: cut it, then put back the failures
+            # this run did not get to retry, so that no record is lost.
+            log.flush()
+            if log.tell() != saved:
+                log.truncate(saved)
+            for rec in list(set_aside.values()):
+                append(rec)
+        finally:
+            log.close()
+            pool.shutdown(wait=False, cancel_futures=True)
+            bar.close()
+    if parquet:
+        write_parquet(output, read_log(log_path).records.values())
+        os.remove(log_path)
+    return BatchReport(done=done, skipped=skipped, failed=failed,
+                       seconds=round(time.perf_counter() - start, 3), output=output)
+
+
+# -- command line ---------------------------------------------------------------------------
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``summarise batch`` to the command line."""
+    p = subparsers.add_parser(
+        "batch",
+        help="summarise a corpus (JSONL, CSV or Parquet) into a resumable JSONL or Parquet file",
+        description="Summarise every article of INPUT into OUT, one record per article. Re-running "
+        "the same command skips the articles done and retries the failed ones. Exit code 0 when "
+        "every article succeeded, 1 when some failed (their records say why), 2 on errors.",
+    )
+    p.add_argument("input", metavar="INPUT", help="a .jsonl, .csv or .parquet file with an id and a text column")
+    p.add_argument("--out", required=True, help="output file: .jsonl (default) or .parquet")
+    p.add_argument("--model", default=None, help=f"registry name, hub id, path, or the server's model name (default: {_api.DEFAULT_MODEL})")
+    p.add_argument("--backend", default=None, help="transformers (default), openai, fake")
+    p.add_argument("--base-url", default=None, help="for --backend openai: the server's API root, e.g. http://HOST:8000/v1")
+    p.add_argument("--timeout", type=float, default=None, help="for --backend openai: seconds per request (default 60)")
+    p.add_argument("--max-retries", type=int, default=None, help="for --backend openai: retries per request (default 5)")
+    p.add_argument("--concurrency", type=int, default=4, help="articles in flight at once (default 4)")
+    p.add_argument("--id-column", default="id", help="name of the id column (default id)")
+    p.add_argument("--text-column", default="text", help="name of the text column (default text)")
+    p.add_argument("--limit", type=int, default=None, help="only the first N articles of INPUT")
+    p.add_argument("--max-words", type=int, default=120, help="summary length limit (default 120)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--no-model", action="store_true", help="deterministic pipeline only, no model calls")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(handler=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    import sys
+
+    options: dict[str, Any] = {}
+    for name in ("base_url", "timeout", "max_retries"):
+        if getattr(args, name) is not None:
+            options[name] = getattr(args, name)
+    if options and args.backend != "openai":
+        raise InputError(f"--{next(iter(options)).replace('_', '-')} is for --backend openai; add --backend openai")
+    model: Any = None if args.no_model else (args.model or _api.DEFAULT_MODEL)
+    try:
+        report = summarise_corpus(
+            args.input, args.out, model=model, backend=None if args.no_model else args.backend,
+            id_column=args.id_column, text_column=args.text_column, concurrency=args.concurrency,
+            max_words=args.max_words, seed=args.seed, limit=args.limit,
+            progress=not args.no_progress, **({} if args.no_model else options),
+        )
+    except KeyboardInterrupt:
+        print(f"summarise: interrupted; the articles finished are saved in {args.out}. "
+              "Re-run the same command to resume.", file=sys.stderr)
+        return 130
+    print(report, file=sys.stderr)
+    if report.failed:
+        print(f"summarise: {report.failed} article(s) failed; their records in {args.out} say why. "
+              "Re-run the same command to retry them.", file=sys.stderr)
+        return 1
+    return 0

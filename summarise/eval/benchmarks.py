@@ -1,0 +1,158 @@
+"""Benchmarks are data: a YAML file in ``eval/benchmarks/`` names the data and its loader, the
+metrics, the generation settings and a version (bump it whenever the data or settings change,
+so that results from different versions are never compared as equals).
+
+Data locations in a config:
+
+- ``resource: own.jsonl`` — a file shipped with summarise: ``summarise/_resources/eval_data/``
+  in an installed wheel, the repository's ``eval/data/`` in a source checkout;
+- ``path: ../shared/references/dev.jsonl`` — outside the package, relative to the repository
+  root (then to the working directory), or absolute. Never copied into the project.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .._errors import InputError
+
+__all__ = ["Benchmark", "benchmark_dir", "list_benchmarks", "load_benchmark", "resolve_data", "load_benchmark_items"]
+
+_PACKAGE = Path(__file__).resolve().parent.parent  # summarise/
+LOADERS = ("references", "neus")
+
+
+def _repo_root() -> Path | None:
+    root = _PACKAGE.parent
+    return root if (root / "pyproject.toml").is_file() and (root / "eval").is_dir() else None
+
+
+def benchmark_dir() -> Path:
+    """The folder of benchmark configs (installed resources first, then the source tree)."""
+    root = _repo_root()
+    for candidate in (_PACKAGE / "_resources" / "benchmarks", root / "eval" / "benchmarks" if root else None):
+        if candidate is not None and candidate.is_dir():
+            return candidate
+    raise InputError(f"No benchmark folder found next to {_PACKAGE}: reinstall summarise")
+
+
+def eval_data_dir() -> Path | None:
+    """The folder of the project's own annotated data (installed, else ``eval/data``)."""
+    root = _repo_root()
+    for candidate in (_PACKAGE / "_resources" / "eval_data", root / "eval" / "data" if root else None):
+        if candidate is not None and candidate.is_dir():
+            return candidate
+    return None
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """One benchmark config."""
+
+    name: str
+    """Name used on the command line (``--benchmark NAME``)."""
+    version: str
+    """Version of data plus settings; recorded in every result."""
+    description: str
+    """One paragraph: what is measured and how the data is made."""
+    data: dict[str, Any]
+    """``loader`` (references | neus), ``resource`` or ``path``, and loader options."""
+    metrics: tuple[str, ...] | None
+    """Metric names; ``None`` means every metric that runs without extra inputs."""
+    max_words: int = 120
+    """Summary length asked of every system."""
+    seed: int = 0
+    """Generation seed."""
+    lexicon: str | None = None
+    """Path of the NRC-VAD lexicon for the framing metrics (relative like data paths)."""
+    system_inputs: dict[str, str] = field(default_factory=dict)
+    """System name -> item field it reads instead of ``text`` (lead-3 of the centre article)."""
+    source: str = ""
+    """The config file it was read from."""
+
+
+def list_benchmarks() -> list[str]:
+    """Names of the benchmark configs found."""
+    return sorted(p.stem for p in benchmark_dir().glob("*.yaml"))
+
+
+def load_benchmark(name: str) -> Benchmark:
+    """The benchmark called ``name`` (or a path to a config file)."""
+    path = Path(name)
+    if not (path.suffix in (".yaml", ".yml") and path.is_file()):
+        path = benchmark_dir() / f"{name}.yaml"
+    if not path.is_file():
+        known = list_benchmarks()
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        raise InputError(f"Unknown benchmark {name!r}.{hint} Available: {', '.join(known)} (configs in {benchmark_dir()}).")
+    with open(path, encoding="utf-8") as fh:
+        cfg = yaml.safe_load(fh) or {}
+    missing = [k for k in ("name", "version", "data") if k not in cfg]
+    if missing:
+        raise InputError(f"Benchmark config {path} lacks {', '.join(missing)}: every config names its data and a version.")
+    data = dict(cfg["data"])
+    if data.get("loader", "references") not in LOADERS:
+        raise InputError(f"{path}: unknown loader {data.get('loader')!r}. Available: {', '.join(LOADERS)}.")
+    gen = cfg.get("generation") or {}
+    metrics = cfg.get("metrics")
+    return Benchmark(
+        name=str(cfg["name"]), version=str(cfg["version"]), description=str(cfg.get("description", "")).strip(),
+        data=data, metrics=tuple(metrics) if isinstance(metrics, list) else None,
+        max_words=int(gen.get("max_words", 120)), seed=int(gen.get("seed", 0)),
+        lexicon=cfg.get("lexicon"), system_inputs=dict(cfg.get("system_inputs") or {}), source=str(path),
+    )
+
+
+def resolve_data(spec: dict[str, Any], *, what: str = "data") -> Path:
+    """The file or folder a config's ``resource`` or ``path`` names; a clear error if absent."""
+    tried: list[Path] = []
+    if "resource" in spec:
+        folder = eval_data_dir()
+        if folder is not None:
+            tried.append(folder / str(spec["resource"]))
+    elif "path" in spec:
+        raw = Path(str(spec["path"])).expanduser()
+        if raw.is_absolute():
+            tried.append(raw)
+        else:
+            root = _repo_root()
+            tried += ([root / raw] if root else []) + [Path.cwd() / raw]
+    else:
+        raise InputError(f"The benchmark's {what} names neither 'resource' nor 'path'.")
+    for p in tried:
+        if p.exists():
+            return p.resolve()
+    where = ", ".join(str(p) for p in tried) or "(no eval data folder in this installation)"
+    raise InputError(
+        f"The benchmark's {what} {spec.get('resource') or spec.get('path')!r} was not found (looked in: {where}). "
+        "Data outside the package is read from its path and never shipped: put it there, or run "
+        "with --data PATH instead."
+    )
+
+
+def resolve_lexicon(bench: Benchmark) -> str | None:
+    """The benchmark's lexicon path, resolved like data paths (``None`` when it names none)."""
+    if not bench.lexicon:
+        return None
+    return str(resolve_data({"path": bench.lexicon}, what="lexicon"))
+
+
+def load_benchmark_items(bench: Benchmark) -> list[dict[str, Any]]:
+    """The benchmark's items, validated."""
+    from .neus import DEFAULT_SEPARATOR, load_neus
+    from .references import check_references, load_references, to_items
+
+    path = resolve_data(bench.data)
+    if bench.data.get("loader", "references") == "neus":
+        items = load_neus(path, split=str(bench.data.get("split", "val")), sample=bench.data.get("sample", 50),
+                          sample_seed=int(bench.data.get("sample_seed", 0)),
+                          separator=str(bench.data.get("separator", DEFAULT_SEPARATOR)))
+        check_references(items)  # the loader's output must be in the reference format too
+        return items
+    return to_items(load_references(path))

@@ -1,0 +1,338 @@
+"""Summary-level metrics: overlap with the reference summary, neutrality, grounding, cost.
+
+Every metric is a pure function with keyword-only arguments returning a float, or ``None`` when
+it is undefined for the item (no loaded terms to leak, no numbers to check...): ``None`` is left
+out of the mean, never counted as 0. Claim metrics are in :mod:`.claim_metrics`, the NeuS
+framing metric in :mod:`.framing`; all are registered by name in :mod:`.registry`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Mapping, Sequence
+
+from ._sources import _canonical, names_source
+from ._text import extract_numbers, find_unquoted, spacy_nlp
+from .registry import MetricCard, register
+
+__all__ = [
+    "rouge1", "rouge2", "rougeL", "semantic_similarity", "loaded_leak_rate", "leaked_terms",
+    "unsupported_number_rate", "unsupported_numbers", "unsupported_entity_rate",
+    "unsupported_entities", "attribution_kept", "fallback_rate", "seconds_per_article",
+    "tokens_per_article",
+]
+
+
+@lru_cache(maxsize=1)
+def _rouge_scorer() -> Any:
+    try:
+        from rouge_score import rouge_scorer
+    except ImportError as e:  # never a silent 0
+        from .registry import MetricError
+
+        raise MetricError(
+            "The ROUGE metrics need the package rouge-score: pip install 'summarise[eval]'"
+        ) from e
+    return rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+
+
+def _rouge(kind: str, summary: str, reference: str) -> float | None:
+    if not reference.strip():
+        return None
+    if not summary.strip():
+        return 0.0
+    return float(_rouge_scorer().score(reference, summary)[kind].fmeasure)
+
+
+_ROUGE_MISSES = (
+    "Word overlap only: a neutral paraphrase scores low, a fluent reversal of the facts or a "
+    "dropped attribution can score high."
+)
+_SUMMARY_INPUTS = lambda ctx: {"summary": ctx.summary, "reference": str(ctx.item.get("reference_summary") or "")}  # noqa: E731
+
+
+@register(
+    "rouge1",
+    card=MetricCard("ROUGE-1 F1 (unigrams, Porter stemming) of summary against reference summary.",
+                    "0..1; None without a reference summary; 0 for an empty summary.", _ROUGE_MISSES),
+    higher_is_better=True,
+    inputs=_SUMMARY_INPUTS,
+)
+def rouge1(*, summary: str, reference: str) -> float | None:
+    """ROUGE-1 F-measure, stemming on (``rouge-score``, no hub download).
+
+    >>> round(rouge1(summary="Troops massed at the border.", reference="Troops are massing at the border."), 3)
+    0.909
+    """
+    return _rouge("rouge1", summary, reference)
+
+
+@register(
+    "rouge2",
+    card=MetricCard("ROUGE-2 F1 (bigrams, stemming) of summary against reference summary.",
+                    "0..1; None without a reference summary.", _ROUGE_MISSES),
+    higher_is_better=True,
+    inputs=_SUMMARY_INPUTS,
+)
+def rouge2(*, summary: str, reference: str) -> float | None:
+    """ROUGE-2 F-measure, stemming on.
+
+    >>> round(rouge2(summary="Troops massed at the border.", reference="Troops are massing at the border."), 3)
+    0.667
+    """
+    return _rouge("rouge2", summary, reference)
+
+
+@register(
+    "rougeL",
+    card=MetricCard("ROUGE-L F1 (longest common subsequence, stemming) against the reference.",
+                    "0..1; None without a reference summary.", _ROUGE_MISSES),
+    higher_is_better=True,
+    inputs=_SUMMARY_INPUTS,
+)
+def rougeL(*, summary: str, reference: str) -> float | None:  # noqa: N802 - the metric's name
+    """ROUGE-L F-measure, stemming on.
+
+    >>> rougeL(summary="", reference="Troops massed.")
+    0.0
+    """
+    return _rouge("rougeL", summary, reference)
+
+
+@register(
+    "semantic_similarity",
+    card=MetricCard("Cosine similarity of all-MiniLM-L6-v2 embeddings of summary and reference.",
+                    "-1..1 (in practice 0..1); None without a reference; 0 for an empty summary.",
+                    "Topic similarity, not truth: negations, swapped numbers and dropped "
+                    "attributions barely move it; texts past 256 tokens are truncated."),
+    higher_is_better=True,
+    inputs=_SUMMARY_INPUTS,
+)
+def semantic_similarity(*, summary: str, reference: str) -> float | None:
+    """Cosine similarity of the two texts' sentence embeddings.
+
+    >>> a = semantic_similarity(summary="Stocks fell sharply on Monday.", reference="Shares dropped on Monday.")
+    >>> b = semantic_similarity(summary="The cat slept all day.", reference="Shares dropped on Monday.")
+    >>> a > b
+    True
+    """
+    from .._embed import embed
+
+    if not reference.strip():
+        return None
+    if not summary.strip():
+        return 0.0
+    v = embed([summary, reference])
+    return float(v[0] @ v[1])
+
+
+def leaked_terms(*, summary: str, loaded_terms: Sequence[str]) -> list[str]:
+    """The loaded terms standing unquoted in the summary (whole words, any case).
+
+    >>> leaked_terms(summary='It called the drills "reckless war games" and Western bullying.',
+    ...              loaded_terms=["reckless war games", "Western bullying", "sabre-rattling"])
+    ['Western bullying']
+    """
+    unique = list(dict.fromkeys(t.strip() for t in loaded_terms if t.strip()))
+    return [t for t in unique if find_unquoted(summary, t)]
+
+
+@register(
+    "loaded_leak_rate",
+    card=MetricCard("Share of the reference's loaded terms (unique, case-insensitive) that occur "
+                    "unquoted as whole words in the summary.",
+                    "0..1, lower is better; None when the reference lists no loaded terms.",
+                    "Exact forms only: an inflection (\"assaults\") or a synonym the annotators "
+                    "did not list is not seen; quoting a term always counts as neutral."),
+    higher_is_better=False,
+    inputs=lambda ctx: {"summary": ctx.summary, "loaded_terms": list(ctx.item.get("loaded_terms") or [])},
+)
+def loaded_leak_rate(*, summary: str, loaded_terms: Sequence[str]) -> float | None:
+    """Share of loaded terms that leak into the summary unquoted.
+
+    >>> loaded_leak_rate(summary="Russia thanked North Korea for the 'assault'.", loaded_terms=["assault", "carnage"])
+    0.5
+    >>> loaded_leak_rate(summary="Russia thanked North Korea.", loaded_terms=[]) is None
+    True
+    """
+    unique = {t.strip().lower() for t in loaded_terms if t.strip()}
+    if not unique:
+        return None
+    leaked = {t.lower() for t in leaked_terms(summary=summary, loaded_terms=loaded_terms)}
+    return len(leaked) / len(unique)
+
+
+def unsupported_numbers(*, summary: str, article: str) -> list[float]:
+    """Values stated in the summary that the article never states (spellings normalised).
+
+    >>> unsupported_numbers(summary="6700 containers, three million shells, 21,000 troops",
+    ...                     article="6,700 containers with over 3 million shells; 12,000 troops")
+    [21000.0]
+    """
+    known = extract_numbers(article)
+    return [v for v in extract_numbers(summary) if not any(abs(v - k) <= 1e-9 * max(1.0, abs(k)) for k in known)]
+
+
+@register(
+    "unsupported_number_rate",
+    card=MetricCard("Share of the numbers stated in the summary that the article does not state "
+                    "(\"6,700\" = \"6700\", \"three million\" = \"3000000\").",
+                    "0..1, lower is better; None when the summary states no number.",
+                    "A number the article states in another context passes; derived numbers "
+                    "(sums, conversions) count as unsupported; a bare \"one\" is ignored."),
+    higher_is_better=False,
+    inputs=lambda ctx: {"summary": ctx.summary, "article": str(ctx.item.get("text") or "")},
+)
+def unsupported_number_rate(*, summary: str, article: str) -> float | None:
+    """Share of the summary's numbers not in the article.
+
+    >>> unsupported_number_rate(summary="About 6700 containers and 21,000 troops.", article="6,700 containers, 12,000 troops")
+    0.5
+    >>> unsupported_number_rate(summary="No figures here.", article="6,700 containers") is None
+    True
+    """
+    stated = extract_numbers(summary)
+    if not stated:
+        return None
+    return len(unsupported_numbers(summary=summary, article=article)) / len(stated)
+
+
+_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"}
+_STOPWORDS = {"the", "of", "and", "a", "an", "s", "in", "for", "on"}
+
+
+def _entity_supported(entity: str, article_lower: str, article_tokens: set[str]) -> bool:
+    norm = re.sub(r"^(the)\s+", "", entity.lower().replace("’", "'")).removesuffix("'s").strip()
+    if norm and norm in article_lower:
+        return True
+    # Aliases count (Seoul -> south_korea), and so does every word being in the article.
+    tokens = {t for t in re.findall(r"[a-z0-9_]+", _canonical(entity)) if t not in _STOPWORDS}
+    return bool(tokens) and tokens <= article_tokens
+
+
+def unsupported_entities(*, summary: str, article: str) -> list[str]:
+    """Named entities (spaCy) of the summary that the article does not name, by any alias.
+
+    >>> unsupported_entities(summary="Seoul says Pyongyang shipped shells to Russia via China.",
+    ...                      article="South Korea said North Korea shipped shells to Russia.")
+    ['China']
+    """
+    ents = [e.text for e in spacy_nlp()(summary).ents if e.label_ in _ENTITY_LABELS]
+    article_lower = article.lower().replace("’", "'")
+    article_tokens = set(re.findall(r"[a-z0-9_]+", _canonical(article)))
+    return [e for e in ents if not _entity_supported(e, article_lower, article_tokens)]
+
+
+@register(
+    "unsupported_entity_rate",
+    card=MetricCard("Share of the summary's named entities (spaCy NER: people, organisations, "
+                    "places, nationalities...) that the article does not name, aliases allowed.",
+                    "0..1, lower is better; None when the summary names no entity.",
+                    "Depends on spaCy's small NER model (misses and false entities); an entity "
+                    "named in the article but misused passes."),
+    higher_is_better=False,
+    inputs=lambda ctx: {"summary": ctx.summary, "article": str(ctx.item.get("text") or "")},
+)
+def unsupported_entity_rate(*, summary: str, article: str) -> float | None:
+    """Share of the summary's named entities not in the article.
+
+    >>> unsupported_entity_rate(summary="Moscow thanked Pyongyang.", article="Russia thanked North Korea.")
+    0.0
+    """
+    ents = [e for e in spacy_nlp()(summary).ents if e.label_ in _ENTITY_LABELS]
+    if not ents:
+        return None
+    return len(unsupported_entities(summary=summary, article=article)) / len(ents)
+
+
+@register(
+    "attribution_kept",
+    card=MetricCard("Of the summary sentences that rest on attributed claims (a claim whose source "
+                    "is not \"the article\"), the share that name the source of each of them "
+                    "(a name, a country by any alias, or a role).",
+                    "0..1; None when no summary sentence rests on an attributed claim "
+                    "(lead-3 and naive-prompt have no attributed claims).",
+                    "Uses the system's own claims, so a system that attributes nothing is not "
+                    "penalised here (claim metrics see that); naming is lexical."),
+    higher_is_better=True,
+    inputs=lambda ctx: {"sentences": list(ctx.prediction.get("sentences") or []), "claims": ctx.predicted_claims},
+)
+def attribution_kept(*, sentences: Sequence[Mapping[str, Any]], claims: Sequence[Mapping[str, Any]]) -> float | None:
+    """Share of attribution-bearing summary sentences that name their sources.
+
+    >>> claims = [{"id": "c1", "source": "Seoul"}, {"id": "c2", "source": "the article"}]
+    >>> attribution_kept(sentences=[{"text": "South Korea says 6,700 containers were shipped.", "claims": ["c1"]},
+    ...                             {"text": "6,700 containers were shipped.", "claims": ["c1", "c2"]},
+    ...                             {"text": "The war goes on.", "claims": ["c2"]}], claims=claims)
+    0.5
+    """
+    by_id = {str(c.get("id")): c for c in claims}
+    relevant = kept = 0
+    for sent in sentences:
+        sources = [str(by_id[i].get("source", "")) for i in sent.get("claims") or [] if i in by_id]
+        attributed = [s for s in sources if s.strip().lower() != "the article"]
+        if not attributed:
+            continue
+        relevant += 1
+        kept += all(names_source(str(sent.get("text", "")), s) for s in attributed)
+    return kept / relevant if relevant else None
+
+
+@register(
+    "fallback_rate",
+    card=MetricCard("Share of claims and summary sentences whose wording is \"fallback\" among "
+                    "those where a model was asked (wording \"model\" or \"fallback\").",
+                    "0..1 (how often verification replaced the model's text); None when no "
+                    "model was asked (lead-3, or a run without a model).",
+                    "Says how often the model failed verification, not whether what passed is "
+                    "good."),
+    higher_is_better=False,
+    inputs=lambda ctx: {"claims": ctx.predicted_claims, "sentences": list(ctx.prediction.get("sentences") or [])},
+)
+def fallback_rate(*, claims: Sequence[Mapping[str, Any]], sentences: Sequence[Mapping[str, Any]]) -> float | None:
+    """Share of model-written units that fell back to the deterministic rendering.
+
+    >>> fallback_rate(claims=[{"wording": "model"}, {"wording": "fallback"}, {"wording": "rule"}],
+    ...               sentences=[{"wording": "fallback"}])
+    0.6666666666666666
+    """
+    asked = [u.get("wording") for u in [*claims, *sentences] if u.get("wording") in ("model", "fallback")]
+    return asked.count("fallback") / len(asked) if asked else None
+
+
+@register(
+    "seconds_per_article",
+    card=MetricCard("Wall-clock seconds per article: the pipeline's own total where it reports "
+                    "one, else the runner's measurement of the system call.",
+                    "> 0, lower is better.",
+                    "Machine-dependent; the first article of a run includes loading the model."),
+    higher_is_better=False,
+    inputs=lambda ctx: {"seconds": ctx.seconds},
+)
+def seconds_per_article(*, seconds: float) -> float | None:
+    """Seconds spent on the article.
+
+    >>> seconds_per_article(seconds=1.5)
+    1.5
+    """
+    return float(seconds)
+
+
+@register(
+    "tokens_per_article",
+    card=MetricCard("Prompt plus completion tokens over all model calls for the article "
+                    "(from the prediction's provenance).",
+                    ">= 0, lower is cheaper; 0 for systems that call no model.",
+                    "Token counts are the backend's; different tokenizers count differently."),
+    higher_is_better=False,
+    inputs=lambda ctx: {"provenance": dict(ctx.prediction.get("provenance") or {})},
+)
+def tokens_per_article(*, provenance: Mapping[str, Any]) -> float | None:
+    """Total tokens the article cost.
+
+    >>> tokens_per_article(provenance={"tokens": {"prompt": 900, "completion": 120}})
+    1020.0
+    """
+    tokens = provenance.get("tokens") or {}
+    return float(int(tokens.get("prompt") or 0) + int(tokens.get("completion") or 0))

@@ -1,0 +1,158 @@
+"""The metric registry: every metric by name, with its card and how the runner feeds it.
+
+A metric is a small pure function with keyword-only arguments (``rouge1(summary=...,
+reference=...)``); the registry adds what the runner needs to call it on one scored item
+(:class:`ItemContext`) and what a reader needs to trust it (:class:`MetricCard`).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Callable, Mapping
+
+from .._errors import SummariseError
+
+__all__ = [
+    "Metric",
+    "MetricCard",
+    "ItemContext",
+    "METRICS",
+    "MetricError",
+    "register",
+    "get_metric",
+    "metric_names",
+]
+
+
+class MetricError(SummariseError):
+    """A metric cannot run (unknown name, missing lexicon or dependency): it never returns 0
+    instead."""
+
+
+@dataclass(frozen=True)
+class MetricCard:
+    """What a metric measures, in three lines."""
+
+    definition: str
+    """What is computed."""
+    range: str
+    """Possible values, and what ``None`` means for this metric."""
+    misses: str
+    """What the metric does not see (its known blind spots)."""
+
+
+@dataclass
+class ItemContext:
+    """One reference item and one prediction, as the runner hands them to metrics.
+
+    Shared work (claim matching, which embeds every claim) is computed once per item.
+    """
+
+    item: Mapping[str, Any]
+    """The reference item (the reference format: ``text``, ``reference_summary``, ``claims``...)."""
+    prediction: Mapping[str, Any]
+    """The prediction (``Summary.to_dict()`` form)."""
+    seconds: float = 0.0
+    """Wall-clock seconds the system took on this item, measured by the runner."""
+    options: dict[str, Any] = field(default_factory=dict)
+    """Run-wide inputs some metrics need (``lexicon``: the loaded NRC-VAD table)."""
+
+    @property
+    def summary(self) -> str:
+        return str(self.prediction.get("summary") or "")
+
+    @property
+    def predicted_claims(self) -> list[Mapping[str, Any]]:
+        return list(self.prediction.get("claims") or [])
+
+    @property
+    def reference_claims(self) -> list[Mapping[str, Any]]:
+        return list(self.item.get("claims") or [])
+
+    @cached_property
+    def matches(self) -> list[Any]:
+        from .matching import match_claims
+
+        return match_claims(
+            [str(c.get("text", "")) for c in self.predicted_claims],
+            [str(c.get("claim", "")) for c in self.reference_claims],
+        )
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A registered metric."""
+
+    name: str
+    """Registry name (``rouge1``, ``claim_f1``...)."""
+    fn: Callable[..., float | None]
+    """The pure function (keyword-only arguments)."""
+    card: MetricCard
+    """Definition, range, blind spots."""
+    higher_is_better: bool
+    """Direction, for tables and plots."""
+    inputs: Callable[[ItemContext], dict[str, Any]]
+    """Builds ``fn``'s keyword arguments from one item."""
+    needs: tuple[str, ...] = ()
+    """Run options the metric cannot run without (``lexicon``)."""
+
+    def score(self, ctx: ItemContext) -> float | None:
+        """The metric on one item (``None``: undefined here, left out of the mean)."""
+        for need in self.needs:
+            if ctx.options.get(need) is None:
+                raise MetricError(f"Metric {self.name!r} needs the run option {need!r}, which was not given.")
+        value = self.fn(**self.inputs(ctx))
+        return None if value is None else float(value)
+
+
+#: name -> Metric, filled by the metric modules as they are imported.
+METRICS: dict[str, Metric] = {}
+
+
+def register(
+    name: str,
+    *,
+    card: MetricCard,
+    higher_is_better: bool,
+    inputs: Callable[[ItemContext], dict[str, Any]],
+    needs: tuple[str, ...] = (),
+) -> Callable[[Callable[..., float | None]], Callable[..., float | None]]:
+    """Decorator: register ``fn`` under ``name``."""
+
+    def decorate(fn: Callable[..., float | None]) -> Callable[..., float | None]:
+        METRICS[name] = Metric(name, fn, card, higher_is_better, inputs, needs)
+        return fn
+
+    return decorate
+
+
+def _load_all() -> None:
+    # Importing the modules registers their metrics; done lazily to keep import cheap.
+    from . import metrics  # noqa: F401  (summary metrics first: the order tables use)
+    from . import claim_metrics, framing  # noqa: F401
+
+
+def metric_names() -> list[str]:
+    """Every registered metric name, in registration order."""
+    _load_all()
+    return list(METRICS)
+
+
+def get_metric(name: str) -> Metric:
+    """The metric called ``name``; an unknown name says which names exist.
+
+    >>> get_metric("rouge1").higher_is_better
+    True
+    >>> get_metric("claim_f2")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    summarise.eval.registry.MetricError: Unknown metric 'claim_f2'. Did you mean 'claim_f1'... Available: ...
+    """
+    _load_all()
+    if name in METRICS:
+        return METRICS[name]
+    close = difflib.get_close_matches(name, METRICS, n=2)
+    hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    raise MetricError(f"Unknown metric {name!r}.{hint} Available: {', '.join(METRICS)}.")

@@ -1,0 +1,153 @@
+"""The systems the harness compares. A system is a callable ``text -> prediction dict`` (the
+``Summary.to_dict()`` form) plus what identifies it in the prediction cache.
+
+- ``pipeline``: :func:`summarise.summarise` with the given model (``none``: no model at all).
+- ``lead-3``: the first three sentences (spaCy), each also a claim by ``the article``, kind
+  ``fact``, wording ``rule``, evidence its own span. The extractive baseline.
+- ``naive-prompt``: the model asked directly (``prompts/naive_summary.txt``), no grounding and
+  no verification; its sentences become claims as for lead-3 (wording ``model``, no evidence).
+  What the pipeline adds over it is what the comparison measures.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .._errors import InputError
+from .._prompts import load_prompt, neutralise_text, prompt_dir
+from .._version import __version__
+from ._text import sentence_spans
+
+__all__ = ["System", "SYSTEMS", "build_system", "lead3_prediction", "naive_prediction"]
+
+#: System names the CLI accepts.
+SYSTEMS = ("pipeline", "lead-3", "naive-prompt")
+ARTICLE = "the article"
+
+
+@dataclass
+class System:
+    """A system under evaluation."""
+
+    name: str
+    """``pipeline``, ``lead-3``, ``naive-prompt``, or any name a caller gives its own system."""
+    predict: Callable[[str], dict[str, Any]]
+    """Article text -> prediction (``Summary.to_dict()`` form)."""
+    model: str | None = None
+    """Model as the user named it (``None`` when no model is used)."""
+    backend: str | None = None
+    """Backend name (``transformers``, ``openai``...)."""
+    prompts: dict[str, str] = field(default_factory=dict)
+    """Prompt name -> sha256 of every prompt file the system may use (part of the cache key)."""
+    backend_object: Any = None
+    """The loaded backend, for its revision once weights are loaded."""
+
+    @property
+    def revision(self) -> str | None:
+        return getattr(self.backend_object, "revision", None)
+
+
+def _provenance(model: str | None, backend: str, prompts: dict[str, str], seconds: float,
+                tokens: tuple[int, int] = (0, 0), calls: int = 0, revision: str | None = None,
+                settings: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "model": model or "none", "revision": revision, "backend": backend, "prompts": prompts,
+        "package_version": __version__, "seconds": {"total": seconds},
+        "tokens": {"prompt": tokens[0], "completion": tokens[1]}, "model_calls": calls,
+        "settings": settings or {},
+    }
+
+
+def _sentences_as_claims(text: str, spans: list[tuple[int, int]], wording: str, with_evidence: bool) -> dict[str, Any]:
+    claims, sentences = [], []
+    for i, (start, end) in enumerate(spans, start=1):
+        sentence = text[start:end]
+        evidence = [{"start": start, "end": end, "text": sentence}] if with_evidence else []
+        claims.append({"id": f"c{i}", "text": sentence, "source": ARTICLE, "kind": "fact",
+                       "evidence": evidence, "wording": wording, "cue": ""})
+        sentences.append({"text": sentence, "claims": [f"c{i}"], "wording": wording})
+    return {"summary": " ".join(s["text"] for s in sentences), "sentences": sentences, "claims": claims,
+            "loaded_terms": [], "inconsistencies": [], "warnings": []}
+
+
+def lead3_prediction(text: str) -> dict[str, Any]:
+    """The lead-3 baseline on one article.
+
+    >>> p = lead3_prediction("Troops massed. Talks failed. Markets fell. Rain came.")
+    >>> p["summary"], p["claims"][1]["evidence"][0]["start"], p["claims"][1]["wording"]
+    ('Troops massed. Talks failed. Markets fell.', 15, 'rule')
+    """
+    t0 = time.perf_counter()
+    prediction = _sentences_as_claims(text, sentence_spans(text)[:3], "rule", with_evidence=True)
+    prediction["provenance"] = _provenance(None, "none", {}, time.perf_counter() - t0)
+    return prediction
+
+
+def naive_prediction(text: str, backend: Any, *, max_words: int = 120, seed: int = 0) -> dict[str, Any]:
+    """The naive-prompt baseline: the model asked once, its answer taken as it is.
+
+    >>> from summarise.backends import FakeBackend
+    >>> p = naive_prediction("Troops massed at the border.", FakeBackend(["Troops gathered. Talks failed."]))
+    >>> [c["text"] for c in p["claims"]], p["claims"][0]["wording"], p["claims"][0]["evidence"]
+    (['Troops gathered.', 'Talks failed.'], 'model', [])
+    """
+    prompt = load_prompt("naive_summary")
+    messages = prompt.render(article=neutralise_text(text), max_words=str(max_words))
+    t0 = time.perf_counter()
+    # About 1.3 tokens per English word, plus room to finish the last sentence.
+    gen = backend.generate(messages, max_tokens=int(max_words * 1.6) + 16, temperature=0.0, seed=seed)
+    summary = gen.text.strip()
+    prediction = _sentences_as_claims(summary, sentence_spans(summary) if summary else [], "model", with_evidence=False)
+    prediction["provenance"] = _provenance(
+        getattr(backend, "model_id", None), getattr(backend, "name", "unknown"), {prompt.name: prompt.sha256},
+        time.perf_counter() - t0, (gen.prompt_tokens, gen.completion_tokens), 1,
+        getattr(backend, "revision", None), {"max_words": max_words, "seed": seed, "temperature": 0.0},
+    )
+    return prediction
+
+
+def _pipeline_prompts() -> dict[str, str]:
+    # Every prompt file but the baseline's: the pipeline may use any of them, and a change to
+    # any must invalidate its stored predictions.
+    return {p.stem: load_prompt(p.stem).sha256 for p in sorted(prompt_dir().glob("*.txt")) if p.stem != "naive_summary"}
+
+
+def build_system(
+    name: str,
+    *,
+    model: str | None,
+    backend: str | None = None,
+    base_url: str | None = None,
+    max_words: int = 120,
+    seed: int = 0,
+) -> System:
+    """The named system, its backend created (weights load lazily, on the first article)."""
+    if name == "lead-3":
+        return System("lead-3", lead3_prediction)
+    if name not in SYSTEMS:
+        import difflib
+
+        close = difflib.get_close_matches(name, SYSTEMS, n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        raise InputError(f"Unknown system {name!r}.{hint} Available: {', '.join(SYSTEMS)}.")
+    from ..backends import load_backend
+
+    no_model = model is None or model.lower() == "none"
+    if no_model and name == "naive-prompt":
+        raise InputError("The naive-prompt system asks a model: give --model (e.g. smollm2-135m).")
+    options = {"base_url": base_url} if base_url else {}
+    be = None if no_model else load_backend(model, backend=backend, **options)  # type: ignore[arg-type]
+    backend_name = "none" if be is None else getattr(be, "name", backend or "transformers")
+    if name == "naive-prompt":
+        prompt = load_prompt("naive_summary")
+        return System(name, lambda text: naive_prediction(text, be, max_words=max_words, seed=seed),
+                      model, backend_name, {prompt.name: prompt.sha256}, be)
+
+    def pipeline(text: str) -> dict[str, Any]:
+        from .. import summarise
+
+        return summarise(text, model=be, max_words=max_words, seed=seed).to_dict()
+
+    return System(name, pipeline, None if no_model else model, backend_name, _pipeline_prompts(), be)
