@@ -133,7 +133,10 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
     edits = _pronoun_edits(analysis, a, b, f)
     if f.subj and a <= f.subj[0] and f.subj[1] <= b:
         nxt = text[f.subj[1]:f.subj[1] + 1]
-        edits.append((f.subj[0], f.subj[1], source + ("," if ", " in source and nxt not in (",", ")") else "")))
+        if nxt == "," and ", " not in source:
+            edits.append((f.subj[0], f.subj[1] + 1, source))  # "X, a researcher at Y, said" -> "X said"
+        else:
+            edits.append((f.subj[0], f.subj[1], source + ("," if ", " in source and nxt not in (",", ")") else "")))
         body, handled = clean_span(doc, text, a, b, loaded, edits)
         if f.content[0] < f.subj[0] and f.content[1] <= (cue_tok.idx if cue_tok is not None else f.subj[0]):
             # '"...," she said.' -> 'X said: "..."'

@@ -74,7 +74,7 @@ def _record(article_id: Any, result: Any, error: BaseException | None, seconds: 
     if error is not None:
         return {"id": article_id, "ok": False, "result": None,
                 "error": {"type": type(error).__name__, "message": str(error)}, "seconds": round(seconds, 3)}
-    return {"id": article_id, "ok": True, "result": result.to_dict(), "error": None, "seconds": round(seconds, 3)}
+    return {"id": article_id, "ok": True, "result": result, "error": None, "seconds": round(seconds, 3)}
 
 
 def _prepare_log(log_path: str, output: str, parquet: bool, retry: set[str]) -> tuple[set[str], dict[str, dict[str, Any]]]:
@@ -147,35 +147,39 @@ def summarise_corpus(
         backend_options.setdefault("concurrency", concurrency)
     be = _api._resolve_backend(model, backend, backend_options) if todo else None
 
-    def one(article_id: Any, text: Any) -> dict[str, Any]:
+    def one(article_id: Any, text: Any) -> tuple[dict[str, Any], bytes]:
+        """Summarise one article into its record and the record's line (in the worker thread)."""
         t0 = time.perf_counter()
         try:
-            result = _summarise(text, model=be, max_words=max_words, seed=seed)
+            rec = _record(article_id, _summarise(text, model=be, max_words=max_words, seed=seed).to_dict(),
+                          None, time.perf_counter() - t0)
+            line = json.dumps(rec, ensure_ascii=False)
         except Exception as e:  # recorded per article; KeyboardInterrupt etc. propagate
-            return _record(article_id, None, e, time.perf_counter() - t0)
-        return _record(article_id, result, None, time.perf_counter() - t0)
+            rec = _record(article_id, None, e, time.perf_counter() - t0)
+            line = json.dumps(rec, ensure_ascii=False, default=repr)
+        return rec, line.encode("utf-8") + b"\n"
 
     done = failed = 0
     from tqdm import tqdm
 
     bar = tqdm(total=len(todo), desc="summarise", unit="article", disable=not progress)
-    pending: set[Future[dict[str, Any]]] = set()  # submitted and not yet saved
+    pending: set[Future[tuple[dict[str, Any], bytes]]] = set()  # submitted, not yet saved
     log = open(log_path, "ab")
     saved = log.tell()  # bytes up to the end of the last complete line
     pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="summarise-batch")
 
-    def append(rec: dict[str, Any]) -> None:
+    def append(line: bytes) -> None:
         nonlocal saved
-        log.write(json.dumps(rec, ensure_ascii=False).encode("utf-8") + b"\n")
+        log.write(line)
         log.flush()
         os.fsync(log.fileno())
         saved = log.tell()
 
-    def save(future: Future[dict[str, Any]]) -> None:
+    def save(future: Future[tuple[dict[str, Any], bytes]]) -> None:
         nonlocal done, failed
-        rec = future.result()
+        rec, line = future.result()
         set_aside.pop(str(rec["id"]), None)  # before the append: never two records of one id
-        append(rec)
+        append(line)
         pending.discard(future)
         done, failed = (done + 1, failed) if rec["ok"] else (done, failed + 1)
         bar.update(1)
@@ -213,11 +217,13 @@ def summarise_corpus(
             if log.tell() != saved:
                 log.truncate(saved)
             for rec in list(set_aside.values()):
-                append(rec)
+                append(json.dumps(rec, ensure_ascii=False).encode("utf-8") + b"\n")
         finally:
             log.close()
             pool.shutdown(wait=False, cancel_futures=True)
             bar.close()
+            if isinstance(model, str) and callable(getattr(be, "close", None)):
+                be.close()  # a backend made here (an HTTP connection pool) is ours to close
     if parquet:
         write_parquet(output, read_log(log_path).records.values())
         os.remove(log_path)

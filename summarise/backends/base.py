@@ -26,7 +26,8 @@ class Generation:
     completion_tokens: int
     """Tokens generated."""
     finish_reason: str = "stop"
-    """``stop`` (end of turn or a stop string) or ``length`` (``max_tokens`` reached)."""
+    """``stop`` (end of turn or a stop string), ``length`` (``max_tokens`` reached) or ``loop``
+    (the backend cut off a generation that had started repeating itself)."""
 
 
 @runtime_checkable

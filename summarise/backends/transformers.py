@@ -15,7 +15,27 @@ from .._errors import BackendError
 from .._models import ModelSource, resolve_model
 from .base import Generation, Message
 
-__all__ = ["TransformersBackend", "pick_device"]
+__all__ = ["TransformersBackend", "pick_device", "LoopStop"]
+
+
+class LoopStop:
+    """Stops generation once the text starts repeating itself (a small model's usual failure):
+    the last 48 characters already occur earlier in the generated text."""
+
+    def __init__(self, tokenizer: Any, n_prompt: int, every: int = 8) -> None:
+        self.tokenizer, self.n_prompt, self.every = tokenizer, n_prompt, every
+        self.looped = False
+
+    def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> Any:
+        import torch
+
+        new = input_ids[0, self.n_prompt:]
+        if len(new) < 24 or len(new) % self.every:
+            return torch.zeros(input_ids.shape[0], dtype=torch.bool, device=input_ids.device)
+        text = self.tokenizer.decode(new, skip_special_tokens=True)
+        tail = text[-48:]
+        self.looped = len(text) > 96 and tail in text[:-48]
+        return torch.full((input_ids.shape[0],), self.looped, dtype=torch.bool, device=input_ids.device)
 
 _load_lock = threading.Lock()
 
@@ -134,11 +154,15 @@ class TransformersBackend:
             gen_kwargs.update(do_sample=False, temperature=None, top_p=None, top_k=None)
         if stop:
             gen_kwargs.update(stop_strings=list(stop), tokenizer=tok)
+        from transformers import StoppingCriteriaList
+
+        loop = LoopStop(tok, n_prompt)
+        gen_kwargs["stopping_criteria"] = StoppingCriteriaList([loop])
         with torch.inference_mode():
             out = model.generate(input_ids, **gen_kwargs)
         new = out[0, n_prompt:]
         text = tok.decode(new, skip_special_tokens=True)
-        finish = "length" if len(new) >= max_tokens else "stop"
+        finish = "loop" if loop.looped else ("length" if len(new) >= max_tokens else "stop")
         for s in stop:
             if s and s in text:
                 text = text[: text.index(s)]

@@ -123,17 +123,22 @@ _QUOTE_PAIRS = [('"', '"'), ("“", "”"), ("«", "»"), ("‘", "’"), ("„"
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges ``[start, end)`` inside quotation marks (the marks included).
 
-    Straight single quotes are not treated as quotes: they are mostly apostrophes.
+    Straight single quotes count only where they cannot be apostrophes: the opening one not
+    after a letter, the closing one not before a letter (``Russia's`` and ``don't`` stay words).
 
-    >>> t = 'He called it "a rehearsal for aggression" on Monday.'
+    >>> t = "He called it “a rehearsal for aggression” and Moscow's 'reckless games' bad."
     >>> [t[s:e] for s, e in quoted_ranges(t)]
-    ['"a rehearsal for aggression"']
+    ['“a rehearsal for aggression”', "'reckless games'"]
     """
     ranges: list[tuple[int, int]] = []
     for open_, close in _QUOTE_PAIRS:
         pattern = re.compile(re.escape(open_) + r"[^" + re.escape(open_ + close) + r"]*" + re.escape(close))
         ranges.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    ranges.extend((m.start(), m.end()) for m in _SINGLE_QUOTED.finditer(text))
     return sorted(ranges)
+
+
+_SINGLE_QUOTED = re.compile(r"(?<!\w)'(?=\w)[^'\n]*?(?<=[\w.,!?])'(?!\w)")
 
 
 def _term_pattern(term: str) -> re.Pattern[str]:

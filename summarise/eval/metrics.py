@@ -151,7 +151,7 @@ def leaked_terms(*, summary: str, loaded_terms: Sequence[str]) -> list[str]:
 def loaded_leak_rate(*, summary: str, loaded_terms: Sequence[str]) -> float | None:
     """Share of loaded terms that leak into the summary unquoted.
 
-    >>> loaded_leak_rate(summary="Russia thanked North Korea for the 'assault'.", loaded_terms=["assault", "carnage"])
+    >>> loaded_leak_rate(summary='Russia praised the assault and the "carnage".', loaded_terms=["assault", "carnage"])
     0.5
     >>> loaded_leak_rate(summary="Russia thanked North Korea.", loaded_terms=[]) is None
     True

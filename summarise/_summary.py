@@ -1,0 +1,158 @@
+"""The summary: the most central claims, written by the model and verified sentence by sentence,
+or composed deterministically from the claims' own neutral renderings.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+import numpy as np
+
+from ._claims import Draft
+from ._types import Claim, SummarySentence
+from ._verify import verify_sentence
+
+__all__ = ["centrality", "select_claims", "compose", "split_sentences", "match_claims", "shorten_sources"]
+
+_SENT_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"\u201d\u2019]))\s+(?=[A-Z\u201c\"])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a short generated text.
+
+    >>> split_sentences('Seoul said X. "It is wrong," he said. Done.')
+    ['Seoul said X.', '"It is wrong," he said.', 'Done.']
+    """
+    return [s.strip() for s in _SENT_SPLIT.split(text.strip()) if s.strip()]
+
+
+def centrality(drafts: Sequence[Draft], vectors: np.ndarray, n_sentences: int) -> list[float]:
+    """How central each claim is: similarity to the rest of the article, its position, its weight.
+
+    Mean cosine similarity to the other claims (what the article keeps returning to), plus an
+    early-position prior (news puts the most important first), plus a little for a number or
+    a contested kind (what readers check). Scaled to 0..1.
+    """
+    n = len(drafts)
+    if n == 0:
+        return []
+    sims = vectors @ vectors.T if len(vectors) else np.zeros((n, n))
+    mean_sim = (sims.sum(1) - 1.0) / max(n - 1, 1)
+    scores = []
+    for i, d in enumerate(drafts):
+        pos = 1.0 - d.sent / max(n_sentences, 1)
+        bonus = 0.1 * bool(re.search(r"\d", d.text)) + 0.1 * (d.kind in ("allegation", "denial", "estimate"))
+        short = -0.15 if len(d.text.split()) < 7 else 0.0
+        scores.append(0.5 * float(mean_sim[i]) + 0.35 * pos + bonus + short)
+    lo, hi = min(scores), max(scores)
+    return [(s - lo) / (hi - lo) if hi > lo else 1.0 for s in scores]
+
+
+def select_claims(claims: Sequence[Claim], vectors: np.ndarray, max_words: int) -> list[int]:
+    """Indices of the claims the summary rests on, in text order.
+
+    Greedy by centrality within the word budget, skipping near-duplicates (cosine > 0.85); a
+    selected allegation brings its denial, so that contested content is never one-sided.
+    """
+    order = sorted(range(len(claims)), key=lambda i: -claims[i].centrality)
+    chosen: list[int] = []
+    words = 0
+    budget = max_words
+    for i in order:
+        w = len(claims[i].text.split())
+        if words + w > budget and chosen:
+            continue
+        if any(float(vectors[i] @ vectors[j]) > 0.85 for j in chosen):
+            continue
+        chosen.append(i)
+        words += w
+        if claims[i].kind == "allegation":
+            for j in range(i + 1, min(i + 4, len(claims))):
+                if claims[j].kind == "denial" and j not in chosen:
+                    wj = len(claims[j].text.split())
+                    if words + wj <= budget * 1.3:
+                        chosen.append(j)
+                        words += wj
+                    break
+        if words >= budget * 0.9:
+            break
+    return sorted(chosen)
+
+
+def shorten_sources(sentences: list[str], claims: Sequence[Claim]) -> list[str]:
+    """After a source's first full mention ("Shin Won-sik, the defence minister,"), use its name."""
+    seen: set[str] = set()
+    out = []
+    for s in sentences:
+        for c in claims:
+            if ", " in c.source:
+                name = c.source.split(",")[0]
+                full = c.source + ","
+                if full in s:
+                    if name in seen:
+                        s = s.replace(full, name, 1)
+                    seen.add(name)
+        out.append(s)
+    return out
+
+
+def compose(claims: Sequence[Claim], chosen: Sequence[int]) -> list[SummarySentence]:
+    """The deterministic summary: the chosen claims' neutral sentences, in article order."""
+    texts = shorten_sources([claims[i].text for i in chosen], claims)
+    return [SummarySentence(t, (claims[i].id,), "rule") for t, i in zip(texts, chosen)]
+
+
+def _overlap(a: str, b: str) -> float:
+    wa = {w for w in re.findall(r"\w+", a.lower()) if len(w) > 3}
+    wb = {w for w in re.findall(r"\w+", b.lower()) if len(w) > 3}
+    return len(wa & wb) / max(len(wa), 1)
+
+
+def match_claims(sentence: str, claims: Sequence[Claim], chosen: Sequence[int]) -> list[int]:
+    """The chosen claims a generated sentence rests on (by shared words), best first."""
+    scored = sorted(((_overlap(sentence, claims[i].text), i) for i in chosen), reverse=True)
+    return [i for s, i in scored[:2] if s >= 0.3 and (s >= 0.5 or i == scored[0][1])]
+
+
+def verify_summary(model_text: str, claims: Sequence[Claim], chosen: Sequence[int], contexts: dict[str, str],
+                   max_words: int) -> tuple[list[SummarySentence], list[str]]:
+    """Keep each generated sentence that passes verification against the claims it rests on;
+    replace each that fails by the neutral sentence of its best claim. Returns the sentences and
+    the reasons for each replacement."""
+    out: list[SummarySentence] = []
+    warnings: list[str] = []
+    covered: set[int] = set()
+    for sent in split_sentences(model_text):
+        support = match_claims(sent, claims, chosen)
+        if not support:
+            warnings.append(f"summary sentence dropped (rests on no claim): {sent[:80]!r}")
+            continue
+        evidence = " ".join(contexts[claims[i].id] + " " + claims[i].text for i in support)
+        sources = [claims[i].source for i in support if claims[i].source != "the article"]
+        reasons = verify_sentence(sent, evidence=evidence, reference=" ".join(claims[i].text for i in support),
+                                  sources=sources, min_keep=0.3, max_new=0.3)
+        if reasons:
+            i = next((i for i in support if i not in covered), None)
+            warnings.append(f"summary sentence replaced ({'; '.join(reasons)}): {sent[:80]!r}")
+            if i is not None:
+                out.append(SummarySentence(claims[i].text, (claims[i].id,), "fallback"))
+                covered.add(i)
+            continue
+        out.append(SummarySentence(sent, tuple(claims[i].id for i in support), "model"))
+        covered.update(support)
+    # chosen claims the model left out: contested ones must appear; others while there is room
+    words = sum(len(s.text.split()) for s in out)
+    for i in chosen:
+        if i in covered:
+            continue
+        c = claims[i]
+        w = len(c.text.split())
+        if c.kind in ("allegation", "denial") or words + w <= max_words:
+            out.append(SummarySentence(c.text, (c.id,), "fallback"))
+            covered.add(i)
+            words += w
+    order = {c.id: k for k, c in enumerate(claims)}
+    out.sort(key=lambda s: min(order.get(cid, 0) for cid in s.claim_ids))
+    texts = shorten_sources([s.text for s in out], claims)
+    return [SummarySentence(t, s.claim_ids, s.wording) for t, s in zip(texts, out)], warnings

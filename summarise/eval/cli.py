@@ -1,0 +1,176 @@
+"""``summarise eval``: run, compare, validate (plus ``benchmarks`` and ``metrics`` listings).
+
+Registered by ``summarise/cli.py`` when the first argument is ``eval``; user errors are raised
+as :class:`~summarise.SummariseError` and become ``summarise: error: ...`` (exit 2) there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+from typing import Any
+
+from .._errors import InputError
+
+__all__ = ["register"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``eval`` subcommand and its own subcommands."""
+    from .systems import SYSTEMS
+
+    p = subparsers.add_parser("eval", help="evaluate, compare and validate (see docs/eval.md)",
+                              description="The evaluation harness: run a system on annotated references, "
+                              "compare runs, validate reference files.")
+    sub = p.add_subparsers(dest="eval_command", required=True, metavar="{run,compare,validate,benchmarks,metrics}")
+
+    run = sub.add_parser("run", help="run a system on a data file or benchmark and score it",
+                         description="Run a system on references, store predictions as they finish "
+                         "(resumable), score them and write DIR/results.json.")
+    src = run.add_mutually_exclusive_group(required=True)
+    src.add_argument("--data", help="a .jsonl file in the reference format (or a NeuS folder)")
+    src.add_argument("--benchmark", help="a benchmark name (`summarise eval benchmarks` lists them) or config path")
+    run.add_argument("--model", default=None, help="model for pipeline / naive-prompt (default smollm2-135m; 'none': no model)")
+    run.add_argument("--system", default="pipeline", choices=SYSTEMS, help="what to run (default pipeline)")
+    run.add_argument("--out", required=True, help="run folder: predictions.jsonl and results.json go here")
+    run.add_argument("--limit", type=int, default=None, help="only the first N items")
+    run.add_argument("--lexicon", default=None, help="NRC-VAD lexicon path: adds the framing metrics")
+    run.add_argument("--backend", default=None, help="transformers (default), openai, fake")
+    run.add_argument("--base-url", default=None, help="for --backend openai: the server's /v1 URL")
+    run.add_argument("--max-words", type=int, default=None, help="summary length (default: the benchmark's, else 120)")
+    run.add_argument("--seed", type=int, default=None, help="generation seed (default: the benchmark's, else 0)")
+    run.add_argument("--metrics", default=None, help="comma-separated metric names (default: the benchmark's)")
+    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.set_defaults(handler=_run)
+
+    cmp = sub.add_parser("compare", help="leaderboard, plots and models.md tables from runs",
+                         description="Print and write a Markdown leaderboard and PNG plots from run folders; "
+                         "with --models-md, regenerate its tables between the markers.")
+    cmp.add_argument("dirs", nargs="+", help="run folders (each holding results.json)")
+    cmp.add_argument("--out", default=None, help="where leaderboard.md and the plots go (default: compare/ beside the first run)")
+    cmp.add_argument("--models-md", default=None, help="models.md to regenerate between <!-- results:start --> and <!-- results:end -->")
+    cmp.set_defaults(handler=_compare)
+
+    val = sub.add_parser("validate", help="check a reference file; every problem with line and id",
+                         description="Check a .jsonl reference file (or a benchmark's data) against the format.")
+    val.add_argument("file", help="a .jsonl file, or a benchmark name")
+    val.set_defaults(handler=_validate)
+
+    sub.add_parser("benchmarks", help="list the benchmarks").set_defaults(handler=_benchmarks)
+    sub.add_parser("metrics", help="list the metrics with their cards").set_defaults(handler=_metrics)
+
+
+def _file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+
+
+def _load_data(args: argparse.Namespace) -> tuple[list[dict[str, Any]], dict[str, Any], Any]:
+    from .benchmarks import load_benchmark, load_benchmark_items
+
+    if args.benchmark:
+        bench = load_benchmark(args.benchmark)
+        info = {"name": bench.name, "version": bench.version, "config": bench.source}
+        return load_benchmark_items(bench), info, bench
+    path = Path(args.data)
+    if path.is_dir():
+        from .neus import load_neus
+        from .references import check_references
+
+        items = load_neus(path, sample=None)
+        check_references(items)
+    else:
+        from .references import load_references, to_items
+
+        items = to_items(load_references(path))
+    return items, {"data": path.name, "path": str(path.resolve()), "sha256": _file_sha256(path)}, None
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .._api import DEFAULT_MODEL
+    from .benchmarks import resolve_lexicon
+    from .runner import run_eval
+    from .systems import build_system
+
+    if args.limit is not None and args.limit < 1:
+        raise InputError(f"--limit must be a positive number, got {args.limit}")
+    items, info, bench = _load_data(args)  # validated here, before any model loads
+    max_words = args.max_words or (bench.max_words if bench else 120)
+    seed = args.seed if args.seed is not None else (bench.seed if bench else 0)
+    metrics = [m.strip() for m in args.metrics.split(",") if m.strip()] if args.metrics else (list(bench.metrics) if bench and bench.metrics else None)
+    lexicon = args.lexicon
+    if lexicon is None and bench is not None and bench.metrics and any(m.startswith("framing_") for m in bench.metrics):
+        lexicon = resolve_lexicon(bench)
+    model = args.model if args.model is not None else (None if args.system == "lead-3" else DEFAULT_MODEL)
+    system = build_system(args.system, model=model, backend=args.backend, base_url=args.base_url, max_words=max_words, seed=seed)
+    results = run_eval(items, system, args.out, metrics=metrics, lexicon=lexicon, limit=args.limit,
+                       settings={"max_words": max_words, "seed": seed},
+                       system_inputs=bench.system_inputs if bench else None, benchmark=info, progress=not args.no_progress)
+    _print_summary(results, Path(args.out) / "results.json")
+    return 1 if results["errors"] else 0
+
+
+def _print_summary(results: dict[str, Any], path: Path) -> None:
+    c = results["counts"]
+    print(f"{results['provenance']['system']} / {results['provenance']['model'] or '—'}: {c['items']} items "
+          f"({c['from_stored_predictions']} from stored predictions, {c['computed']} computed, {c['failed']} failed)")
+    width = max(len(n) for n in results["aggregate"]) if results["aggregate"] else 10
+    for name, s in results["aggregate"].items():
+        if s["mean"] is None:
+            print(f"  {name:<{width}}  —  (undefined on every item)")
+        else:
+            print(f"  {name:<{width}}  {s['mean']:.3f}  [{s['ci_low']:.3f}, {s['ci_high']:.3f}]  n={s['n']}")
+    for e in results["errors"][:10]:
+        print(f"  error: {e}", file=sys.stderr)
+    print(f"results: {path}")
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from .compare import compare_runs
+
+    result = compare_runs(args.dirs, out=args.out, models_md=args.models_md)
+    print(result["markdown"])
+    for f in result["files"]:
+        print(f"wrote {f}", file=sys.stderr)
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .benchmarks import list_benchmarks, load_benchmark, load_benchmark_items
+    from .references import load_references, to_items
+
+    path = Path(args.file)
+    if not path.exists() and args.file in list_benchmarks():
+        items = load_benchmark_items(load_benchmark(args.file))
+        where = f"benchmark {args.file}"
+    else:
+        items = to_items(load_references(path))  # raises with every problem listed
+        where = str(path)
+    claims = sum(len(i["claims"]) for i in items)
+    terms = sum(len(i["loaded_terms"]) for i in items)
+    incs = sum(len(i["inconsistencies"]) for i in items)
+    print(f"OK {where}: {len(items)} items, {claims} claims, {terms} loaded terms, {incs} inconsistencies")
+    return 0
+
+
+def _benchmarks(args: argparse.Namespace) -> int:
+    from .benchmarks import list_benchmarks, load_benchmark
+
+    for name in list_benchmarks():
+        b = load_benchmark(name)
+        where = b.data.get("resource") or b.data.get("path")
+        print(f"{b.name} (v{b.version}): {where}\n  {b.description}")
+    return 0
+
+
+def _metrics(args: argparse.Namespace) -> int:
+    from .registry import get_metric, metric_names
+
+    for name in metric_names():
+        m = get_metric(name)
+        needs = f" (needs {', '.join(m.needs)})" if m.needs else ""
+        print(f"{name}{needs} [{'higher' if m.higher_is_better else 'lower'} is better]\n"
+              f"  {m.card.definition}\n  range: {m.card.range}\n  misses: {m.card.misses}")
+    return 0
+
