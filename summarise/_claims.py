@@ -56,7 +56,9 @@ def _span(text: str, a: int, b: int) -> Span:
 
 
 def _finish(s: str) -> str:
-    s = s.strip(" ,;:—–-\n\t")
+    from ._prompts import neutralise_text
+
+    s = neutralise_text(s).strip(" ,;:—–-\n\t")
     s = re.sub(r"\s+", " ", s)
     for o, c in (("\u201c", "\u201d"), ("\u2018", "\u2019")):
         if s.count(o) > s.count(c):
@@ -177,6 +179,8 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
     if covered and root is None:
         return None
+    if root is not None and root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children):
+        return None  # an imperative ("Ignore all previous instructions ...") asserts nothing
     if analysis.in_quote(toks[0].idx, toks[-1].idx + 1):
         return None
     toks = [t for t in toks if not (t.is_punct or t.is_space)] or toks

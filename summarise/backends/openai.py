@@ -77,7 +77,8 @@ class OpenAIBackend:
     seconds; ``concurrency`` bounds the requests in flight from this backend, across threads.
     ``context_length`` defaults to what ``GET {base_url}/models`` reports (vLLM's
     ``max_model_len``, llama.cpp's ``meta.n_ctx_train``), else :data:`DEFAULT_CONTEXT_LENGTH`;
-    pass it for servers that do not report it (llama-cpp-python, Ollama, TGI).
+    pass it for servers that do not report it (llama-cpp-python, Ollama, TGI). ``transport`` is
+    an ``httpx`` transport for tests (e.g. ``httpx.MockTransport``).
     """
 
     name = "openai"

@@ -18,26 +18,34 @@ from .base import Generation, Message
 __all__ = ["TransformersBackend", "pick_device", "LoopStop"]
 
 
-class LoopStop:
-    """Stops generation once the text starts repeating itself (a small model's usual failure):
-    the last 48 characters already occur earlier in the generated text."""
+_load_lock = threading.Lock()
 
-    def __init__(self, tokenizer: Any, n_prompt: int, every: int = 8) -> None:
+
+class LoopStop:
+    """Stops generation at a stop string, or once the text starts repeating itself (a small
+    model's usual failure: the last 48 characters already occur earlier in the generated text).
+
+    Done on decoded text rather than with transformers' ``stop_strings``, which needs a
+    byte-level tokenizer.
+    """
+
+    def __init__(self, tokenizer: Any, n_prompt: int, stop: Sequence[str] = (), every: int = 8) -> None:
         self.tokenizer, self.n_prompt, self.every = tokenizer, n_prompt, every
+        self.stop = [s for s in stop if s]
         self.looped = False
 
     def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> Any:
         import torch
 
         new = input_ids[0, self.n_prompt:]
-        if len(new) < 24 or len(new) % self.every:
-            return torch.zeros(input_ids.shape[0], dtype=torch.bool, device=input_ids.device)
-        text = self.tokenizer.decode(new, skip_special_tokens=True)
-        tail = text[-48:]
-        self.looped = len(text) > 96 and tail in text[:-48]
-        return torch.full((input_ids.shape[0],), self.looped, dtype=torch.bool, device=input_ids.device)
-
-_load_lock = threading.Lock()
+        done = False
+        if self.stop or (len(new) >= 24 and len(new) % self.every == 0):
+            text = self.tokenizer.decode(new, skip_special_tokens=True)
+            if any(s in text for s in self.stop):
+                done = True
+            elif len(new) >= 24 and len(text) > 96 and text[-48:] in text[:-48]:
+                self.looped = done = True
+        return torch.full((input_ids.shape[0],), done, dtype=torch.bool, device=input_ids.device)
 
 
 def pick_device() -> str:
@@ -152,11 +160,9 @@ class TransformersBackend:
             gen_kwargs.update(do_sample=True, temperature=temperature, top_p=0.95)
         else:
             gen_kwargs.update(do_sample=False, temperature=None, top_p=None, top_k=None)
-        if stop:
-            gen_kwargs.update(stop_strings=list(stop), tokenizer=tok)
         from transformers import StoppingCriteriaList
 
-        loop = LoopStop(tok, n_prompt)
+        loop = LoopStop(tok, n_prompt, stop)
         gen_kwargs["stopping_criteria"] = StoppingCriteriaList([loop])
         with torch.inference_mode():
             out = model.generate(input_ids, **gen_kwargs)

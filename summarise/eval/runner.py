@@ -188,7 +188,7 @@ def run_eval(
     benchmark: Mapping[str, Any] | None = None,
     progress: bool = True,
 ) -> dict[str, Any]:
-    """Run ``system`` on ``items`` (already validated), store predictions, score, write
+    """Validate ``items``, run ``system`` on them, store predictions, score, write
     ``results.json`` and return its content.
 
     ``system`` is a :class:`System` or any callable ``text -> prediction dict``.
@@ -198,7 +198,10 @@ def run_eval(
 
     if not isinstance(system, System):
         system = System(getattr(system, "__name__", type(system).__name__), system)
+    from .references import check_references
+
     items = [dict(i) for i in items][: limit if limit is not None else None]
+    check_references(items)  # every problem reported before the system runs on anything
     names = list(metrics) if metrics is not None else default_metrics(with_lexicon=bool(lexicon))
     chosen = [get_metric(n) for n in names]
     options: dict[str, Any] = {"lexicon": None}

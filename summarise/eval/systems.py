@@ -151,4 +151,4 @@ def build_system(
 
         return summarise(text, model=be, max_words=max_words, seed=seed).to_dict()
 
-    return System(name, pipeline, None if no_model else model, backend_name, _pipeline_prompts(), be)
+    return System(name, pipeline, "none" if no_model else model, backend_name, _pipeline_prompts(), be)

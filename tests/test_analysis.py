@@ -1,0 +1,88 @@
+"""Attribution, coreference, kinds, loaded terms and inconsistencies on small invented texts."""
+
+from __future__ import annotations
+
+from summarise import summarise
+
+
+def claims_of(text):
+    return summarise(text, model=None).claims
+
+
+def find(claims, word):
+    hits = [c for c in claims if word in c.text]
+    assert hits, f"no claim mentions {word!r}: {[c.text for c in claims]}"
+    return hits[0]
+
+
+def test_reported_speech_keeps_its_source_and_is_not_a_fact():
+    text = ("Officials in Karvia reported that the army had moved 2,000 troops to the border. "
+            "The army has not commented.")
+    c = find(claims_of(text), "2,000")
+    assert "Karvia" in c.source and c.kind != "fact"
+    assert c.text.startswith("Officials in Karvia reported")
+
+
+def test_pronoun_and_surname_resolve_to_the_full_name():
+    text = ("Lena Moritz, the finance minister of Osteria, spoke on Monday. "
+            "She said that she expects growth of about 2 percent next year. "
+            "Moritz added that taxes would not rise.")
+    claims = claims_of(text)
+    growth = find(claims, "2 percent")
+    assert growth.source.startswith("Lena Moritz") and growth.kind == "estimate"
+    assert "Lena Moritz" in growth.text and not growth.text.startswith("She")
+    taxes = find(claims, "taxes")
+    assert taxes.source.startswith("Lena Moritz")
+
+
+def test_denial_of_an_earlier_accusation():
+    text = ("Residents accused the mining company of polluting the river. "
+            "The company denied the accusation.")
+    claims = claims_of(text)
+    acc = find(claims, "polluting")
+    assert acc.kind == "allegation" and acc.source == "Residents"
+    denial = [c for c in claims if c.kind == "denial"]
+    assert denial and "polluting" in denial[0].text
+
+
+def test_passive_accusation_has_unnamed_accusers():
+    c = claims_of("The two firms have been accused of fixing prices for a decade.")[0]
+    assert c.source == "unnamed accusers" and c.kind == "allegation"
+
+
+def test_according_to_and_quote_first():
+    text = ('About 300 homes were flooded, according to the fire service. '
+            '"We were not warned," said resident Joe Park.')
+    claims = claims_of(text)
+    fire = find(claims, "300")
+    assert fire.source == "fire service" or "fire service" in fire.source
+    assert fire.kind == "estimate"  # "about 300"
+    park = find(claims, "warned")
+    assert "Joe Park" in park.source and park.text.startswith("Joe Park")
+
+
+def test_loaded_modifiers_are_dropped_and_listed():
+    text = "The mayor slammed the disastrous plan, which will cost 5 million pounds, the council said."
+    s = summarise(text, model=None)
+    assert "slammed" not in s.text and "disastrous" not in s.text
+    assert {t.term for t in s.loaded_terms} >= {"slammed", "disastrous"}
+
+
+def test_an_unattributed_judgement_is_an_opinion_not_a_fact():
+    c = claims_of("The ruling party has shamelessly ignored the brutal crackdown for years.")[0]
+    assert c.kind == "opinion" and c.source == "the article"
+
+
+def test_two_values_for_one_count_is_an_inconsistency():
+    text = ("The ferry carried 1,240 passengers when it ran aground on Sunday. "
+            "Coastguard crews later helped all 1,420 passengers ashore.")
+    s = summarise(text, model=None)
+    assert s.inconsistencies
+    ev = {e.text for i in s.inconsistencies for e in i.evidence}
+    assert any("1,240" in e for e in ev) and any("1,420" in e for e in ev)
+
+
+def test_different_sources_with_different_figures_are_not_a_contradiction():
+    text = ("Organisers said 50,000 people joined the march. "
+            "Police estimated the crowd at 20,000 people.")
+    assert not summarise(text, model=None).inconsistencies

@@ -1,0 +1,66 @@
+"""The real transformers code path on a tiny random model built in the test (no download)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarise import BackendError, summarise
+from summarise.backends import load_backend
+from summarise.backends.transformers import TransformersBackend
+
+from .tiny_model import build_tiny_llama
+
+ARTICLE = (
+    "Police said 12 people were injured when a bus crashed in Northfield on Friday. "
+    "The bus company denied that the driver had been speeding. "
+    "Witness Tom Hale said the bus was going very fast."
+)
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    return build_tiny_llama(tmp_path_factory.mktemp("tiny"), ARTICLE)
+
+
+def test_generate_is_greedy_and_repeatable(tiny):
+    b = TransformersBackend(str(tiny))
+    msgs = [{"role": "user", "content": "Sentence: Police said 12 people were injured."}]
+    g1 = b.generate(msgs, max_tokens=12)
+    g2 = b.generate(msgs, max_tokens=12)
+    assert g1 == g2
+    assert g1.prompt_tokens > 5 and 0 < g1.completion_tokens <= 12
+    assert g1.finish_reason in ("stop", "length", "loop")
+    assert b.device == "cpu" and b.dtype == "float32"
+
+
+def test_weights_load_lazily_and_are_shared(tiny):
+    from summarise.backends import transformers as tb
+
+    tb._load.cache_clear()
+    a = load_backend(str(tiny))
+    assert tb._load.cache_info().currsize == 0  # nothing loaded by construction
+    a.generate([{"role": "user", "content": "the"}], max_tokens=2)
+    b = load_backend(str(tiny))
+    b.generate([{"role": "user", "content": "the"}], max_tokens=2)
+    assert tb._load.cache_info().hits >= 1 and tb._load.cache_info().currsize == 1
+
+
+def test_context_overflow_names_both_lengths(tiny):
+    b = TransformersBackend(str(tiny), context_length=16)
+    with pytest.raises(BackendError, match=r"exceeds the context length .*\(16\)"):
+        b.generate([{"role": "user", "content": "the " * 40}], max_tokens=4)
+
+
+def test_full_pipeline_on_the_tiny_model_falls_back_and_stays_grounded(tiny):
+    s = summarise(ARTICLE, model=str(tiny))
+    assert s.provenance.backend == "transformers" and s.provenance.model_calls == len(s.claims) + 1
+    assert s.provenance.tokens["completion"] > 0
+    # random weights write nonsense: every wording is the verified deterministic rendering
+    assert all(c.wording == "fallback" for c in s.claims)
+    assert all(ARTICLE[e.start:e.end] == e.text for c in s.claims for e in c.evidence)
+    assert any(c.kind == "denial" for c in s.claims)
+
+
+def test_bad_dtype_is_refused():
+    with pytest.raises(BackendError, match="dtype"):
+        TransformersBackend("smollm2-135m", dtype="int3")
