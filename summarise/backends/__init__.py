@@ -2,6 +2,7 @@
 
 - ``transformers`` (default): any causal LM transformers can load, GGUF included; CPU, CUDA or
   MPS chosen automatically.
+- ``llamacpp``: GGUF files with llama.cpp in process (optional ``llama-cpp-python``), fastest on a CPU.
 - ``openai``: any OpenAI-compatible chat-completions server (vLLM, llama.cpp server, TGI, Ollama).
 - ``fake``: canned responses for tests (:class:`FakeBackend`, public API).
 """
@@ -18,7 +19,7 @@ from .fake import FakeBackend
 __all__ = ["Backend", "Generation", "Message", "FakeBackend", "load_backend", "BACKENDS"]
 
 #: Backend names accepted by ``load_backend(..., backend=NAME)``.
-BACKENDS = ("transformers", "openai", "fake")
+BACKENDS = ("transformers", "llamacpp", "openai", "fake")
 
 
 def load_backend(model: str, *, backend: str | None = None, **options: Any) -> Backend:
@@ -33,6 +34,10 @@ def load_backend(model: str, *, backend: str | None = None, **options: Any) -> B
         from .transformers import TransformersBackend
 
         return TransformersBackend(model, **options)
+    if name == "llamacpp":
+        from .llamacpp import LlamaCppBackend
+
+        return LlamaCppBackend(model, **options)
     if name == "openai":
         from .openai import OpenAIBackend
 
