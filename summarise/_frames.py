@@ -205,8 +205,12 @@ def _kind(cue: Any, content_text: str) -> str:
     low = content_text.lower()
     if kind in ("statement", "opinion") and any(w in low for w in lex.denial_content) and any(n in low for n in lex.claim_nouns):
         return "denial"
+    if kind == "statement" and lex.accusation_pattern().search(content_text):
+        return "allegation"
     if kind == "statement" and lex.hedge_pattern().search(content_text):
         return "estimate"
+    if kind == "statement" and not re.search(r"\d", content_text) and lex.evaluative_pattern().search(content_text):
+        return "opinion"
     return kind
 
 

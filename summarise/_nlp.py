@@ -50,14 +50,28 @@ class Lexicons:
     denial_content: frozenset[str]
     claim_nouns: frozenset[str]
     hedges: tuple[str, ...]
+    accusation_content: tuple[str, ...]
+    evaluative: tuple[str, ...]
     loaded_words: dict[str, str | None]
     """Single-word loaded lemma -> neutral replacement (or None)."""
     loaded_phrases: dict[str, str | None]
     """Multi-word loaded phrase (lower case) -> neutral replacement (or None)."""
 
     def hedge_pattern(self) -> re.Pattern[str]:
-        words = sorted(self.hedges, key=len, reverse=True)
-        return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+        return _words_pattern(self.hedges)
+
+    def accusation_pattern(self) -> re.Pattern[str]:
+        return _words_pattern(self.accusation_content)
+
+    def evaluative_pattern(self) -> re.Pattern[str]:
+        # the lexicon's loaded words colour wording; these judge: only they make an opinion
+        return _words_pattern(self.evaluative)
+
+
+@lru_cache(maxsize=8)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in ordered) + r")(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +96,8 @@ def lexicons() -> Lexicons:
         denial_content=frozenset(str(w) for w in cues["denial_content"]),
         claim_nouns=frozenset(str(w) for w in cues["claim_nouns"]),
         hedges=tuple(str(w) for w in cues["hedges"]),
+        accusation_content=tuple(str(w) for w in cues["accusation_content"]),
+        evaluative=tuple(str(w) for w in cues["evaluative"]),
         loaded_words=words,
         loaded_phrases=phrases,
     )

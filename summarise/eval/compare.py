@@ -127,9 +127,11 @@ def _plots(runs: Sequence[dict[str, Any]], out: Path) -> list[Path]:
 
     written = []
     for name, group in _grouped(runs).items():
-        cols = [m for m in _columns(group, LEADERBOARD_METRICS) if m not in ("seconds_per_article", "tokens_per_article", "framing_arousal_pos", "framing_arousal_neg")]
+        # The key 0..1 metrics only (the full set is in leaderboard.md): a readable figure.
+        cols = [m for m in _columns(group, (*MODELS_MD_METRICS, "rouge1", "rouge2", "semantic_similarity"))
+                if m not in ("seconds_per_article", "framing_arousal_pos", "framing_arousal_neg")]
         if cols:
-            fig, ax = plt.subplots(figsize=(max(6.0, 0.9 * len(cols) * max(1, len(group)) / 2 + 3), 4.5))
+            fig, ax = plt.subplots(figsize=(min(14.0, max(6.0, 0.35 * len(cols) * len(group) + 3)), 4.8))
             width = 0.8 / len(group)
             x = np.arange(len(cols))
             for k, r in enumerate(group):
@@ -142,7 +144,8 @@ def _plots(runs: Sequence[dict[str, Any]], out: Path) -> list[Path]:
             ax.set_xticks(x, [f"{_SHORT.get(m, m)} {arrows[m]}" for m in cols], rotation=40, ha="right")
             ax.set_ylabel("mean (bars: bootstrap 95% interval)")
             ax.set_title(f"{name}: metrics by run")
-            ax.legend(fontsize="small")
+            ax.set_ylim(0, ax.get_ylim()[1] * 1.2)  # headroom for the legend
+            ax.legend(fontsize="small", loc="upper center", ncol=min(4, len(group)))
             fig.tight_layout()
             path = out / f"{_slug(name)}-metrics.png"
             fig.savefig(path, dpi=110)
