@@ -66,6 +66,11 @@ def _word_claims(drafts: list[Draft], backend: Backend | None, meter: _Meter, se
             continue
         messages = prompt.render(sentence=neutralise_text(d.text))
         budget = min(160, int(len(d.text.split()) * 2.2) + 16)
+        if _too_long(messages, budget, backend):
+            warnings.append(f"claim {cid}: {len(d.text.split())} words is too long for the model's context "
+                            f"({backend.context_length} tokens); deterministic rendering used without a model call")
+            claims.append(Claim(d.text, d.source, d.kind, d.evidence, "rule", d.cue, cid))  # type: ignore[arg-type]
+            continue
         out = _clean_model_line(meter.generate(backend, messages, max_tokens=budget, temperature=0.0, seed=seed, stop=["\n"]))
         reasons = verify_sentence(out, evidence=d.context, reference=d.text, sources=[d.source] if d.attributed else [])
         if reasons:
@@ -74,6 +79,13 @@ def _word_claims(drafts: list[Draft], backend: Backend | None, meter: _Meter, se
         else:
             claims.append(Claim(out, d.source, d.kind, d.evidence, "model", d.cue, cid))  # type: ignore[arg-type]
     return claims
+
+
+def _too_long(messages: list[dict[str, str]], budget: int, backend: Backend) -> bool:
+    """Whether a prompt may overflow the backend's context (about 1.6 tokens a word, an upper
+    estimate for English with these tokenizers), so the call is not even tried."""
+    words = sum(len(m["content"].split()) for m in messages)
+    return int(words * 1.6) + 64 + budget > int(getattr(backend, "context_length", 4096))
 
 
 def _summary_text(sentences: list[SummarySentence]) -> str:
@@ -146,7 +158,12 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
             prompts_used["summary"] = prompt.sha256
             listing = "\n".join(f"{n}. {neutralise_text(claims[i].text)}" for n, i in enumerate(chosen, 1))
             messages = prompt.render(claims=listing, max_words=str(max_words))
-            out = meter.generate(backend, messages, max_tokens=min(int(1.6 * max_words) + 24, 320), temperature=0.0, seed=seed)
+            budget = min(int(1.6 * max_words) + 24, 320)
+            if _too_long(messages, budget, backend):
+                warnings.append("the selected claims are too long for the model's context: summary composed without it")
+                out = ""
+            else:
+                out = meter.generate(backend, messages, max_tokens=budget, temperature=0.0, seed=seed)
             contexts = {d_id: d.context for d_id, d in zip((c.id for c in claims), drafts)}
             sentences, why = verify_summary(out, claims, chosen, contexts, max_words)
             warnings.extend(why)

@@ -123,7 +123,14 @@ def verify_summary(model_text: str, claims: Sequence[Claim], chosen: Sequence[in
     out: list[SummarySentence] = []
     warnings: list[str] = []
     covered: set[int] = set()
+    seen: set[str] = set()
+    repeats = 0
     for sent in split_sentences(model_text):
+        key = re.sub(r"\W+", " ", sent.lower()).strip()
+        if key in seen:
+            repeats += 1
+            continue
+        seen.add(key)
         support = match_claims(sent, claims, chosen)
         if not support:
             warnings.append(f"summary sentence dropped (rests on no claim): {sent[:80]!r}")
@@ -141,6 +148,8 @@ def verify_summary(model_text: str, claims: Sequence[Claim], chosen: Sequence[in
             continue
         out.append(SummarySentence(sent, tuple(claims[i].id for i in support), "model"))
         covered.update(support)
+    if repeats:
+        warnings.append(f"the model's summary repeated itself: {repeats} repeated sentence(s) dropped")
     # chosen claims the model left out: contested ones must appear; others while there is room
     words = sum(len(s.text.split()) for s in out)
     for i in chosen:

@@ -146,3 +146,13 @@ def test_summarise_many_keeps_order_and_shares_the_backend():
     out = list(summarise_many(texts, model=fake, concurrency=2))
     assert "Hillcrest" in out[1].text or any("Hillcrest" in c.text for c in out[1].claims)
     assert len(fake.calls) == sum(o.provenance.model_calls for o in out)
+
+
+def test_a_sentence_longer_than_the_context_is_not_sent_to_the_model():
+    long_sentence = "Officials said that " + " and ".join(f"village {i} reported damage" for i in range(400)) + "."
+    fake = FakeBackend(_echo, context_length=512)
+    s = summarise_fn(long_sentence + " " + ARTICLE, model=fake)
+    long_claims = [c for c in s.claims if "village 399" in c.text]
+    assert long_claims and long_claims[0].wording == "rule"
+    assert any("too long for the model's context" in w for w in s.warnings)
+    assert all(sum(len(m["content"].split()) for m in call) < 512 for call in fake.calls)

@@ -7,6 +7,7 @@ transformers (which dequantises the GGUF to fp32; see ``bench/``). Optional: ins
 
 from __future__ import annotations
 
+import atexit
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -31,9 +32,17 @@ def _load(path: str, n_ctx: int, n_threads: int | None) -> Any:
             "(it compiles from source, several minutes), or use --backend transformers"
         ) from e
     try:
-        return Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, seed=0, verbose=False)
+        llm = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, seed=0, verbose=False)
     except (ValueError, RuntimeError) as e:
         raise BackendError(f"llama.cpp could not load {path!r}: {e}") from e
+    # free it before the interpreter tears down llama_cpp's module globals (else a TypeError
+    # is printed at exit)
+    atexit.register(llm.close)
+    return llm
+
+
+def _flat(messages: Sequence[Message]) -> str:
+    return "\n".join(f"{m['role']}: {m['content']}" for m in messages)
 
 
 class LlamaCppBackend:
@@ -63,19 +72,25 @@ class LlamaCppBackend:
         stop: Sequence[str] = (),
     ) -> Generation:
         llm = _load(str(Path(self.source.path) / self.source.gguf_file), self.context_length, self.n_threads)
+        text, finish, n_out = "", "stop", 0
         with _lock:
             try:
-                out = llm.create_chat_completion(
+                prompt_tokens = len(llm.tokenize(_flat(messages).encode("utf-8"), add_bos=False))
+                # streamed, so that a generation that starts repeating itself is cut off early
+                for chunk in llm.create_chat_completion(
                     messages=[dict(m) for m in messages], max_tokens=max_tokens, temperature=temperature,
-                    top_k=1 if temperature == 0 else 40, seed=seed, stop=list(stop) or None,
-                )
+                    top_k=1 if temperature == 0 else 40, seed=seed, stop=list(stop) or None, stream=True,
+                ):
+                    choice = chunk["choices"][0]
+                    piece = choice.get("delta", {}).get("content") or ""
+                    if piece:
+                        text += piece
+                        n_out += 1
+                    if choice.get("finish_reason"):
+                        finish = choice["finish_reason"]
+                    if n_out >= 24 and n_out % 8 == 0 and len(text) > 96 and text[-48:] in text[:-48]:
+                        finish = "loop"
+                        break
             except ValueError as e:  # llama.cpp raises ValueError when the prompt is too long
                 raise BackendError(f"llama.cpp refused the request for {self.model_id!r}: {e}") from e
-        choice = out["choices"][0]
-        usage = out.get("usage") or {}
-        return Generation(
-            text=choice["message"].get("content") or "",
-            prompt_tokens=int(usage.get("prompt_tokens", 0)),
-            completion_tokens=int(usage.get("completion_tokens", 0)),
-            finish_reason=choice.get("finish_reason") or "stop",
-        )
+        return Generation(text=text, prompt_tokens=prompt_tokens, completion_tokens=n_out, finish_reason=finish)
