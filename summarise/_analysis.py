@@ -197,6 +197,19 @@ def _full_person(name: str, seen: dict[str, Mention]) -> Mention | None:
     return None
 
 
+def _named_institution(text: str, head: str, offset: int) -> str | None:
+    """The last proper name before ``offset`` built on ``head`` ("the agency" -> "National
+    Anti-Doping Agency", "the ministry" -> "Ministry of Defence")."""
+    if head not in INSTITUTION_NOUNS or len(head) < 4:
+        return None
+    cap = head[0].upper() + head[1:]
+    pattern = re.compile(
+        r"(?:[A-Z][\w’'-]+\s+){0,5}" + re.escape(cap) + r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w’'-]+){1,4})?"
+    )
+    found = [m.group(0) for m in pattern.finditer(text[:offset]) if m.group(0) != cap]
+    return found[-1].strip() if found else None
+
+
 def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer_person: bool | None = None,
                       recent_sources: list[Mention] | None = None) -> Mention | None:
     """The mention that a pronoun, surname or "the minister" at ``offset`` refers to.
@@ -226,6 +239,9 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer
         for m in reversed(earlier):
             if head in m.name.lower().split() or (head not in INSTITUTION_NOUNS and head in m.role.lower().split()):
                 return m
+        named = _named_institution(analysis.text, head, offset)
+        if named is not None:
+            return Mention(named, "", "ORG", offset)
         if head in ("company", "firm", "operator", "group", "club"):
             orgs = [m for m in earlier if m.label == "ORG"]
             if orgs:

@@ -317,8 +317,32 @@ def find_frames(analysis: Analysis) -> list[Frame]:
         for f in sent_frames:
             if f.mention is not None:
                 recent.append(f.mention)
+            _negated_answer(analysis, f, frames)
         frames.extend(sent_frames)
     return frames
+
+
+_NEGATED_START = re.compile(r"^(?:that\s+)?(?:no|none|nothing|never|not)\b|\b(?:had not|has not|have not|did not|was not|were not|is not|are not|never)\b", re.I)
+_STOPWORDS = frozenset("the a an of in on at to for by with from and or but that this it its is are was were be been has have had "
+                       "not no never any said says".split())
+
+
+def _negated_answer(analysis: Analysis, f: Frame, earlier: list[Frame]) -> None:
+    """A statement that negates what another source just alleged is a denial ("X alleged Y.
+    Z said no Y had happened.")."""
+    if f.kind != "statement":
+        return
+    content = analysis.text[f.content[0]:f.content[1]]
+    if not _NEGATED_START.search(content):
+        return
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", content)} - _STOPWORDS
+    for g in reversed(earlier[-6:]):
+        if g.sent < f.sent - 3 or g.source == f.source or g.kind not in ("allegation", "statement", "estimate"):
+            continue
+        other = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", analysis.text[g.content[0]:g.content[1]])} - _STOPWORDS
+        if len(words & other) >= 2:
+            f.kind = "denial"
+            return
 
 
 def _merge_nested(frames: list[Frame]) -> list[Frame]:
