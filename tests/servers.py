@@ -163,12 +163,15 @@ class LlamaServer:
     """``python -m llama_cpp.server`` on a free loopback port; ``url`` ends in ``/v1``."""
 
     def __init__(self, log_path: str, *, gguf: str | None = None, port: int | None = None,
-                 n_ctx: int = 4096) -> None:
+                 n_ctx: int = 4096, n_threads: int | None = None) -> None:
         if importlib.util.find_spec("llama_cpp") is None:
             raise RuntimeError("llama-cpp-python is not installed: pip install 'llama-cpp-python[server]'")
         self.gguf = gguf or default_gguf()
         self.port = port or free_port()
         self.n_ctx = n_ctx
+        # Half the cores (llama-cpp-python's own default): the client's pipeline needs the rest,
+        # and llama.cpp threads that spin-wait on a busy core slow decoding down many times over.
+        self.n_threads = n_threads or max(1, (os.cpu_count() or 2) // 2)
         self.log_path = log_path
         self.url = f"http://{LOOPBACK}:{self.port}/v1"
         self.proc: subprocess.Popen[bytes] | None = None
@@ -177,7 +180,7 @@ class LlamaServer:
         with open(self.log_path, "ab") as log:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "llama_cpp.server", "--model", self.gguf, "--host", LOOPBACK,
-                 "--port", str(self.port), "--n_ctx", str(self.n_ctx), "--n_threads", str(os.cpu_count() or 1)],
+                 "--port", str(self.port), "--n_ctx", str(self.n_ctx), "--n_threads", str(self.n_threads)],
                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             )
         deadline = time.monotonic() + ready_timeout

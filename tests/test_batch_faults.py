@@ -126,3 +126,18 @@ def test_unreachable_server_fails_every_article_clearly(tmp_path, corpus):
     assert report.failed == 6
     message = records(tmp_path / "out.jsonl")[0]["error"]["message"]
     assert f"POST {url}/chat/completions failed after 2 attempts: could not connect" in message
+
+
+def test_cli_against_a_failing_server(tmp_path, corpus, capsys):
+    from summarise.cli import main
+
+    out = str(tmp_path / "out.jsonl")
+    with FakeOpenAIServer(default=lambda body: 500 if article_of(body) == 0 else "ok") as server:
+        code = main(["batch", corpus, "--out", out, "--backend", "openai", "--base-url", server.url,
+                     "--model", "fake-model", "--max-retries", "1", "--timeout", "5", "--concurrency", "2",
+                     "--no-progress"])
+        assert by_article(server)[0] == 2
+    err = capsys.readouterr().err
+    assert code == 1 and "5 summarised, 0 skipped (already done), 1 failed" in err
+    assert "1 article(s) failed" in err and "Re-run the same command to retry them" in err
+    assert records(out)[0]["error"]["type"] == "BackendError"
