@@ -309,7 +309,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                         end -= 1
                     f.span = (f.span[0], end)
                     f.content = (f.content[0], min(f.content[1], end))
-        sent_frames = _merge_nested(sent_frames)
+        sent_frames = _merge_nested(sent_frames, analysis.doc)
         if not sent_frames:
             qf = _quote_continuation(analysis, si, frames)
             if qf is not None:
@@ -345,7 +345,7 @@ def _negated_answer(analysis: Analysis, f: Frame, earlier: list[Frame]) -> None:
             return
 
 
-def _merge_nested(frames: list[Frame]) -> list[Frame]:
+def _merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
     """Fold "X said that he estimates that Y" into one frame of X, kind estimate."""
     out: list[Frame] = []
     for f in sorted(frames, key=lambda f: f.span[0]):
@@ -354,6 +354,13 @@ def _merge_nested(frames: list[Frame]) -> list[Frame]:
             out.append(f)
             continue
         same = (f.mention is not None and f.mention is outer.mention) or f.source == outer.source or f.subj is None
+        # only a cue that heads the outer content ("said that he estimates ...") is folded in; a
+        # cue in a relative clause of an object ("accused X of Y, which she called Z") is not
+        heads_content = doc is None or f.cue_i < 0 or outer.cue_i < 0 or (
+            doc[f.cue_i].head.i == outer.cue_i and doc[f.cue_i].dep_ in ("ccomp", "xcomp", "conj"))
+        if same and not heads_content:
+            out.append(f)
+            continue
         if same:
             if KIND_RANK.get(f.kind, 0) >= KIND_RANK.get(outer.kind, 0):
                 outer.kind, outer.cue, outer.cue_lemma = f.kind, f.cue, f.cue_lemma

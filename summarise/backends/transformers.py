@@ -19,6 +19,7 @@ __all__ = ["TransformersBackend", "pick_device", "LoopStop"]
 
 
 _load_lock = threading.Lock()
+_generate_lock = threading.Lock()
 
 
 class LoopStop:
@@ -164,7 +165,9 @@ class TransformersBackend:
 
         loop = LoopStop(tok, n_prompt, stop)
         gen_kwargs["stopping_criteria"] = StoppingCriteriaList([loop])
-        with torch.inference_mode():
+        # one generation at a time per process: batch threads share the weights, and torch's
+        # CPU kernels already use every core
+        with _generate_lock, torch.inference_mode():
             out = model.generate(input_ids, **gen_kwargs)
         new = out[0, n_prompt:]
         text = tok.decode(new, skip_special_tokens=True)
