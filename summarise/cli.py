@@ -39,7 +39,7 @@ def _load_register(spec: str) -> Callable[[argparse._SubParsersAction], None]:
 
 def _add_model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", default=None, help="registry name, hub id, model folder or .gguf path (default: smollm2-135m)")
-    p.add_argument("--backend", default=None, help="transformers (default), openai, fake")
+    p.add_argument("--backend", default=None, help="transformers (default), llamacpp, openai, fake")
     p.add_argument("--base-url", default=None, help="for --backend openai: the server's /v1 URL")
     p.add_argument("--no-model", action="store_true", help="deterministic pipeline only, no model calls")
     p.add_argument("--seed", type=int, default=0)
