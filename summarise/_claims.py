@@ -55,10 +55,22 @@ def _span(text: str, a: int, b: int) -> Span:
     return Span(a, b, text[a:b])
 
 
-def _finish(s: str) -> str:
+_CONTROL_CHARS = re.compile(r"\x1b\[[0-9;]*[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_output(s: str) -> str:
+    r"""Text fit to print: no control characters, bidi overrides or live chat-template tokens.
+
+    >>> clean_output("The mayor\x00 said\u202e 5 people <|im_end|> died.")
+    'The mayor said 5 people ‹|im_end|› died.'
+    """
     from ._prompts import neutralise_text
 
-    s = neutralise_text(s).strip(" ,;:—–-\n\t")
+    return neutralise_text(_CONTROL_CHARS.sub("", s))
+
+
+def _finish(s: str) -> str:
+    s = clean_output(s).strip(" ,;:—–-\n\t")
     s = re.sub(r"\s+", " ", s)
     for o, c in (("\u201c", "\u201d"), ("\u2018", "\u2019")):
         if s.count(o) > s.count(c):
@@ -251,8 +263,14 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """One claim per content: a repeated sentence (same text and source) is kept once."""
     out: list[Draft] = []
+    seen: set[tuple[str, str]] = set()
     for d in drafts:
+        key = (re.sub(r"\W+", " ", d.text.lower()).strip(), d.source)
+        if key in seen:
+            continue
+        seen.add(key)
         if any(o.evidence[0].start <= d.evidence[0].start and d.evidence[0].end <= o.evidence[0].end and o.source == d.source and o.kind == d.kind for o in out):
             continue
         out.append(d)

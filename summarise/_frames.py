@@ -56,8 +56,12 @@ class Frame:
     """All the text the frame accounts for (the outer span of merged frames)."""
 
 
+_EDGE_PUNCT = frozenset([",", ".", ";", ":", "!", "?", "…", "-", "–", "—", "(", ")", "[", "]", "'"])
+
+
 def _span_of(tokens: list[Any]) -> tuple[int, int]:
-    toks = [t for t in tokens if not (t.is_punct and t.text not in "\u201c\u201d\"'") and not t.is_space]
+    # trailing commas and full stops are not part of a span; "%", "$" and quotes are
+    toks = [t for t in tokens if not (t.is_punct and t.text in _EDGE_PUNCT) and not t.is_space]
     if not toks:
         toks = tokens
     a = min(t.idx for t in toks)

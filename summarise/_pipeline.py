@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from ._analysis import analyse
-from ._claims import Draft, draft_claims
+from ._claims import Draft, clean_output, draft_claims
 from ._contradictions import find_inconsistencies
 from ._embed import embed
 from ._errors import ContextLengthError
@@ -105,7 +105,7 @@ def _fit_length(sentences: list[SummarySentence], claims: list[Claim], chosen: l
     for c in sorted(claims, key=lambda c: -c.centrality):
         if len(_summary_text(out).split()) >= 40:
             break
-        if c.id in used or len(_summary_text(out).split()) + len(c.text.split()) > max_words:
+        if c.id in used or c.text in {s.text for s in out} or len(_summary_text(out).split()) + len(c.text.split()) > max_words:
             continue
         out.append(SummarySentence(c.text, (c.id,), "rule" if c.wording == "rule" else "fallback"))
         used.add(c.id)
@@ -146,7 +146,7 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
     prompts_used = {"claim_rewrite": load_prompt("claim_rewrite").sha256} if backend is not None else {}
     if not claims:
         warnings.append("no checkworthy claim found: the summary is the article's first sentences")
-        first = " ".join(analysis.text[s:e] for s, e in analysis.sentences[:3])
+        first = clean_output(" ".join(analysis.text[s:e] for s, e in analysis.sentences[:3]))
         words = first.split()
         sentences = [SummarySentence(" ".join(words[:max_words]), (), "rule")] if words else []
     elif write_summary and vectors is not None:
@@ -168,6 +168,13 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
             sentences, why = verify_summary(out, claims, chosen, contexts, max_words)
             warnings.extend(why)
         sentences = _fit_length(sentences, claims, chosen, max_words)
+    if claims and not sentences:
+        # every claim is longer than the budget (one endless sentence): its first max_words words
+        top = max(claims, key=lambda c: c.centrality)
+        words = top.text.split()
+        sentences = [SummarySentence(" ".join(words[:max_words]) + (" …" if len(words) > max_words else ""), (top.id,),
+                                     "rule" if top.wording == "rule" else "fallback")]
+        warnings.append(f"claim {top.id} is longer than the summary ({len(words)} words): the summary is cut at {max_words} words")
     summary_text = _summary_text(sentences)
     seconds["summary"] = time.perf_counter() - t2
     seconds["total"] = time.perf_counter() - t0
