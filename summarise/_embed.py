@@ -36,6 +36,9 @@ def embedding_model_path() -> Path:
 @lru_cache(maxsize=1)
 def _load() -> tuple[Any, Any]:
     from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
 
     path = embedding_model_path()
     tok = AutoTokenizer.from_pretrained(str(path))

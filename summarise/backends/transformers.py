@@ -66,6 +66,9 @@ def _load(path: str, gguf_file: str | None, device: str, dtype: str) -> tuple[An
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # the CLI's output is the summary, not loading bars
     kwargs: dict[str, Any] = {}
     if gguf_file:
         kwargs["gguf_file"] = gguf_file
