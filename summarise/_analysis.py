@@ -1,4 +1,4 @@
-"""Deterministic analysis of an article with spaCy: sentences, entities, numbers, quotes, and
+"""Deterministic analysis of an article with spaCy: sentences, entities, quotes, and
 the sources that speak in it (with simple coreference of "he", "she", "the minister").
 
 Attribution frames are found in ``_frames``; loaded terms in ``_loaded``.
@@ -12,7 +12,7 @@ from typing import Any
 
 from ._nlp import nlp
 
-__all__ = ["Analysis", "Mention", "analyse", "NUMBER_RE", "numbers_in"]
+__all__ = ["Analysis", "Mention", "analyse"]
 
 # Nouns that name an institution when used as "the X" ("the company said").
 INSTITUTION_NOUNS = frozenset(
@@ -34,24 +34,6 @@ ROLE_NOUNS = frozenset(
 )
 PRONOUNS_SING = {"he", "she", "him", "her", "his"}
 PRONOUNS_PLUR = {"they", "them", "their"}
-
-NUMBER_RE = re.compile(
-    r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:million|billion|trillion|thousand))?|"
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
-    r"dozen|dozens|hundreds|thousands|millions|billions|half)\b",
-    re.I,
-)
-
-
-def numbers_in(text: str) -> list[str]:
-    """Numbers in ``text`` as written, digits and number words alike.
-
-    >>> numbers_in("6,700 containers with over three million shells, 4.5 percent")
-    ['6,700', 'three', 'million', '4.5']
-    """
-    return [m.group(0) for m in NUMBER_RE.finditer(text)]
-
 
 @dataclass
 class Mention:
@@ -83,8 +65,6 @@ class Analysis:
     """(start, end) of each sentence, trimmed of surrounding white space."""
     entities: list[tuple[str, str, int, int]]
     """(text, label, start, end) of each named entity."""
-    numbers: list[tuple[str, int, int]]
-    """(text, start, end) of each number."""
     quotes: list[tuple[int, int]]
     """(start, end) of each quoted stretch, quote marks included."""
     mentions: list[Mention] = field(default_factory=list)
@@ -155,7 +135,7 @@ def _strip_det(text: str) -> str:
 
 
 def analyse(text: str) -> Analysis:
-    """Parse ``text`` and collect sentences, entities, numbers, quotes and named sources."""
+    """Parse ``text`` and collect sentences, entities, quotes and named sources."""
     doc = nlp(text)
     sentences = []
     for s in doc.sents:
@@ -163,8 +143,7 @@ def analyse(text: str) -> Analysis:
         if b > a:
             sentences.append((a, b))
     entities = [(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
-    numbers = [(m.group(0), m.start(), m.end()) for m in NUMBER_RE.finditer(text)]
-    analysis = Analysis(text, doc, sentences, entities, numbers, _quotes(text))
+    analysis = Analysis(text, doc, sentences, entities, _quotes(text))
     seen: dict[str, Mention] = {}
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):

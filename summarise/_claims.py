@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, Analysis
 from ._frames import Frame
@@ -276,6 +275,3 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
         out.append(d)
     return out
 
-
-def claim_context(drafts: list[Draft]) -> dict[int, Any]:  # pragma: no cover - debugging aid
-    return {i: (d.source, d.kind, d.text) for i, d in enumerate(drafts)}

@@ -9,7 +9,7 @@ merge into one, keeping the most specific kind.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, Analysis, Mention, resolve_reference
@@ -51,7 +51,6 @@ class Frame:
     back_ref: bool = False
     """The content is an earlier claim ("denied this", "an allegation X refuted")."""
     cue_i: int = -1
-    tokens: set[int] = field(default_factory=set)
     cover: tuple[int, int] | None = None
     """All the text the frame accounts for (the outer span of merged frames)."""
 
@@ -243,7 +242,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 kind = "estimate" if lexicons().hedge_pattern().search(text[slice(*ctext_span)]) else "statement"
                 whole = _span_of(rest + list(tok.subtree))
                 sent_frames.append(Frame(si, "according to", "according", kind, source, mention, None, ctext_span,
-                                         whole, cue_i=tok.i, tokens={t.i for t in toks}))
+                                         whole, cue_i=tok.i))
                 continue
             if not _is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)):
                 continue  # a cue inside a quotation is part of what the speaker said
@@ -258,7 +257,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 if not q:
                     continue
                 quote_content = q[0]
-            if subj is not None and subj.lower_ in _RELATIVE | {"exile"} - {"exile"} and not subj.ent_type_:
+            if subj is not None and subj.lower_ in _RELATIVE and not subj.ent_type_:
                 continue
             if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and subj.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue  # "..., which has called for": no named source
@@ -299,7 +298,6 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 span = (min(p[0] for p in pieces), max(p[1] for p in pieces))
             frame = Frame(si, tok.text, tok.lemma_.lower(), _kind(tok, text[content[0]:content[1]]), source, mention,
                           subj_span, content, span, back_ref=back, cue_i=tok.i)
-            frame.tokens = {t.i for t in toks if span[0] <= t.idx < span[1]}
             if passive:
                 frame.kind = lexicons().cue_kind.get(tok.lemma_.lower(), "statement")
                 if frame.kind == "statement" and source == "unnamed sources":
