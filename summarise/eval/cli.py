@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser("eval", help="evaluate, compare and validate (see docs/eval.md)",
                               description="The evaluation harness: run a system on annotated references, "
-                              "compare runs, validate reference files.")
+                              "compare runs, validate the metrics against human judgements, check reference files.")
     sub = p.add_subparsers(dest="eval_command", required=True, metavar="{run,compare,validate,benchmarks,metrics}")
 
     run = sub.add_parser("run", help="run a system on a data file or benchmark and score it",
@@ -53,9 +53,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     cmp.add_argument("--models-md", default=None, help="models.md to regenerate between <!-- results:start --> and <!-- results:end -->")
     cmp.set_defaults(handler=_compare)
 
-    val = sub.add_parser("validate", help="check a reference file; every problem with line and id",
-                         description="Check a .jsonl reference file (or a benchmark's data) against the format.")
-    val.add_argument("file", help="a .jsonl file, or a benchmark name")
+    val = sub.add_parser("validate", help="validity studies against human judgements; or check a reference file",
+                         description="With a study name (summac, qags, babe, neus-framing, basil) or 'all': measure "
+                         "the metrics against human annotations of public data, write eval/validity/results/NAME.json "
+                         "and regenerate eval/VALIDITY.md (a study whose data path is absent is skipped, with the "
+                         "reason). With a .jsonl file or a benchmark name: check it against the reference format.")
+    val.add_argument("target", nargs="?", help="a study name or 'all'; or a .jsonl reference file or benchmark name")
+    val.add_argument("--page", action="store_true", help="only regenerate eval/VALIDITY.md from the stored results")
     val.set_defaults(handler=_validate)
 
     sub.add_parser("benchmarks", help="list the benchmarks").set_defaults(handler=_benchmarks)
@@ -137,13 +141,47 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .validity import list_studies
+
+    if args.page or args.target == "all" or args.target in list_studies():
+        return _validity(args)
+    if not args.target:
+        raise InputError("Give a study name (" + ", ".join(list_studies()) + "), 'all', or a reference file to check.")
+    return _check_references(args.target)
+
+
+def _validity(args: argparse.Namespace) -> int:
+    from .validity import (
+        ORDER,
+        DataMissing,
+        list_studies,
+        results_dir,
+        run_study,
+        write_validity_page,
+    )
+
+    names = [] if args.page and not args.target else (
+        [n for n in ORDER if n in list_studies()] + sorted(set(list_studies()) - set(ORDER)) if args.target == "all" else [args.target])
+    for name in names:
+        try:
+            results = run_study(name)
+        except DataMissing as e:
+            print(f"SKIPPED {name}: {e}", file=sys.stderr)
+            continue
+        print(f"{name}: wrote {results_dir() / (name + '.json')} in {results['provenance']['seconds']} s", file=sys.stderr)
+    page = write_validity_page()
+    print(f"wrote {page}")
+    return 0
+
+
+def _check_references(target: str) -> int:
     from .benchmarks import list_benchmarks, load_benchmark, load_benchmark_items
     from .references import load_references, to_items
 
-    path = Path(args.file)
-    if not path.exists() and args.file in list_benchmarks():
-        items = load_benchmark_items(load_benchmark(args.file))
-        where = f"benchmark {args.file}"
+    path = Path(target)
+    if not path.exists() and target in list_benchmarks():
+        items = load_benchmark_items(load_benchmark(target))
+        where = f"benchmark {target}"
     else:
         items = to_items(load_references(path))  # raises with every problem listed
         where = str(path)
