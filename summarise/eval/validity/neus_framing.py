@@ -49,7 +49,7 @@ def _events(data: Path, split: str) -> list[dict[str, Any]]:
 
 def _system_summaries(items: list[dict[str, Any]], name: str, cfg: dict[str, Any], cache: Path,
                       log: Callable[[str], None]) -> tuple[dict[str, str], dict[str, Any]]:
-    from ..runner import _item_key, library_fingerprint, run_eval
+    from ..runner import _item_key, run_eval
     from ..systems import build_system
 
     gen = cfg.get("generation") or {}
@@ -66,7 +66,7 @@ def _system_summaries(items: list[dict[str, Any]], name: str, cfg: dict[str, Any
             if rec.get("prediction") and rec.get("key"):
                 preds[rec["key"]] = rec["prediction"]["summary"]
     by_id = {}
-    fp = library_fingerprint()
+    fp = res["provenance"]["library_sha256"]  # the run's own: the library may change while it runs
     for item in items:
         key = _item_key(item, item["text"], system, res["provenance"]["settings"], fp)
         if key in preds:
