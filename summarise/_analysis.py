@@ -32,6 +32,13 @@ ROLE_NOUNS = frozenset(
     "activist activists campaigner organiser organizer organisers organizers candidate "
     "challenger incumbent councillor councilor member members representative spokespeople".split()
 )
+# Abbreviated titles written before a name ("Gov. Mike Pence"): the role they stand for.
+ROLE_ABBREVIATIONS = {
+    "gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general", "lt.": "lieutenant",
+    "col.": "colonel", "maj.": "major", "capt.": "captain", "sgt.": "sergeant", "adm.": "admiral",
+    "supt.": "superintendent", "insp.": "inspector", "det.": "detective", "atty.": "attorney",
+    "sec.": "secretary", "amb.": "ambassador", "cmdr.": "commander", "pres.": "president",
+}
 PRONOUNS_SING = {"he", "she", "him", "her", "his"}
 PRONOUNS_PLUR = {"they", "them", "their"}
 
@@ -116,7 +123,14 @@ def _role_of(ent: Any) -> str:
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
             toks = list(child.subtree)
-            return ent.doc[toks[0].i : toks[-1].i + 1].text.strip(" ,")
+            span = ent.doc[toks[0].i : toks[-1].i + 1]
+            text = ent.doc.text
+            before = text[ent.end_char:span.start_char]
+            if "(" in before and ")" not in before:  # "Nancy Pelosi (D-Calif.)": the whole bracket
+                close = text.find(")", span.start_char)
+                if close > 0:
+                    return text[text.index("(", ent.end_char) + 1:close].strip(" ,")
+            return span.text.strip(" ,")
     # "chief executive Helen Marsh", "deputy commissioner Anil Varma", "retired bus driver X"
     j = ent.start - 1
     role_toks: list[Any] = []
@@ -127,6 +141,10 @@ def _role_of(ent: Any) -> str:
         j -= 1
     if role_toks and any(t.lemma_.lower() in ROLE_NOUNS for t in role_toks):
         return " ".join(t.text for t in role_toks).replace(" 's", "'s").replace(" ’s", "’s")
+    if role_toks and role_toks[0].lower_ in ROLE_ABBREVIATIONS:  # "Gov. Mike Pence" -> governor
+        return " ".join([ROLE_ABBREVIATIONS[role_toks[0].lower_]] + [t.text for t in role_toks[1:]])
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ROLE_ABBREVIATIONS:
+        return ROLE_ABBREVIATIONS[ent.doc[ent.start - 1].lower_]
     return ""
 
 
@@ -167,13 +185,19 @@ def analyse(text: str) -> Analysis:
 def _full_person(name: str, seen: dict[str, Mention]) -> Mention | None:
     """An earlier PERSON mention that ``name`` (a surname, or the same name) refers to."""
     parts = name.replace("-", " ").split()
-    for m in reversed(list(seen.values())):
-        if m.label != "PERSON":
-            continue
-        full_parts = m.name.replace("-", " ").split()
-        if name == m.name or (len(parts) == 1 and parts[0] in (full_parts[0], full_parts[-1])):
-            return m
-    return None
+    people = [m for m in seen.values() if m.label == "PERSON"]
+    same = [m for m in people if m.name == name]
+    if same:
+        return same[-1]
+    if len(parts) != 1:
+        return None
+    # A surname names the first person introduced with it: news style calls a later namesake
+    # ("his wife, Melania Trump") by the full or first name. A first name alone, the latest.
+    by_surname = [m for m in people if parts[0] == m.name.replace("-", " ").split()[-1]]
+    if by_surname:
+        return by_surname[0]
+    by_first = [m for m in people if parts[0] == m.name.replace("-", " ").split()[0]]
+    return by_first[-1] if by_first else None
 
 
 def _named_institution(text: str, head: str, offset: int) -> str | None:
@@ -197,7 +221,7 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer
     pronoun prefers them over any entity, as "he said" continues whoever spoke last.
     """
     s = _strip_det(span_text).strip()
-    s = re.sub(r"^(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Judge|President|Minister|Chancellor|Senator|Governor|Mayor|General|Chief)\s+(?=[A-Z])", "", s)
+    s = re.sub(r"^(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Judge|President|Minister|Chancellor|Senator|Governor|Mayor|General|Chief|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Capt\.|Sgt\.)\s+(?=[A-Z])", "", s)
     low = s.lower()
     earlier = [m for m in analysis.mentions if m.start < offset]
     words = low.split()
@@ -207,12 +231,18 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer
     if low in PRONOUNS_PLUR:
         pool = [m for m in (recent_sources or []) if m.label != "PERSON"]
         return pool[-1] if pool else None
-    # a surname or repeated name
+    # a repeated name, then a surname (the first person of that surname: see _full_person)
     for m in reversed(earlier):
-        if m.label == "PERSON" and (s == m.name or (len(s.split()) == 1 and s in m.name.replace("-", " ").split())):
-            return m
         if s == m.name:
             return m
+    if len(s.split()) == 1:
+        people = [m for m in earlier if m.label == "PERSON"]
+        for m in people:
+            if s == m.name.replace("-", " ").split()[-1]:
+                return m
+        for m in reversed(people):
+            if s in m.name.replace("-", " ").split():
+                return m
     if words and words[0] in ("the", "a", "an", "this", "that") and len(words) == 2:
         head = words[-1]
         for m in reversed(earlier):

@@ -31,6 +31,30 @@ _FOREIGN_MARKS = frozenset("as while although though whereas even because since"
 KIND_RANK = {"denial": 5, "allegation": 4, "estimate": 3, "opinion": 2, "statement": 1, "fact": 0}
 _RELATIVE = frozenset("who which that whom".split())
 _DEMONSTRATIVE = frozenset("this that it these those".split())
+# Cues whose object is the person told, not what is said ("telling CNN: '...'").
+_ADDRESSEE_CUES = frozenset("tell inform assure warn remind promise".split())
+
+
+def _is_when_or_where(c: Any) -> bool:
+    """A modifier saying when or where something was said ("on Monday", "in a statement Tuesday")."""
+    return c.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+
+
+def _quote_after(cue: Any, after: int) -> list[Any]:
+    """The tokens of a quotation opening after token ``after`` in the cue's sentence."""
+    toks = [t for t in cue.sent if t.i > after]
+    for k, t in enumerate(toks):
+        if t.text in ("\u201c", '"'):
+            close = "\u201d" if t.text == "\u201c" else '"'
+            inner = []
+            for u in toks[k + 1:]:
+                if u.text == close:
+                    return inner
+                inner.append(u)
+            return inner
+        if not (t.is_punct or t.is_space):
+            return []  # something else stands between the addressee and any quotation
+    return []
 
 
 @dataclass
@@ -174,6 +198,12 @@ def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool
             return _subtree(c), False
     objs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "dative", "attr", "xcomp", "advcl", "acomp", "npadvmod", "prt", "pobj")]
     objs = [c for c in objs if not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in _FOREIGN_MARKS for m in c.children))]
+    objs = [c for c in objs if not _is_when_or_where(c)]
+    if (cue.lemma_.lower() in _ADDRESSEE_CUES and any(c.dep_ in ("dobj", "dative") for c in objs)
+            and all(c.dep_ in ("dobj", "dative", "prep") for c in objs)):
+        quoted = _quote_after(cue, max(t.i for c in objs for t in c.subtree))
+        if quoted:
+            return quoted, False
     for c in objs:
         as_phrase = any(x.dep_ == "prep" and x.lower_ == "as" for x in cue.children)
         if c.dep_ == "dobj" and not as_phrase and (c.text.lower() in _DEMONSTRATIVE or (c.lemma_.lower() in lex.claim_nouns and not any(x.dep_ in ("acl", "relcl", "prep") for x in c.children))):

@@ -86,3 +86,43 @@ def test_different_sources_with_different_figures_are_not_a_contradiction():
     text = ("Organisers said 50,000 people joined the march. "
             "Police estimated the crowd at 20,000 people.")
     assert not summarise(text, model=None).inconsistencies
+
+
+def test_a_bare_surname_is_the_first_person_of_that_name_not_a_later_namesake():
+    # invented names; news style calls a later namesake by the full or first name
+    text = ("Tomas Verhoek met reporters on Monday. His wife, Anja Verhoek, opened a school. "
+            "Verhoek said that the port would reopen in May.")
+    assert find(claims_of(text), "reopen").source.startswith("Tomas Verhoek")
+
+
+def test_an_abbreviated_title_is_a_role_for_later_references():
+    text = ("Gov. Marta Ellison signed the water bill on Tuesday. "
+            "The governor said that the bill would cut bills by a tenth.")
+    c = find(claims_of(text), "bills")
+    assert c.source.startswith("Marta Ellison") and "governor" in c.source
+
+
+def test_a_party_and_state_bracket_is_kept_whole():
+    text = "Sen. Dana Whitcombe (D-Ore.) said that the hearing would go ahead."
+    assert find(claims_of(text), "hearing").source == "Dana Whitcombe, D-Ore."
+
+
+def test_the_person_told_is_not_what_was_said():
+    from summarise._analysis import analyse
+    from summarise._frames import find_frames
+
+    text = "The senator was defiant, telling reporters in Salem: \u201cThe audit is complete.\u201d"
+    text2 = "Lena Moritz was defiant, telling Reuters: \u201cThe audit is complete.\u201d"
+    for t in (text, text2):
+        frames = find_frames(analyse(t))
+        assert any(t[f.content[0]:f.content[1]].startswith("The audit is complete") for f in frames), [
+            (f.source, t[f.content[0]:f.content[1]]) for f in frames]
+
+
+def test_when_a_statement_was_made_is_not_its_content():
+    from summarise._analysis import analyse
+    from summarise._frames import find_frames
+
+    t = "\u201cWe will appeal,\u201d the company replied on Monday."
+    contents = [t[f.content[0]:f.content[1]] for f in find_frames(analyse(t))]
+    assert "on Monday" not in contents and any("We will appeal" in c for c in contents), contents
