@@ -196,9 +196,10 @@ def write_validity_page(path: str | Path | None = None, *, results: str | Path |
         cfg = load_study_config(n) if n in list_studies() else {"study": n}
         module = study_module(cfg)
         prov = stored["provenance"]
+        notes = "".join(f"\n\nNote: {' '.join(str(x).split())}" for x in cfg.get("notes") or [])
         parts.append(
             f"## {stored.get('title', n)}\n\n_{prov.get('description', '')}_\n\n"
-            + module.render(stored["results"]).strip()
+            + module.render(stored["results"]).strip() + notes
             + f"\n\n<sub>Study `{n}` v{prov.get('version')}, data `{prov.get('data')}`, summarise "
             f"{prov.get('package_version')} (library {str(prov.get('library_sha256'))[:12]}), run "
             f"{prov.get('date')} in {prov.get('seconds')} s. Rerun: `summarise eval validate {n}`.</sub>\n"
