@@ -161,6 +161,9 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
         return _finish(_DISCOURSE.sub("", body)), handled, extra
     body, handled = clean_span(doc, text, a, b, loaded, edits)
     if not f.cue:  # quote continuation
+        q = next(((qa, qb) for qa, qb in analysis.quotes if qa <= f.content[0] and f.content[1] <= qb), None)
+        if q is not None and text[f.content[0]] != text[q[0]]:  # a sentence cut out of a longer quotation
+            body = text[q[0]] + body.strip().rstrip(",") + text[q[1] - 1]  # in the article's own marks
         return _finish(f"{_with_role_comma(source)} said: {body}"), handled, extra
     if cue_tok is not None and cue_tok.tag_ in ("VBG", "VBN") and body.lower().startswith(f.cue.lower()):
         body = inflect_like(f.cue_lemma, "VBD") + body[len(f.cue):]

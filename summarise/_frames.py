@@ -31,13 +31,18 @@ _FOREIGN_MARKS = frozenset("as while although though whereas even because since"
 KIND_RANK = {"denial": 5, "allegation": 4, "estimate": 3, "opinion": 2, "statement": 1, "fact": 0}
 _RELATIVE = frozenset("who which that whom".split())
 _DEMONSTRATIVE = frozenset("this that it these those".split())
+# Cues that introduce a quotation ('"...," she said').
+QUOTE_CUES = frozenset("say tell add write state post reply respond tweet".split())
+# Of those, the ones whose prepositional phrase is where they said it, never what.
+_MEDIUM_CUES = frozenset("say write state post tweet".split())
 # Cues whose object is the person told, not what is said ("telling CNN: '...'").
 _ADDRESSEE_CUES = frozenset("tell inform assure warn remind promise".split())
 
 
 def _is_when_or_where(c: Any) -> bool:
-    """A modifier saying when or where something was said ("on Monday", "in a statement Tuesday")."""
-    return c.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+    """A phrase saying when something was said ("on Monday", "at 10 a.m."), not what."""
+    rest = [t for t in c.subtree if t.i != c.i and not t.is_punct]
+    return c.dep_ == "prep" and bool(rest) and all(t.ent_type_ in ("DATE", "TIME") for t in rest)
 
 
 def _quote_after(cue: Any, after: int) -> list[Any]:
@@ -198,7 +203,11 @@ def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool
             return _subtree(c), False
     objs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "dative", "attr", "xcomp", "advcl", "acomp", "npadvmod", "prt", "pobj")]
     objs = [c for c in objs if not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in _FOREIGN_MARKS for m in c.children))]
-    objs = [c for c in objs if not _is_when_or_where(c)]
+    if cue.lemma_.lower() in QUOTE_CUES:
+        objs = [c for c in objs if not _is_when_or_where(c)]
+    if cue.lemma_.lower() in _MEDIUM_CUES:  # "wrote on Twitter", "said in a statement": the medium
+        objs = [c for c in objs if not (c.dep_ == "prep" and c.lower_ not in ("of", "about")
+                                        and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree))]
     if (cue.lemma_.lower() in _ADDRESSEE_CUES and any(c.dep_ in ("dobj", "dative") for c in objs)
             and all(c.dep_ in ("dobj", "dative", "prep") for c in objs)):
         quoted = _quote_after(cue, max(t.i for c in objs for t in c.subtree))
@@ -282,10 +291,13 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             else:
                 content_toks, back = _content(tok, subj, passive)
             quote_content = None
-            if not content_toks and tok.lemma_.lower() in ("say", "tell", "add", "write", "state", "post", "reply", "respond"):
+            if not content_toks and tok.lemma_.lower() in QUOTE_CUES:
                 q = [(a, b) for a, b in analysis.quotes if s0 <= a < s1]
-                if not q:
-                    continue
+                if not q:  # '"We will win." Berg wrote.': the quote is the sentence before
+                    q = _quote_before(analysis, si)
+                    if not q:
+                        continue
+                    frames[:] = [f for f in frames if not (f.sent == si - 1 and not f.cue)]
                 quote_content = q[0]
             if subj is not None and subj.lower_ in _RELATIVE and not subj.ent_type_:
                 continue
@@ -351,7 +363,48 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 recent.append(f.mention)
             _negated_answer(analysis, f, frames)
         frames.extend(sent_frames)
-    return frames
+    return _multi_sentence_quotes(analysis, frames)
+
+
+def _quote_before(analysis: Analysis, si: int) -> list[tuple[int, int]]:
+    """The quotation that makes up the whole sentence before ``si`` (if one does)."""
+    if si == 0:
+        return []
+    p0, p1 = analysis.sentences[si - 1]
+    return [(a, b) for a, b in analysis.quotes if a <= p0 + 1 and b >= p1 - 1][:1]
+
+
+def _multi_sentence_quotes(analysis: Analysis, frames: list[Frame]) -> list[Frame]:
+    """A quotation running over several sentences is all said by whoever its cue names: each of
+    its sentences left without a frame gets one ('"A. B," said X' -> X says A and B)."""
+    text = analysis.text
+    taken = {f.sent for f in frames}
+    added: list[Frame] = []
+    for qa, qb in analysis.quotes:
+        inside = [si for si, (s0, s1) in enumerate(analysis.sentences) if s0 < qb and qa < s1]
+        if len(inside) < 2:
+            continue
+        speaker = next((f for f in frames if f.cue and f.content[0] < qb and qa < f.content[1]), None)
+        if speaker is None:  # '"A," X said. "B. C."': the quotation goes on with the same speaker
+            speaker = next((f for f in reversed(frames) if f.sent == inside[0] - 1 and f.cue_lemma in QUOTE_CUES
+                            and inside[0] not in taken), None)
+        if speaker is None:
+            continue
+        for si in inside:
+            s0, s1 = analysis.sentences[si]
+            if si in taken:
+                continue
+            a, b = max(s0, qa), min(s1, qb)
+            if b - a < 0.7 * (s1 - s0):
+                continue  # the sentence says more than the quotation
+            while a < b and (text[a].isspace() or text[a] in "\u201c\u201d\"'"):
+                a += 1
+            while b > a and (text[b - 1].isspace() or text[b - 1] in "\u201c\u201d\",'"):
+                b -= 1
+            if b > a:
+                added.append(Frame(si, "", "", "statement", speaker.source, speaker.mention, None, (a, b), (a, b)))
+                taken.add(si)
+    return sorted(frames + added, key=lambda f: (f.span[0], f.sent)) if added else frames
 
 
 _NEGATED_START = re.compile(r"^(?:that\s+)?(?:no|none|nothing|never|not)\b|\b(?:had not|has not|have not|did not|was not|were not|is not|are not|never)\b", re.I)

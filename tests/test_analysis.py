@@ -126,3 +126,20 @@ def test_when_a_statement_was_made_is_not_its_content():
     t = "\u201cWe will appeal,\u201d the company replied on Monday."
     contents = [t[f.content[0]:f.content[1]] for f in find_frames(analyse(t))]
     assert "on Monday" not in contents and any("We will appeal" in c for c in contents), contents
+
+
+def test_every_sentence_of_a_long_quotation_is_the_speakers():
+    text = ("The council met on Monday. \u201cThe plan is a mistake. It will hurt farmers,\u201d said Anna Berg, "
+            "the opposition leader. \u201cNobody asked them. Nobody listened.\u201d")
+    claims = claims_of(text)
+    for words in ("plan is a mistake", "hurt farmers", "Nobody asked", "Nobody listened"):
+        c = find(claims, words)
+        assert c.source.startswith("Anna Berg") and c.kind != "fact", (words, c)
+        assert "\u201c" in c.text  # still shown as her words
+
+
+def test_a_quotation_followed_by_its_cue_in_the_next_sentence():
+    text = "Anna Berg criticised the plan. \u201cWe will fight it in court!\u201d Tomas Lind wrote on Twitter."
+    c = find(claims_of(text), "court")
+    assert c.source == "Tomas Lind"
+    assert not any(x.text.endswith("on Twitter.") for x in claims_of(text))
