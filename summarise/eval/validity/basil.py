@@ -518,9 +518,11 @@ def render(results: dict[str, Any]) -> str:
         f"heuristic on recall and is much more precise. For people it names the speaker of "
         f"{_pct(per['frames']['recall'])} of the quotes with {_pct(per['frames']['precision'])} precision (heuristic "
         f"{_pct(per['baseline']['recall'])}, {_pct(per['baseline']['precision'])}).{grp_txt} Coverage is the main "
-        "weakness. The quotes left without a frame include sentences of a quotation that runs over several "
-        "sentences (only the sentence that holds the cue is attributed, and a cue standing in its own sentence after "
-        "the closing mark finds no quote), tweets and statements printed as plain sentences with no cue, and quotes "
-        "after a participle (\"telling CNN: '…'\"), where the frame takes the addressee as its content. No published "
+        "weakness. Reading a sample of the quotes left without a frame: quotations printed as a paragraph of their own, "
+        "with no cue, after or before the paragraph that names the speaker (a reader links them by position; the "
+        "analysis only links a quotation to the sentence right before or after it); letters and posts reproduced "
+        "without quotation marks; a cue buried in a long sentence about something else. Among the wrong speakers: "
+        "\"he\" or \"she\" resolved to the wrong person (the analysis does not know gender, and takes the last "
+        "speaker), and the outlet that reported a quote (\"according to The Hill\") taken for its speaker. No published "
         "system reports this measure; the heuristic is the only point of comparison.")
     return "\n".join(lines)
