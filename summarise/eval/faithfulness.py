@@ -1,0 +1,325 @@
+"""Reference-free faithfulness: is each summary sentence supported by its article?
+
+No NLI model is installable offline, so the scorer combines cheap, explainable signals of one
+summary sentence against the article (:data:`FEATURES`): embedding support (best cosine of the
+sentence to the article's sentences and to windows of two adjacent sentences, all-MiniLM-L6-v2),
+lexical support (share of the sentence's content lemmas and lemma bigrams found in the article,
+and in its best single window), numbers and named entities the article never states, proper
+nouns it never uses, a negation present on one side only, and length. A logistic regression
+(standardised features, L2, numpy) turns them into a per-sentence score in 0..1; its weights
+were fitted on the SummaC benchmark's validation cut (four sets) by
+:mod:`summarise.eval.validity.summac` and ship in ``summarise/eval/faithfulness.json``, so
+scoring needs no data at run time.
+
+A summary's score is the **minimum** of its sentence scores (decided before any result was
+seen): a summary is as faithful as its least supported sentence, and the human labels it was
+checked against are "consistent unless some part is not". :func:`score_sentences` gives the
+per-sentence scores. Validity figures: ``eval/VALIDITY.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ._sources import _canonical
+from ._text import extract_numbers, sentence_spans, spacy_nlp
+from .metrics import _ENTITY_LABELS, _entity_supported
+from .registry import MetricCard, register
+
+__all__ = [
+    "FEATURES",
+    "FEATURE_VERSION",
+    "MODEL_PATH",
+    "FaithModel",
+    "aggregate",
+    "faithfulness",
+    "fit_logistic",
+    "fit_model",
+    "load_model",
+    "score_sentences",
+    "sentence_features",
+    "split_sentences",
+]
+
+#: Feature names, in column order (see the module docstring).
+FEATURES = (
+    "emb_sent_max", "emb_sent_top3", "emb_window_max", "lemma_precision", "local_lemma_precision",
+    "bigram_precision", "number_unsupported", "entity_unsupported", "novel_propn",
+    "negation_mismatch", "log_length",
+)
+#: Bumped whenever a feature's computation changes (invalidates the studies' feature caches).
+FEATURE_VERSION = "2"
+MODEL_PATH = Path(__file__).resolve().parent / "faithfulness.json"  # eval data: not in the library fingerprint
+_NEGATIONS = {"not", "no", "never", "n't", "none", "nothing", "nobody", "neither", "nor", "without", "cannot"}
+
+
+def split_sentences(summary: str) -> list[str]:
+    """The summary's sentences: line breaks first, then spaCy; text without a letter or digit dropped.
+
+    >>> split_sentences("Troops massed. Talks failed.\\nhi there")
+    ['Troops massed.', 'Talks failed.', 'hi there']
+    """
+    out = []
+    for chunk in summary.splitlines():
+        for s, e in sentence_spans(chunk) if chunk.strip() else []:
+            if re.search(r"\w", chunk[s:e]):
+                out.append(chunk[s:e])
+    return out
+
+
+def _content(tok: Any) -> bool:
+    return not (tok.is_punct or tok.is_space or tok.is_stop) and any(c.isalnum() for c in tok.text)
+
+
+def _forms(tok: Any) -> set[str]:
+    return {tok.lemma_.lower(), tok.lower_}
+
+
+def _bigrams(tokens: Sequence[Any]) -> set[tuple[str, str]]:
+    words = [t.lemma_.lower() for t in tokens if not (t.is_punct or t.is_space)]
+    return set(pairwise(words))
+
+
+def _negated(tokens: Sequence[Any]) -> bool:
+    return any(t.dep_ == "neg" or t.lower_ in _NEGATIONS for t in tokens)
+
+
+@dataclass(frozen=True)
+class _Doc:
+    lower: str
+    entity_tokens: frozenset[str]
+    words: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+    windows: tuple[frozenset[str], ...]
+    negated: tuple[bool, ...]
+    numbers: tuple[float, ...]
+    emb_sent: np.ndarray = field(repr=False)
+    emb_window: np.ndarray = field(repr=False)
+
+
+@lru_cache(maxsize=8)
+def _analyse(document: str) -> _Doc:
+    from .._embed import embed
+
+    parsed = spacy_nlp()(document)
+    sents = [s for s in parsed.sents if any(c.isalnum() for c in s.text)] or [parsed[:]]
+    sent_words = [frozenset(w for t in s if _content(t) for w in _forms(t)) for s in sents]
+    windows = sent_words + [a | b for a, b in pairwise(sent_words)]
+    texts = [s.text for s in sents]
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # less padding per batch
+    vecs = np.empty((len(texts), 384), dtype=np.float32)
+    vecs[order] = embed([texts[i] for i in order])
+    # A window of two adjacent sentences: the length-weighted sum of their (mean-pooled)
+    # embeddings, renormalised: close to embedding the pair, at no extra model call.
+    lens = np.array([[len(s)] for s in sents], dtype=np.float32)
+    pairs = vecs[:-1] * lens[:-1] + vecs[1:] * lens[1:]
+    pairs /= np.maximum(np.linalg.norm(pairs, axis=1, keepdims=True), 1e-9)
+    return _Doc(
+        lower=document.lower().replace("’", "'"),
+        entity_tokens=frozenset(re.findall(r"[a-z0-9_]+", _canonical(document))),
+        words=frozenset(w for t in parsed for w in _forms(t)),
+        bigrams=frozenset(_bigrams(list(parsed))),
+        windows=tuple(windows),
+        negated=tuple(_negated(list(s)) for s in sents),
+        numbers=tuple(extract_numbers(document)),
+        emb_sent=vecs,
+        emb_window=pairs if len(pairs) else vecs,
+    )
+
+
+def _share(items: Sequence[Any], ok: Any) -> float:
+    return sum(1 for i in items if ok(i)) / len(items) if items else 0.0
+
+
+def sentence_features(*, document: str, sentences: Sequence[str]) -> np.ndarray:
+    """One row of :data:`FEATURES` per sentence, computed against ``document``.
+
+    >>> doc = "The council approved the budget of 4 million pounds on Monday. Critics said it was too small."
+    >>> x = sentence_features(document=doc, sentences=["The council approved a 4 million pound budget.",
+    ...                                                "The council rejected a 9 million pound budget in Paris."])
+    >>> f = dict(zip(FEATURES, x.T))
+    >>> f["number_unsupported"].tolist(), bool(f["lemma_precision"][0] > f["lemma_precision"][1])
+    ([0.0, 1.0], True)
+    """
+    from .._embed import embed
+
+    if not sentences:
+        return np.zeros((0, len(FEATURES)))
+    d = _analyse(document)
+    vecs = embed(list(sentences))
+    sims_s, sims_w = vecs @ d.emb_sent.T, vecs @ d.emb_window.T
+    rows = []
+    for i, text in enumerate(sentences):
+        parsed = spacy_nlp()(text)
+        toks = list(parsed)
+        content = [t for t in toks if _content(t)]
+        found = lambda t: bool(_forms(t) & d.words)
+        bigrams = _bigrams(toks)
+        numbers = extract_numbers(text)
+        ents = [e.text for e in parsed.ents if e.label_ in _ENTITY_LABELS]
+        propn = [t for t in toks if t.pos_ == "PROPN" and any(c.isalnum() for c in t.text)]
+        top = np.sort(sims_s[i])[::-1]
+        local = max(_share(content, lambda t, win=win: bool(_forms(t) & win)) for win in d.windows)
+        rows.append([
+            float(top[0]),
+            float(top[:3].mean()),
+            float(sims_w[i].max()),
+            _share(content, found) if content else 1.0,
+            local if content else 1.0,
+            len(bigrams & d.bigrams) / len(bigrams) if bigrams else 1.0,
+            _share(numbers, lambda v: not any(abs(v - k) <= 1e-9 * max(1.0, abs(k)) for k in d.numbers)),
+            _share(ents, lambda e: not _entity_supported(e, d.lower, d.entity_tokens)),
+            _share(propn, lambda t: t.lower_ not in d.words),
+            float(_negated(toks) != d.negated[int(np.argmax(sims_s[i]))]),
+            math.log1p(sum(1 for t in toks if not (t.is_punct or t.is_space))),
+        ])
+    return np.asarray(rows, dtype=float)
+
+
+@dataclass
+class FaithModel:
+    """Standardisation plus logistic-regression weights over :data:`FEATURES`."""
+
+    features: list[str]
+    mean: list[float]
+    std: list[float]
+    coef: list[float]
+    intercept: float
+    threshold: float = 0.5
+    """Aggregate score below which a summary is called inconsistent (chosen on the fitting data)."""
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        z = (np.asarray(x, dtype=float) - np.asarray(self.mean)) / np.asarray(self.std)
+        return 1.0 / (1.0 + np.exp(-(z @ np.asarray(self.coef) + self.intercept)))
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in ("features", "mean", "std", "coef", "intercept", "threshold", "meta")}
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, *, l2: float) -> tuple[np.ndarray, float]:
+    """Weighted L2 logistic regression by Newton's method: minimises
+    ``sum(w * logloss) / sum(w) + l2/2 * |coef|^2`` (intercept not penalised).
+
+    >>> coef, b = fit_logistic(np.array([[-2.0], [-1.0], [1.0], [2.0]]), np.array([0, 0, 1, 1]), np.ones(4), l2=0.1)
+    >>> bool(coef[0] > 0), abs(b) < 1e-9
+    (True, True)
+    """
+    w = np.asarray(w, dtype=float) / np.sum(w)
+    a = np.hstack([np.asarray(x, dtype=float), np.ones((len(x), 1))])
+    beta = np.zeros(a.shape[1])
+    pen = np.full(a.shape[1], l2)
+    pen[-1] = 0.0
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-(a @ beta)))
+        grad = a.T @ (w * (p - y)) + pen * beta
+        hess = (a * (w * p * (1 - p))[:, None]).T @ a + np.diag(pen) + 1e-9 * np.eye(a.shape[1])
+        step = np.linalg.solve(hess, grad)
+        beta -= step
+        if np.max(np.abs(step)) < 1e-10:
+            break
+    return beta[:-1], float(beta[-1])
+
+
+def aggregate(scores: Sequence[float], rule: str = "min") -> float | None:
+    """A summary's score from its sentences' scores: ``min`` (default) or ``mean``.
+
+    >>> aggregate([0.9, 0.2, 0.7]), aggregate([0.5, 1.0], "mean"), aggregate([])
+    (0.2, 0.75, None)
+    """
+    if len(scores) == 0:
+        return None
+    return float(min(scores)) if rule == "min" else float(np.mean(scores))
+
+
+def fit_model(
+    summaries: Sequence[tuple[np.ndarray, int, float]], *, l2: float, mil_iterations: int = 2
+) -> FaithModel:
+    """Fit the sentence scorer on summary-level labels.
+
+    ``summaries``: (sentence features ``n x len(FEATURES)``, label 1 consistent / 0 not, weight).
+    Every sentence of a consistent summary is a positive (sharing the summary's weight). For an
+    inconsistent summary, at first all its sentences are negatives; then, ``mil_iterations``
+    times, only its lowest-scoring sentence under the current fit is (multiple-instance learning:
+    the label says some sentence is wrong, not which).
+    """
+    stack = np.vstack([s for s, _, _ in summaries])
+    mean, std = stack.mean(0), stack.std(0)
+    std[std < 1e-9] = 1.0
+    model = FaithModel(list(FEATURES), mean.tolist(), std.tolist(), [0.0] * len(FEATURES), 0.0)
+    for it in range(mil_iterations + 1):
+        xs, ys, ws = [], [], []
+        for x, label, weight in summaries:
+            if label == 0 and it > 0 and len(x) > 1:
+                x = x[[int(np.argmin(model.predict(x)))]]
+            xs.append(x)
+            ys += [label] * len(x)
+            ws += [weight / len(x)] * len(x)
+        coef, b = fit_logistic((np.vstack(xs) - mean) / std, np.asarray(ys, float), np.asarray(ws), l2=l2)
+        model.coef, model.intercept = coef.tolist(), b
+    return model
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> FaithModel:
+    """The fitted scorer (default: the one shipped in ``summarise/eval/faithfulness.json``)."""
+    data = json.loads(Path(path or MODEL_PATH).read_text(encoding="utf-8"))
+    if list(data["features"]) != list(FEATURES):
+        raise ValueError(f"{path or MODEL_PATH} was fitted on other features: {data['features']}")
+    return FaithModel(**data)
+
+
+def score_sentences(*, document: str, sentences: Sequence[str], model: FaithModel | None = None) -> list[float]:
+    """Each sentence's support score in 0..1 (higher: better supported by ``document``).
+
+    >>> doc = "The council approved a budget of 4 million pounds on Monday, its leader Ann Smith said."
+    >>> good, bad = score_sentences(document=doc, sentences=["Ann Smith said the council approved a 4 million pound budget.",
+    ...                                                      "John Brown said the council approved a 9 million pound budget."])
+    >>> good > bad
+    True
+    """
+    if not sentences:
+        return []
+    return (model or load_model()).predict(sentence_features(document=document, sentences=sentences)).tolist()
+
+
+@register(
+    "faithfulness",
+    card=MetricCard(
+        "Reference-free support of the summary by its article: each summary sentence is scored "
+        "0..1 by a logistic regression over embedding support, lemma and bigram overlap, "
+        "unsupported numbers, entities and proper nouns, negation mismatch and length (weights "
+        "fitted on the SummaC validation cut); the summary's value is its weakest sentence's score.",
+        "0..1, higher is better; None for an empty summary or article. Below the stored "
+        "threshold (summarise/eval/faithfulness.json) the summary is predicted inconsistent.",
+        "No inference model: a fluent sentence reusing the article's words with a changed "
+        "relation (who did what to whom, swapped roles, wrong causality) often passes; an "
+        "abstractive but correct paraphrase can score low, and its threshold does not transfer "
+        "to very abstractive (XSum-style) summaries. Held out set by set on SummaC: balanced "
+        "accuracy 0.645, ROC AUC 0.72, below ROUGE-2 precision alone on AUC (eval/VALIDITY.md).",
+    ),
+    higher_is_better=True,
+    inputs=lambda ctx: {"summary": ctx.summary, "article": str(ctx.item.get("text") or "")},
+)
+def faithfulness(*, summary: str, article: str) -> float | None:
+    """The summary's weakest sentence score against the article.
+
+    >>> art = "Police in Leeds arrested two men on Friday after a robbery at a jewellery shop."
+    >>> a = faithfulness(summary="Two men were arrested in Leeds after a jewellery shop robbery.", article=art)
+    >>> b = faithfulness(summary="Five men were arrested in Manchester after a bank robbery.", article=art)
+    >>> a > b
+    True
+    """
+    if not summary.strip() or not article.strip():
+        return None
+    return aggregate(score_sentences(document=article, sentences=split_sentences(summary)))
