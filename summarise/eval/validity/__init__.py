@@ -185,7 +185,8 @@ are `eval/validity/results/NAME.json`.
 def write_validity_page(path: str | Path | None = None, *, results: str | Path | None = None) -> Path:
     """Regenerate ``eval/VALIDITY.md`` from the study results on disk; return its path."""
     res_dir = Path(results) if results else results_dir()
-    target = Path(path) if path else (res_dir.parent.parent / "VALIDITY.md")
+    root = _repo_root()
+    target = Path(path) if path else (root / "eval" / "VALIDITY.md" if root else Path.cwd() / "VALIDITY.md")
     parts = [_PAGE_HEAD]
     found = {p.stem: p for p in res_dir.glob("*.json")} if res_dir.is_dir() else {}
     names = [n for n in ORDER if n in found] + sorted(set(found) - set(ORDER))
