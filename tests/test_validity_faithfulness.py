@@ -58,9 +58,44 @@ def test_metric_is_registered_and_aggregates_by_min() -> None:
 
 def test_shipped_model_records_how_it_was_fitted() -> None:
     data = json.loads(fa.MODEL_PATH.read_text(encoding="utf-8"))
-    assert data["features"] == list(fa.FEATURES)
-    assert set(data["meta"]["fitted_on"]) == {"summeval", "xsumfaith", "factcc", "polytope"}
-    assert data["meta"]["aggregate"] == "min" and data["meta"]["fitted_at"]
+    assert data["kind"] in ("logistic", "single") and set(data["features"]) <= set(fa.FEATURES)
+    meta = data["meta"]
+    assert set(meta["fitted_on"]) == {"summeval", "xsumfaith", "factcc", "polytope"}
+    assert meta["aggregate"] == "min" and meta["fitted_at"]
+    assert meta["candidate"] in meta["candidates"] and meta["features_used"] == data["features"]
+    assert meta["inner_auc"][meta["candidate"]] == max(meta["inner_auc"].values())
+    assert fa.load_model().kind == data["kind"]
+
+
+def test_single_feature_model_loads_and_scores_from_json(tmp_path: Path) -> None:
+    sents = ["Critics said the money would not be enough to repair the bridge.",
+             "The striker scored twice in the cup final in Paris."]
+    x = fa.sentence_features(document=DOC, sentences=sents)
+    j, k = fa.FEATURES.index("bigram_precision"), fa.FEATURES.index("novel_propn")
+    for feature, sign, expected in (("bigram_precision", 1, x[:, j]), ("novel_propn", -1, 1.0 - x[:, k])):
+        path = tmp_path / f"{feature}.json"
+        path.write_text(json.dumps(fa.single_feature_model(feature, sign).to_json()))
+        stored = json.loads(path.read_text())
+        assert stored["kind"] == "single" and stored["features"] == [feature] and "coef" not in stored
+        model = fa.load_model(str(path))
+        scores = fa.score_sentences(document=DOC, sentences=sents, model=model)
+        assert scores == pytest.approx(expected.tolist())
+    assert scores[0] > scores[1]  # the second sentence names places the article never does
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"kind": "single", "features": ["no_such_feature"], "sign": 1}))
+    with pytest.raises(ValueError):
+        fa.load_model(str(bad))
+
+
+def test_sparse_logistic_fit_uses_only_its_features() -> None:
+    rng = np.random.default_rng(2)
+    summaries = [(rng.normal(size=(2, len(fa.FEATURES))), int(i % 2), 1.0) for i in range(40)]
+    model = fa.fit_model(summaries, l2=0.1, features=["bigram_precision", "emb_sent_max"])
+    assert model.features == ["bigram_precision", "emb_sent_max"] and len(model.coef) == 2
+    x = summaries[0][0].copy()
+    before = model.predict(x)
+    x[:, fa.FEATURES.index("log_length")] += 5.0  # a column the model does not use
+    assert model.predict(x) == pytest.approx(before)
 
 
 # --- statistics, against hand-computed values ---------------------------------------------------
@@ -110,7 +145,13 @@ def _fake_sets(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_lodo_never_passes_the_scored_set_to_fitting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+FAMILY = [{"name": "full", "features": "all", "l2": 0.01}, {"name": "strong", "features": "all", "l2": 1.0},
+          {"name": "sparse", "features": ["bigram_precision", "emb_sent_max"], "l2": 0.01},
+          {"single": ["bigram_precision", "number_unsupported"]}]
+
+
+def test_nested_selection_never_passes_the_scored_set_to_selection_or_fitting(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rng = np.random.default_rng(1)
 
     def fake_features(pairs, cache, log):
@@ -118,38 +159,78 @@ def test_lodo_never_passes_the_scored_set_to_fitting(tmp_path: Path, monkeypatch
                  "rouge2_f1": [rng.random()], "rouge2_precision": [rng.random()], "embedding_cosine": [rng.random()]}
                 for _ in pairs]
 
-    calls: list[dict[str, set[str]]] = []
-    real_fit, real_thr = summac.fit_scorer, summac.best_threshold
+    calls: list[tuple[str, str, dict[str, set[str]]]] = []  # (function, candidate, {set: ids})
+    ids = lambda train: {k: {r["id"] for r in v} for k, v in train.items()}
+    real_select, real_fit = summac.select_candidate, summac.fit_candidate
     monkeypatch.setattr(summac, "cached_features", fake_features)
-    monkeypatch.setattr(summac, "fit_scorer", lambda train, **kw: (
-        calls.append({k: {r["id"] for r in v} for k, v in train.items()}), real_fit(train, **kw))[1])
-    thresholds: list[int] = []
-    monkeypatch.setattr(summac, "best_threshold", lambda sets: (thresholds.append(len(sets)), real_thr(sets))[1])
-    data = _fake_sets(tmp_path)
-    res = summac.run({"sets": ["summeval", "xsumfaith", "factcc", "polytope"], "aggregate_variants": []},
-                     data=data, cache=tmp_path / "cache", log=lambda s: None)
-    lodo_calls, final = calls[:-1], calls[-1]
-    assert len(lodo_calls) == 4 and len(final) == 4
-    for held, train in zip(["summeval", "xsumfaith", "factcc", "polytope"], lodo_calls):
-        assert held not in train and len(train) == 3
-        held_ids = {f"{held}-{i}" for i in range(20)}
-        assert not any(held_ids & ids for ids in train.values())
-    assert thresholds[:-1] and all(n == 3 for n in thresholds[:-1]) and thresholds[-1] == 4
-    assert set(res["lodo"]["min"]["faithfulness"]) == {"summeval", "xsumfaith", "factcc", "polytope", "mean"}
+    monkeypatch.setattr(summac, "select_candidate", lambda family, train, **kw: (
+        calls.append(("select", "", ids(train))), real_select(family, train, **kw))[1])
+    monkeypatch.setattr(summac, "fit_candidate", lambda spec, train, **kw: (
+        calls.append(("fit", spec["name"], ids(train))), real_fit(spec, train, **kw))[1])
+    names = ["summeval", "xsumfaith", "factcc", "polytope"]
+    res = summac.run({"sets": names, "aggregate_variants": [], "candidates": FAMILY},
+                     data=_fake_sets(tmp_path), cache=tmp_path / "cache", log=lambda s: None)
+
+    def excludes(held: str, train: dict[str, set[str]]) -> bool:
+        return held not in train and not any(i.startswith(f"{held}-") for v in train.values() for i in v)
+
+    selects = [i for i, c in enumerate(calls) if c[0] == "select"]
+    assert len(selects) == 5  # one per held-out set, then the shipped scorer's (all four sets)
+    for k, held in enumerate(names):
+        start, end = selects[k], selects[k + 1]
+        fold = [c for c in calls[start:end] if c[1] != "v1"]
+        assert fold[0][2].keys() == set(names) - {held}
+        assert all(excludes(held, train) for _, _, train in fold)  # inner selection and final fit alike
+        inner, final = fold[1:-1], fold[-1]
+        assert inner and all(len(train) == 2 for _, _, train in inner)
+        assert final[0] == "fit" and len(final[2]) == 3 and final[1] == res["lodo"]["min"]["nested"][held]["chosen"]
+    v1 = [c for c in calls if c[1] == "v1"]
+    assert [len(train) for _, _, train in v1] == [3, 3, 3, 3, 4]
+    assert all(excludes(held, train) for held, (_, _, train) in zip(names, v1))
+    assert len(calls[selects[-1]][2]) == 4
+    family = {c["name"] for c in summac.candidate_family({"candidates": FAMILY})}
+    for held in names:
+        cell = res["lodo"]["min"]["nested"][held]
+        assert cell["chosen"] in family and set(cell["inner_auc"]) == family
+    assert res["model"]["meta"]["candidate"] in family
+    assert set(res["lodo"]["min"]) == {"nested", "v1", *summac.BASELINES}
+    assert set(res["lodo"]["min"]["nested"]) == {*names, "mean"}
+
+
+def test_selection_prefers_the_better_candidate_and_ties_go_to_the_simpler() -> None:
+    rng = np.random.default_rng(3)
+    j = fa.FEATURES.index("bigram_precision")
+
+    def make(n: int, name: str) -> list[dict]:
+        out = []
+        for i in range(n):
+            x = rng.normal(size=(1, len(fa.FEATURES)))
+            x[0, j] = i % 2 + 0.1 * rng.normal()  # bigram precision separates the classes
+            out.append({"id": f"{name}-{i}", "label": i % 2, "features": x.tolist()})
+        return out
+
+    train = {n: make(30, n) for n in ("a", "b", "c")}
+    family = summac.candidate_family({"candidates": [{"name": "full", "features": "all", "l2": 0.01},
+                                                     {"single": ["bigram_precision", "log_length"]}]})
+    spec, inner = summac.select_candidate(family, train, rule="min", mil_iterations=0)
+    assert spec["name"] == "single:bigram_precision" and inner[spec["name"]] == pytest.approx(1.0)
+    twins = [{"name": "x", "kind": "single", "features": ["bigram_precision"]},
+             {"name": "y", "kind": "single", "features": ["bigram_precision"]}]
+    assert summac.select_candidate(twins, train, rule="min", mil_iterations=0)[0]["name"] == "x"
 
 
 # --- the real data, on a small subsample -----------------------------------------------------------
 
 @pytest.mark.skipif(not (DATASETS / "summac").is_dir(), reason="SummaC data not at ../shared/datasets/summac")
 def test_summac_study_on_a_subsample(tmp_path: Path) -> None:
-    cfg = {"sets": ["summeval", "xsumfaith", "factcc"], "limit": 1, "aggregate_variants": ["mean"]}
+    cfg = {"sets": ["summeval", "xsumfaith", "factcc"], "limit": 1, "aggregate_variants": ["mean"], "candidates": FAMILY}
     res = summac.run(cfg, data=DATASETS / "summac", cache=tmp_path, log=lambda s: None)
     assert res["sets"]["summeval"]["items"] == 2
     for rule in ("min", "mean"):
-        for sc in summac.SCORERS:
+        for sc in ("nested", "v1", *summac.BASELINES):
             assert 0.0 <= res["lodo"][rule][sc]["mean"]["balanced_accuracy"] <= 1.0
     text = summac.render(res)
-    assert "| Our scorer" in text and "balanced accuracy" in text
+    assert "Ours: nested selection" in text and "v1: fixed full combination" in text and "balanced accuracy" in text
     again = summac.run({**cfg, "aggregate_variants": []}, data=DATASETS / "summac", cache=tmp_path, log=lambda s: None)
     assert again["lodo"]["min"] == res["lodo"]["min"]  # cached features, same numbers
 
