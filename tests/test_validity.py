@@ -127,7 +127,7 @@ def test_cli_validate_still_checks_reference_files(capsys: pytest.CaptureFixture
 
 def test_cli_validate_skips_a_study_whose_data_is_absent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
-    import summarise.eval.validity as validity
+    from summarise.eval import validity
 
     def absent(name: str, **_: object) -> dict:
         raise DataMissing(f"{name}: its data '/nowhere' is not there")

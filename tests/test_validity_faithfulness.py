@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from summarise.eval import faithfulness as fa
+from summarise.eval.validity import _stats as stats
 from summarise.eval.validity import qags, summac
 
 DATASETS = Path(__file__).parents[1] / ".." / "shared" / "datasets"
@@ -102,27 +103,27 @@ def test_sparse_logistic_fit_uses_only_its_features() -> None:
 
 def test_roc_auc_with_ties() -> None:
     # positives 0.4, 0.8; negatives 0.1, 0.4: pairs (0.4>0.1)=1, (0.4=0.4)=.5, (0.8>.1)=1, (0.8>.4)=1 -> 3.5/4
-    assert summac.roc_auc([0.1, 0.4, 0.4, 0.8], [0, 0, 1, 1]) == pytest.approx(0.875)
-    assert summac.roc_auc([0.5, 0.5, 0.5], [0, 1, 1]) == pytest.approx(0.5)
-    assert summac.roc_auc([0.9, 0.1], [0, 1]) == pytest.approx(0.0)
-    assert summac.roc_auc([0.3, 0.4], [1, 1]) is None
+    assert stats.roc_auc([0.1, 0.4, 0.4, 0.8], [0, 0, 1, 1]) == pytest.approx(0.875)
+    assert stats.roc_auc([0.5, 0.5, 0.5], [0, 1, 1]) == pytest.approx(0.5)
+    assert stats.roc_auc([0.9, 0.1], [0, 1]) == pytest.approx(0.0)
+    assert stats.roc_auc([0.3, 0.4], [1, 1]) is None
 
 
 def test_balanced_accuracy_and_threshold() -> None:
     # class 1: 2/3 right, class 0: 1/1 right -> (2/3 + 1) / 2
-    assert summac.balanced_accuracy([1, 0, 1, 0], [1, 1, 1, 0]) == pytest.approx(5 / 6)
+    assert stats.balanced_accuracy([1, 0, 1, 0], [1, 1, 1, 0]) == pytest.approx(5 / 6)
     s, y = np.array([0.1, 0.2, 0.3, 0.9]), np.array([0, 1, 0, 1])
-    cut = summac.best_threshold([(s, y)])
-    assert summac.balanced_accuracy((s >= cut).astype(int), y) == pytest.approx(0.75)
+    cut = stats.best_threshold([(s, y)])
+    assert stats.balanced_accuracy((s >= cut).astype(int), y) == pytest.approx(0.75)
 
 
 def test_pearson_and_spearman_with_ties() -> None:
-    assert summac.rankdata([3, 1, 3, 2]).tolist() == [3.5, 1.0, 3.5, 2.0]
+    assert stats.rankdata([3, 1, 3, 2]).tolist() == [3.5, 1.0, 3.5, 2.0]
     # x ranks [1, 2.5, 2.5, 4], y ranks [1, 2, 3, 4]; deviations [-1.5, 0, 0, 1.5] and
     # [-1.5, -.5, .5, 1.5]: sum of products 4.5, sums of squares 4.5 and 5
-    assert summac.spearman([1, 2, 2, 3], [10, 20, 30, 40]) == pytest.approx(4.5 / np.sqrt(4.5 * 5))
-    assert summac.pearson([1, 2, 3], [2, 4, 6]) == pytest.approx(1.0)
-    assert summac.pearson([1, 2, 3], [3, 2, 1]) == pytest.approx(-1.0)
+    assert stats.spearman([1, 2, 2, 3], [10, 20, 30, 40]) == pytest.approx(4.5 / np.sqrt(4.5 * 5))
+    assert stats.pearson([1, 2, 3], [2, 4, 6]) == pytest.approx(1.0)
+    assert stats.pearson([1, 2, 3], [3, 2, 1]) == pytest.approx(-1.0)
 
 
 def test_logistic_regression_learns_the_direction() -> None:

@@ -19,14 +19,8 @@ from typing import Any
 import numpy as np
 
 from .. import faithfulness as fa
-from .summac import (
-    _LABELS,
-    BASELINES,
-    _summary_scores,
-    cached_features,
-    pearson,
-    spearman,
-)
+from ._stats import pearson, spearman
+from .summac import _LABELS, BASELINES, _summary_scores, cached_features
 
 TITLE = "Faithfulness: QAGS-CNN/DM (correlation with human consistency scores)"
 
