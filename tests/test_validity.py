@@ -144,3 +144,9 @@ def test_the_committed_page_is_generated_from_the_committed_results(tmp_path: Pa
     assert committed.is_file(), "eval/VALIDITY.md is missing: run `summarise eval validate --page`"
     assert page.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), (
         "eval/VALIDITY.md differs from what the results generate: run `summarise eval validate --page`")
+
+
+def test_cli_validate_an_unknown_name_says_what_exists(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "validate", "sumac"]) == 2
+    err = capsys.readouterr().err
+    assert "'sumac' is neither a validity study" in err and "Did you mean 'summac'?" in err

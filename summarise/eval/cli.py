@@ -147,6 +147,15 @@ def _validate(args: argparse.Namespace) -> int:
         return _validity(args)
     if not args.target:
         raise InputError("Give a study name (" + ", ".join(list_studies()) + "), 'all', or a reference file to check.")
+    from .benchmarks import list_benchmarks
+
+    if not Path(args.target).exists() and args.target not in list_benchmarks():
+        import difflib
+
+        close = difflib.get_close_matches(args.target, [*list_studies(), *list_benchmarks()], n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        raise InputError(f"{args.target!r} is neither a validity study ({', '.join(list_studies())}, or 'all'), a "
+                         f"benchmark ({', '.join(list_benchmarks())}), nor an existing reference file.{hint}")
     return _check_references(args.target)
 
 
