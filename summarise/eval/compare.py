@@ -25,13 +25,13 @@ MODELS_MARKERS = ("<!-- models:start -->", "<!-- models:end -->")
 #: Columns of the leaderboard, in order (those no run has are left out).
 LEADERBOARD_METRICS = (
     "claim_f1", "claim_recall", "claim_precision", "attribution_accuracy", "kind_accuracy",
-    "evidence_overlap", "loaded_leak_rate", "unsupported_number_rate", "unsupported_entity_rate",
+    "evidence_overlap", "loaded_leak_rate", "unsupported_number_rate", "unsupported_entity_rate", "faithfulness",
     "attribution_kept", "inconsistency_recall", "rouge1", "rouge2", "rougeL", "semantic_similarity",
     "framing_arousal_pos", "framing_arousal_neg", "fallback_rate", "seconds_per_article", "tokens_per_article",
 )
 #: The compact set that goes into models.md.
 MODELS_MD_METRICS = (
-    "claim_recall", "claim_f1", "attribution_accuracy", "loaded_leak_rate", "unsupported_number_rate",
+    "claim_recall", "claim_f1", "attribution_accuracy", "loaded_leak_rate", "unsupported_number_rate", "faithfulness",
     "attribution_kept", "rougeL", "framing_arousal_pos", "framing_arousal_neg", "fallback_rate", "seconds_per_article",
 )
 _SHORT = {"seconds_per_article": "s/article", "tokens_per_article": "tokens/article", "unsupported_number_rate": "unsupported_numbers",
