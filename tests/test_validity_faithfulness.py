@@ -241,3 +241,21 @@ def test_qags_study_on_a_subsample(tmp_path: Path) -> None:
     res = qags.run({"limit": 4}, data=DATASETS / "qags" / "qags_cnndm.json", cache=tmp_path, log=lambda s: None)
     assert res["items"] == 4 and -1.0 <= res["correlations"]["min"]["faithfulness"]["pearson"] <= 1.0
     assert "Pearson" in qags.render(res)
+
+
+def test_the_shipped_scorer_is_the_one_the_committed_summac_study_chose() -> None:
+    # summarise eval validate summac writes results["model"]; it is copied to the package by hand
+    # (a study does not rewrite the library); this keeps the two from drifting apart.
+    root = Path(__file__).resolve().parents[1]
+    shipped = json.loads((root / "summarise" / "eval" / "faithfulness.json").read_text(encoding="utf-8"))
+    chosen = json.loads((root / "eval" / "validity" / "results" / "summac.json").read_text(encoding="utf-8"))["results"]["model"]
+    assert shipped == chosen, "copy eval/validity/results/summac.json's results.model to summarise/eval/faithfulness.json"
+
+
+def test_a_copied_sentence_is_fully_supported_under_the_copy_rule() -> None:
+    doc = "HALDEN, March 14 (Meridian News) - A former director was sentenced to six years on Thursday."
+    model = fa.load_model()
+    assert model.copy_rule
+    dateline, changed = fa.score_sentences(document=doc, sentences=["HALDEN, March 14 (Meridian News) -",
+                                                                    "A former director was sentenced to nine years."])
+    assert dateline == 1.0 and changed < model.threshold

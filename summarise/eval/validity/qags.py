@@ -47,6 +47,8 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
     rules = [config.get("aggregate", "min")] + list(config.get("aggregate_variants") or [])
     items = load_qags(pathlib.Path(data), config.get("limit"))
     recs = cached_features([(it["document"], it["summary"]) for it in items], pathlib.Path(cache), log)
+    for r, it in zip(recs, items):
+        r["copied"] = [fa.copied(it["document"], s) for s in r["sentences"]]
     human = np.array([it["human"] for it in items])
     scorers = [*models, *BASELINES]
     table: dict[str, dict[str, Any]] = {}
