@@ -150,3 +150,14 @@ def test_cli_validate_an_unknown_name_says_what_exists(capsys: pytest.CaptureFix
     assert main(["eval", "validate", "sumac"]) == 2
     err = capsys.readouterr().err
     assert "'sumac' is neither a validity study" in err and "Did you mean 'summac'?" in err
+
+
+def test_a_corrupt_data_file_is_a_clear_error_naming_the_study_and_path(tmp_path: Path) -> None:
+    data = tmp_path / "summac"
+    data.mkdir()
+    for name in ("summeval", "xsumfaith", "factcc", "polytope"):
+        (data / f"{name}.json").write_text("{not json", encoding="utf-8")
+    cfg = _config(tmp_path, f"name: s\nstudy: summac\nversion: '1'\ndata:\n  path: {data}\n")
+    with pytest.raises(InputError, match=r"s: could not read its data at .*summac \(JSONDecodeError"):
+        run_study(str(cfg), out_dir=tmp_path / "results", cache=tmp_path / "cache", log=lambda _: None)
+    assert not (tmp_path / "results").exists()

@@ -137,7 +137,15 @@ def run_study(name: str, *, out_dir: str | Path | None = None, cache: str | Path
     cache_dir = Path(cache) if cache else cache_root() / "cache" / str(cfg["name"])
     cache_dir.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    body = module.run({**cfg, "resolved_paths": extra}, data=data, cache=cache_dir, log=say)
+    try:
+        body = module.run({**cfg, "resolved_paths": extra}, data=data, cache=cache_dir, log=say)
+    except (KeyError, ValueError, IndexError, UnicodeDecodeError) as e:  # a file not in the expected format
+        if isinstance(e, InputError):
+            raise
+        raise InputError(
+            f"{cfg['name']}: could not read its data at {data} ({type(e).__name__}: {e}). Check that the folder "
+            "holds the dataset the study's config names, unmodified (see ../shared/datasets/README.md)."
+        ) from e
     from ..runner import library_fingerprint
 
     results = {
