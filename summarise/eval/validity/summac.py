@@ -316,6 +316,10 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
         "inner_auc": inner, "candidates": [c["name"] for c in family],
         "v1_full_combination": {k: v for k, v in v1_final.to_json().items() if k != "meta"},
     }
+    if family is not plain_family:  # the same selection without the copy rule, for the history (QAGS shows it)
+        plain_spec, _ = select_candidate(plain_family, recs, rule=rules[0], mil_iterations=mil)
+        v2_final = fit_candidate(plain_spec, recs, rule=rules[0], mil_iterations=mil)
+        final.meta["v2_without_copy_rule"] = {k: v for k, v in v2_final.to_json().items() if k != "meta"}
     log(f"shipped scorer: {spec['name']} (inner mean AUC {inner[spec['name']]:.3f})")
     return {
         "sets": {n: {"items": len(recs[n]), "consistent": sum(r["label"] for r in recs[n]),
