@@ -198,6 +198,17 @@ def write_validity_page(path: str | Path | None = None, *, results: str | Path |
     parts = [_PAGE_HEAD]
     found = {p.stem: p for p in res_dir.glob("*.json")} if res_dir.is_dir() else {}
     names = [n for n in ORDER if n in found] + sorted(set(found) - set(ORDER))
+    glance = []
+    for n in names:
+        cfg0 = load_study_config(n) if n in list_studies() else {"study": n}
+        fn = getattr(study_module(cfg0), "headline", None)
+        if fn is not None:
+            glance += fn(json.loads(found[n].read_text(encoding="utf-8"))["results"])
+    if glance:
+        parts.append("## At a glance\n\n| check | data | measure | ours | best simple baseline | published (other data or protocol) |\n"
+                     "|---|---|---|---|---|---|\n" + "\n".join(
+                         "| " + " | ".join(str(r.get(k, "—")).replace("|", "\\|") for k in
+                                          ("check", "data", "measure", "ours", "baseline", "published")) + " |" for r in glance))
     parts.append("## Contents\n\n" + "\n".join(f"- [{_title(found[n])}](#{_anchor(_title(found[n]))})" for n in names)
                  + "\n" + "".join(f"- {n}: not run yet (`summarise eval validate {n}`)\n" for n in ORDER if n not in found))
     for n in names:

@@ -435,3 +435,26 @@ def render(results: dict[str, Any]) -> str:
         f"precision matters more than recall, but a reader should take the detector as catching the obvious loaded "
         f"words only.{pub_txt}")
     return "\n".join(lines)
+
+
+def headline(results: dict[str, Any]) -> list[dict[str, str]]:
+    """The page's at-a-glance rows (the primary BABE file)."""
+    name = results.get("primary") or next(iter(results["files"]))
+    t = results["files"][name]["table"]
+    lib = t[LIBRARY]
+    others = {k: v for k, v in t.items() if k != LIBRARY and v.get("word")}
+    best_w = max(others.values(), key=lambda v: v["word"]["f1"]) if others else None
+    allb = t.get(ALL_BIASED) or {}
+    rows = [{"check": "loaded-term detector", "data": f"BABE {name}, {results['files'][name]['scored']} sentences",
+             "measure": "word level P / R / F1",
+             "ours": f"{lib['word']['precision']:.2f} / {lib['word']['recall']:.2f} / {lib['word']['f1']:.2f}",
+             "baseline": (f"{best_w['label']}: {best_w['word']['precision']:.2f} / {best_w['word']['recall']:.2f} / "
+                          f"{best_w['word']['f1']:.2f}") if best_w else "—",
+             "published": "—"},
+            {"check": "loaded-term detector", "data": f"BABE {name}", "measure": "sentence level F1 / macro F1",
+             "ours": f"{lib['sentence']['f1']:.2f} / {lib['sentence']['macro_f1']:.2f}",
+             "baseline": (f"every sentence biased: {allb['sentence']['f1']:.2f} / {allb['sentence']['macro_f1']:.2f}"
+                          if allb.get("sentence") else "—"),
+             "published": "; ".join(f"{str(p.get('system')).split(':')[0]}, trained classifier: {p.get('value')} macro F1"
+                                    for p in results.get("published") or [] if p.get("value") is not None) or "—"}]
+    return rows

@@ -419,3 +419,13 @@ def render(results: dict[str, Any]) -> str:
         "speaker), and the outlet that reported a quote (\"according to The Hill\") taken for its speaker. No published "
         "system reports this measure; the heuristic is the only point of comparison.")
     return "\n".join(lines)
+
+
+def headline(results: dict[str, Any]) -> list[dict[str, str]]:
+    """The page's at-a-glance row."""
+    f, b = results["overall"]["frames"], results["overall"]["baseline"]
+    return [{"check": "attribution (who speaks)", "data": f"BASIL, {results['considered']} quotes with a named speaker",
+             "measure": "coverage / speaker recall / precision",
+             "ours": f"{_pct(f['coverage'])} / {_pct(f['recall'])} / {_pct(f['precision'])}",
+             "baseline": f"nearest person: {_pct(b['coverage'])} / {_pct(b['recall'])} / {_pct(b['precision'])}",
+             "published": "none reported"}]

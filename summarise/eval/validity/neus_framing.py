@@ -223,3 +223,15 @@ def _reading(results: dict[str, Any]) -> str:
                      "summaries from the leads, once length is held fixed: it is a weak signal of framing, to be "
                      "read only at matched lengths and over many more events than these.")
     return " ".join(parts)
+
+
+def headline(results: dict[str, Any]) -> list[dict[str, str]]:
+    """The page's at-a-glance row: does the metric separate partisan from centre leads?"""
+    t = results["table"]
+    tot = {label: _total(s) for label, s in t.items()}
+    leads = " / ".join(f"{tot[f'lead-3 {s}']:.2f}" for s in STANCES if f"lead-3 {s}" in tot)
+    return [{"check": "NeuS framing arousal (metric)", "data": f"NeuS val, {results['events']} events, matched lengths",
+             "measure": "total arousal: lead-3 left / centre / right; pipeline",
+             "ours": f"{leads}; {tot.get('pipeline', float('nan')):.2f}",
+             "baseline": f"naive prompt {tot['naive-prompt']:.2f}" if "naive-prompt" in tot else "—",
+             "published": "none on this protocol"}]

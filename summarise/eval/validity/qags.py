@@ -121,3 +121,14 @@ def _reading(results: dict) -> str:
         + "The published QAGS figure is on the same judgements, but the paper's baselines compare with the "
         "reference summary, not the source, so those rows are not the same measurement as ours."
     )
+
+
+def headline(results: dict) -> list[dict[str, str]]:
+    """The page's at-a-glance row."""
+    row = results["correlations"][results["aggregate"]]
+    base = max((s for s in row if s in BASELINES), key=lambda s: row[s]["pearson"])
+    figs = {f["system"]: f["value"] for f in (results.get("published") or {}).get("figures", [])}
+    return [{"check": "faithfulness scorer", "data": "QAGS-CNN/DM, 235 summaries", "measure": "Pearson / Spearman ×100",
+             "ours": f"{100 * row['faithfulness']['pearson']:.1f} / {100 * row['faithfulness']['spearman']:.1f}",
+             "baseline": f"{results['scorers'][base]}: {100 * row[base]['pearson']:.1f} / {100 * row[base]['spearman']:.1f}",
+             "published": f"QAGS {figs['QAGS']} Pearson" if "QAGS" in figs else "—"}]

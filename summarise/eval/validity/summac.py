@@ -479,3 +479,15 @@ def _reading(results: dict) -> str:
     text += ("The published model-based checkers (SummaC-Conv 74.4 BA, 81.0 AUC; AlignScore 88.6 AUC) are on other "
              "data (test cut, six sets) and use trained NLI or alignment models, which this offline scorer does not have.")
     return text
+
+
+def headline(results: dict) -> list[dict[str, str]]:
+    """The page's at-a-glance rows: our scorer against the best baseline, and a published figure."""
+    row = results["lodo"][results["aggregate"]]
+    base = max(BASELINES, key=lambda s: row[s]["mean"]["roc_auc"] or 0)
+    ours, b = row["nested"]["mean"], row[base]["mean"]
+    return [{"check": "faithfulness scorer", "data": "SummaC, 4 sets (validation cut), held out set by set",
+             "measure": "mean ROC AUC / balanced accuracy ×100",
+             "ours": f"{_pct(ours['roc_auc'])} / {_pct(ours['balanced_accuracy'])}",
+             "baseline": f"{results['scorers'][base]}: {_pct(b['roc_auc'])} / {_pct(b['balanced_accuracy'])}",
+             "published": "SummaC-Conv 81.0 AUC, 74.4 BA; AlignScore 88.6 AUC (test cut, 6 sets)"}]
