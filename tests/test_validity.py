@@ -135,7 +135,7 @@ def test_cli_validate_skips_a_study_whose_data_is_absent(tmp_path: Path, monkeyp
     monkeypatch.setattr(validity, "run_study", absent)
     monkeypatch.setattr(validity, "write_validity_page", lambda *a, **k: tmp_path / "VALIDITY.md")
     assert main(["eval", "validate", "basil"]) == 0
-    assert "SKIPPED basil: basil: its data '/nowhere' is not there" in capsys.readouterr().err
+    assert "SKIPPED basil: its data '/nowhere' is not there" in capsys.readouterr().err
 
 
 def test_the_committed_page_is_generated_from_the_committed_results(tmp_path: Path) -> None:

@@ -175,7 +175,7 @@ def _validity(args: argparse.Namespace) -> int:
         try:
             results = run_study(name)
         except DataMissing as e:
-            print(f"SKIPPED {name}: {e}", file=sys.stderr)
+            print(f"SKIPPED {e}", file=sys.stderr)  # the message starts with the study's name
             continue
         print(f"{name}: wrote {results_dir() / (name + '.json')} in {results['provenance']['seconds']} s", file=sys.stderr)
     page = write_validity_page()

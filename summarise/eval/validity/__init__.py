@@ -100,6 +100,7 @@ def _resolve(path_value: str, what: str, study: str) -> Path:
     raw = Path(str(path_value)).expanduser()
     root = _repo_root()
     tried = [raw] if raw.is_absolute() else ([root / raw] if root else []) + [Path.cwd() / raw]
+    tried = list(dict.fromkeys(p.resolve() for p in tried))  # the root and the working directory may be one
     for p in tried:
         if p.exists():
             return p.resolve()
