@@ -410,8 +410,10 @@ def render(results: dict[str, Any]) -> str:
         f"heuristic names {_pct(b['recall'])} ({_pct(b['precision'])} of its guesses), so the analysis {verdict} the "
         f"heuristic on recall and is much more precise. For people it names the speaker of "
         f"{_pct(per['frames']['recall'])} of the quotes with {_pct(per['frames']['precision'])} precision (heuristic "
-        f"{_pct(per['baseline']['recall'])}, {_pct(per['baseline']['precision'])}).{grp_txt} Coverage is the main "
-        "weakness. Reading a sample of the quotes left without a frame: quotations printed as a paragraph of their own, "
+        f"{_pct(per['baseline']['recall'])}, {_pct(per['baseline']['precision'])}).{grp_txt} "
+        + ("Coverage is the main weakness. " if fr["coverage"] < 0.6 else
+           f"{_pct(1 - fr['coverage'])} of the quotes are left without a frame. ")
+        + "Reading a sample of them: quotations printed as a paragraph of their own, "
         "with no cue, after or before the paragraph that names the speaker (a reader links them by position; the "
         "analysis only links a quotation to the sentence right before or after it); letters and posts reproduced "
         "without quotation marks; a cue buried in a long sentence about something else. Among the wrong speakers: "
