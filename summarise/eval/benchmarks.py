@@ -21,33 +21,49 @@ import yaml
 
 from .._errors import InputError
 
-__all__ = ["Benchmark", "benchmark_dir", "list_benchmarks", "load_benchmark", "resolve_data", "load_benchmark_items"]
+__all__ = ["Benchmark", "benchmark_dir", "candidate_paths", "list_benchmarks", "load_benchmark", "load_benchmark_items",
+           "repo_root", "resolve_data", "resource_dir"]
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # summarise/
 LOADERS = ("references", "neus")
 
 
-def _repo_root() -> Path | None:
+def repo_root() -> Path | None:
     root = _PACKAGE.parent
     return root if (root / "pyproject.toml").is_file() and (root / "eval").is_dir() else None
 
 
-def benchmark_dir() -> Path:
-    """The folder of benchmark configs (installed resources first, then the source tree)."""
-    root = _repo_root()
-    for candidate in (_PACKAGE / "_resources" / "benchmarks", root / "eval" / "benchmarks" if root else None):
+def resource_dir(installed: str, source: str) -> Path | None:
+    """A folder shipped with summarise: ``summarise/_resources/<installed>`` in an installed wheel,
+    else ``<repository>/<source>`` in a source checkout; ``None`` when neither exists."""
+    root = repo_root()
+    for candidate in (_PACKAGE / "_resources" / installed, root / source if root else None):
         if candidate is not None and candidate.is_dir():
             return candidate
-    raise InputError(f"No benchmark folder found next to {_PACKAGE}: reinstall summarise")
+    return None
+
+
+def candidate_paths(path_value: str | Path) -> list[Path]:
+    """Where a configured path may be: as given when absolute, else relative to the repository
+    root, then to the working directory (each place once)."""
+    raw = Path(str(path_value)).expanduser()
+    if raw.is_absolute():
+        return [raw]
+    root = repo_root()
+    return list(dict.fromkeys(p.resolve() for p in ([root / raw] if root else []) + [Path.cwd() / raw]))
+
+
+def benchmark_dir() -> Path:
+    """The folder of benchmark configs (installed resources first, then the source tree)."""
+    found = resource_dir("benchmarks", "eval/benchmarks")
+    if found is None:
+        raise InputError(f"No benchmark folder found next to {_PACKAGE}: reinstall summarise")
+    return found
 
 
 def eval_data_dir() -> Path | None:
     """The folder of the project's own annotated data (installed, else ``eval/data``)."""
-    root = _repo_root()
-    for candidate in (_PACKAGE / "_resources" / "eval_data", root / "eval" / "data" if root else None):
-        if candidate is not None and candidate.is_dir():
-            return candidate
-    return None
+    return resource_dir("eval_data", "eval/data")
 
 
 @dataclass(frozen=True)
@@ -117,12 +133,7 @@ def resolve_data(spec: dict[str, Any], *, what: str = "data") -> Path:
         if folder is not None:
             tried.append(folder / str(spec["resource"]))
     elif "path" in spec:
-        raw = Path(str(spec["path"])).expanduser()
-        if raw.is_absolute():
-            tried.append(raw)
-        else:
-            root = _repo_root()
-            tried += ([root / raw] if root else []) + [Path.cwd() / raw]
+        tried += candidate_paths(spec["path"])
     else:
         raise InputError(f"The benchmark's {what} names neither 'resource' nor 'path'.")
     for p in tried:

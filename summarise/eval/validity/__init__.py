@@ -33,11 +33,10 @@ import yaml
 
 from ..._errors import InputError
 from ..._version import __version__
+from ..benchmarks import candidate_paths, repo_root, resource_dir
 
 __all__ = ["ORDER", "DataMissing", "list_studies", "load_study_config", "run_study", "study_module",
            "validity_dir", "write_validity_page"]
-
-_PACKAGE = Path(__file__).resolve().parents[2]  # summarise/
 
 #: The order of the sections on the page (and of ``validate all``).
 ORDER = ("summac", "qags", "babe", "neus-framing", "basil")
@@ -47,18 +46,12 @@ class DataMissing(InputError):
     """A study's data is not at its path (the study is skipped, with this reason)."""
 
 
-def _repo_root() -> Path | None:
-    root = _PACKAGE.parent
-    return root if (root / "pyproject.toml").is_file() and (root / "eval").is_dir() else None
-
-
 def validity_dir() -> Path:
     """The folder of study configs (installed resources first, then ``eval/validity``)."""
-    root = _repo_root()
-    for candidate in (_PACKAGE / "_resources" / "validity", root / "eval" / "validity" if root else None):
-        if candidate is not None and candidate.is_dir():
-            return candidate
-    raise InputError(f"No validity study folder found next to {_PACKAGE}: reinstall summarise")
+    found = resource_dir("validity", "eval/validity")
+    if found is None:
+        raise InputError(f"No validity study folder found next to {Path(__file__).resolve().parents[2]}: reinstall summarise")
+    return found
 
 
 def list_studies() -> list[str]:
@@ -97,10 +90,7 @@ def study_module(cfg: dict[str, Any]) -> Any:
 
 
 def _resolve(path_value: str, what: str, study: str) -> Path:
-    raw = Path(str(path_value)).expanduser()
-    root = _repo_root()
-    tried = [raw] if raw.is_absolute() else ([root / raw] if root else []) + [Path.cwd() / raw]
-    tried = list(dict.fromkeys(p.resolve() for p in tried))  # the root and the working directory may be one
+    tried = candidate_paths(path_value)
     for p in tried:
         if p.exists():
             return p.resolve()
@@ -114,13 +104,13 @@ def _resolve(path_value: str, what: str, study: str) -> Path:
 
 def results_dir() -> Path:
     """Where study results go: ``eval/validity/results`` in a checkout, else ``./validity-results``."""
-    root = _repo_root()
+    root = repo_root()
     return root / "eval" / "validity" / "results" if root else Path.cwd() / "validity-results"
 
 
 def cache_root() -> Path:
     """Caches of features and predictions (resumable): ``runs/validity`` in a checkout."""
-    root = _repo_root()
+    root = repo_root()
     return (root if root else Path.cwd()) / "runs" / "validity"
 
 
@@ -194,7 +184,7 @@ are `eval/validity/results/NAME.json`.
 def write_validity_page(path: str | Path | None = None, *, results: str | Path | None = None) -> Path:
     """Regenerate ``eval/VALIDITY.md`` from the study results on disk; return its path."""
     res_dir = Path(results) if results else results_dir()
-    root = _repo_root()
+    root = repo_root()
     target = Path(path) if path else (root / "eval" / "VALIDITY.md" if root else Path.cwd() / "VALIDITY.md")
     parts = [_PAGE_HEAD]
     found = {p.stem: p for p in res_dir.glob("*.json")} if res_dir.is_dir() else {}
