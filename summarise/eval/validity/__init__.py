@@ -189,28 +189,25 @@ def write_validity_page(path: str | Path | None = None, *, results: str | Path |
     parts = [_PAGE_HEAD]
     found = {p.stem: p for p in res_dir.glob("*.json")} if res_dir.is_dir() else {}
     names = [n for n in ORDER if n in found] + sorted(set(found) - set(ORDER))
-    glance = []
-    for n in names:
-        cfg0 = load_study_config(n) if n in list_studies() else {"study": n}
-        fn = getattr(study_module(cfg0), "headline", None)
-        if fn is not None:
-            glance += fn(json.loads(found[n].read_text(encoding="utf-8"))["results"])
+    known = set(list_studies())
+    stored = {n: json.loads(found[n].read_text(encoding="utf-8")) for n in names}  # each file read once
+    configs = {n: load_study_config(n) if n in known else {"study": n} for n in names}
+    modules = {n: study_module(configs[n]) for n in names}
+    titles = {n: str(stored[n].get("title", n)) for n in names}
+    glance = [row for n in names if hasattr(modules[n], "headline") for row in modules[n].headline(stored[n]["results"])]
     if glance:
         parts.append("## At a glance\n\n| check | data | measure | ours | best simple baseline | published (other data or protocol) |\n"
                      "|---|---|---|---|---|---|\n" + "\n".join(
                          "| " + " | ".join(str(r.get(k, "—")).replace("|", "\\|") for k in
                                           ("check", "data", "measure", "ours", "baseline", "published")) + " |" for r in glance))
-    parts.append("## Contents\n\n" + "\n".join(f"- [{_title(found[n])}](#{_anchor(_title(found[n]))})" for n in names)
+    parts.append("## Contents\n\n" + "\n".join(f"- [{titles[n]}](#{_anchor(titles[n])})" for n in names)
                  + "\n" + "".join(f"- {n}: not run yet (`summarise eval validate {n}`)\n" for n in ORDER if n not in found))
     for n in names:
-        stored = json.loads(found[n].read_text(encoding="utf-8"))
-        cfg = load_study_config(n) if n in list_studies() else {"study": n}
-        module = study_module(cfg)
-        prov = stored["provenance"]
-        notes = "".join(f"\n\nNote: {' '.join(str(x).split())}" for x in cfg.get("notes") or [])
+        prov = stored[n]["provenance"]
+        notes = "".join(f"\n\nNote: {' '.join(str(x).split())}" for x in configs[n].get("notes") or [])
         parts.append(
-            f"## {stored.get('title', n)}\n\n_{prov.get('description', '')}_\n\n"
-            + module.render(stored["results"]).strip() + notes
+            f"## {titles[n]}\n\n_{prov.get('description', '')}_\n\n"
+            + modules[n].render(stored[n]["results"]).strip() + notes
             + f"\n\n<sub>Study `{n}` v{prov.get('version')}, data `{prov.get('data')}`, summarise "
             f"{prov.get('package_version')} (library {str(prov.get('library_sha256'))[:12]}), run "
             f"{prov.get('date')} in {prov.get('seconds')} s. Rerun: `summarise eval validate {n}`.</sub>\n"
@@ -219,8 +216,14 @@ def write_validity_page(path: str | Path | None = None, *, results: str | Path |
     return target
 
 
-def _title(path: Path) -> str:
-    return str(json.loads(path.read_text(encoding="utf-8")).get("title", path.stem))
+def published_table(published: dict[str, Any] | None, heading: str) -> list[str]:
+    """Markdown lines for a config's published figures (``note`` plus ``figures``: system, kind
+    of figure, value, source); none when the config names none."""
+    if not published:
+        return []
+    return [f"\n#### {heading}\n", str(published.get("note", "")).strip() + "\n",
+            "| System | Figure | Value | Source |\n|---|---|---|---|",
+            *(f"| {p['system']} | {p['kind']} | {p['value']} | {p['source']} |" for p in published.get("figures", []))]
 
 
 def _anchor(title: str) -> str:

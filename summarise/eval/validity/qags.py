@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from .. import faithfulness as fa
+from . import published_table
 from ._stats import pearson, spearman
 from .summac import _LABELS, BASELINES, _summary_scores, cached_features
 
@@ -92,13 +93,7 @@ def render(results: dict) -> str:
         for sc, row in results["correlations"][rl].items():
             tag = "" if rl == rule else f" — variant: {rl} aggregate"
             out.append(f"| {labels[sc]}{tag} | {100 * row['pearson']:.1f} | {100 * row['spearman']:.1f} |")
-    pub = results.get("published") or {}
-    if pub:
-        out.append("\n#### Published figures (not the same protocol)\n")
-        out.append(str(pub.get("note", "")).strip() + "\n")
-        out.append("| System | Figure | Value | Source |\n|---|---|---|---|")
-        for p in pub.get("figures", []):
-            out.append(f"| {p['system']} | {p['kind']} | {p['value']} | {p['source']} |")
+    out += published_table(results.get("published"), "Published figures (not the same protocol)")
     out.append("\n" + _reading(results))
     return "\n".join(out).strip() + "\n"
 

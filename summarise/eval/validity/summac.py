@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from .. import faithfulness as fa
+from . import published_table
 from ._stats import balanced_accuracy, best_threshold, leave_one_dataset_out, roc_auc
 
 TITLE = "Faithfulness: SummaC benchmark (validation cut)"
@@ -380,13 +381,7 @@ def render(results: dict) -> str:
             cell = results["lodo"][rl]["nested"][n]
             out.append(f"| {n} | {rl} | {cell['chosen']} | {_pct(cell['inner_auc'][cell['chosen']])} | "
                        f"{_pct(cell['inner_auc'].get(full)) if full else 'n/a'} |")
-    pub = results.get("published") or {}
-    if pub:
-        out.append("\n#### Published figures (not on identical data)\n")
-        out.append(str(pub.get("note", "")).strip() + "\n")
-        out.append("| System | Figure | Value | Source |\n|---|---|---|---|")
-        for p in pub.get("figures", []):
-            out.append(f"| {p['system']} | {p['kind']} | {p['value']} | {p['source']} |")
+    out += published_table(results.get("published"), "Published figures (not on identical data)")
     out.append("\n#### Single features (no fitting; AUC ×100 of the min over sentences, sign fixed a priori)\n")
     single = results["single_feature_auc"]
     out.append("| Feature | " + " | ".join(names) + " | mean |\n|---|" + "---|" * (len(names) + 1))
