@@ -14,7 +14,6 @@ run through the harness's resumable runner (predictions cached under the study's
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -49,28 +48,22 @@ def _events(data: Path, split: str) -> list[dict[str, Any]]:
 
 def _system_summaries(items: list[dict[str, Any]], name: str, cfg: dict[str, Any], cache: Path,
                       log: Callable[[str], None]) -> tuple[dict[str, str], dict[str, Any]]:
-    from ..runner import _item_key, run_eval
+    from ..runner import _item_key, _read_predictions, run_eval
     from ..systems import build_system
 
     gen = cfg.get("generation") or {}
-    system = build_system(name, model=cfg.get("model"), backend=cfg.get("backend"),
-                          max_words=int(gen.get("max_words", 60)), seed=int(gen.get("seed", 0)))
+    settings = {"max_words": int(gen.get("max_words", 60)), "seed": int(gen.get("seed", 0))}
+    system = build_system(name, model=cfg.get("model"), backend=cfg.get("backend"), **settings)
     log(f"{name}: {len(items)} events (resumable; predictions in {cache / name})")
-    res = run_eval(items, system, cache / name, metrics=["unsupported_number_rate"],
-                   settings={"max_words": int(gen.get("max_words", 60)), "seed": int(gen.get("seed", 0))},
+    res = run_eval(items, system, cache / name, metrics=["unsupported_number_rate"], settings=settings,
                    progress=bool(cfg.get("progress", True)))
-    preds: dict[str, str] = {}
-    with open(cache / name / "predictions.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec.get("prediction") and rec.get("key"):
-                preds[rec["key"]] = rec["prediction"]["summary"]
-    by_id = {}
+    stored = _read_predictions(cache / name / "predictions.jsonl")
     fp = res["provenance"]["library_sha256"]  # the run's own: the library may change while it runs
+    by_id = {}
     for item in items:
-        key = _item_key(item, item["text"], system, res["provenance"]["settings"], fp)
-        if key in preds:
-            by_id[item["id"]] = preds[key]
+        rec = stored.get(_item_key(item, item["text"], system, settings, fp)) or {}
+        if rec.get("prediction"):
+            by_id[item["id"]] = rec["prediction"]["summary"]
     prov = {k: res["provenance"].get(k) for k in ("system", "model", "backend", "revision", "prompts", "settings")}
     return by_id, prov
 
