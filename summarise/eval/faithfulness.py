@@ -70,16 +70,16 @@ def _plain(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
 
-def copied(document: str, sentence: str) -> bool:
-    """The sentence stands word for word in the document (case, punctuation and spacing aside).
+def copied(document: str, sentences: Sequence[str]) -> list[bool]:
+    """Whether each sentence stands word for word in the document (case, punctuation and spacing
+    aside); the document is normalised once.
 
-    >>> copied("HALDEN, March 14 (Meridian News) - A judge ruled.", "Halden, March 14 (Meridian News) -")
-    True
-    >>> copied("A judge ruled on Monday.", "A judge ruled on Friday.")
-    False
+    >>> copied("HALDEN, March 14 (Meridian News) - A judge ruled on Monday.",
+    ...        ["Halden, March 14 (Meridian News) -", "A judge ruled on Friday."])
+    [True, False]
     """
-    words = _plain(sentence)
-    return bool(words) and f" {words} " in f" {_plain(document)} "
+    doc = f" {_plain(document)} "
+    return [bool(words) and f" {words} " in doc for words in map(_plain, sentences)]
 
 
 def split_sentences(summary: str) -> list[str]:
@@ -347,7 +347,7 @@ def score_sentences(*, document: str, sentences: Sequence[str], model: FaithMode
     model = model or load_model()
     scores = model.predict(sentence_features(document=document, sentences=sentences))
     if model.copy_rule:
-        scores = np.where([copied(document, s) for s in sentences], 1.0, scores)
+        scores = np.where(copied(document, sentences), 1.0, scores)
     return scores.tolist()
 
 

@@ -51,7 +51,7 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
     items = load_qags(pathlib.Path(data), config.get("limit"))
     recs = cached_features([(it["document"], it["summary"]) for it in items], pathlib.Path(cache), log)
     for r, it in zip(recs, items):
-        r["copied"] = [fa.copied(it["document"], s) for s in r["sentences"]]
+        r["copied"] = fa.copied(it["document"], r["sentences"])
     human = np.array([it["human"] for it in items])
     scorers = [*models, *BASELINES]
     table: dict[str, dict[str, Any]] = {}

@@ -269,7 +269,7 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
     recs = {n: [{**next(feats), "label": it["label"], "id": it["id"]} for it in sets[n]] for n in names}
     for n in names:
         for r, it in zip(recs[n], sets[n]):
-            r["copied"] = [fa.copied(it["document"], s) for s in r["sentences"]]
+            r["copied"] = fa.copied(it["document"], r["sentences"])
     plain_family = family
     if config.get("copy_rule"):  # declared in the config: every candidate scores a copied sentence 1
         family = [{**c, "copy_rule": True} for c in family]
