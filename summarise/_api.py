@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ._errors import InputError
 from ._types import Claim, Summary
@@ -46,6 +46,7 @@ def summarise(
     backend: str | None = None,
     max_words: int = 120,
     seed: int = 0,
+    progress: Callable[[int, int], None] | None = None,
     **backend_options: Any,
 ) -> Summary:
     """Summarise one news article neutrally and list its attributed claims.
@@ -53,8 +54,10 @@ def summarise(
     ``model`` is a registry name (``summarise models`` lists them), a hub id, a local model
     folder, a ``.gguf`` path, a ready :class:`~summarise.backends.Backend`, or ``None`` for the
     deterministic pipeline with no model at all (every wording ``rule``). ``backend`` picks the
-    backend for a name (``transformers`` by default, ``openai`` for a server); further keyword
-    arguments go to the backend (``device``, ``dtype``, ``base_url``...).
+    backend for a name (by default llama.cpp for a GGUF file when ``llama-cpp-python`` is
+    installed, else ``transformers``; ``openai`` for a server); further keyword
+    arguments go to the backend (``device``, ``dtype``, ``base_url``...). ``progress``, if
+    given, is called as ``progress(done, total)`` after each model call (the CLI's progress line).
     """
     from ._pipeline import run_pipeline
 
@@ -62,7 +65,7 @@ def summarise(
     if not isinstance(max_words, int) or max_words < 20:
         raise InputError(f"max_words must be an int of at least 20, got {max_words!r}")
     be = _resolve_backend(model, backend, backend_options)
-    return run_pipeline(text, be, max_words=max_words, seed=seed)
+    return run_pipeline(text, be, max_words=max_words, seed=seed, progress=progress)
 
 
 def extract_claims(

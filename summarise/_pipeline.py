@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import replace
-from typing import Any
+from typing import Any, Callable
 
 from ._analysis import analyse
 from ._claims import Draft, clean_output, draft_claims
@@ -23,9 +23,9 @@ from ._summary import centrality, compose, select_claims, verify_summary
 from ._types import Claim, LoadedTerm, Provenance, Summary, SummarySentence
 from ._verify import verify_sentence
 from ._version import __version__
-from .backends.base import Backend
+from .backends.base import Backend, Generation
 
-__all__ = ["run_pipeline", "MAX_CHARS"]
+__all__ = ["run_pipeline", "why_model", "MAX_CHARS", "Progress"]
 
 #: Longest article accepted (spaCy's default limit); the model only ever sees one claim or the
 #: selected claims, so a long article never overflows the model's context.
@@ -33,18 +33,47 @@ MAX_CHARS = 1_000_000
 _PREFIX = re.compile(r"^(?:sentence|rewritten(?: sentence)?|answer|output|neutral(?: sentence)?)\s*:\s*", re.I)
 
 
+#: Called as ``progress(done, total)`` while the model works: model calls finished of those
+#: planned for the article (claim rewrites, then the summary).
+Progress = Callable[[int, int], None]
+
+
 class _Meter:
-    def __init__(self) -> None:
+    """Counts tokens, calls and seconds spent in the model, and reports progress."""
+
+    def __init__(self, progress: Progress | None = None) -> None:
         self.prompt = 0
         self.completion = 0
+        self.cached = 0
         self.calls = 0
+        self.seconds = 0.0
+        self.total = 0
+        self.progress = progress
 
-    def generate(self, backend: Backend, messages: list[dict[str, str]], **kw: Any) -> str:
-        g = backend.generate(messages, **kw)  # type: ignore[arg-type]
+    def _count(self, g: Generation) -> str:
         self.prompt += g.prompt_tokens
         self.completion += g.completion_tokens
+        self.cached += g.cached_tokens
         self.calls += 1
+        if self.progress is not None:
+            self.progress(self.calls, max(self.total, self.calls))
         return g.text
+
+    def generate(self, backend: Backend, messages: list[dict[str, str]], **kw: Any) -> str:
+        t = time.perf_counter()
+        g = backend.generate(messages, **kw)  # type: ignore[arg-type]
+        self.seconds += time.perf_counter() - t
+        return self._count(g)
+
+    def generate_many(self, backend: Backend, batch: list[list[dict[str, str]]], budgets: list[int], **kw: Any) -> list[str]:
+        """Independent prompts: in one batched call where the backend has ``generate_many``."""
+        many = getattr(backend, "generate_many", None)
+        if many is None or len(batch) < 2:
+            return [self.generate(backend, m, max_tokens=b, **kw) for m, b in zip(batch, budgets)]
+        t = time.perf_counter()
+        gens = many(batch, max_tokens=budgets, **kw)
+        self.seconds += time.perf_counter() - t
+        return [self._count(g) for g in gens]
 
 
 def _clean_model_line(text: str) -> str:
@@ -55,30 +84,71 @@ def _clean_model_line(text: str) -> str:
     return line
 
 
+def _plain(s: str) -> str:
+    """A sentence compared for content: whitespace collapsed, outer punctuation and the case of
+    the first letter ignored (the rendering capitalises and ends with a full stop)."""
+    s = " ".join(s.split()).strip(" ,;:.")
+    return s[:1].lower() + s[1:]
+
+
+def why_model(d: Draft) -> tuple[bool, str]:
+    """Whether the model's wording of draft ``d`` can change the result, and why.
+
+    Not when the deterministic rendering is the evidence exactly as written with no loaded
+    term in it: nothing was resolved, dropped or reordered, so there is nothing for the model
+    to smooth, and a verified rewrite could only restate the article's own sentence.
+
+    >>> from summarise._types import Span
+    >>> e = (Span(0, 34, "Police said 12 people were hurt"),)
+    >>> why_model(Draft("Police said 12 people were hurt.", "Police", "statement", e, "said", 0, ""))[0]
+    False
+    >>> why_model(Draft("Police said 12 people were hurt.", "Police", "statement",
+    ...                 (Span(0, 34, "Officers said 12 people were hurt"),), "said", 0, ""))
+    (True, 'sent: the rendering rewords the evidence (resolved, dropped or reordered words)')
+    """
+    if _plain(d.text) != _plain(" ".join(e.text for e in d.evidence)):
+        return True, "sent: the rendering rewords the evidence (resolved, dropped or reordered words)"
+    if loaded_in(d.text):
+        return True, "sent: the rendering keeps a loaded term"
+    return False, "not sent: the rendering is the evidence as written, nothing to resolve, drop or reorder"
+
+
 def _word_claims(drafts: list[Draft], backend: Backend | None, meter: _Meter, seed: int,
-                 warnings: list[str]) -> list[Claim]:
-    claims: list[Claim] = []
+                 warnings: list[str], use: dict[str, str]) -> list[Claim]:
+    """Claims in draft order; the model words those it can improve (see :func:`why_model`)."""
+    rule = {k: Claim(d.text, d.source, d.kind, d.evidence, "rule", d.cue, f"c{k}")  # type: ignore[arg-type]
+            for k, d in enumerate(drafts, 1)}
+    if backend is None:
+        return list(rule.values())
     prompt = load_prompt("claim_rewrite")
+    todo: list[tuple[int, list[dict[str, str]], int]] = []
     for k, d in enumerate(drafts, 1):
         cid = f"c{k}"
-        if backend is None:
-            claims.append(Claim(d.text, d.source, d.kind, d.evidence, "rule", d.cue, cid))  # type: ignore[arg-type]
-            continue
+        send, why = why_model(d)
         messages = prompt.render(sentence=neutralise_text(d.text))
         budget = min(160, int(len(d.text.split()) * 2.2) + 16)
-        if _too_long(messages, budget, backend):
+        if send and _too_long(messages, budget, backend):
             warnings.append(f"claim {cid}: {len(d.text.split())} words is too long for the model's context "
                             f"({backend.context_length} tokens); deterministic rendering used without a model call")
-            claims.append(Claim(d.text, d.source, d.kind, d.evidence, "rule", d.cue, cid))  # type: ignore[arg-type]
-            continue
-        out = _clean_model_line(meter.generate(backend, messages, max_tokens=budget, temperature=0.0, seed=seed, stop=["\n"]))
+            send, why = False, "not sent: too long for the model's context"
+        use[cid] = why
+        if send:
+            todo.append((k, messages, budget))
+    meter.total = len(todo) + 1  # and the summary
+    if meter.progress is not None:
+        meter.progress(0, meter.total)
+    outs = meter.generate_many(backend, [m for _, m, _ in todo], [b for _, _, b in todo],
+                               temperature=0.0, seed=seed, stop=["\n"])
+    for (k, _, _), raw in zip(todo, outs):
+        d, cid = drafts[k - 1], f"c{k}"
+        out = _clean_model_line(raw)
         reasons = verify_sentence(out, evidence=d.context, reference=d.text, sources=[d.source] if d.attributed else [])
         if reasons:
             warnings.append(f"claim {cid}: model wording rejected ({'; '.join(reasons)}), deterministic rendering used")
-            claims.append(Claim(d.text, d.source, d.kind, d.evidence, "fallback", d.cue, cid, rejected=tuple(reasons)))  # type: ignore[arg-type]
+            rule[k] = Claim(d.text, d.source, d.kind, d.evidence, "fallback", d.cue, cid, rejected=tuple(reasons))  # type: ignore[arg-type]
         else:
-            claims.append(Claim(out, d.source, d.kind, d.evidence, "model", d.cue, cid))  # type: ignore[arg-type]
-    return claims
+            rule[k] = Claim(out, d.source, d.kind, d.evidence, "model", d.cue, cid)  # type: ignore[arg-type]
+    return list(rule.values())
 
 
 def _too_long(messages: list[dict[str, str]], budget: int, backend: Backend) -> bool:
@@ -115,8 +185,9 @@ def _fit_length(sentences: list[SummarySentence], claims: list[Claim], chosen: l
 
 
 def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, seed: int = 0,
-                 write_summary: bool = True) -> Summary:
-    """Summarise ``text`` (already checked to be a non-empty string)."""
+                 write_summary: bool = True, progress: Progress | None = None) -> Summary:
+    """Summarise ``text`` (already checked to be a non-empty string); ``progress(done, total)``
+    is called after each model call."""
     if len(text) > MAX_CHARS:
         raise ContextLengthError(
             f"The article has {len(text):,} characters; the analysis takes at most {MAX_CHARS:,}. "
@@ -125,7 +196,8 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
     t0 = time.perf_counter()
     seconds: dict[str, float] = {}
     warnings: list[str] = []
-    meter = _Meter()
+    meter = _Meter(progress)
+    use: dict[str, str] = {}
     analysis = analyse(text)
     frames = find_frames(analysis)
     loaded = find_loaded(analysis.doc, text)
@@ -134,7 +206,7 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
     seconds["analysis"] = time.perf_counter() - t0
 
     t1 = time.perf_counter()
-    claims = _word_claims(drafts, backend, meter, seed, warnings)
+    claims = _word_claims(drafts, backend, meter, seed, warnings, use)
     vectors = embed([c.text for c in claims]) if claims else None
     if claims and vectors is not None:
         cent = centrality(drafts, vectors, len(analysis.sentences))
@@ -161,8 +233,10 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
             budget = min(int(1.6 * max_words) + 24, 320)
             if _too_long(messages, budget, backend):
                 warnings.append("the selected claims are too long for the model's context: summary composed without it")
+                use["summary"] = "not sent: the selected claims are too long for the model's context"
                 out = ""
             else:
+                use["summary"] = "sent: the model writes the summary from the selected claims"
                 out = meter.generate(backend, messages, max_tokens=budget, temperature=0.0, seed=seed)
             contexts = {d_id: d.context for d_id, d in zip((c.id for c in claims), drafts)}
             sentences, why = verify_summary(out, claims, chosen, contexts, max_words)
@@ -178,6 +252,8 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
     summary_text = _summary_text(sentences)
     seconds["summary"] = time.perf_counter() - t2
     seconds["total"] = time.perf_counter() - t0
+    if meter.calls:
+        seconds["model"] = meter.seconds
 
     leaked = {w.lower() for w in loaded_in(summary_text)}
     left_out = tuple(t for t in loaded if t.term.lower() not in leaked)
@@ -195,8 +271,10 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
             prompts=prompts_used,
             package_version=__version__,
             seconds={k: round(v, 3) for k, v in seconds.items()},
-            tokens={"prompt": meter.prompt, "completion": meter.completion},
+            tokens={"prompt": meter.prompt, "completion": meter.completion, "prompt_cached": meter.cached},
             model_calls=meter.calls,
             settings={"max_words": max_words, "seed": seed, "temperature": 0.0},
+            backend_reason=getattr(backend, "reason", "a ready backend object") if backend is not None else "",
+            model_use=use,
         ),
     )

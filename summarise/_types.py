@@ -129,6 +129,13 @@ class Provenance:
     """How many generation calls were made."""
     settings: dict[str, Any] = field(default_factory=dict)
     """Generation settings (seed, temperature, max words...)."""
+    backend_reason: str = ""
+    """Why this backend ran: ``asked for``, or why the default was picked for the model
+    (``backends.default_backend``); empty with no model or a ready backend object."""
+    model_use: dict[str, str] = field(default_factory=dict)
+    """Claim id (and ``summary``) -> whether the model was asked to word it and why:
+    ``sent: ...`` or ``not sent: ...`` (a claim whose rendering is already the evidence
+    sentence is not sent: the model's answer could not improve it)."""
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,12 @@ import argparse
 import json
 import os
 import sys
-from typing import Callable, Sequence
+import time
+from typing import Callable, Sequence, TextIO
 
 from ._errors import SummariseError
 
-__all__ = ["main"]
+__all__ = ["main", "ProgressLine"]
 
 # name -> "module:register" ; each register(subparsers) adds its parser with
 # set_defaults(handler=fn), fn(args) -> int exit code.
@@ -39,7 +40,8 @@ def _load_register(spec: str) -> Callable[[argparse._SubParsersAction], None]:
 
 def _add_model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", default=None, help="registry name, hub id, model folder or .gguf path (default: smollm2-135m)")
-    p.add_argument("--backend", default=None, help="transformers (default), llamacpp, openai, fake")
+    p.add_argument("--backend", default=None, help="llamacpp, transformers, openai, fake (default: llamacpp for a "
+                   "GGUF file when llama-cpp-python is installed, else transformers)")
     p.add_argument("--base-url", default=None, help="for --backend openai: the server's /v1 URL")
     p.add_argument("--no-model", action="store_true", help="deterministic pipeline only, no model calls")
     p.add_argument("--seed", type=int, default=0)
@@ -53,6 +55,7 @@ def _summarise_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", help="article text file, or - for standard input")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress line on stderr while the model works")
     p.add_argument("--max-words", type=int, default=120, help="summary length limit (default 120)")
     _add_model_options(p)
     return p
@@ -81,6 +84,34 @@ def _read_input(path: str) -> str:
         ) from None
 
 
+class ProgressLine:
+    """``progress(done, total)`` for the pipeline: one line on ``stream`` (rewritten in place on a
+    terminal, a line per update otherwise) saying how far the model is and the time elapsed."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream, self.t0, self.shown = stream, time.perf_counter(), False
+        self.tty = bool(getattr(stream, "isatty", lambda: False)())
+
+    def __call__(self, done: int, total: int) -> None:
+        claims = total - 1  # the last call writes the summary
+        if done < claims:
+            what = f"model wording claims: {done}/{claims} done"
+        elif done == claims:
+            what = f"model wording claims: {claims}/{claims} done, writing the summary"
+        else:
+            what = "model done"
+        msg = f"summarise: {what} ({time.perf_counter() - self.t0:.1f} s)"
+        self.stream.write(f"\r{msg}\x1b[K" if self.tty else msg + "\n")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        """Clear the line on a terminal, so that what follows starts clean."""
+        if self.tty and self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
 def _run_summarise(argv: Sequence[str]) -> int:
     from . import summarise
     from ._render_cli import render_text
@@ -97,7 +128,12 @@ def _run_summarise(argv: Sequence[str]) -> int:
             kwargs["backend"] = args.backend
         if args.base_url:
             kwargs["base_url"] = args.base_url
-    result = summarise(text, **kwargs)
+    line = None if args.quiet or args.no_model else ProgressLine(sys.stderr)
+    try:
+        result = summarise(text, progress=line, **kwargs)
+    finally:
+        if line is not None:
+            line.close()
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

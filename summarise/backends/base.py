@@ -28,6 +28,9 @@ class Generation:
     finish_reason: str = "stop"
     """``stop`` (end of turn or a stop string), ``length`` (``max_tokens`` reached) or ``loop``
     (the backend cut off a generation that had started repeating itself)."""
+    cached_tokens: int = 0
+    """Prompt tokens the backend did not evaluate again, its cache holding them from an earlier
+    call (the shared prefix of a prompt template); 0 when it has no such cache."""
 
 
 @runtime_checkable

@@ -1,14 +1,23 @@
 """llama.cpp in process (``llama-cpp-python``): GGUF files at full quantised speed on a CPU.
 
-On this kind of machine it decodes the embedded default about six times faster than
-transformers (which dequantises the GGUF to fp32; see ``bench/``). Optional: install
-``llama-cpp-python`` (it compiles from source). Weights load on the first ``generate``.
+The default backend for a GGUF file when ``llama-cpp-python`` is installed (see
+``backends.default_backend``): it decodes the embedded default several times faster than
+transformers, which dequantises the GGUF to fp32 (``bench/``). Weights load on the first
+``generate``, once per process.
+
+No repeated work: the prompt is formatted with the GGUF's own chat template and tokenised once
+per call; the KV cache of a prompt's shared prefix (system turn and worked examples: every
+message but the last) is computed once per process and restored when a call starts with it, and
+llama.cpp itself keeps what the previous call shares with the next (consecutive claim rewrites
+differ only in their last message). ``Generation.cached_tokens`` says how many prompt tokens were
+not evaluated again.
 """
 
 from __future__ import annotations
 
 import atexit
 import threading
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
@@ -20,10 +29,72 @@ from .base import Generation, Message
 __all__ = ["LlamaCppBackend"]
 
 _lock = threading.Lock()
+#: How many prompt prefixes keep a saved KV state (one per prompt template in practice).
+_PREFIX_STATES = 4
+
+
+class _Model:
+    """One loaded GGUF: the llama.cpp context, its chat formatter and the saved prefix states."""
+
+    def __init__(self, llm: Any) -> None:
+        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+        self.llm = llm
+        template = llm.metadata.get("tokenizer.chat_template")
+        if not template:
+            raise BackendError(
+                "The GGUF file has no chat template (metadata tokenizer.chat_template); use an "
+                "instruction-tuned GGUF, or --backend transformers with a model folder that has one"
+            )
+        eos, bos = llm.token_eos(), llm.token_bos()
+        text = llm._model.token_get_text  # what Llama itself uses to build its chat handler
+        self.format = Jinja2ChatFormatter(template=template, eos_token=text(eos) if eos != -1 else "",
+                                          bos_token=text(bos) if bos != -1 else "", stop_token_ids=[eos])
+        self.states: OrderedDict[tuple[int, ...], bytes] = OrderedDict()
+
+    def tokens(self, messages: Sequence[Message], add_generation_prompt: bool = True) -> tuple[list[int], Any]:
+        self.format.add_generation_prompt = add_generation_prompt
+        result = self.format(messages=[dict(m) for m in messages])
+        ids = self.llm.tokenize(result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True)
+        return ids, result
+
+    def reuse_prefix(self, ids: list[int], prefix: list[int]) -> None:
+        """Make the context hold ``prefix`` (a prefix of ``ids``) evaluated, from a saved state
+        when the context holds something else; the first time, evaluate it and save it."""
+        import llama_cpp
+
+        llm = self.llm
+        if len(prefix) < 16 or ids[: len(prefix)] != prefix:
+            return
+        held = int(llm.n_tokens)
+        if held >= len(prefix) and list(llm.input_ids[: len(prefix)]) == prefix:
+            return  # already there: llama.cpp keeps the common prefix itself
+        key = tuple(prefix)
+        ctx = llm._ctx.ctx
+        state = self.states.get(key)
+        if state is None:
+            llm.reset()
+            llm.eval(prefix)
+            size = llama_cpp.llama_state_seq_get_size(ctx, 0)
+            buf = (llama_cpp.ctypes.c_uint8 * size)()
+            n = llama_cpp.llama_state_seq_get_data(ctx, buf, size, 0)
+            self.states[key] = bytes(buf[:n])
+            while len(self.states) > _PREFIX_STATES:
+                self.states.popitem(last=False)
+            return
+        self.states.move_to_end(key)
+        llm._ctx.kv_cache_seq_rm(-1, 0, -1)
+        buf = (llama_cpp.ctypes.c_uint8 * len(state)).from_buffer_copy(state)
+        if llama_cpp.llama_state_seq_set_data(ctx, buf, len(state), 0) != len(state):
+            llm.reset()  # nothing restored: the prompt is evaluated in full, same result
+            return
+        llm.input_ids[: len(prefix)] = prefix
+        llm.n_tokens = len(prefix)
+        llm._requires_eval = True  # the restored state has no logits: evaluate at least one token
 
 
 @lru_cache(maxsize=2)
-def _load(path: str, n_ctx: int, n_threads: int | None) -> Any:
+def _load(path: str, n_ctx: int, n_threads: int | None) -> _Model:
     try:
         from llama_cpp import Llama
     except ImportError as e:
@@ -38,11 +109,23 @@ def _load(path: str, n_ctx: int, n_threads: int | None) -> Any:
     # free it before the interpreter tears down llama_cpp's module globals (else a TypeError
     # is printed at exit)
     atexit.register(llm.close)
-    return llm
+    return _Model(llm)
 
 
-def _flat(messages: Sequence[Message]) -> str:
-    return "\n".join(f"{m['role']}: {m['content']}" for m in messages)
+class _LoopStop:
+    """Stops a generation that has started repeating itself (the small model's usual failure):
+    every 8 tokens after 24, when the last 48 characters already occur earlier in the reply."""
+
+    def __init__(self, llm: Any, n_prompt: int) -> None:
+        self.llm, self.n_prompt, self.looped = llm, n_prompt, False
+
+    def __call__(self, input_ids: Any, logits: Any) -> bool:
+        n = len(input_ids) - self.n_prompt
+        if n < 24 or n % 8:
+            return False
+        text = self.llm.detokenize(list(input_ids[self.n_prompt:])).decode("utf-8", "ignore")
+        self.looped = len(text) > 96 and text[-48:] in text[:-48]
+        return self.looped
 
 
 class LlamaCppBackend:
@@ -62,6 +145,13 @@ class LlamaCppBackend:
         self.context_length = int(context_length or min(self.source.context_length, 8192))
         self.n_threads = n_threads
 
+    def _model(self) -> _Model:
+        return _load(str(Path(self.source.path) / self.source.gguf_file), self.context_length, self.n_threads)
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens in ``text`` with this model's tokenizer."""
+        return len(self._model().llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
     def generate(
         self,
         messages: Sequence[Message],
@@ -71,26 +161,37 @@ class LlamaCppBackend:
         seed: int = 0,
         stop: Sequence[str] = (),
     ) -> Generation:
-        llm = _load(str(Path(self.source.path) / self.source.gguf_file), self.context_length, self.n_threads)
-        text, finish, n_out = "", "stop", 0
+        from llama_cpp import StoppingCriteriaList
+
+        m = self._model()
         with _lock:
+            ids, fmt = m.tokens(messages)
+            if len(ids) + max_tokens > self.context_length:
+                raise BackendError(
+                    f"Prompt of {len(ids)} tokens plus {max_tokens} new tokens exceeds the context "
+                    f"length of {self.model_id!r} ({self.context_length}); shorten the input"
+                )
+            if len(messages) > 1:
+                m.reuse_prefix(ids, m.tokens(messages[:-1], add_generation_prompt=False)[0])
+            held = m.llm.input_ids[: int(m.llm.n_tokens)]
+            cached = 0
+            for a, b in zip(held, ids[:-1]):  # what llama.cpp will not evaluate again
+                if a != b:
+                    break
+                cached += 1
+            loop = _LoopStop(m.llm, len(ids))
+            criteria = [loop] + list(fmt.stopping_criteria or [])
+            stops = list(stop) + ([fmt.stop] if isinstance(fmt.stop, str) else list(fmt.stop or []))
             try:
-                prompt_tokens = len(llm.tokenize(_flat(messages).encode("utf-8"), add_bos=False))
-                # streamed, so that a generation that starts repeating itself is cut off early
-                for chunk in llm.create_chat_completion(
-                    messages=[dict(m) for m in messages], max_tokens=max_tokens, temperature=temperature,
-                    top_k=1 if temperature == 0 else 40, seed=seed, stop=list(stop) or None, stream=True,
-                ):
-                    choice = chunk["choices"][0]
-                    piece = choice.get("delta", {}).get("content") or ""
-                    if piece:
-                        text += piece
-                        n_out += 1
-                    if choice.get("finish_reason"):
-                        finish = choice["finish_reason"]
-                    if n_out >= 24 and n_out % 8 == 0 and len(text) > 96 and text[-48:] in text[:-48]:
-                        finish = "loop"
-                        break
+                # the same call create_chat_completion makes, on the same tokens
+                out = m.llm.create_completion(
+                    prompt=ids, max_tokens=max_tokens, temperature=temperature, top_p=0.95, min_p=0.05,
+                    top_k=1 if temperature == 0 else 40, repeat_penalty=1.0, seed=seed,
+                    stop=stops or None, stopping_criteria=StoppingCriteriaList(criteria),
+                )
             except ValueError as e:  # llama.cpp raises ValueError when the prompt is too long
                 raise BackendError(f"llama.cpp refused the request for {self.model_id!r}: {e}") from e
-        return Generation(text=text, prompt_tokens=prompt_tokens, completion_tokens=n_out, finish_reason=finish)
+        choice, usage = out["choices"][0], out["usage"]
+        finish = "loop" if loop.looped else ("length" if choice.get("finish_reason") == "length" else "stop")
+        return Generation(text=choice["text"], prompt_tokens=len(ids), completion_tokens=int(usage["completion_tokens"]),
+                          finish_reason=finish, cached_tokens=cached)
