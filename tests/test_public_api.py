@@ -65,6 +65,16 @@ def test_offsets_index_the_text_as_given():
         assert text[t.start:t.end] == t.term
 
 
+def _sent(s):
+    """What the model was asked to word (claims whose rendering rewords the evidence, and the summary)."""
+    return {k for k, why in s.provenance.model_use.items() if why.startswith("sent")}
+
+
+def _wordings_follow_what_was_sent(s):
+    """Every claim sent to a model that answered badly fell back; the others kept the rule's words."""
+    return all(c.wording == ("fallback" if c.id in _sent(s) else "rule") for c in s.claims)
+
+
 def _echo(messages):
     """A model that copies the sentence it is asked to rewrite, and summarises with a loop."""
     last = messages[-1]["content"]
@@ -80,7 +90,7 @@ def test_fake_backend_model_wording_passes_and_is_recorded():
     # the looping summary was rejected sentence by sentence and replaced by the claims
     assert all(sent.wording in ("fallback", "rule") for sent in s.sentences)
     assert any("summary sentence" in w for w in s.warnings)
-    assert s.provenance.model_calls == len(fake.calls) == len(s.claims) + 1
+    assert s.provenance.model_calls == len(fake.calls) == len(_sent(s))
     assert set(s.provenance.prompts) == {"claim_rewrite", "summary"}
     assert all(len(h) == 64 for h in s.provenance.prompts.values())
 
@@ -106,8 +116,8 @@ def test_model_that_invents_a_number_falls_back():
 @pytest.mark.parametrize("reply", ["", "\n\n", "Привет мир это не тот язык совсем да", "{\"json\": true}"])
 def test_empty_or_malformed_model_output_is_replaced_and_listed(reply):
     s = summarise_fn(ARTICLE, model=FakeBackend([reply]))
-    assert all(c.wording == "fallback" for c in s.claims)
-    assert len([w for w in s.warnings if w.startswith("claim ")]) == len(s.claims)
+    assert _wordings_follow_what_was_sent(s)
+    assert len([w for w in s.warnings if w.startswith("claim ")]) == len(_sent(s)) - 1
     assert s.text.strip()
 
 
@@ -121,7 +131,7 @@ def test_chat_tokens_in_the_article_are_neutralised():
     # the model that obeyed the injected instruction was overruled everywhere; the article's
     # own words may be reported, but never with live control tokens
     assert "<|im_start|>" not in s.text and "<|im_end|>" not in s.text
-    assert all(c.wording == "fallback" for c in s.claims)
+    assert _wordings_follow_what_was_sent(s)
     assert all(sent.wording != "model" for sent in s.sentences)
     assert all(c.text != "PWNED" for c in s.claims)
 
