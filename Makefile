@@ -1,4 +1,4 @@
-# Two entry points (see README): `make demo` and `make test`. Both install first; pip skips
+# Entry points (see README): `make demo`, `make test`, `make bench`. Both install first; pip skips
 # what is already there, so a second run starts at once.
 PYTHON ?= python3
 PIP = $(PYTHON) -m pip
@@ -21,6 +21,10 @@ demo: install
 
 test: install
 	HF_HUB_OFFLINE=1 $(PYTHON) -m pytest -q
+
+# speed and memory, as ratios in one run: bench/results.json and the table in bench/README.md
+bench: install
+	HF_HUB_OFFLINE=1 $(PYTHON) bench/bench.py
 
 eval: install
 	HF_HUB_OFFLINE=1 summarise eval run --benchmark own --model smollm2-135m --out runs/own-pipeline
