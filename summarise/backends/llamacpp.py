@@ -16,6 +16,7 @@ not evaluated again.
 from __future__ import annotations
 
 import atexit
+import os
 import threading
 from collections import OrderedDict
 from functools import lru_cache
@@ -102,8 +103,12 @@ def _load(path: str, n_ctx: int, n_threads: int | None) -> _Model:
             "The llamacpp backend needs llama-cpp-python: pip install llama-cpp-python "
             "(it compiles from source, several minutes), or use --backend transformers"
         ) from e
+    # prompt evaluation on as many threads as decoding (llama-cpp-python's default: every
+    # logical CPU): on a busy CPU, OpenMP threads that spin waiting for each other made prompt
+    # evaluation several times slower than on half the threads (bench/README.md)
+    threads = n_threads or max(1, (os.cpu_count() or 2) // 2)
     try:
-        llm = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, seed=0, verbose=False)
+        llm = Llama(model_path=path, n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads, seed=0, verbose=False)
     except (ValueError, RuntimeError) as e:
         raise BackendError(f"llama.cpp could not load {path!r}: {e}") from e
     # free it before the interpreter tears down llama_cpp's module globals (else a TypeError
