@@ -23,8 +23,16 @@ OBJECT_CUES = frozenset(
     "condemn praise hail slam blast denounce decry applaud commend laud call label brand describe "
     "refer charge welcome express deride lambast castigate defend disavow repudiate contradict mock "
     "ridicule suspect implicate confirm acknowledge admit announce reveal disclose warn urge "
-    "order demand propose promise pledge threaten tout allege".split()
+    "order demand propose promise pledge threaten tout allege support back oppose endorse favor favour "
+    "estimate project forecast predict calculate".split()
 )
+# Cues of taking a side ("X backs Y"): an attribution only when someone, not something, does it.
+_STANCE_CUES = frozenset("support back oppose endorse favor favour".split())
+# Verbs that give a figure as someone's valuation when followed by "at" and a number.
+_VALUING_CUES = frozenset("put place peg value".split())
+_FIGURES = frozenset("MONEY CARDINAL PERCENT QUANTITY".split())
+# Subject words that stand for people or bodies without being a named entity.
+_ANIMATE_PRONOUNS = frozenset("i we you he she they who".split())
 # Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
 _FOREIGN_MARKS = frozenset("as while although though whereas even because since".split())
 #: When frames merge, the more specific kind wins.
@@ -128,8 +136,10 @@ def _subject(cue: Any) -> tuple[Any | None, bool]:
                 if c.text.lower() in _RELATIVE and t.dep_ == "relcl":
                     return t.head, False
                 return c, c.dep_ == "nsubjpass"
+            if c.text.lower() == "it" and (c.dep_ == "nsubjpass" or any(x.dep_ == "auxpass" for x in t.children)):
+                return None, True  # "it was alleged that ...": no one is named
             if c.dep_ == "nsubj" and c.text.lower() == "it":
-                return None, True  # "it was alleged that ..."
+                return c, False  # "It added that ...": the body last named speaks
         if t.dep_ in ("conj", "advcl", "xcomp", "ccomp") and t.head.i != t.i:
             head = t.head
             # "said X had entered ... and described Y": a verb coordinated inside a cue's
@@ -162,6 +172,9 @@ def _display(analysis: Analysis, toks: list[Any], recent: list[Mention]) -> tupl
         raw = raw[dateline.end():]
         a += dateline.end()
     low = raw.lower()
+    if low == "it":
+        m = _last_institution(analysis, a, recent)
+        return (m.name, m) if m is not None else ("unnamed sources", None)
     short = len(raw.split()) <= 2
     persons = [e for e in analysis.doc.ents if e.label_ == "PERSON" and a <= e.start_char < b]
     root0 = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
@@ -191,6 +204,26 @@ def _display(analysis: Analysis, toks: list[Any], recent: list[Mention]) -> tupl
         plural = toks[-1].tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in toks)
         m = Mention(name, "", "PERSON" if any(t.ent_type_ == "PERSON" for t in toks) else "NOUN", a, plural=plural)
     return name, m
+
+
+def _last_institution(analysis: Analysis, offset: int, recent: list[Mention]) -> Mention | None:
+    """What an active "it" that says something refers to: the last organisation that spoke, else
+    the last organisation named before it."""
+    for m in reversed(recent):
+        if m.label in ("ORG", "GPE", "NOUN") and not m.plural:
+            return m
+    orgs = [m for m in analysis.mentions if m.label == "ORG" and m.start < offset]
+    return orgs[-1] if orgs else None
+
+
+def _animate(subj: Any) -> bool:
+    """A subject that is a person, a body or a group of people (not a thing)."""
+    from ._analysis import INSTITUTION_NOUNS, ROLE_NOUNS
+
+    if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    low = subj.lower_
+    return low in _ANIMATE_PRONOUNS or subj.lemma_.lower() in ROLE_NOUNS | INSTITUTION_NOUNS or low in ROLE_NOUNS
 
 
 def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool]:
@@ -223,11 +256,25 @@ def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool
     return sorted(toks, key=lambda t: t.i), False
 
 
+def _values_at(tok: Any) -> bool:
+    """'puts the cost at $4 million', 'pegged turnout at 60 percent': a figure someone gives."""
+    return tok.lemma_.lower() in _VALUING_CUES and tok.pos_ == "VERB" and any(
+        c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num or t.ent_type_ in _FIGURES for t in c.subtree)
+        for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children)
+
+
 def _is_cue(tok: Any) -> bool:
     lex = lexicons()
     lemma = tok.lemma_.lower()
-    if tok.pos_ not in ("VERB", "AUX") or lemma not in lex.cue_kind:
+    if _values_at(tok):
+        return True
+    if lemma not in lex.cue_kind:
         return False
+    if tok.pos_ not in ("VERB", "AUX"):
+        # the small tagger misreads "Records show that ..." as a noun; a subject and a clausal
+        # complement say it is the verb
+        if not (any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children)):
+            return False
     if lemma == "point" and not any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children):
         return False
     has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
@@ -241,6 +288,8 @@ def _is_cue(tok: Any) -> bool:
 def _kind(cue: Any, content_text: str) -> str:
     lex = lexicons()
     lemma = cue.lemma_.lower()
+    if _values_at(cue):
+        return "estimate"
     kind = lex.cue_kind.get(lemma, "statement")
     if lemma == "call" and any(c.dep_ == "prep" and c.text.lower() == "for" for c in cue.children):
         kind = "statement"
@@ -286,6 +335,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if not _is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)):
                 continue  # a cue inside a quotation is part of what the speaker said
             subj, passive = _subject(tok)
+            if tok.lemma_.lower() in _STANCE_CUES and (subj is None or not _animate(subj)):
+                continue  # "the bill supports farmers": no one takes a side
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
                 content_toks, back = [tok.head], True  # "an allegation X have refuted"
             else:
