@@ -234,6 +234,10 @@ def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool
     for c in cue.children:
         if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",)):
             return _subtree(c), False
+    if cue.dep_ == "parataxis" and cue.lemma_.lower() in QUOTE_CUES and cue.head.i != cue.i and not any(
+            c.dep_ in ("dobj", "prep") for c in cue.children):
+        # "Many of the closures, he said, have involved ...": the clause around the cue
+        return _subtree(cue.head, exclude={t.i for t in cue.subtree}), False
     objs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "dative", "attr", "xcomp", "advcl", "acomp", "npadvmod", "prt", "pobj")]
     objs = [c for c in objs if not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in _FOREIGN_MARKS for m in c.children))]
     if cue.lemma_.lower() in QUOTE_CUES:
@@ -431,7 +435,8 @@ def _multi_sentence_quotes(analysis: Analysis, frames: list[Frame]) -> list[Fram
     text = analysis.text
     taken = {f.sent for f in frames}
     added: list[Frame] = []
-    for qa, qb in analysis.quotes:
+    for qa0, qb0 in analysis.quotes:
+        qa, qb = _inner(text, qa0, qb0)
         inside = [si for si, (s0, s1) in enumerate(analysis.sentences) if s0 < qb and qa < s1]
         if len(inside) < 2:
             continue
@@ -461,6 +466,19 @@ def _multi_sentence_quotes(analysis: Analysis, frames: list[Frame]) -> list[Fram
 _NEGATED_START = re.compile(r"^(?:that\s+)?(?:no|none|nothing|never|not)\b|\b(?:had not|has not|have not|did not|was not|were not|is not|are not|never)\b", re.I)
 _STOPWORDS = frozenset("the a an of in on at to for by with from and or but that this it its is are was were be been has have had "
                        "not no never any said says".split())
+
+
+_QUOTE_MARKS = "\u201c\u201d\u2018\u2019\"'`"
+
+
+def _inner(text: str, a: int, b: int) -> tuple[int, int]:
+    """A quotation's words without its marks and surrounding space: an opening mark that the
+    sentence splitter left at the end of the previous sentence does not put the quote there."""
+    while a < b and (text[a].isspace() or text[a] in _QUOTE_MARKS):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in _QUOTE_MARKS):
+        b -= 1
+    return a, b
 
 
 def _negated_answer(analysis: Analysis, f: Frame, earlier: list[Frame]) -> None:
@@ -511,7 +529,7 @@ def _merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
 def _quote_continuation(analysis: Analysis, si: int, earlier: list[Frame]) -> Frame | None:
     """A sentence that is all quote, with no cue, continues the previous speaker's quote."""
     s0, s1 = analysis.sentences[si]
-    q = [(a, b) for a, b in analysis.quotes if s0 <= a and b <= s1 + 1]
+    q = [(a, b) for a, b in (_inner(analysis.text, *x) for x in analysis.quotes) if s0 <= a and b <= s1 + 1]
     if not q or not earlier or earlier[-1].sent != si - 1:
         return None
     covered = sum(b - a for a, b in q)

@@ -71,3 +71,19 @@ def test_reported_thoughts_and_intentions_are_the_holders(text: str, fragment: s
     kind, source, _ = _by_text(text, fragment)
     assert source != "the article"
     assert kind != "fact"
+
+
+def test_doubled_apostrophes_are_quotation_marks_and_a_quote_runs_on_after_its_cue() -> None:
+    text = ("''Some courses are adapting, others are not,'' said Paul Grant, a lawyer in Leeds. "
+            "''It costs a lot to run a course. You need fees to cover that.''")
+    claims = _claims(text)
+    for fragment in ("Some courses", "It costs a lot", "You need fees"):
+        kind, source, rendered = next(c for c in claims if fragment in c[2])
+        assert source.startswith("Paul Grant")
+        assert "''" not in rendered
+
+
+def test_a_parenthetical_said_attributes_the_clause_around_it() -> None:
+    text = "Ann Lee runs the club. Many of the closures, she said, have involved public courses."
+    kind, source, _ = _by_text(text, "closures")
+    assert source.startswith("Ann Lee")
