@@ -220,8 +220,14 @@ def main() -> int:
     tf = None if args.skip_transformers else load_backend("smollm2-135m", backend="transformers")
     if tf is not None:
         configs.append(("transformers", tf, arts[:1]))
+    out = Path(args.out)
+
+    def save() -> None:  # after every phase: a long run that is stopped keeps what it measured
+        out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+
     for name, be, which in configs:
         res["warm"][name] = warm(name, be, which, args.repeats if name != "transformers" else 1)
+        save()
     seed_prompts = default.prompts[-res["warm"]["default"]["seed"]["model_calls"]:]
     tokenizer = llama._model().llm
     res["article_tokens"] = {aid: len(tokenizer.tokenize(t.encode("utf-8"), add_bos=False)) for aid, t in arts}
@@ -231,11 +237,13 @@ def main() -> int:
     for name, extra in cold_cfg.items():
         res["cold"][name] = cold(extra, 1 if name == "transformers" else args.cold_repeats)
         print(f"  cold {name:<12} {res['cold'][name]['seconds']:7.2f} s  {res['cold'][name]['peak_rss_mb']:.0f} MB", flush=True)
+        save()
     res["raw_llamacpp"] = raw_llamacpp(seed_prompts, llama, args.repeats)
+    save()
     if tf is not None and not args.quick:
         res["raw_generate"] = raw_generate(seed_prompts, tf)
     res["ratios"] = ratios(res)
-    Path(args.out).write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    save()
     table = render(res)
     print(table)
     if not args.quick:
