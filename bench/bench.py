@@ -117,7 +117,9 @@ def raw_llamacpp(prompts: list, backend: Any, repeats: int) -> dict[str, Any]:
     from llama_cpp import Llama
 
     src = backend.source
-    llm = Llama(model_path=str(Path(src.path) / src.gguf_file), n_ctx=backend.context_length, seed=0, verbose=False)
+    threads = backend._model().llm.context_params.n_threads  # the same threads as the backend's
+    llm = Llama(model_path=str(Path(src.path) / src.gguf_file), n_ctx=backend.context_length, n_threads=threads,
+                n_threads_batch=threads, seed=0, verbose=False)
     texts: list[str] = []
 
     def raw() -> int:
