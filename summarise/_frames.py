@@ -237,7 +237,8 @@ def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool
     if cue.dep_ == "parataxis" and cue.lemma_.lower() in QUOTE_CUES and cue.head.i != cue.i and not any(
             c.dep_ in ("dobj", "prep") for c in cue.children):
         # "Many of the closures, he said, have involved ...": the clause around the cue
-        return _subtree(cue.head, exclude={t.i for t in cue.subtree}), False
+        own = {t.i for t in cue.subtree}
+        return [t for t in cue.head.subtree if t.i not in own], False  # coordinated clauses included
     objs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "dative", "attr", "xcomp", "advcl", "acomp", "npadvmod", "prt", "pobj")]
     objs = [c for c in objs if not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in _FOREIGN_MARKS for m in c.children))]
     if cue.lemma_.lower() in QUOTE_CUES:

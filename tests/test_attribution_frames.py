@@ -87,3 +87,11 @@ def test_a_parenthetical_said_attributes_the_clause_around_it() -> None:
     text = "Ann Lee runs the club. Many of the closures, she said, have involved public courses."
     kind, source, _ = _by_text(text, "closures")
     assert source.startswith("Ann Lee")
+
+
+def test_a_parenthetical_said_keeps_the_clauses_coordinated_after_it() -> None:
+    text = ("Omar Haddad drives for a delivery app. His pay, he said, has fallen by a third since the spring, "
+            "and he now works far longer hours to earn the same.")
+    kind, source, rendered = _by_text(text, "fallen by a third")
+    assert source == "Omar Haddad"
+    assert "longer hours" in rendered
