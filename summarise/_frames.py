@@ -214,8 +214,11 @@ def _display(analysis: Analysis, toks: list[Any], recent: list[Mention]) -> tupl
 def _last_institution(analysis: Analysis, offset: int, recent: list[Mention]) -> Mention | None:
     """What an active "it" that says something refers to: the last organisation that spoke, else
     the last organisation named before it."""
+    from ._analysis import INSTITUTION_NOUNS
+
     for m in reversed(recent):
-        if m.label in ("ORG", "GPE", "NOUN") and not m.plural:
+        if not m.plural and (m.label in ("ORG", "GPE") or (
+                m.label == "NOUN" and m.name.split()[-1].lower() in INSTITUTION_NOUNS)):
             return m
     orgs = [m for m in analysis.mentions if m.label == "ORG" and m.start < offset]
     return orgs[-1] if orgs else None
