@@ -224,6 +224,15 @@ class Summary:
                              "writes (keys: summary, sentences, claims, loaded_terms, inconsistencies, warnings, "
                              "provenance)") from None
 
+    def to_html(self, text: str, *, title: str | None = None) -> str:
+        """A self-contained HTML page a reader can check: ``text`` (the article exactly as given
+        to summarise) with each claim's evidence marked by id, kind and source, loaded terms
+        struck through with their neutral wording, inconsistencies marked; the summary linked
+        to its claims; provenance. Inline CSS, no script, no network request."""
+        from ._report import render_html
+
+        return render_html(self, text, title=title)
+
     def __repr__(self) -> str:
         """One line: the start of the summary and the counts (the fields are all still there)."""
         text = self.text if len(self.text) <= 60 else self.text[:57].rstrip() + "..."

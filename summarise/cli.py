@@ -56,6 +56,9 @@ def _summarise_parser() -> argparse.ArgumentParser:
                    "the model loads once for all of them")
     p.add_argument("--json", action="store_true", help="print one JSON object (with several files, one JSON line "
                    "per file: {\"file\": ..., \"result\": ...} or {\"file\": ..., \"error\": ...})")
+    p.add_argument("--report", metavar="PATH", default=None,
+                   help="also write a self-contained HTML page a reader can check (with several files: a folder, "
+                   "one page per file)")
     p.add_argument("--max-words", type=int, default=120, help="summary length limit (default 120)")
     _add_model_options(p)
     return p
@@ -101,20 +104,41 @@ def _model_kwargs(args: argparse.Namespace) -> dict:
     return {"model": load_backend(args.model or DEFAULT_MODEL, backend=args.backend, **options)}
 
 
+def _write_report(result: object, text: str, path: str, source: str) -> None:
+    from ._errors import InputError
+
+    folder = os.path.dirname(path)
+    try:
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(result.to_html(text, title=f"Summary report: {os.path.basename(source)}"))  # type: ignore[attr-defined]
+    except OSError as e:
+        raise InputError(f"Cannot write the report to {path!r} ({e.strerror}): give --report a writable path") from None
+    print(f"summarise: report written to {path}", file=sys.stderr)
+
+
 def _run_summarise(argv: Sequence[str]) -> int:
     from . import summarise
     from ._render_cli import render_text
 
     args = _summarise_parser().parse_args(argv)
     if len(args.files) == 1:  # one file: its error is the command's error
-        result = summarise(_read_input(args.files[0]), max_words=args.max_words, seed=args.seed, **_model_kwargs(args))
+        text = _read_input(args.files[0])
+        result = summarise(text, max_words=args.max_words, seed=args.seed, **_model_kwargs(args))
+        if args.report:
+            _write_report(result, text, args.report, args.files[0])
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.json else render_text(result))
         return 0
     model = _model_kwargs(args)
     failed = 0
     for k, path in enumerate(args.files):
         try:
-            result = summarise(_read_input(path), max_words=args.max_words, seed=args.seed, **model)
+            text = _read_input(path)
+            result = summarise(text, max_words=args.max_words, seed=args.seed, **model)
+            if args.report:
+                name = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0]
+                _write_report(result, text, os.path.join(args.report, f"{k + 1:03d}-{name}.html"), path)
         except SummariseError as e:  # one bad file does not stop the others
             failed += 1
             print(f"summarise: error: {path}: {e}", file=sys.stderr)
