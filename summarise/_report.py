@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from ._errors import InputError
 from ._types import Summary
 
-__all__ = ["render_html"]
+__all__ = ["render_html", "marked_article", "page", "provenance_line", "CSS", "Layer"]
 
 #: Kind -> (background, border style): dark text on light backgrounds (contrast > 7:1), and
 #: a distinct underline per kind so that kinds differ without colour as well.
@@ -29,7 +29,7 @@ _KIND_STYLE = {
     "opinion": ("#fff3c4", "dashed"),
 }
 
-_CSS = """
+CSS = """
 :root{color-scheme:light;--ink:#111;--muted:#444;--focus:#1645c4}
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:52rem;padding:1rem;font:1rem/1.6 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:#fff}
@@ -56,7 +56,9 @@ footer{margin-top:2rem;font-size:.85em;color:var(--muted);border-top:1px solid #
 
 
 @dataclass(order=True)
-class _Layer:
+class Layer:
+    """Tags to put around ``text[start:-neg_end]`` (``order`` breaks ties: lower is outer)."""
+
     start: int
     neg_end: int
     order: int
@@ -64,7 +66,7 @@ class _Layer:
     close_tag: str
 
 
-def _nest(text: str, layers: Iterable[_Layer]) -> str:
+def _nest(text: str, layers: Iterable[Layer]) -> str:
     """``text`` with every layer's tags around its span, properly nested; a span crossing an
     enclosing one is split at the boundary (not seen in the pipeline's output)."""
     heap = list(layers)
@@ -84,7 +86,7 @@ def _nest(text: str, layers: Iterable[_Layer]) -> str:
         layer = heapq.heappop(heap)
         end = -layer.neg_end
         if stack and end > stack[-1][0]:
-            heapq.heappush(heap, _Layer(stack[-1][0], layer.neg_end, layer.order, layer.open_tag, layer.close_tag))
+            heapq.heappush(heap, Layer(stack[-1][0], layer.neg_end, layer.order, layer.open_tag, layer.close_tag))
             end = stack[-1][0]
         if end <= layer.start:
             continue
@@ -117,12 +119,12 @@ def _check_offsets(summary: Summary, text: str) -> None:
                 )
 
 
-def _article_layers(summary: Summary) -> list[_Layer]:
-    layers: list[_Layer] = []
+def _article_layers(summary: Summary) -> list[Layer]:
+    layers: list[Layer] = []
     for c in summary.claims:
         for j, e in enumerate(c.evidence):
             label = f"{c.id} {c.kind}"
-            layers.append(_Layer(
+            layers.append(Layer(
                 e.start, -e.end, 0,
                 f'<mark class="ev k-{_attr(c.kind)}" id="ev-{_attr(c.id)}-{j}" data-claim="{_attr(c.id)}" '
                 f'data-kind="{_attr(c.kind)}" data-label="{_attr(label)}" data-source="{_attr(c.source)}" tabindex="0" '
@@ -131,32 +133,59 @@ def _article_layers(summary: Summary) -> list[_Layer]:
             ))
     for k, inc in enumerate(summary.inconsistencies):
         for e in inc.evidence:
-            layers.append(_Layer(e.start, -e.end, 1, f'<span class="inc" title="{_attr(inc.description)}" '
+            layers.append(Layer(e.start, -e.end, 1, f'<span class="inc" title="{_attr(inc.description)}" '
                                                      f'data-inconsistency="i{k + 1}">', "</span>"))
     for s in getattr(summary, "suspicious", ()) or ():  # spans flagged as suspicious, where recorded
         start, end = getattr(s, "start", None), getattr(s, "end", None)
         if isinstance(start, int) and isinstance(end, int):
             why = getattr(s, "reason", "") or getattr(s, "description", "") or "suspicious"
-            layers.append(_Layer(start, -end, 2, f'<span class="sus" title="{_attr(why)}">', "</span>"))
+            layers.append(Layer(start, -end, 2, f'<span class="sus" title="{_attr(why)}">', "</span>"))
     for t in summary.loaded_terms:
         neutral = _neutral(t.term)
-        layers.append(_Layer(t.start, -t.end, 3, f'<del class="loaded" data-neutral="{_attr(neutral)}" '
+        layers.append(Layer(t.start, -t.end, 3, f'<del class="loaded" data-neutral="{_attr(neutral)}" '
                                                  f'title="{_attr(f"loaded term; neutral wording: {neutral}")}">', "</del>"))
     return layers
 
 
-def _paragraph_layers(text: str) -> list[_Layer]:
+def _paragraph_layers(text: str) -> list[Layer]:
     """One ``<p>`` per blank-line-separated paragraph, outermost: a mark never spans two."""
     import re
 
-    return [_Layer(m.start(), -m.end(), -1, "<p>", "</p>") for m in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text)]
+    return [Layer(m.start(), -m.end(), -1, "<p>", "</p>") for m in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text)]
+
+
+def marked_article(summary: Summary, text: str, extra: Iterable[Layer] = ()) -> str:
+    """The article as HTML paragraphs with the summary's evidence, loaded terms and
+    inconsistencies marked (and any ``extra`` layers)."""
+    _check_offsets(summary, text)
+    return _nest(text, _paragraph_layers(text) + _article_layers(summary) + list(extra))
+
+
+def page(title: str, body: str, footer: str = "") -> str:
+    """A whole self-contained page around ``body`` (inline CSS, no script)."""
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<header><h1>{html.escape(title)}</h1></header>
+<main>
+{body}
+</main>
+<footer>{footer}</footer>
+</body>
+</html>
+"""
 
 
 def render_html(summary: Summary, text: str, *, title: str | None = None) -> str:
     """The report page for ``summary`` of the article ``text`` (exactly as given to summarise)."""
     if not isinstance(text, str):
         raise InputError(f"to_html() needs the article text as a str, got {type(text).__name__}")
-    _check_offsets(summary, text)
     page_title = title or getattr(summary, "title", None) or "Summary report"
     by_id = {c.id: c for c in summary.claims}
     sentences = []
@@ -174,35 +203,26 @@ def render_html(summary: Summary, text: str, *, title: str | None = None) -> str
                       f'wording: {_attr(c.wording)}; {evidence})</small>{rejected}</li>')
     incs = "".join(f"<li>{html.escape(i.description)}</li>" for i in summary.inconsistencies)
     legend = "".join(f'<span><span class="badge k-{k}">{k}</span></span>' for k in _KIND_STYLE)
-    p = summary.provenance
-    prompts = ", ".join(f"{k} {v[:12]}" for k, v in sorted(p.prompts.items())) or "none"
     warnings = "".join(f"<li>{html.escape(w)}</li>" for w in summary.warnings)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(page_title)}</title>
-<style>{_CSS}</style>
-</head>
-<body>
-<header><h1>{html.escape(page_title)}</h1></header>
-<main>
-<section aria-labelledby="h-summary"><h2 id="h-summary">Summary</h2>
+    body = f"""<section aria-labelledby="h-summary"><h2 id="h-summary">Summary</h2>
 <p>{" ".join(sentences)}</p></section>
 <section aria-labelledby="h-article"><h2 id="h-article">Article</h2>
 <p class="legend">Evidence is marked with its claim's id and kind; the source shows on hover or keyboard focus.
 Kinds: {legend}. Struck-through words are loaded terms, followed by their neutral wording.{
 " Dashed boxes mark inconsistencies." if summary.inconsistencies else ""}</p>
-<div class="article">{_nest(text, _paragraph_layers(text) + _article_layers(summary))}</div></section>
+<div class="article">{marked_article(summary, text)}</div></section>
 <section aria-labelledby="h-claims"><h2 id="h-claims">Claims ({len(summary.claims)})</h2>
 <ol class="claims">{"".join(claims)}</ol></section>
 {f'<section aria-labelledby="h-inc"><h2 id="h-inc">Inconsistencies</h2><ul>{incs}</ul></section>' if incs else ""}
-{f'<section aria-labelledby="h-warn"><h2 id="h-warn">Warnings</h2><details><summary>{len(summary.warnings)} repaired problems</summary><ul>{warnings}</ul></details></section>' if warnings else ""}
-</main>
-<footer>Made by summarise {html.escape(p.package_version)} with model {html.escape(p.model)}
-(revision {html.escape(str(p.revision))}) via {html.escape(p.backend)}; {p.model_calls} model calls,
-{p.tokens.get("prompt", 0)}+{p.tokens.get("completion", 0)} tokens, {p.seconds.get("total", 0):.1f} s; prompts {html.escape(prompts)}.</footer>
-</body>
-</html>
-"""
+{f'<section aria-labelledby="h-warn"><h2 id="h-warn">Warnings</h2><details><summary>{len(summary.warnings)} repaired problems</summary><ul>{warnings}</ul></details></section>' if warnings else ""}"""
+    return page(page_title, body, provenance_line(summary))
+
+
+def provenance_line(summary: Summary) -> str:
+    """How the result was made, in one escaped line for a page's foot."""
+    p = summary.provenance
+    prompts = ", ".join(f"{k} {v[:12]}" for k, v in sorted(p.prompts.items())) or "none"
+    return (f"Made by summarise {html.escape(p.package_version)} with model {html.escape(p.model)} (revision "
+            f"{html.escape(str(p.revision))}) via {html.escape(p.backend)}; {p.model_calls} model calls, "
+            f"{p.tokens.get('prompt', 0)}+{p.tokens.get('completion', 0)} tokens, {p.seconds.get('total', 0):.1f} s; "
+            f"prompts {html.escape(prompts)}.")

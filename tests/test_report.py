@@ -136,3 +136,40 @@ def test_page_in_a_real_headless_browser(seed_summary, tmp_path):
     assert r.returncode == 0 and shot.is_file() and shot.stat().st_size > 10_000, r.stderr[-2000:]
     if os.environ.get("SUMMARISE_DOCS_SCREENSHOTS") == "1":
         shutil.copy(shot, ROOT / "docs" / "report-seed.png")
+
+
+@pytest.fixture(scope="module")
+def eval_report(tmp_path_factory):
+    run = tmp_path_factory.mktemp("run")
+    assert main(["eval", "run", "--benchmark", "own", "--model", "none", "--limit", "2", "--out", str(run),
+                 "--metrics", "claim_f1,attribution_accuracy,kind_accuracy", "--no-progress"]) in (0, 1)
+    assert main(["eval", "report", str(run)]) == 0
+    return run
+
+
+def test_eval_report_puts_predicted_and_reference_claims_side_by_side(eval_report):
+    results = __import__("json").loads((eval_report / "results.json").read_text())
+    pages = sorted((eval_report / "report").glob("item-*.html"))
+    assert len(pages) == 2 and (eval_report / "report" / "index.html").is_file()
+    first = results["items"][0]
+    html_text = pages[0].read_text(encoding="utf-8")
+    rows = html_text.count("<tr>") - 1  # minus the header row
+    matches = len(first["details"]["matches"])
+    preds = html_text.count("unmatched prediction")
+    missed = html_text.count("missed reference claim")
+    assert matches > 0 and rows == matches + preds + missed
+    assert 'class="ref-ev"' in html_text and "<mark" in html_text
+
+
+@pytest.mark.skipif(_chromium() is None, reason="Debian's chromium is not installed (apt-get install -y chromium)")
+def test_eval_report_page_in_a_real_headless_browser(eval_report, tmp_path):
+    page = sorted((eval_report / "report").glob("item-*.html"))[0]
+    shot = tmp_path / "eval-report-item.png"
+    r = subprocess.run([_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--host-resolver-rules=MAP * ~NOTFOUND", "--enable-logging=stderr", "--v=0",
+                        f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={shot}", "--window-size=900,2400",
+                        "--hide-scrollbars", page.as_uri()], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and shot.is_file() and shot.stat().st_size > 10_000, r.stderr[-2000:]
+    assert not [line for line in r.stderr.splitlines() if "CONSOLE" in line or "Failed to load" in line]
+    if os.environ.get("SUMMARISE_DOCS_SCREENSHOTS") == "1":
+        shutil.copy(shot, ROOT / "docs" / "report-eval-item.png")
