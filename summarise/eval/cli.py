@@ -1,4 +1,4 @@
-"""``summarise eval``: run, compare, validate (plus ``benchmarks`` and ``metrics`` listings).
+"""``summarise eval``: run, compare, validate, report (plus ``benchmarks`` and ``metrics`` listings).
 
 Registered by ``summarise/cli.py`` when the first argument is ``eval``; user errors are raised
 as :class:`~summarise.SummariseError` and become ``summarise: error: ...`` (exit 2) there.
