@@ -62,15 +62,18 @@ def test_pipeline_replaces_a_model_claim_with_an_invented_institution():
 
 
 def test_summary_sentence_with_an_invented_judgement_is_replaced():
-    def model(messages):
-        last = messages[-1]["content"]
-        if last.startswith("Sentence:"):
-            return last[len("Sentence:"):].strip()
-        return "Maria Lopez praised the closure, which would save 1.2 million pounds a year."
+    from summarise._summary import verify_summary
+    from summarise._types import Claim, Span
 
-    s = summarise(ARTICLE, model=FakeBackend(model))
-    assert "praised" not in s.text
-    assert any("summary sentence replaced" in w and "praised" in w for w in s.warnings)
+    claim = Claim("Maria Lopez said the closure would save 1.2 million pounds a year.", "Maria Lopez", "statement",
+                  (Span(66, 147, EVIDENCE[:-1]),), "model", "said", "c1")
+    sentences, warnings = verify_summary("Maria Lopez praised the closure, which would save 1.2 million pounds a year.",
+                                         [claim], [0], {"c1": EVIDENCE}, 120)
+    assert [s.text for s in sentences] == [claim.text] and sentences[0].wording == "fallback"
+    assert any("summary sentence replaced" in w and "praised" in w for w in warnings)
+    kept, _ = verify_summary("Maria Lopez said the closure would save 1.2 million pounds a year.", [claim], [0],
+                             {"c1": EVIDENCE}, 120)
+    assert kept[0].wording == "model"
 
 
 def test_prompt_examples_use_placeholders_that_cannot_pass_verification():
