@@ -28,7 +28,8 @@ def _copy(messages):
 @pytest.mark.parametrize("kwargs, named, accepted", [
     ({"model": None, "temprature": 0.5}, "'temprature'", "max_words"),
     ({"model": None, "max_word": 50}, "Did you mean 'max_words'", "seed"),
-    ({"model": "smollm2-135m", "devise": "cpu"}, "Did you mean 'device'", "dtype"),
+    ({"model": "smollm2-135m", "backend": "transformers", "devise": "cpu"}, "Did you mean 'device'", "dtype"),
+    ({"model": "smollm2-135m", "n_thread": 2}, "Did you mean 'n_threads'", "context_length"),
     ({"model": "smollm2-135m", "backend": "openai", "base_ur": "http://x"}, "Did you mean 'base_url'", "api_key"),
     ({"model": FakeBackend(["x"]), "device": "cpu"}, "'device'", "ready FakeBackend"),
 ])
