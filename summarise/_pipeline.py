@@ -19,6 +19,7 @@ from ._errors import ContextLengthError
 from ._frames import find_frames
 from ._loaded import find_loaded, loaded_in
 from ._prompts import load_prompt, neutralise_text
+from ._screen import screen
 from ._summary import centrality, compose, select_claims, verify_summary
 from ._types import Claim, LoadedTerm, Provenance, Summary, SummarySentence
 from ._verify import verify_sentence
@@ -126,11 +127,13 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
     seconds: dict[str, float] = {}
     warnings: list[str] = []
     meter = _Meter()
-    analysis = analyse(text)
+    screened = screen(text)  # text addressed to a machine, hidden text, bylines: blanked, offsets kept
+    warnings.extend(screened.warnings())
+    analysis = analyse(screened.text)
     frames = find_frames(analysis)
-    loaded = find_loaded(analysis.doc, text)
-    drafts = draft_claims(analysis, frames, loaded)
-    inconsistencies = find_inconsistencies(analysis, frames)
+    loaded = find_loaded(analysis.doc, screened.text)
+    drafts = screened.keep(draft_claims(analysis, frames, loaded))
+    inconsistencies = [i for i in find_inconsistencies(analysis, frames) if not any(screened.touches(e.start, e.end) for e in i.evidence)]
     seconds["analysis"] = time.perf_counter() - t0
 
     t1 = time.perf_counter()
@@ -199,4 +202,5 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
             model_calls=meter.calls,
             settings={"max_words": max_words, "seed": seed, "temperature": 0.0},
         ),
+        suspicious=screened.suspicious,
     )

@@ -18,6 +18,7 @@ __all__ = [
     "LoadedTerm",
     "Inconsistency",
     "SummarySentence",
+    "Suspicious",
     "Provenance",
     "Summary",
 ]
@@ -96,6 +97,21 @@ class Inconsistency:
 
 
 @dataclass(frozen=True)
+class Suspicious:
+    """A stretch of the article addressed to a machine or hidden from its reader; kept out of
+    the claims and the summary."""
+
+    start: int
+    """Offset of its first character."""
+    end: int
+    """Offset one past its last character; ``text[start:end] == self.text``."""
+    text: str
+    """The exact characters of the source between ``start`` and ``end``."""
+    reason: str
+    """Why it was set aside (``"instruction addressed to a machine: 'Note to AI'"``...)."""
+
+
+@dataclass(frozen=True)
 class SummarySentence:
     """One sentence of the summary, with the claims it rests on."""
 
@@ -149,6 +165,9 @@ class Summary:
     """Everything that went wrong and was repaired (model output rejected, text chunked...)."""
     provenance: Provenance
     """How the result was made."""
+    suspicious: tuple[Suspicious, ...] = ()
+    """Spans addressed to a machine (planted instructions, chat-template tokens, output-shaped
+    JSON) or hidden from the reader, set aside before the analysis."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form printed by ``summarise --json`` (offsets into the text as given)."""
@@ -177,5 +196,6 @@ class Summary:
                 for i in self.inconsistencies
             ],
             "warnings": list(self.warnings),
+            "suspicious": [asdict(x) for x in self.suspicious],
             "provenance": asdict(self.provenance),
         }
