@@ -128,8 +128,7 @@ _TEMPLATE = re.compile(
     rf"|^[ \t]*#{{2,}}[ \t]*(?:{_ROLES})\b[ \t]*:?",             # ### Instruction / ### Response
     re.I | re.M,
 )
-_TURN = re.compile(r"^[ \t]*(?:system|assistant|ai assistant|chatgpt|gpt|model)[ \t]*:(?=\s*\S)", re.I | re.M)
-_USER_TURN = re.compile(r"^[ \t]*(?:user|human)[ \t]*:(?=\s*\S)", re.I | re.M)
+_TURN = re.compile(r"^[ \t]*(system|assistant|ai assistant|chatgpt|gpt|model|user|human)[ \t]*:(?=[ \t]*\S)", re.I | re.M)
 _OPENERS = re.compile(r"im_start|start_header_id|start_of_turn|\[\s*INST|<<\s*SYS|#{2,}|^\s*\w+\s*:", re.I)
 _CLOSERS = re.compile(rf"<?\s*\|?\s*(?:im_end|eot_id|end_of_turn|endoftext)\s*\|?\s*>?|\[\s*/\s*INST\s*\]|</s>", re.I)
 
@@ -158,8 +157,10 @@ _STRONG = [
     (re.compile(rf"\b(?:notes?|messages?|instructions?|attention|reminders?|memo|directives?|guidance|p\.?s\.?|request|a word)\s*"
                 rf"(?:to|for)\s*(?:all\s+|any\s+|every\s+)?(?:the\s+)?{_ADDRESSEE}\b", re.I),
      "instruction addressed to a machine"),
-    (re.compile(rf"(?:^|[\n.!?:;]\s*|\b(?:dear|hey|hello|hi|attention|attn|calling)\s*,?\s*)(?:dear\s+)?(?:the\s+)?"
+    (re.compile(rf"(?:^|(?<=[\n.!?:;]))\s*(?:(?:dear|hey|hello|hi|attention|attn|calling)\s*,?\s*)?(?:the\s+)?"
                 rf"{_ADDRESSEE}\s*[,:]\s*(?:please\s+)?{_DIRECTIVE}\b", re.I | re.M),
+     "instruction addressed to a machine"),
+    (re.compile(rf"\b(?:dear|hey|hello|attention|attn|calling)\s*,?\s*(?:all\s+|any\s+)?(?:the\s+)?{_ADDRESSEE}\s*[,:!]", re.I),
      "instruction addressed to a machine"),
     (re.compile(rf"\b(?:if|when|while)\s+you\s+(?:are|'re)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_ADDRESSEE}\b", re.I),
      "instruction addressed to a machine"),
@@ -170,10 +171,10 @@ _STRONG = [
     (re.compile(rf"\bwhen\s+(?:you\s+)?(?:summari[sz]e|summari[sz]ing|process|processing|analy[sz]e|analy[sz]ing|"
                 rf"rewrite|rewriting|report(?:ing)? on)\s+this\s+(?:article|text|story|piece|page|document|report)\b", re.I),
      "instruction to whoever summarises the text"),
-    (re.compile(rf"\b(?:in|for|into|to)\s+(?:your|the|any|every)\s+(?:final\s+|generated\s+)?(?:summary|summaries|output|response|answer)"
-                rf"\b[^.!?\n]{{0,80}}\b(?:must|should|shall|always|only|state|say|write|include|mention|report|list|make sure|ensure)\b"
+    (re.compile(rf"\b(?:in|for|into)\s+(?:the|any|every)\s+(?:final\s+|generated\s+)?(?:summary|summaries|output)(?=\s*[,:]|\s+you\b)"
+                rf"[^.!?\n]{{0,80}}\b(?:must|should|shall|always|only|state|say|write|include|mention|report|list|make sure|ensure)\b"
                 rf"|\b(?:must|should|shall|always|only|state|say|write|include|mention|report|list|make sure|ensure)\b[^.!?\n]{{0,80}}"
-                rf"\b(?:in|for|into|to)\s+(?:your|the|any|every)\s+(?:final\s+|generated\s+)?(?:summary|summaries|output|response|answer)\b", re.I),
+                rf"\b(?:in|into)\s+(?:the|any|every)\s+(?:final\s+|generated\s+)?(?:summary|summaries|output)\s*(?:[.!,]|$)", re.I),
      "instruction about the summary to be written"),
     (re.compile(rf"\byour\s+(?:summary|summaries|output|system prompt|instructions|task|previous instructions|claims list)\b", re.I),
      "instruction addressed to a machine"),
@@ -181,7 +182,7 @@ _STRONG = [
                 r"|\b(?:begin|end)\s+(?:of\s+)?(?:system\s+)?(?:instructions?|prompt)\b|\bdeveloper mode\b|\bjailbreak mode\b"
                 r"|\byou are now (?:an?|in|the)\b|\bfrom now on,? you\b", re.I),
      "instruction addressed to a machine"),
-    (re.compile(rf"^[ \t\"'(]*(?:please\s+)?(?:write|output|print|respond|reply|answer|repeat|say|state|return|summari[sz]e)"
+    (re.compile(rf"(?:^|(?<=[.!?]))[ \t\"'(]*(?:please\s+)?(?:write|output|print|respond|repeat|say|state|return|summari[sz]e)"
                 rf"(?:\s+\w+){{0,2}}?\s*(?::|\bonly\b|\bexactly\b|\bverbatim\b|\bthe following\b)", re.I | re.M),
      "an order to write a given output"),
 ]
@@ -242,7 +243,7 @@ def _yaml_blocks(norm: str) -> list[tuple[int, int, str]]:
     return found
 
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9])|\n+")
+_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[/<|]*[A-Z0-9])|\n+")
 
 
 def _sentences(norm: str) -> list[tuple[int, int]]:
@@ -265,10 +266,13 @@ def _turn_end(norm: str, pos: int) -> int:
     """Where an unclosed turn opened at ``pos`` ends: its line, or the next line when the
     opener stands alone on its line ("<|im_start|>assistant" then the turn's text)."""
     end = _paragraph_end(norm, pos)
-    if re.fullmatch(r"[\s:]*(?:\w+)?[\s:]*", norm[pos:end]) and end < len(norm):
+    role = re.compile(r"[\s:]*(?:\w+[\s:]*(?:<\s*\|\s*end_header_id\s*\|\s*>)?)?[\s:]*").match(norm, pos, end)
+    body = role.end() if role else pos
+    if body >= end and end < len(norm):
         nxt = re.compile(r"\n[ \t]*(?=\S)").search(norm, end)
         return _paragraph_end(norm, nxt.end()) if nxt else len(norm)
-    return end
+    stop = _SENT_END.search(norm, body, end)  # an inline turn: its first sentence
+    return stop.start() if stop else end
 
 
 def _rule_hits(norm: str) -> list[tuple[int, int, str]]:
@@ -284,7 +288,8 @@ def _rule_hits(norm: str) -> list[tuple[int, int, str]]:
     hits: list[tuple[int, int, str]] = []
     for pattern, reason in _STRONG:
         for m in pattern.finditer(norm):
-            k = sentence_at(m.start())
+            ms = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\n.!?:;\"'("))
+            k = sentence_at(ms)
             k_end = sentence_at(max(m.start(), m.end() - 1))
             a, b = sents[k][0], sents[k_end][1]
             # a header ("Note to AI models:") or a note goes on with its continuation sentences
@@ -294,19 +299,21 @@ def _rule_hits(norm: str) -> list[tuple[int, int, str]]:
                     norm[a:b].rstrip().endswith(":") or _CONTINUES.match(norm[sents[j][0]:sents[j][1]])):
                 b = sents[j][1]
                 j += 1
-            hits.append((a, b, f"{reason}: {_shown(norm[m.start():m.end()])}"))
+            hits.append((a, b, f"{reason}: {_shown(norm[ms:m.end()])}"))
     for m in _TEMPLATE.finditer(norm):
         k = sentence_at(m.start())
         a = sents[k][0]
         token = norm[m.start():m.end()]
-        b = sents[sentence_at(max(m.start(), m.end() - 1))][1]
+        b = m.end() if _CLOSERS.fullmatch(token.strip()) else sents[sentence_at(max(m.start(), m.end() - 1))][1]
         if _OPENERS.search(token):  # a turn opens: it runs to its closing token or a blank line
             close = _CLOSERS.search(norm, m.end(), min(len(norm), m.end() + 2000))
             b = max(b, close.end() if close else _turn_end(norm, m.end()))
         hits.append((a, b, f"chat-template token or fake chat turn: {_shown(token)}"))
     turns = list(_TURN.finditer(norm))
-    if turns or len(_USER_TURN.findall(norm)) >= 2:
-        for m in turns + (list(_USER_TURN.finditer(norm)) if turns else []):
+    roles = {t.group(1).lower() for t in turns}
+    # role-labelled lines are a fake dialogue when two roles speak, one of them a machine
+    if len(roles) >= 2 and roles & {"system", "assistant", "ai assistant", "chatgpt", "gpt", "model"}:
+        for m in turns:
             hits.append((m.start(), _paragraph_end(norm, m.end()), f"fake chat turn: {_shown(m.group(0))}"))
     hits += _json_blobs(norm)
     hits += _yaml_blocks(norm)
