@@ -166,6 +166,10 @@ _STRONG = [
      "instruction addressed to a machine"),
     (re.compile(rf"\b(?:as|you are|you're)\s+(?:an?\s+|the\s+)(?:\w+\s+)?{_ADDRESSEE}\s*,?\s+(?:you\s+)?(?:must|should|shall|will|need|are)", re.I),
      "instruction addressed to a machine"),
+    (re.compile(r"\b(?:the\s+)?(?:reader|readers) of this (?:text|article|document|page|story|piece)|\bwhoever is (?:reading|processing) this"
+                r"|\b(?:ai\s+|automated\s+|automatic\s+)?summari[sz]ers?\b(?=\s+(?:must|should|shall|will|are to|need to|have to|are asked|are instructed))"
+                r"|\b(?:any|all|every)\s+(?:ai|bots?|crawlers?|scrapers?|models?|machines?|language models?)\s+(?:must|should|shall|are to|need to|have to)\b", re.I),
+     "instruction addressed to a machine"),
     (re.compile(rf"\b{_ADDRESSEE}\s+(?:(?:that|which|who)\s+(?:is|are)\s+)?{_PROCESSING}\s+(?:this|these|the following)\b", re.I),
      "instruction addressed to a machine"),
     (re.compile(rf"\bwhen\s+(?:you\s+)?(?:summari[sz]e|summari[sz]ing|process|processing|analy[sz]e|analy[sz]ing|"
@@ -219,6 +223,8 @@ def _json_blobs(norm: str) -> list[tuple[int, int, str]]:
         if known:
             fence = re.search(r"```\w*[ \t]*\n?[ \t]*$", norm[max(0, start - 12):start])
             a = start - (len(fence.group(0)) if fence else 0)
+            lead = re.search(r"(?:^|(?<=[.!?\n]))[^.!?\n]{0,80}:[ \t]*\n?[ \t]*$", norm[max(0, a - 100):a])
+            a -= len(lead.group(0)) if lead else 0  # its label ("Expected output:")
             b = end + (m.end() if (m := re.match(r"[ \t]*\n?[ \t]*```", norm[end:])) else 0)
             found.append((a, b, f"a JSON blob shaped like this tool's output (keys: {', '.join(known)})"))
             i = norm.find("{", end)
@@ -243,7 +249,7 @@ def _yaml_blocks(norm: str) -> list[tuple[int, int, str]]:
     return found
 
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[/<|]*[A-Z0-9])|\n+")
+_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[/<|]*[A-Z0-9]|<\s*\||\[\s*/?\s*INST)|\n+")
 
 
 def _sentences(norm: str) -> list[tuple[int, int]]:
