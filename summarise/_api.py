@@ -28,7 +28,24 @@ def _check_text(text: Any) -> str:
         raise InputError(
             f"text is empty or whitespace only ({len(text)} characters): pass the article body"
         )
+    from ._suspicious import visible_text
+
+    if not visible_text(text):
+        raise InputError(
+            f"text has no visible character ({len(text)} characters, all invisible: zero-width, bidi, control "
+            "or white space): pass the article body"
+        )
     return text
+
+
+def _check_options(model: Any, seed: Any) -> None:
+    if model is not None and not isinstance(model, str) and not callable(getattr(model, "generate", None)):
+        raise InputError(
+            f"model must be a model name (str), a Backend (an object with generate()) or None, got "
+            f"{type(model).__name__} {model!r:.60}: pass e.g. model='smollm2-135m', or model=None for no model"
+        )
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise InputError(f"seed must be an int, got {type(seed).__name__} {seed!r:.60}: pass e.g. seed=0")
 
 
 def _resolve_backend(model: str | Backend | None, backend: str | None, options: dict[str, Any]) -> Backend | None:
@@ -59,6 +76,7 @@ def summarise(
     from ._pipeline import run_pipeline
 
     text = _check_text(text)
+    _check_options(model, seed)
     if not isinstance(max_words, int) or max_words < 20:
         raise InputError(f"max_words must be an int of at least 20, got {max_words!r}")
     be = _resolve_backend(model, backend, backend_options)
@@ -77,6 +95,7 @@ def extract_claims(
     from ._pipeline import run_pipeline
 
     text = _check_text(text)
+    _check_options(model, seed)
     be = _resolve_backend(model, backend, backend_options)
     return run_pipeline(text, be, max_words=120, seed=seed, write_summary=False).claims
 
@@ -99,6 +118,7 @@ def summarise_many(
     """
     if not isinstance(concurrency, int) or concurrency < 1:
         raise InputError(f"concurrency must be a positive int, got {concurrency!r}")
+    _check_options(model, seed)
     be = _resolve_backend(model, backend, backend_options)
 
     def one(t: str) -> Summary:

@@ -55,6 +55,8 @@ def _summarise_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--max-words", type=int, default=120, help="summary length limit (default 120)")
     _add_model_options(p)
+    p.add_argument("--timeout", type=float, default=None, help="for --backend openai: seconds per request (default 60)")
+    p.add_argument("--max-retries", type=int, default=None, help="for --backend openai: retries per request (default 5)")
     return p
 
 
@@ -97,6 +99,13 @@ def _run_summarise(argv: Sequence[str]) -> int:
             kwargs["backend"] = args.backend
         if args.base_url:
             kwargs["base_url"] = args.base_url
+    for flag, value in (("timeout", args.timeout), ("max_retries", args.max_retries)):
+        if value is not None:
+            if args.no_model or args.backend != "openai":
+                from ._errors import InputError
+
+                raise InputError(f"--{flag.replace('_', '-')} {value} is for --backend openai (a server); add --backend openai --base-url URL")
+            kwargs[flag] = value
     result = summarise(text, **kwargs)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
