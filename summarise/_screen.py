@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ._boilerplate import find_boilerplate
+from ._language import check_english
 from ._suspicious import find_suspicious, mask
 from ._types import Suspicious
 
@@ -41,13 +42,15 @@ class Screened:
     """Spans addressed to a machine or hidden from the reader."""
     boilerplate: tuple[tuple[int, int, str], ...]
     """``(start, end, kind)`` of bylines, credits, captions and calls to action."""
+    language: str | None = None
+    """A warning when the text may not be English (too short to refuse it)."""
 
     @property
     def spans(self) -> list[tuple[int, int]]:
         return sorted([(s.start, s.end) for s in self.suspicious] + [(a, b) for a, b, _ in self.boilerplate])
 
     def warnings(self) -> list[str]:
-        out = []
+        out = [self.language] if self.language else []
         if self.suspicious:
             shown = "; ".join(f"[{s.start}:{s.end}] {s.reason}" for s in self.suspicious[:3])
             more = f" (and {len(self.suspicious) - 3} more)" if len(self.suspicious) > 3 else ""
@@ -76,9 +79,11 @@ class Screened:
 
 
 def screen(text: str) -> Screened:
-    """Find what is not the article's content and blank it."""
+    """Find what is not the article's content and blank it; refuse a text that is not English
+    (:func:`~summarise._language.check_english`)."""
     suspicious = tuple(find_suspicious(text))
     inside = [(s.start, s.end) for s in suspicious]
     boiler = tuple((a, b, k) for a, b, k in find_boilerplate(text) if not any(x < b and a < y for x, y in inside))
     spans = sorted(inside + [(a, b) for a, b, _ in boiler])
-    return Screened(mask(text, spans), suspicious, boiler)
+    masked = mask(text, spans)
+    return Screened(masked, suspicious, boiler, check_english(masked))

@@ -125,7 +125,7 @@ _TEMPLATE = re.compile(
     rf"|<\s*/?\s*(?:{_TOKEN_NAMES})\s*>"                        # <start_of_turn>, </eot_id>
     rf"|\b(?:{_TOKEN_NAMES.replace('|bos|eos', '')})\b"        # a bare token name
     r"|\[\s*/?\s*INST\s*\]|<<\s*/?\s*SYS\s*>>|</s>"            # Llama-2 turns
-    rf"|^[ \t]*#{{2,}}[ \t]*(?:{_ROLES})\b[ \t]*:?",             # ### Instruction / ### Response
+    rf"|(?:^|(?<=[.!?]))[ \t]*#{{2,}}[ \t]*(?:{_ROLES})[ \t]*(?::|$)",  # ### Instruction / ### Response
     re.I | re.M,
 )
 _TURN = re.compile(r"^[ \t]*(system|assistant|ai assistant|chatgpt|gpt|model|user|human)[ \t]*:(?=[ \t]*\S)", re.I | re.M)

@@ -131,3 +131,30 @@ def test_control_and_bidi_characters_never_reach_a_source():
         s = summarise(text, model=model)
         for c in s.claims:
             assert not any(ch in c.source for ch in "\u202e\u202c\u200b\x07\u2066\u2069\x1b"), c.source
+
+
+FOREIGN = {
+    "de": "Der Stadtrat hat am Dienstag beschlossen, die Buslinie bis zum neuen Krankenhaus zu verlängern. Die Kosten "
+          "werden auf 1,2 Millionen Euro pro Jahr geschätzt, sagte ein Sprecher der Stadt. Die Opposition kritisierte den Beschluss.",
+    "es": "El ayuntamiento votó el martes la ampliación de la línea de autobús hasta el nuevo hospital. El coste se estima "
+          "en 1,2 millones de euros al año, según un portavoz de la ciudad. La oposición criticó duramente la decisión.",
+    "ru": "Городской совет во вторник проголосовал за продление автобусного маршрута до новой больницы. Стоимость "
+          "оценивается в 1,2 миллиона евро в год, сообщил представитель города.",
+    "zh": "市议会周二投票决定将公交线路延长至新医院。市政府发言人说，每年的费用估计为一百二十万欧元。反对派强烈批评了这一决定。",
+}
+
+
+@pytest.mark.parametrize("lang", list(FOREIGN))
+def test_a_text_that_is_not_english_is_refused_clearly(lang):
+    with pytest.raises(InputError, match="does not look like English.*Translate the article into English first"):
+        summarise(FOREIGN[lang], model=None)
+
+
+def test_a_short_foreign_text_gets_a_warning_and_english_none():
+    s = summarise("Der Minister sagte am Montag, dass der Plan mehr kosten werde als erwartet.", model=None)
+    assert any("not English" in w for w in s.warnings)
+    s = summarise("Troops massed. Talks failed. Markets fell. Rain came.", model=None)
+    assert not any("not English" in w for w in s.warnings)
+    quoted = ('The mayor of Dunmore said on Monday that the council would keep the bus route. "Wir schaffen das," '
+              "the visiting German minister told reporters, before the two signed a twinning agreement.")
+    assert not any("not English" in w for w in summarise(quoted, model=None).warnings)
