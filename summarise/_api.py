@@ -48,6 +48,19 @@ def _check_options(model: Any, seed: Any) -> None:
         raise InputError(f"seed must be an int, got {type(seed).__name__} {seed!r:.60}: pass e.g. seed=0")
 
 
+def _as_article(text: str, input_format: str | None) -> tuple[str, Any]:
+    """The article text, extracted first when the input is HTML (``input_format`` ``"html"``,
+    or ``None``/``"auto"`` and markup detected); the :class:`Extracted` record or ``None``."""
+    from ._html import extract_html, looks_like_html
+
+    if input_format not in (None, "auto", "text", "html"):
+        raise InputError(f"input_format must be 'auto', 'text' or 'html', got {input_format!r}")
+    if input_format == "html" or (input_format in (None, "auto") and looks_like_html(text)):
+        extracted = extract_html(text)
+        return _check_text(extracted.text), extracted
+    return text, None
+
+
 def _resolve_backend(model: str | Backend | None, backend: str | None, options: dict[str, Any]) -> Backend | None:
     if model is None:
         return None
@@ -63,6 +76,7 @@ def summarise(
     backend: str | None = None,
     max_words: int = 120,
     seed: int = 0,
+    input_format: str | None = None,
     **backend_options: Any,
 ) -> Summary:
     """Summarise one news article neutrally and list its attributed claims.
@@ -71,7 +85,9 @@ def summarise(
     folder, a ``.gguf`` path, a ready :class:`~summarise.backends.Backend`, or ``None`` for the
     deterministic pipeline with no model at all (every wording ``rule``). ``backend`` picks the
     backend for a name (``transformers`` by default, ``openai`` for a server); further keyword
-    arguments go to the backend (``device``, ``dtype``, ``base_url``...).
+    arguments go to the backend (``device``, ``dtype``, ``base_url``...). ``input_format``:
+    ``"html"`` extracts the article from a web page (trafilatura), ``"text"`` never does, and the
+    default extracts when markup is detected; offsets then index ``Summary.extracted.text``.
     """
     from ._pipeline import run_pipeline
 
@@ -79,8 +95,17 @@ def summarise(
     _check_options(model, seed)
     if not isinstance(max_words, int) or max_words < 20:
         raise InputError(f"max_words must be an int of at least 20, got {max_words!r}")
+    text, extracted = _as_article(text, input_format)
     be = _resolve_backend(model, backend, backend_options)
-    return run_pipeline(text, be, max_words=max_words, seed=seed)
+    result = run_pipeline(text, be, max_words=max_words, seed=seed)
+    if extracted is None:
+        return result
+    from dataclasses import replace
+
+    note = f"HTML input: the article was extracted ({extracted.method}); offsets index Summary.extracted.text"
+    if extracted.hidden_removed:
+        note += f"; {extracted.hidden_removed} element(s) hidden from the reader were removed"
+    return replace(result, extracted=extracted, warnings=result.warnings + (note,))
 
 
 def extract_claims(
@@ -89,6 +114,7 @@ def extract_claims(
     model: str | Backend | None = DEFAULT_MODEL,
     backend: str | None = None,
     seed: int = 0,
+    input_format: str | None = None,
     **backend_options: Any,
 ) -> tuple[Claim, ...]:
     """The attributed claims of one article (``Summary.claims`` without writing a summary)."""
@@ -96,6 +122,7 @@ def extract_claims(
 
     text = _check_text(text)
     _check_options(model, seed)
+    text, _ = _as_article(text, input_format)
     be = _resolve_backend(model, backend, backend_options)
     return run_pipeline(text, be, max_words=120, seed=seed, write_summary=False).claims
 

@@ -19,6 +19,7 @@ __all__ = [
     "Inconsistency",
     "SummarySentence",
     "Suspicious",
+    "Extracted",
     "Provenance",
     "Summary",
 ]
@@ -112,6 +113,24 @@ class Suspicious:
 
 
 @dataclass(frozen=True)
+class Extracted:
+    """The article as extracted from a web page: the text every offset of the result indexes."""
+
+    text: str
+    """The extracted main text (the offsets of claims, terms and spans index this)."""
+    title: str | None = None
+    """The page's title, where found."""
+    byline: str | None = None
+    """The author(s), where found."""
+    date: str | None = None
+    """The publication date (ISO), where found."""
+    method: str = "trafilatura"
+    """How the text was extracted."""
+    hidden_removed: int = 0
+    """Elements a reader does not see (``display:none``, ``hidden``...) removed before extraction."""
+
+
+@dataclass(frozen=True)
 class SummarySentence:
     """One sentence of the summary, with the claims it rests on."""
 
@@ -168,6 +187,8 @@ class Summary:
     suspicious: tuple[Suspicious, ...] = ()
     """Spans addressed to a machine (planted instructions, chat-template tokens, output-shaped
     JSON) or hidden from the reader, set aside before the analysis."""
+    extracted: Extracted | None = None
+    """For HTML input: the extracted article, whose text all offsets index (``None`` for text)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form printed by ``summarise --json`` (offsets into the text as given)."""
@@ -197,5 +218,6 @@ class Summary:
             ],
             "warnings": list(self.warnings),
             "suspicious": [asdict(x) for x in self.suspicious],
+            **({"extracted": asdict(self.extracted)} if self.extracted is not None else {}),
             "provenance": asdict(self.provenance),
         }

@@ -55,6 +55,8 @@ def _summarise_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--max-words", type=int, default=120, help="summary length limit (default 120)")
     _add_model_options(p)
+    p.add_argument("--input-format", choices=("auto", "text", "html"), default="auto",
+                   help="html: extract the article from a web page; auto (default): html for .html/.htm files or detected markup")
     p.add_argument("--timeout", type=float, default=None, help="for --backend openai: seconds per request (default 60)")
     p.add_argument("--max-retries", type=int, default=None, help="for --backend openai: retries per request (default 5)")
     return p
@@ -90,6 +92,9 @@ def _run_summarise(argv: Sequence[str]) -> int:
     args = _summarise_parser().parse_args(argv)
     text = _read_input(args.file)
     kwargs: dict = {"max_words": args.max_words, "seed": args.seed}
+    from ._html import is_html_path
+
+    kwargs["input_format"] = "html" if args.input_format == "auto" and is_html_path(args.file) else args.input_format
     if args.no_model:
         kwargs["model"] = None
     else:
