@@ -75,8 +75,9 @@ def _key(d: Draft) -> tuple[str, str]:
     return re.sub(r"\W+", " ", d.text.lower()).strip(), d.source
 
 
-def analyse_article(text: str, size: int = CHUNK_CHARS) -> Analysed:
+def analyse_article(text: str, size: int | None = None) -> Analysed:
     """Analyse ``text`` whole when it fits one chunk, else chunk by chunk, offsets into ``text``."""
+    size = size or CHUNK_CHARS
     bounds = chunk_bounds(text, size) if len(text) > size else [(0, len(text))]
     sentences: list[tuple[int, int]] = []
     drafts: list[Draft] = []
