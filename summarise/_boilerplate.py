@@ -22,8 +22,8 @@ _ROLE_WORDS = (r"(?:correspondent|reporter|editor|writer|journalist|staff|contri
 _DATE_LINE = r"(?:\s*[|,•·–—-]\s*[\w ,:.'’/-]{0,60})?"
 
 _LINE_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"^\s*(?:by|written by|words by|story by|text by|from)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
-                rf"(?:\s*[,|•·–—-]\s*[\w ,.'’/&-]{{0,60}})?\s*$", re.I), "byline"),
+    (re.compile(rf"^\s*(?i:by|written by|words by|story by|text by)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
+                rf"(?:\s*[,|•·–—-]\s*[\w ,.'’/&-]{{0,60}})?\s*$"), "byline"),
     (re.compile(r"^\s*(?:additional\s+)?(?:reporting|writing|editing|research|graphics|production|contributing)\s+(?:by|from)\b.*$", re.I),
      "credit line"),
     (re.compile(r"^\s*\(?\s*(?:photo|photograph|picture|image|video|illustration|graphic|main image|top image|header image)"
@@ -38,8 +38,9 @@ _LINE_RULES: list[tuple[re.Pattern[str], str]] = [
                 r"share this(?: article| story)?|share on \w+|print this (?:article|page)|advertisement|advert|ad|sponsored"
                 r"(?: content)?|skip advert|story continues below(?: advertisement)?|article continues (?:below|after advertisement))"
                 r"\s*[.:!»>]?\s*$", re.I), "call to action"),
-    (re.compile(r"^[^\n]{0,120}\b(?:sign up|subscribe|register)\b[^\n]{0,120}\b(?:newsletter|inbox|updates|briefing|"
-                r"digest|alerts|our emails?|subscription|free trial|unlimited access)\b[^\n]{0,200}$", re.I), "newsletter prompt"),
+    (re.compile(r"^\s*(?:(?:want|for|get|read) more\b[^.?!\n]{0,60}[.?!,]?\s*|to (?:get|receive)\b[^.?!\n]{0,60},\s*)?(?:please\s+)?"
+                r"(?:sign up|subscribe|register|join|get)\b[^\n]{0,120}\b(?:newsletter|inbox|briefing|digest|alerts|our emails?|"
+                r"subscription|free trial|unlimited access)\b[^\n]{0,120}$", re.I), "newsletter prompt"),
     (re.compile(r"^[^\n]{0,60}\b(?:newsletter|our (?:daily|weekly|morning|evening) (?:email|briefing))\b[^\n]{0,80}"
                 r"(?:sign up|subscribe|delivered|inbox)[^\n]{0,120}$", re.I), "newsletter prompt"),
     (re.compile(r"^\s*(?:follow|like) (?:us|@?\w+) on (?:twitter|x|facebook|instagram|tiktok|threads|linkedin|bluesky)\b.*$", re.I),
