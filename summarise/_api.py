@@ -31,7 +31,37 @@ def _check_text(text: Any) -> str:
         raise InputError(
             f"text is empty or whitespace only ({len(text)} characters): pass the article body"
         )
+    from ._suspicious import visible_text
+
+    if not visible_text(text):
+        raise InputError(
+            f"text has no visible character ({len(text)} characters, all invisible: zero-width, bidi, control "
+            "or white space): pass the article body"
+        )
     return text
+
+
+def _check_types(model: Any, seed: Any) -> None:
+    if model is not None and not isinstance(model, str) and not callable(getattr(model, "generate", None)):
+        raise InputError(
+            f"model must be a model name (str), a Backend (an object with generate()) or None, got "
+            f"{type(model).__name__} {model!r:.60}: pass e.g. model='smollm2-135m', or model=None for no model"
+        )
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise InputError(f"seed must be an int, got {type(seed).__name__} {seed!r:.60}: pass e.g. seed=0")
+
+
+def _as_article(text: str, input_format: str | None) -> tuple[str, Any]:
+    """The article text, extracted first when the input is HTML (``input_format`` ``"html"``,
+    or ``None``/``"auto"`` and markup detected); the :class:`Extracted` record or ``None``."""
+    from ._html import extract_html, looks_like_html
+
+    if input_format not in (None, "auto", "text", "html"):
+        raise InputError(f"input_format must be 'auto', 'text' or 'html', got {input_format!r}")
+    if input_format == "html" or (input_format in (None, "auto") and looks_like_html(text)):
+        extracted = extract_html(text)
+        return _check_text(extracted.text), extracted
+    return text, None
 
 
 #: Backend name -> (module, class) whose constructor's keyword arguments are the options accepted.
@@ -123,6 +153,7 @@ def summarise(
     max_words: int = 120,
     seed: int = 0,
     progress: Callable[[int, int], None] | None = None,
+    input_format: str | None = None,
     **backend_options: Any,
 ) -> Summary:
     """Summarise one news article neutrally and list its attributed claims.
@@ -136,16 +167,28 @@ def summarise(
     :class:`InputError` naming the accepted ones. ``max_words`` is an upper limit: the summary
     of a short article is at most a third of its words (see :func:`summary_length`; the limit
     used is in ``provenance.settings``). ``progress``, if given, is called as
-    ``progress(done, total)`` after each model call (the CLI's progress line).
+    ``progress(done, total)`` after each model call (the CLI's progress line). ``input_format``:
+    ``"html"`` extracts the article from a web page (trafilatura), ``"text"`` never does, and the
+    default extracts when markup is detected; offsets then index ``Summary.extracted.text``.
     """
     from ._pipeline import run_pipeline
 
     text = _check_text(text)
-    _check_options("summarise", ("model", "backend", "max_words", "seed"), model, backend, backend_options)
+    _check_options("summarise", ("model", "backend", "max_words", "seed", "progress", "input_format"), model, backend, backend_options)
+    _check_types(model, seed)
     if not isinstance(max_words, int) or max_words < 20:
         raise InputError(f"max_words must be an int of at least 20, got {max_words!r}")
+    text, extracted = _as_article(text, input_format)
     be = _resolve_backend(model, backend, backend_options)
-    return run_pipeline(text, be, max_words=summary_length(text, max_words), seed=seed, progress=progress)
+    result = run_pipeline(text, be, max_words=summary_length(text, max_words), seed=seed, progress=progress)
+    if extracted is None:
+        return result
+    from dataclasses import replace
+
+    note = f"HTML input: the article was extracted ({extracted.method}); offsets index Summary.extracted.text"
+    if extracted.hidden_removed:
+        note += f"; {extracted.hidden_removed} element(s) hidden from the reader were removed"
+    return replace(result, extracted=extracted, warnings=result.warnings + (note,))
 
 
 def extract_claims(
@@ -154,13 +197,16 @@ def extract_claims(
     model: str | Backend | None = DEFAULT_MODEL,
     backend: str | None = None,
     seed: int = 0,
+    input_format: str | None = None,
     **backend_options: Any,
 ) -> tuple[Claim, ...]:
     """The attributed claims of one article (``Summary.claims`` without writing a summary)."""
     from ._pipeline import run_pipeline
 
     text = _check_text(text)
-    _check_options("extract_claims", ("model", "backend", "seed"), model, backend, backend_options)
+    _check_options("extract_claims", ("model", "backend", "seed", "input_format"), model, backend, backend_options)
+    _check_types(model, seed)
+    text, _ = _as_article(text, input_format)
     be = _resolve_backend(model, backend, backend_options)
     return run_pipeline(text, be, max_words=120, seed=seed, write_summary=False).claims
 
@@ -184,6 +230,7 @@ def summarise_many(
     if not isinstance(concurrency, int) or concurrency < 1:
         raise InputError(f"concurrency must be a positive int, got {concurrency!r}")
     _check_options("summarise_many", ("model", "backend", "concurrency", "max_words", "seed"), model, backend, backend_options)
+    _check_types(model, seed)
     be = _resolve_backend(model, backend, backend_options)
 
     def one(t: str) -> Summary:

@@ -11,14 +11,13 @@ import time
 from dataclasses import replace
 from typing import Any, Callable
 
-from ._analysis import analyse
-from ._claims import Draft, clean_output, draft_claims
-from ._contradictions import find_inconsistencies
+from ._chunked import CHUNK_CHARS, analyse_article
+from ._claims import Draft, clean_output
 from ._embed import embed
 from ._errors import ContextLengthError
-from ._frames import find_frames
-from ._loaded import find_loaded, loaded_in
+from ._loaded import loaded_in
 from ._prompts import load_prompt, neutralise_text
+from ._screen import screen
 from ._summary import centrality, compose, select_claims, verify_summary
 from ._types import Claim, LoadedTerm, Provenance, Summary, SummarySentence
 from ._verify import verify_sentence
@@ -27,9 +26,9 @@ from .backends.base import Backend, Generation
 
 __all__ = ["run_pipeline", "why_model", "MAX_CHARS", "Progress"]
 
-#: Longest article accepted (spaCy's default limit); the model only ever sees one claim or the
-#: selected claims, so a long article never overflows the model's context.
-MAX_CHARS = 1_000_000
+#: Longest article accepted (about 1.6 million words): the analysis runs in chunks, and the model
+#: only ever sees one claim or the selected claims, so a long article never overflows its context.
+MAX_CHARS = 10_000_000
 _PREFIX = re.compile(r"^(?:sentence|rewritten(?: sentence)?|answer|output|neutral(?: sentence)?)\s*:\s*", re.I)
 
 
@@ -198,11 +197,15 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
     warnings: list[str] = []
     meter = _Meter(progress)
     use: dict[str, str] = {}
-    analysis = analyse(text)
-    frames = find_frames(analysis)
-    loaded = find_loaded(analysis.doc, text)
-    drafts = draft_claims(analysis, frames, loaded)
-    inconsistencies = find_inconsistencies(analysis, frames)
+    screened = screen(text)  # text addressed to a machine, hidden text, bylines: blanked, offsets kept
+    warnings.extend(screened.warnings())
+    analysis = analyse_article(screened.text)  # in chunks when long: time and memory grow linearly
+    loaded = analysis.loaded
+    drafts = screened.keep(analysis.drafts)
+    inconsistencies = [i for i in analysis.inconsistencies if not any(screened.touches(e.start, e.end) for e in i.evidence)]
+    if analysis.chunks > 1:
+        warnings.append(f"the article ({len(text):,} characters) was analysed in {analysis.chunks} chunks of at most "
+                        f"{CHUNK_CHARS:,}; claims were merged and de-duplicated across them")
     seconds["analysis"] = time.perf_counter() - t0
 
     t1 = time.perf_counter()
@@ -277,4 +280,5 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
             backend_reason=getattr(backend, "reason", "a ready backend object") if backend is not None else "",
             model_use=use,
         ),
+        suspicious=screened.suspicious,
     )

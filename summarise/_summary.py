@@ -37,8 +37,9 @@ def centrality(drafts: Sequence[Draft], vectors: np.ndarray, n_sentences: int) -
     n = len(drafts)
     if n == 0:
         return []
-    sims = vectors @ vectors.T if len(vectors) else np.zeros((n, n))
-    mean_sim = (sims.sum(1) - 1.0) / max(n - 1, 1)
+    # the row sums of vectors @ vectors.T, without the n x n matrix (linear in the claims)
+    row_sums = vectors @ vectors.sum(0) if len(vectors) else np.zeros(n)
+    mean_sim = (row_sums - 1.0) / max(n - 1, 1)
     scores = []
     for i, d in enumerate(drafts):
         pos = 1.0 - d.sent / max(n_sentences, 1)

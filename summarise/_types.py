@@ -19,6 +19,8 @@ __all__ = [
     "LoadedTerm",
     "Inconsistency",
     "SummarySentence",
+    "Suspicious",
+    "Extracted",
     "Provenance",
     "Summary",
 ]
@@ -97,6 +99,39 @@ class Inconsistency:
 
 
 @dataclass(frozen=True)
+class Suspicious:
+    """A stretch of the article addressed to a machine or hidden from its reader; kept out of
+    the claims and the summary."""
+
+    start: int
+    """Offset of its first character."""
+    end: int
+    """Offset one past its last character; ``text[start:end] == self.text``."""
+    text: str
+    """The exact characters of the source between ``start`` and ``end``."""
+    reason: str
+    """Why it was set aside (``"instruction addressed to a machine: 'Note to AI'"``...)."""
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The article as extracted from a web page: the text every offset of the result indexes."""
+
+    text: str
+    """The extracted main text (the offsets of claims, terms and spans index this)."""
+    title: str | None = None
+    """The page's title, where found."""
+    byline: str | None = None
+    """The author(s), where found."""
+    date: str | None = None
+    """The publication date (ISO), where found."""
+    method: str = "trafilatura"
+    """How the text was extracted."""
+    hidden_removed: int = 0
+    """Elements a reader does not see (``display:none``, ``hidden``...) removed before extraction."""
+
+
+@dataclass(frozen=True)
 class SummarySentence:
     """One sentence of the summary, with the claims it rests on."""
 
@@ -157,6 +192,11 @@ class Summary:
     """Everything that went wrong and was repaired (model output rejected, text chunked...)."""
     provenance: Provenance
     """How the result was made."""
+    suspicious: tuple[Suspicious, ...] = ()
+    """Spans addressed to a machine (planted instructions, chat-template tokens, output-shaped
+    JSON) or hidden from the reader, set aside before the analysis."""
+    extracted: Extracted | None = None
+    """For HTML input: the extracted article, whose text all offsets index (``None`` for text)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form printed by ``summarise --json`` (offsets into the text as given)."""
@@ -186,6 +226,8 @@ class Summary:
                 for i in self.inconsistencies
             ],
             "warnings": list(self.warnings),
+            "suspicious": [asdict(x) for x in self.suspicious],
+            **({"extracted": asdict(self.extracted)} if self.extracted is not None else {}),
             "provenance": asdict(self.provenance),
         }
 

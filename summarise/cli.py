@@ -64,6 +64,10 @@ def _summarise_parser() -> argparse.ArgumentParser:
                    "one page per file)")
     p.add_argument("--max-words", type=int, default=120, help="summary length limit (default 120)")
     _add_model_options(p)
+    p.add_argument("--input-format", choices=("auto", "text", "html"), default="auto",
+                   help="html: extract the article from a web page; auto (default): html for .html/.htm files or detected markup")
+    p.add_argument("--timeout", type=float, default=None, help="for --backend openai: seconds per request (default 60)")
+    p.add_argument("--max-retries", type=int, default=None, help="for --backend openai: retries per request (default 5)")
     return p
 
 
@@ -94,17 +98,29 @@ def _model_kwargs(args: argparse.Namespace) -> dict:
     """The model arguments of ``summarise()``; with several files the backend is created once."""
     from . import DEFAULT_MODEL, load_backend
 
+    bounds = {k: v for k, v in (("timeout", args.timeout), ("max_retries", args.max_retries)) if v is not None}
+    for flag, value in bounds.items():
+        if args.no_model or args.backend != "openai":
+            from ._errors import InputError
+
+            raise InputError(f"--{flag.replace('_', '-')} {value} is for --backend openai (a server); add --backend openai --base-url URL")
     if args.no_model:
         return {"model": None}
     if len(args.files) == 1:
-        kwargs: dict = {"model": args.model or DEFAULT_MODEL}
+        kwargs: dict = {"model": args.model or DEFAULT_MODEL, **bounds}
         if args.backend:
             kwargs["backend"] = args.backend
         if args.base_url:
             kwargs["base_url"] = args.base_url
         return kwargs
-    options = {"base_url": args.base_url} if args.base_url else {}
+    options = {"base_url": args.base_url, **bounds} if args.base_url else bounds
     return {"model": load_backend(args.model or DEFAULT_MODEL, backend=args.backend, **options)}
+
+
+def _input_format(args: argparse.Namespace, path: str) -> str:
+    from ._html import is_html_path
+
+    return "html" if args.input_format == "auto" and is_html_path(path) else args.input_format
 
 
 def _write_report(result: object, text: str, path: str, source: str) -> None:
@@ -115,7 +131,8 @@ def _write_report(result: object, text: str, path: str, source: str) -> None:
         if folder:
             os.makedirs(folder, exist_ok=True)
         with open(path, "w", encoding="utf-8") as fh:
-            fh.write(result.to_html(text, title=f"Summary report: {os.path.basename(source)}"))  # type: ignore[attr-defined]
+            extracted = getattr(result, "extracted", None)  # HTML input: offsets index the extracted text
+            fh.write(result.to_html(extracted.text if extracted is not None else text, title=f"Summary report: {os.path.basename(source)}"))  # type: ignore[attr-defined]
     except OSError as e:
         raise InputError(f"Cannot write the report to {path!r} ({e.strerror}): give --report a writable path") from None
     print(f"summarise: report written to {path}", file=sys.stderr)
@@ -149,13 +166,14 @@ class ProgressLine:
             self.stream.flush()
 
 
-def _summarise_one(args: argparse.Namespace, text: str, model: dict) -> object:
+def _summarise_one(args: argparse.Namespace, text: str, model: dict, path: str) -> object:
     """``summarise(text)`` with the progress line on stderr unless --quiet or --no-model."""
     from . import summarise
 
     line = None if args.quiet or args.no_model else ProgressLine(sys.stderr)
     try:
-        return summarise(text, max_words=args.max_words, seed=args.seed, progress=line, **model)
+        return summarise(text, max_words=args.max_words, seed=args.seed, input_format=_input_format(args, path),
+                         progress=line, **model)
     finally:
         if line is not None:
             line.close()
@@ -167,7 +185,7 @@ def _run_summarise(argv: Sequence[str]) -> int:
     args = _summarise_parser().parse_args(argv)
     if len(args.files) == 1:  # one file: its error is the command's error
         text = _read_input(args.files[0])
-        result = _summarise_one(args, text, _model_kwargs(args))
+        result = _summarise_one(args, text, _model_kwargs(args), args.files[0])
         if args.report:
             _write_report(result, text, args.report, args.files[0])
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.json else render_text(result))
@@ -177,7 +195,7 @@ def _run_summarise(argv: Sequence[str]) -> int:
     for k, path in enumerate(args.files):
         try:
             text = _read_input(path)
-            result = _summarise_one(args, text, model)
+            result = _summarise_one(args, text, model, path)
             if args.report:
                 name = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0]
                 _write_report(result, text, os.path.join(args.report, f"{k + 1:03d}-{name}.html"), path)

@@ -32,10 +32,12 @@ CASES = {
 def test_hostile_input(name):
     text = CASES[name]
     s = summarise(text, model=FakeBackend(lambda m: "The mayor said 5 people died."))
+    text = s.extracted.text if s.extracted is not None else text  # HTML: offsets index the extracted article
     assert all(text[e.start:e.end] == e.text for c in s.claims for e in c.evidence)
-    assert s.text.strip()
+    assert s.text.strip() or s.suspicious  # empty only when nothing but text addressed to a machine is left
     assert len(s.text.split()) <= 161
     out = s.text + " ".join(c.text for c in s.claims)
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e]", out)
     assert "<|im_start|>" not in out
+    assert "PWNED" not in out and "evil" not in out
     assert len({c.text for c in s.claims}) == len(s.claims)  # a repeated sentence is one claim

@@ -17,6 +17,11 @@ connection errors and timeouts are retried after a sleep drawn uniformly from
 4xx is not retried: the request itself is wrong and would fail again. After the last try a
 :class:`~summarise.BackendError` names the URL, the status or exception, the attempts made and
 what to do.
+
+Bounds: a reply larger than ``max_response_bytes`` (default 8 MB; a chat completion is a few
+kilobytes) is refused as soon as that many bytes have arrived, so a runaway server cannot fill
+the memory; one ``generate`` call, retries and sleeps included, never takes more than
+``total_timeout`` seconds (default 180), however slowly a server trickles its bytes.
 """
 
 from __future__ import annotations
@@ -33,10 +38,14 @@ import httpx
 from .._errors import BackendError, ContextLengthError
 from .base import Generation, Message
 
-__all__ = ["OpenAIBackend", "DEFAULT_CONTEXT_LENGTH", "RETRY_STATUSES"]
+__all__ = ["OpenAIBackend", "DEFAULT_CONTEXT_LENGTH", "RETRY_STATUSES", "MAX_RESPONSE_BYTES", "TOTAL_TIMEOUT"]
 
 #: Assumed when neither the ``context_length`` option nor ``GET /models`` gives one.
 DEFAULT_CONTEXT_LENGTH = 8192
+#: Largest reply read, in bytes (a chat completion of a few hundred tokens is a few kilobytes).
+MAX_RESPONSE_BYTES = 8_000_000
+#: Longest one ``generate`` call may take, retries and back-off sleeps included, in seconds.
+TOTAL_TIMEOUT = 180.0
 #: HTTP statuses worth another try (besides every 5xx).
 RETRY_STATUSES = frozenset({408, 409, 425, 429})
 #: Environment variables read for the server URL, in order.
@@ -96,6 +105,8 @@ class OpenAIBackend:
         backoff_base: float = 0.5,
         backoff_max: float = 20.0,
         transport: httpx.BaseTransport | None = None,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
+        total_timeout: float = TOTAL_TIMEOUT,
     ) -> None:
         if not isinstance(model, str) or not model.strip():
             raise BackendError(
@@ -114,11 +125,14 @@ class OpenAIBackend:
                 f"base_url must start with http:// or https://, got {url!r}: "
                 "pass the server's API root, e.g. http://127.0.0.1:8000/v1"
             )
-        for label, value in (("timeout", timeout), ("backoff_base", backoff_base), ("backoff_max", backoff_max)):
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or (label == "timeout" and value == 0):
+        for label, value in (("timeout", timeout), ("backoff_base", backoff_base), ("backoff_max", backoff_max),
+                             ("total_timeout", total_timeout)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or (label in ("timeout", "total_timeout") and value == 0):
                 raise BackendError(f"{label} must be a positive number of seconds, got {value!r}")
         if not isinstance(max_retries, int) or max_retries < 0:
             raise BackendError(f"max_retries must be an int >= 0, got {max_retries!r}")
+        if isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int) or max_response_bytes < 1024:
+            raise BackendError(f"max_response_bytes must be an int of at least 1024, got {max_response_bytes!r}")
         if not isinstance(concurrency, int) or concurrency < 1:
             raise BackendError(f"concurrency must be a positive int, got {concurrency!r}")
         if context_length is not None and (not isinstance(context_length, int) or context_length < 1):
@@ -132,6 +146,8 @@ class OpenAIBackend:
         self.concurrency = concurrency
         self.backoff_base = float(backoff_base)
         self.backoff_max = float(backoff_max)
+        self.max_response_bytes = max_response_bytes
+        self.total_timeout = float(total_timeout)
         self._context_length = context_length
         self._context_lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(concurrency)
@@ -217,14 +233,43 @@ class OpenAIBackend:
             body["stop"] = list(stop)
         return self._parse(self._post("/chat/completions", body))
 
+    def _read(self, url: str, body: dict[str, Any], deadline: float) -> httpx.Response:
+        """POST and read the reply, at most ``max_response_bytes`` of it, by ``deadline``."""
+        left = deadline - time.monotonic()
+        timeout = httpx.Timeout(max(0.001, min(self.timeout, left)))
+        with self._client.stream("POST", url, json=body, timeout=timeout) as response:
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > self.max_response_bytes:
+                raise self._too_large(url, f"declared {int(declared):,} bytes")
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > self.max_response_bytes:
+                    raise self._too_large(url, f"more than {size:,} bytes arrived")
+                if time.monotonic() > deadline:
+                    raise httpx.ReadTimeout("the reply was still arriving when the total time ran out")
+                chunks.append(chunk)
+        headers = [(k, v) for k, v in response.headers.items() if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")]
+        return httpx.Response(response.status_code, headers=headers, content=b"".join(chunks), request=response.request)
+
+    def _too_large(self, url: str, what: str) -> BackendError:
+        return BackendError(
+            f"POST {url} answered with a reply over max_response_bytes={self.max_response_bytes:,} ({what}); "
+            "it was not read further and not retried. What to do: check the server (a chat completion is a "
+            "few kilobytes), or raise max_response_bytes."
+        )
+
     def _post(self, path: str, body: dict[str, Any]) -> httpx.Response:
         url = f"{self.base_url}{path}"
         attempts = self.max_retries + 1
+        deadline = time.monotonic() + self.total_timeout
         for attempt in range(1, attempts + 1):
             wait: float | None = None
             try:
                 with self._slots:
-                    response = self._client.post(url, json=body)
+                    if time.monotonic() >= deadline:
+                        raise httpx.ConnectTimeout("no time left")
+                    response = self._read(url, body, deadline)
             except httpx.TimeoutException as e:
                 problem = f"timed out after {self.timeout:g} s ({type(e).__name__})"
                 advice = (f"raise timeout= (now {self.timeout:g} s), lower the concurrency, "
@@ -244,6 +289,11 @@ class OpenAIBackend:
                 advice = ("the server is rate-limiting: lower the concurrency or raise max_retries"
                           if status == 429 else
                           "the server failed: see its log, lower the concurrency, or raise max_retries")
+            if time.monotonic() >= deadline - 0.01 and attempt < attempts:
+                raise BackendError(
+                    f"POST {url} gave up after {attempt} attempt{'s' if attempt > 1 else ''} and "
+                    f"total_timeout={self.total_timeout:g} s: {problem}. What to do: {advice}, or raise total_timeout."
+                )
             if attempt == attempts:
                 raise BackendError(
                     f"POST {url} failed after {attempts} attempt{'s' if attempts > 1 else ''}: "
@@ -252,7 +302,7 @@ class OpenAIBackend:
             if wait is None:
                 ceiling = min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1))
                 wait = self._random.uniform(0.0, ceiling)
-            time.sleep(wait)
+            time.sleep(max(0.0, min(wait, deadline - time.monotonic())))
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _client_error(self, url: str, status: int, text: str, problem: str) -> BackendError:
