@@ -17,12 +17,14 @@ from ._contradictions import find_inconsistencies
 from ._embed import embed
 from ._errors import ContextLengthError
 from ._frames import find_frames
+from ._layout import split_layout
 from ._loaded import find_loaded, loaded_in
 from ._prompts import load_prompt, neutralise_text
 from ._summary import centrality, compose, select_claims, verify_summary
 from ._types import Claim, LoadedTerm, Provenance, Summary, SummarySentence
 from ._verify import verify_sentence
 from ._version import __version__
+from ._wellformed import is_marked_truncated
 from .backends.base import Backend
 
 __all__ = ["run_pipeline", "MAX_CHARS"]
@@ -61,7 +63,10 @@ def _word_claims(drafts: list[Draft], backend: Backend | None, meter: _Meter, se
     prompt = load_prompt("claim_rewrite")
     for k, d in enumerate(drafts, 1):
         cid = f"c{k}"
-        if backend is None:
+        if d.truncated:
+            warnings.append(f"claim {cid}: its sentence is cut off in the article; kept as written, marked, "
+                            "and left out of the summary")
+        if backend is None or d.truncated:  # a cut-off sentence stays as written, marked
             claims.append(Claim(d.text, d.source, d.kind, d.evidence, "rule", d.cue, cid))  # type: ignore[arg-type]
             continue
         messages = prompt.render(sentence=neutralise_text(d.text))
@@ -105,7 +110,7 @@ def _fit_length(sentences: list[SummarySentence], claims: list[Claim], chosen: l
     for c in sorted(claims, key=lambda c: -c.centrality):
         if len(_summary_text(out).split()) >= 40:
             break
-        if c.id in used or c.text in {s.text for s in out} or len(_summary_text(out).split()) + len(c.text.split()) > max_words:
+        if c.id in used or is_marked_truncated(c.text) or c.text in {s.text for s in out} or len(_summary_text(out).split()) + len(c.text.split()) > max_words:
             continue
         out.append(SummarySentence(c.text, (c.id,), "rule" if c.wording == "rule" else "fallback"))
         used.add(c.id)
@@ -126,7 +131,8 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
     seconds: dict[str, float] = {}
     warnings: list[str] = []
     meter = _Meter()
-    analysis = analyse(text)
+    layout = split_layout(text)  # headline, byline, dateline blanked: offsets unchanged
+    analysis = analyse(layout.body)
     frames = find_frames(analysis)
     loaded = find_loaded(analysis.doc, text)
     drafts = draft_claims(analysis, frames, loaded)
@@ -182,6 +188,7 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
     leaked = {w.lower() for w in loaded_in(summary_text)}
     left_out = tuple(t for t in loaded if t.term.lower() not in leaked)
     return Summary(
+        title=layout.title,
         text=summary_text,
         sentences=tuple(sentences),
         claims=tuple(claims),

@@ -12,6 +12,7 @@ import numpy as np
 from ._claims import Draft
 from ._types import Claim, SummarySentence
 from ._verify import verify_sentence
+from ._wellformed import is_marked_truncated, problems
 
 __all__ = ["centrality", "select_claims", "compose", "split_sentences", "match_claims", "shorten_sources"]
 
@@ -61,7 +62,7 @@ def select_claims(claims: Sequence[Claim], vectors: np.ndarray, max_words: int) 
     budget = max_words
     for i in order:
         w = len(claims[i].text.split())
-        if words + w > budget and chosen:
+        if words + w > budget and chosen or is_marked_truncated(claims[i].text):
             continue
         if any(float(vectors[i] @ vectors[j]) > 0.85 for j in chosen):
             continue

@@ -149,10 +149,14 @@ class Summary:
     """Everything that went wrong and was repaired (model output rejected, text chunked...)."""
     provenance: Provenance
     """How the result was made."""
+    title: str | None = None
+    """The article's headline, when its first line is one (no final punctuation, then a blank
+    line): reported here, never part of a claim or glued to the first sentence."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form printed by ``summarise --json`` (offsets into the text as given)."""
         return {
+            "title": self.title,
             "summary": self.text,
             "sentences": [
                 {"text": s.text, "claims": list(s.claim_ids), "wording": s.wording}
