@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, Analysis
+from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, ROLE_NOUNS, Analysis
 from ._frames import Frame
 from ._loaded import clean_span, inflect_like
 from ._types import ARTICLE_SOURCE, LoadedTerm, Span
@@ -126,30 +126,56 @@ def _lower_first(s: str) -> str:
 
 
 def _pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> list[tuple[int, int, str]]:
-    """Resolve third-person pronouns inside ``[a, b)`` to the frame's source where they agree."""
-    if frame is None or frame.mention is None:
+    """Third-person pronouns inside ``[a, b)`` replaced by a name only where agreement leaves
+    one named candidate (``_coref``); any other pronoun stays as the article wrote it. Quoted
+    words are never touched."""
+    if frame is None:
         return []
-    m = frame.mention
-    short = m.name
+    from ._coref import resolve_pronoun
+
     edits = []
     for tok in analysis.doc:
         if not (a <= tok.idx < b) or analysis.in_quote(tok.idx, tok.idx + 1):
             continue
-        w = tok.lower_
         if frame.subj and frame.subj[0] <= tok.idx < frame.subj[1]:
             continue
-        if m.label == "PERSON" and w in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
-            edits.append((tok.idx, tok.idx + len(tok.text), short))
-        elif m.label == "PERSON" and w == "his":
-            edits.append((tok.idx, tok.idx + 3, short + "'s"))
-        elif m.plural and w in ("they", "them") and tok.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass"):
-            edits.append((tok.idx, tok.idx + len(tok.text), ("the " if m.label == "NORP" else "") + short))
+        w = tok.lower_
+        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        if not ((w in ("he", "she") and subject) or (w in ("his", "her") and tok.dep_ == "poss")
+                or (w == "they" and subject) or (w == "their" and tok.dep_ == "poss")):
+            continue
+        m = resolve_pronoun(analysis, w, tok.idx)
+        if m is None or (m.label == "PERSON") != (w not in ("they", "their")):
+            continue
+        name = ("the " if m.label == "NORP" else "") + m.name
+        edits.append((tok.idx, tok.idx + len(tok.text), name + ("'s" if tok.dep_ == "poss" else "")))
     return edits
+
+
+def _role_case(source: str) -> str:
+    """A role written before a name keeps its capital there only ("Mayor Tom Hale" ->
+    "Tom Hale, mayor"); after the name it is a common noun.
+
+    >>> _role_case("Sofia Lindqvist, Chief executive"), _role_case("Jo Bell, Deputy Health Minister")
+    ('Sofia Lindqvist, chief executive', 'Jo Bell, Deputy Health Minister')
+    """
+    name, sep, role = source.partition(", ")
+    if not sep:
+        return source
+    words = role.split(" ")
+    common = ROLE_NOUNS | _ROLE_MODIFIERS
+    # only a role made of common words ("Chief executive"), never a title ("Deputy Defence Minister")
+    if words[0][:1].isupper() and all(w.lower() in common or w.islower() for w in words):
+        words = [w[:1].lower() + w[1:] for w in words]
+    return f"{name}{sep}{' '.join(words)}"
+
+
+_ROLE_MODIFIERS = frozenset("chief deputy former acting senior vice assistant associate interim".split())
 
 
 def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previous: list[Draft]) -> tuple[str, list[str], str]:
     text, doc = analysis.text, analysis.doc
-    source = f.source
+    source = _role_case(f.source)
     extra = ""
     if f.back_ref:
         ref = next((d for d in reversed(previous) if d.kind in ("allegation", "statement", "estimate") and d.source != source), None)
@@ -158,8 +184,8 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
             body = re.sub(r"^.*?\b(?:that|of)\s+", "", ref.text.rstrip("."), count=1) if " that " in ref.text or " of " in ref.text else ref.text.rstrip(".")
             body = _lower_first(body)
             extra = ref.context
-            return _finish(f"{source} {verb} the allegation that {body}"), [], extra
-        return _finish(f"{source} {verb} {text[f.content[0]:f.content[1]]}"), [], extra
+            return _finish(f"{_with_role_comma(source)} {verb} the allegation that {body}"), [], extra
+        return _finish(f"{_with_role_comma(source)} {verb} {text[f.content[0]:f.content[1]]}"), [], extra
     if f.cue_lemma == "according":
         body, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, _pronoun_edits(analysis, *f.content, f))
         body = _DISCOURSE.sub("", body)
@@ -292,6 +318,14 @@ def _cut_off(analysis: Analysis, si: int) -> bool:
     return si == len(analysis.sentences) - 1 and bool(re.search(r"[\w,;]$", text[s0:s1])) and len(text[s0:s1].split()) > 3
 
 
+def _reaches_end(analysis: Analysis, end: int, s1: int) -> bool:
+    """Whether a span ending at ``end`` runs to the end of its sentence (only joining words and
+    punctuation after it)."""
+    return all(t.is_punct or t.is_space or t.lower_ in _EDGE_WORDS or t.tag_ == "TO"
+               or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep", "aux")
+               for t in analysis.doc if end <= t.idx < s1)
+
+
 def _as_written(analysis: Analysis, si: int) -> str:
     s0, s1 = analysis.sentences[si]
     return re.sub(r"\s+", " ", clean_output(analysis.text[s0:s1])).strip()
@@ -327,12 +361,11 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
         sent_frames = sorted(by_sent.get(si, []), key=lambda f: f.span[0])
         items: list[tuple[int, Draft]] = []
         cut = _cut_off(analysis, si)
-        last_word = max((t.idx + len(t.text) for t in analysis.doc if s0 <= t.idx < s1 and t.is_alpha), default=s1)
         for f in sent_frames:
             rendering, handled, extra = _render_frame(analysis, f, loaded, drafts + [d for _, d in items])
             if len(rendering.split()) < 4:
                 continue
-            truncated = cut and f.span[1] >= last_word
+            truncated = cut and _reaches_end(analysis, f.span[1], s1)
             if truncated:
                 rendering, handled = mark_truncated(_as_written(analysis, si)), []
             else:
@@ -353,7 +386,7 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
                     edits.append((first.idx, first.idx + len(first.text), m.name))
             body, handled = clean_span(analysis.doc, text, a, b, loaded, edits)
             body = _finish(_DISCOURSE.sub("", body))
-            truncated = cut and b >= last_word
+            truncated = cut and _reaches_end(analysis, b, s1)
             if truncated:
                 body, handled = mark_truncated(_as_written(analysis, si)), []
             elif len(body.split()) >= 5:
