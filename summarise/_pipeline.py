@@ -24,7 +24,7 @@ from ._summary import centrality, compose, select_claims, verify_summary
 from ._types import Claim, LoadedTerm, Provenance, Summary, SummarySentence
 from ._verify import verify_sentence
 from ._version import __version__
-from ._wellformed import is_marked_truncated
+from ._wellformed import is_marked_truncated, problems
 from .backends.base import Backend
 
 __all__ = ["run_pipeline", "MAX_CHARS"]
@@ -78,6 +78,7 @@ def _word_claims(drafts: list[Draft], backend: Backend | None, meter: _Meter, se
             continue
         out = _clean_model_line(meter.generate(backend, messages, max_tokens=budget, temperature=0.0, seed=seed, stop=["\n"]))
         reasons = verify_sentence(out, evidence=d.context, reference=d.text, sources=[d.source] if d.attributed else [])
+        reasons += [f"not a sentence: {p}" for p in problems(out, source=d.context)]
         if reasons:
             warnings.append(f"claim {cid}: model wording rejected ({'; '.join(reasons)}), deterministic rendering used")
             claims.append(Claim(d.text, d.source, d.kind, d.evidence, "fallback", d.cue, cid, rejected=tuple(reasons)))  # type: ignore[arg-type]
