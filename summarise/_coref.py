@@ -66,11 +66,20 @@ def _people(analysis: Analysis) -> list[tuple[int, int, Mention]]:
     # a known surname the parser did not tag as a person ("Hale denied the claims")
     surnames = {p.name.replace("-", " ").split()[-1]: p for p in persons if len(p.name.split()) > 1}
     for t in analysis.doc:
-        if t.ent_type_ != "PERSON" and t.text in surnames and t.text[:1].isupper():
+        if t.ent_type_ != "PERSON" and t.text in surnames and _alone(t):
             out.append((t.idx, t.idx + len(t.text), surnames[t.text]))
     out.sort(key=lambda x: x[0])
     analysis.__dict__["_coref_people"] = out
     return out
+
+
+def _alone(t: Any) -> bool:
+    """A capitalised word standing alone, not part of a longer name ("Safe Turf Now")."""
+    doc = t.doc
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    prev = doc[t.i - 1] if t.i > 0 else None
+    cap = lambda x: x is not None and x.text[:1].isupper() and x.is_alpha  # noqa: E731
+    return t.text[:1].isupper() and not cap(nxt) and not (cap(prev) and not prev.is_sent_start and prev.lower_ not in _HONORIFIC)
 
 
 def mention_gender(analysis: Analysis, mention: Mention) -> str | None:
@@ -109,6 +118,16 @@ def mention_gender(analysis: Analysis, mention: Mention) -> str | None:
                 votes.add(g)
     cache[mention.name] = votes.pop() if len(votes) == 1 else None
     return cache[mention.name]
+
+
+def _modifier(analysis: Analysis, end: int) -> bool:
+    """Whether the name ending at ``end`` only modifies another noun or names the same person
+    as its appositive: a modifier is never what a pronoun points back to."""
+    last = next((t for t in analysis.doc if t.idx < end <= t.idx + len(t.text)), None)
+    if last is None:
+        return False
+    # "Safe Turf Now, founder Gareth Pelling" parsed as a name with the person as its appositive
+    return last.dep_ == "compound" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in last.children)
 
 
 def _same_subject(clause: Any, verb: Any) -> bool:
@@ -193,7 +212,7 @@ def _candidates(analysis: Analysis, pronoun: str, offset: int, speaker: Mention 
                         found.append((e.start_char, m))
         else:
             for a, b, m in _people(analysis):
-                if s0 <= a < end and mention_gender(analysis, m) in (None, gender):
+                if s0 <= a < end and mention_gender(analysis, m) in (None, gender) and not _modifier(analysis, b):
                     found.append((a, m))
         for pos, g, m in _noun_candidates(analysis, s0, end, plural):
             if plural or g in (None, gender):
