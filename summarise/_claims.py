@@ -12,7 +12,7 @@ from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, ROLE_NOUNS, Analysis
 from ._frames import Frame
 from ._loaded import clean_span, inflect_like
 from ._types import ARTICLE_SOURCE, LoadedTerm, Span
-from ._wellformed import ends_truncated, is_wellformed, mark_truncated
+from ._wellformed import asserts_something, ends_truncated, is_wellformed, mark_truncated
 
 __all__ = ["Draft", "draft_claims"]
 
@@ -368,6 +368,8 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
             truncated = cut and _reaches_end(analysis, f.span[1], s1)
             if truncated:
                 rendering, handled = mark_truncated(_as_written(analysis, si)), []
+                if not asserts_something(rendering):  # "When the talks began [...]" asserts nothing
+                    continue
             else:
                 rendering, handled = _well_formed(analysis, rendering, handled, f.span, si, loaded)
             evidence = (_span(text, *f.span),)
@@ -389,6 +391,8 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
             truncated = cut and _reaches_end(analysis, b, s1)
             if truncated:
                 body, handled = mark_truncated(_as_written(analysis, si)), []
+                if not asserts_something(body):
+                    body = ""
             elif len(body.split()) >= 5:
                 body, handled = _well_formed(analysis, body, handled, (a, b), si, loaded)
             if len(body.split()) >= 5:

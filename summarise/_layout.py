@@ -63,7 +63,7 @@ def _is_headline(line: str) -> bool:
     s = line.strip()
     words = s.split()
     return (0 < len(words) <= 30 and not re.search(r"[.!?:;,\u2026][\"'\u201d\u2019)]*$", s)
-            and any(c.isupper() for c in s[:1]))
+            and (s[:1].isupper() or s[:1].isdigit() or s[:1] in "\u201c\"'\u2018"))
 
 
 def split_layout(text: str) -> Layout:

@@ -13,7 +13,8 @@ A sentence passes when it
 - has no capital in mid-sentence where the source has none (``which The residents said``).
 
 A sentence that ends in :data:`TRUNCATION_MARK` is a source sentence that the input itself cut
-off, kept as written and marked: it is exempt from the end checks, not from the others.
+off, kept as written and marked: only the capital checks apply to it (the pipeline keeps such a
+sentence as a claim only when what is left still has a finite main verb).
 
 The parse is spaCy's (the pipeline's own), so a mis-parse can fail a sentence that a person
 would accept; the pipeline then keeps the source's own sentence, which is never wrong.
@@ -26,7 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = ["TRUNCATION_MARK", "problems", "is_wellformed", "is_marked_truncated", "mark_truncated",
-           "ends_truncated"]
+           "ends_truncated", "asserts_something"]
 
 #: Appended to a source sentence that the input cut off (an editor's mark of omitted text).
 TRUNCATION_MARK = "[\u2026]"
@@ -169,6 +170,9 @@ def _capital_problem(s: str, source: str | None) -> str | None:
     for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z]+)(?!\w)", s):
         word = m.group(1)
         if word.lower() in _FUNCTION_WORDS:
+            nxt = re.match(r"\s+([A-Z][\w'\u2019-]*)", s[m.end():])
+            if source is not None and nxt and _mid_sentence_in(f"{word} {nxt.group(1)}", source):
+                continue  # part of a name the source writes so ("told The Associated Press")
             return f"a capital in mid-sentence ({s[max(0, m.start() - 12):m.end()]!r})"
         if source is not None and re.search(r"(?<![\w'\u2019-])" + re.escape(word.lower()) + r"(?![\w'-])", source) \
                 and not _mid_sentence_in(word, source):
@@ -183,6 +187,25 @@ def _mid_sentence_in(word: str, source: str) -> bool:
         if before and not re.search(r"[.!?:\n\u201c\"(\u2014\u2013-]$|[.!?,][\u201d\"']$", before):
             return True
     return False
+
+
+def _clause_problems(parts: list[Any], s: str) -> list[str]:
+    if parts and not all(_finite(p.root) for p in parts):
+        return ["no finite main verb"]
+    if parts and not s.rstrip("\"'\u201d\u2019)").endswith("?") and _subordinate(parts[0]):
+        return [f"a subordinate clause, not a sentence (starts {parts[0][0].text!r})"]
+    return []
+
+
+def asserts_something(sentence: str) -> bool:
+    """Whether what is left of a (possibly cut-off) sentence has a main clause with a finite verb.
+
+    >>> asserts_something(f"The board met and agreed to {TRUNCATION_MARK}"), asserts_something(f"When the talks began {TRUNCATION_MARK}")
+    (True, False)
+    """
+    s = re.sub(r"\s+", " ", sentence).strip()
+    body = s[: -len(TRUNCATION_MARK)].rstrip() if is_marked_truncated(s) else s
+    return bool(body) and not _clause_problems(_outside_quotes(_parse(body)), body)
 
 
 def problems(sentence: str, *, source: str | None = None) -> list[str]:
@@ -208,15 +231,13 @@ def problems(sentence: str, *, source: str | None = None) -> list[str]:
         out.append(f"does not start with a capital ({s[:12]!r})")
     if not truncated and not _END.search(s):
         out.append(f"does not end in . ! or ? ({s[-12:]!r})")
-    out += _quote_problems(s)
+    if not truncated:  # a quotation the input cut off cannot close
+        out += _quote_problems(s)
     body = s[: -len(TRUNCATION_MARK)].rstrip() if truncated else s
     doc = _parse(body)
     parts = _outside_quotes(doc)
-    if parts and not all(_finite(p.root) for p in parts):
-        out.append("no finite main verb")
-    elif parts and not s.rstrip("\"'\u201d\u2019)").endswith("?") and _subordinate(parts[0]):
-        out.append(f"a subordinate clause, not a sentence (starts {parts[0][0].text!r})")
     if not truncated:
+        out += _clause_problems(parts, s)
         end = _end_problem(doc)
         if end:
             out.append(end)

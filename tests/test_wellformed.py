@@ -7,7 +7,7 @@ import pytest
 
 from summarise import summarise
 from summarise._layout import split_layout
-from summarise._wellformed import TRUNCATION_MARK, is_wellformed, problems
+from summarise._wellformed import TRUNCATION_MARK, asserts_something, is_wellformed, problems
 
 
 @pytest.mark.parametrize("sentence", [
@@ -50,9 +50,17 @@ def test_mid_sentence_capital_is_judged_against_the_source():
     assert not is_wellformed("The plan was opposed by Residents.", source=source)
 
 
-def test_a_marked_cut_off_sentence_is_exempt_from_the_end_checks_only():
+def test_a_marked_cut_off_sentence_is_held_to_the_capital_checks_only():
     assert is_wellformed(f"Two officers were sued by the family of a man they stopped after {TRUNCATION_MARK}")
-    assert not is_wellformed(f"The family of a man after {TRUNCATION_MARK}")  # still no finite verb
+    assert is_wellformed(f'The minister said the plan was "a step towards {TRUNCATION_MARK}')
+    assert not is_wellformed(f"the family of a man after {TRUNCATION_MARK}")
+    assert not asserts_something(f"When the talks began in the spring {TRUNCATION_MARK}")
+
+
+def test_a_cut_off_sentence_that_asserts_nothing_is_no_claim():
+    text = "The harbour reopened on Monday after the storm.\n\nWhen the first ships arrived in the morning..."
+    s = summarise(text, model=None)
+    assert not any("first ships" in c.text for c in s.claims)
 
 
 # --- layout ---------------------------------------------------------------------------------
@@ -64,6 +72,7 @@ def test_a_marked_cut_off_sentence_is_exempt_from_the_end_checks_only():
     ("PORTVALE, March 3 (Coast Wire) - Dock workers returned.", None, "Dock"),
     ("Portvale (Coast Wire) — Dock workers returned.", None, "Dock"),
     ("Portvale — Dock workers returned.", None, "Dock"),
+    ("12 ships diverted as strike ends\n\nDock workers returned.", "12 ships diverted as strike ends", "Dock"),
     ("(Coast Wire) — Dock workers returned.", None, "Dock"),
     ("Dock workers returned on Monday.\n\nThe strike had lasted two weeks.", None, "Dock"),
     ("Hale — who had resigned — spoke on Monday.", None, "Hale"),

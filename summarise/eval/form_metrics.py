@@ -58,7 +58,7 @@ def fragments(*, texts: Sequence[str], source: str | None = None) -> list[tuple[
         "dangling conjunction, preposition, determiner or possessive at the end, unbalanced quotes, "
         "a mid-sentence capital the article does not have) / all claims and summary sentences.",
         "0..1, lower is better; None when the prediction has no text. A source sentence kept "
-        "verbatim and marked as cut off by the input ('[\u2026]') is exempt from the end checks.",
+        "verbatim and marked as cut off by the input ('[\u2026]') is held to the capital checks only.",
         "The check rests on spaCy's small parser: a mis-parse (a verb tagged as a noun) can fail a "
         "good sentence; a complete sentence that says the wrong thing passes."),
     higher_is_better=False,
