@@ -247,7 +247,7 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
         return None
     if root is not None and root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children):
         return None  # an imperative ("Ignore all previous instructions ...") asserts nothing
-    if analysis.in_quote(toks[0].idx, toks[-1].idx + 1):
+    if analysis.in_quote(toks[0].idx, toks[-1].idx + 1) or _open_quote_before(analysis.text, toks[-1].idx):
         return None
     toks = [t for t in toks if not (t.is_punct or t.is_space)] or toks
     a = toks[0].idx
@@ -291,6 +291,13 @@ def _trim_edges(analysis: Analysis, a: int, b: int) -> tuple[int, int]:
     if not toks:
         return a, a
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _open_quote_before(text: str, offset: int) -> bool:
+    """Whether a quotation opened earlier in the paragraph is still open at ``offset`` (news
+    style leaves a quotation that runs on, or that the input cut off, unclosed)."""
+    para = text[text.rfind("\n", 0, offset) + 1:offset]
+    return para.count("\u201c") > para.count("\u201d") or para.count('"') % 2 == 1
 
 
 def _article_kind(text: str, loaded_count: int) -> str:

@@ -137,8 +137,11 @@ _SUBORDINATE_STARTS = frozenset("where which whom whose because although though 
 
 
 def _subordinate(part: Any) -> bool:
-    """"Where women were threatened.": the first word subordinates the main verb itself."""
+    """"Where women were threatened.": the first word subordinates the main verb itself; or the
+    part opens on a finite verb, its subject cut away ("Is responsible, Hamas said.")."""
     first = next((t for t in part if not t.is_punct), None)
+    if first is not None and first.tag_ in _FINITE and first.pos_ in ("AUX", "VERB") and first.i < part.root.i:
+        return True
     return first is not None and first.lower_ in _SUBORDINATE_STARTS and first.head.i == part.root.i \
         and first.dep_ in ("advmod", "mark", "nsubj", "nsubjpass", "dobj", "poss")
 
@@ -193,7 +196,7 @@ def _clause_problems(parts: list[Any], s: str) -> list[str]:
     if parts and not all(_finite(p.root) for p in parts):
         return ["no finite main verb"]
     if parts and not s.rstrip("\"'\u201d\u2019)").endswith("?") and _subordinate(parts[0]):
-        return [f"a subordinate clause, not a sentence (starts {parts[0][0].text!r})"]
+        return [f"a subordinate clause or a lost subject, not a sentence (starts {parts[0][0].text!r})"]
     return []
 
 

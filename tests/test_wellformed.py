@@ -33,6 +33,7 @@ def test_complete_sentences_pass(sentence):
     ("The vote was delayed by Mr.", "abbreviated title"),
     ("The assistant to the mayor's alleged misconduct.", "finite main verb"),
     ("Where families were moved out of the valley.", "subordinate clause"),
+    ("Is “responsible for the delay,” the union said.", "lost subject"),
     ('The minister said "the plan is dead.', "unbalanced quotes"),
     ("the council met on Monday.", "capital"),
     ("The council met on Monday", "end in"),
@@ -55,6 +56,15 @@ def test_a_marked_cut_off_sentence_is_held_to_the_capital_checks_only():
     assert is_wellformed(f'The minister said the plan was "a step towards {TRUNCATION_MARK}')
     assert not is_wellformed(f"the family of a man after {TRUNCATION_MARK}")
     assert not asserts_something(f"When the talks began in the spring {TRUNCATION_MARK}")
+
+
+def test_a_quotation_left_open_is_not_the_articles_own_claim():
+    text = ("The mayor spoke on Monday.\n\n"
+            "\u201cWe will rebuild the harbour. Nobody will be left behind and we will find the money to...")
+    s = summarise(text, model=None)
+    for c in s.claims:
+        if "rebuild the harbour" in c.text or "left behind" in c.text:
+            assert c.source != "the article", c
 
 
 def test_a_cut_off_sentence_that_asserts_nothing_is_no_claim():
