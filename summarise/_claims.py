@@ -249,7 +249,7 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
         return None  # an imperative ("Ignore all previous instructions ...") asserts nothing
     if analysis.in_quote(toks[0].idx, toks[-1].idx + 1) or _open_quote_before(analysis.text, toks[-1].idx):
         return None
-    toks = [t for t in toks if not (t.is_punct or t.is_space)] or toks
+    toks = [t for t in toks if not ((t.is_punct and t.text != "%") or t.is_space)] or toks  # "6.4%" keeps its unit
     a = toks[0].idx
     b = toks[-1].idx + len(toks[-1].text)
     # a frame inside the sentence splits the residue: keep the stretch holding the root
@@ -281,7 +281,7 @@ def _trim_edges(analysis: Analysis, a: int, b: int) -> tuple[int, int]:
     toks = [t for t in analysis.doc if a <= t.idx and t.idx + len(t.text) <= b]
 
     def joins(t: Any) -> bool:
-        return (t.is_punct and t.text not in "\"\u201d\u2019)") or t.is_space or t.lower_ in _EDGE_WORDS \
+        return (t.is_punct and t.text not in "\"\u201d\u2019)%") or t.is_space or t.lower_ in _EDGE_WORDS \
             or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep") and not any(c.i > t.i for c in t.children)
 
     while toks and joins(toks[-1]):
