@@ -140,7 +140,8 @@ def _subordinate(part: Any) -> bool:
     """"Where women were threatened.": the first word subordinates the main verb itself; or the
     part opens on a finite verb, its subject cut away ("Is responsible, Hamas said.")."""
     first = next((t for t in part if not t.is_punct), None)
-    if first is not None and first.tag_ in _FINITE and first.pos_ in ("AUX", "VERB") and first.i < part.root.i:
+    inverted = first is not None and first.lower_ in ("had", "should", "were") and "," in part.text  # "Had he known, …"
+    if first is not None and first.tag_ in _FINITE and first.pos_ in ("AUX", "VERB") and first.i < part.root.i and not inverted:
         return True
     return first is not None and first.lower_ in _SUBORDINATE_STARTS and first.head.i == part.root.i \
         and first.dep_ in ("advmod", "mark", "nsubj", "nsubjpass", "dobj", "poss")
