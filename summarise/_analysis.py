@@ -103,6 +103,9 @@ def _quotes(text: str) -> list[tuple[int, int]]:
                 break
             spans.append((a, b + 1))
             i = b + 1
+    # doubled apostrophes as quotation marks, as news archives print them (''...'' and ``...'')
+    for m in re.finditer(r"(?:''|``)(?!')((?:(?!'').){2,3000}?)''", text, flags=re.S):
+        spans.append((m.start(), m.end()))
     # single curly quotes only as a pair around several words (apostrophes are U+2019 too)
     for m in re.finditer(r"(?<!\w)\u2018([^\u2018\u2019]{3,200}?)\u2019(?!\w)", text):
         spans.append((m.start(), m.end()))

@@ -206,7 +206,7 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
         if f.content[0] < f.subj[0] and f.content[1] <= (cue_tok.idx if cue_tok is not None else f.subj[0]):
             # '"...," she said.' -> 'X said: "..."'
             quote, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, [])
-            quote = quote.strip(" ,\u201c\u201d\"")
+            quote = quote.strip(" ,\u201c\u201d\"'`")
             quote = f"\u201c{quote}\u201d" if analysis.in_quote(f.content[0], f.content[0] + 1) else quote
             verb = inflect_like(f.cue_lemma, "VBD") if f.cue_lemma in ("add", "warn", "insist", "claim", "allege", "write", "deny", "admit", "stress") else "said"
             return _finish(f"{_with_role_comma(source)} {verb}: {quote.rstrip(',')}"), handled, extra
@@ -215,7 +215,7 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
     if not f.cue:  # quote continuation
         q = next(((qa, qb) for qa, qb in analysis.quotes if qa <= f.content[0] and f.content[1] <= qb), None)
         if q is not None and text[f.content[0]] != text[q[0]]:  # a sentence cut out of a longer quotation
-            body = text[q[0]] + body.strip().rstrip(",") + text[q[1] - 1]  # in the article's own marks
+            body = "\u201c" + body.strip().strip("'`\"\u201c\u201d").rstrip(",") + "\u201d"
         return _finish(f"{_with_role_comma(source)} said: {body}"), handled, extra
     if cue_tok is not None and cue_tok.tag_ in ("VBG", "VBN") and body.lower().startswith(f.cue.lower()):
         body = inflect_like(f.cue_lemma, "VBD") + body[len(f.cue):]

@@ -23,8 +23,16 @@ OBJECT_CUES = frozenset(
     "condemn praise hail slam blast denounce decry applaud commend laud call label brand describe "
     "refer charge welcome express deride lambast castigate defend disavow repudiate contradict mock "
     "ridicule suspect implicate confirm acknowledge admit announce reveal disclose warn urge "
-    "order demand propose promise pledge threaten tout allege".split()
+    "order demand propose promise pledge threaten tout allege support back oppose endorse favor favour "
+    "estimate project forecast predict calculate".split()
 )
+# Cues of taking a side ("X backs Y"): an attribution only when someone, not something, does it.
+_STANCE_CUES = frozenset("support back oppose endorse favor favour".split())
+# Verbs that give a figure as someone's valuation when followed by "at" and a number.
+_VALUING_CUES = frozenset("put place peg value".split())
+_FIGURES = frozenset("MONEY CARDINAL PERCENT QUANTITY".split())
+# Subject words that stand for people or bodies without being a named entity.
+_ANIMATE_PRONOUNS = frozenset("i we you he she they who".split())
 # Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
 _FOREIGN_MARKS = frozenset("as while although though whereas even because since".split())
 #: When frames merge, the more specific kind wins.
@@ -128,8 +136,10 @@ def _subject(cue: Any) -> tuple[Any | None, bool]:
                 if c.text.lower() in _RELATIVE and t.dep_ == "relcl":
                     return t.head, False
                 return c, c.dep_ == "nsubjpass"
+            if c.text.lower() == "it" and (c.dep_ == "nsubjpass" or any(x.dep_ == "auxpass" for x in t.children)):
+                return None, True  # "it was alleged that ...": no one is named
             if c.dep_ == "nsubj" and c.text.lower() == "it":
-                return None, True  # "it was alleged that ..."
+                return c, False  # "It added that ...": the body last named speaks
         if t.dep_ in ("conj", "advcl", "xcomp", "ccomp") and t.head.i != t.i:
             head = t.head
             # "said X had entered ... and described Y": a verb coordinated inside a cue's
@@ -162,6 +172,9 @@ def _display(analysis: Analysis, toks: list[Any], recent: list[Mention]) -> tupl
         raw = raw[dateline.end():]
         a += dateline.end()
     low = raw.lower()
+    if low == "it":
+        m = _last_institution(analysis, a, recent)
+        return (m.name, m) if m is not None else ("unnamed sources", None)
     short = len(raw.split()) <= 2
     persons = [e for e in analysis.doc.ents if e.label_ == "PERSON" and a <= e.start_char < b]
     root0 = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
@@ -193,6 +206,26 @@ def _display(analysis: Analysis, toks: list[Any], recent: list[Mention]) -> tupl
     return name, m
 
 
+def _last_institution(analysis: Analysis, offset: int, recent: list[Mention]) -> Mention | None:
+    """What an active "it" that says something refers to: the last organisation that spoke, else
+    the last organisation named before it."""
+    for m in reversed(recent):
+        if m.label in ("ORG", "GPE", "NOUN") and not m.plural:
+            return m
+    orgs = [m for m in analysis.mentions if m.label == "ORG" and m.start < offset]
+    return orgs[-1] if orgs else None
+
+
+def _animate(subj: Any) -> bool:
+    """A subject that is a person, a body or a group of people (not a thing)."""
+    from ._analysis import INSTITUTION_NOUNS, ROLE_NOUNS
+
+    if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    low = subj.lower_
+    return low in _ANIMATE_PRONOUNS or subj.lemma_.lower() in ROLE_NOUNS | INSTITUTION_NOUNS or low in ROLE_NOUNS
+
+
 def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool]:
     """Tokens of what the cue's source asserts, and whether it points back to an earlier claim."""
     lex = lexicons()
@@ -201,6 +234,11 @@ def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool
     for c in cue.children:
         if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",)):
             return _subtree(c), False
+    if cue.dep_ == "parataxis" and cue.lemma_.lower() in QUOTE_CUES and cue.head.i != cue.i and not any(
+            c.dep_ in ("dobj", "prep") for c in cue.children):
+        # "Many of the closures, he said, have involved ...": the clause around the cue
+        own = {t.i for t in cue.subtree}
+        return [t for t in cue.head.subtree if t.i not in own], False  # coordinated clauses included
     objs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "dative", "attr", "xcomp", "advcl", "acomp", "npadvmod", "prt", "pobj")]
     objs = [c for c in objs if not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in _FOREIGN_MARKS for m in c.children))]
     if cue.lemma_.lower() in QUOTE_CUES:
@@ -223,11 +261,25 @@ def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool
     return sorted(toks, key=lambda t: t.i), False
 
 
+def _values_at(tok: Any) -> bool:
+    """'puts the cost at $4 million', 'pegged turnout at 60 percent': a figure someone gives."""
+    return tok.lemma_.lower() in _VALUING_CUES and tok.pos_ == "VERB" and any(
+        c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num or t.ent_type_ in _FIGURES for t in c.subtree)
+        for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children)
+
+
 def _is_cue(tok: Any) -> bool:
     lex = lexicons()
     lemma = tok.lemma_.lower()
-    if tok.pos_ not in ("VERB", "AUX") or lemma not in lex.cue_kind:
+    if _values_at(tok):
+        return True
+    if lemma not in lex.cue_kind:
         return False
+    if tok.pos_ not in ("VERB", "AUX"):
+        # the small tagger misreads "Records show that ..." as a noun; a subject and a clausal
+        # complement say it is the verb
+        if not (any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children)):
+            return False
     if lemma == "point" and not any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children):
         return False
     has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
@@ -241,6 +293,8 @@ def _is_cue(tok: Any) -> bool:
 def _kind(cue: Any, content_text: str) -> str:
     lex = lexicons()
     lemma = cue.lemma_.lower()
+    if _values_at(cue):
+        return "estimate"
     kind = lex.cue_kind.get(lemma, "statement")
     if lemma == "call" and any(c.dep_ == "prep" and c.text.lower() == "for" for c in cue.children):
         kind = "statement"
@@ -286,6 +340,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if not _is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)):
                 continue  # a cue inside a quotation is part of what the speaker said
             subj, passive = _subject(tok)
+            if tok.lemma_.lower() in _STANCE_CUES and (subj is None or not _animate(subj)):
+                continue  # "the bill supports farmers": no one takes a side
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
                 content_toks, back = [tok.head], True  # "an allegation X have refuted"
             else:
@@ -380,7 +436,8 @@ def _multi_sentence_quotes(analysis: Analysis, frames: list[Frame]) -> list[Fram
     text = analysis.text
     taken = {f.sent for f in frames}
     added: list[Frame] = []
-    for qa, qb in analysis.quotes:
+    for qa0, qb0 in analysis.quotes:
+        qa, qb = _inner(text, qa0, qb0)
         inside = [si for si, (s0, s1) in enumerate(analysis.sentences) if s0 < qb and qa < s1]
         if len(inside) < 2:
             continue
@@ -410,6 +467,19 @@ def _multi_sentence_quotes(analysis: Analysis, frames: list[Frame]) -> list[Fram
 _NEGATED_START = re.compile(r"^(?:that\s+)?(?:no|none|nothing|never|not)\b|\b(?:had not|has not|have not|did not|was not|were not|is not|are not|never)\b", re.I)
 _STOPWORDS = frozenset("the a an of in on at to for by with from and or but that this it its is are was were be been has have had "
                        "not no never any said says".split())
+
+
+_QUOTE_MARKS = "\u201c\u201d\u2018\u2019\"'`"
+
+
+def _inner(text: str, a: int, b: int) -> tuple[int, int]:
+    """A quotation's words without its marks and surrounding space: an opening mark that the
+    sentence splitter left at the end of the previous sentence does not put the quote there."""
+    while a < b and (text[a].isspace() or text[a] in _QUOTE_MARKS):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in _QUOTE_MARKS):
+        b -= 1
+    return a, b
 
 
 def _negated_answer(analysis: Analysis, f: Frame, earlier: list[Frame]) -> None:
@@ -460,7 +530,7 @@ def _merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
 def _quote_continuation(analysis: Analysis, si: int, earlier: list[Frame]) -> Frame | None:
     """A sentence that is all quote, with no cue, continues the previous speaker's quote."""
     s0, s1 = analysis.sentences[si]
-    q = [(a, b) for a, b in analysis.quotes if s0 <= a and b <= s1 + 1]
+    q = [(a, b) for a, b in (_inner(analysis.text, *x) for x in analysis.quotes) if s0 <= a and b <= s1 + 1]
     if not q or not earlier or earlier[-1].sent != si - 1:
         return None
     covered = sum(b - a for a, b in q)

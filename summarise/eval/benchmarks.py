@@ -21,11 +21,11 @@ import yaml
 
 from .._errors import InputError
 
-__all__ = ["Benchmark", "benchmark_dir", "candidate_paths", "list_benchmarks", "load_benchmark", "load_benchmark_items",
+__all__ = ["Benchmark", "BenchmarkDataMissing", "benchmark_dir", "candidate_paths", "list_benchmarks", "load_benchmark", "load_benchmark_items",
            "repo_root", "resolve_data", "resource_dir"]
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # summarise/
-LOADERS = ("references", "neus", "neus-crawl")
+LOADERS = ("references", "neus", "neus-crawl", "polnear")
 
 
 def repo_root() -> Path | None:
@@ -77,7 +77,7 @@ class Benchmark:
     description: str
     """One paragraph: what is measured and how the data is made."""
     data: dict[str, Any]
-    """``loader`` (references | neus), ``resource`` or ``path``, and loader options."""
+    """``loader`` (references | neus | polnear), ``resource`` or ``path``, and loader options."""
     metrics: tuple[str, ...] | None
     """Metric names; ``None`` means every metric that runs without extra inputs."""
     max_words: int = 120
@@ -125,6 +125,11 @@ def load_benchmark(name: str) -> Benchmark:
     )
 
 
+class BenchmarkDataMissing(InputError):
+    """A benchmark's data lives outside the package (``path:``) and is not there: the benchmark
+    is skipped with this message rather than failed."""
+
+
 def resolve_data(spec: dict[str, Any], *, what: str = "data") -> Path:
     """The file or folder a config's ``resource`` or ``path`` names; a clear error if absent."""
     tried: list[Path] = []
@@ -140,7 +145,7 @@ def resolve_data(spec: dict[str, Any], *, what: str = "data") -> Path:
         if p.exists():
             return p.resolve()
     where = ", ".join(str(p) for p in tried) or "(no eval data folder in this installation)"
-    raise InputError(
+    raise (BenchmarkDataMissing if "path" in spec else InputError)(
         f"The benchmark's {what} {spec.get('resource') or spec.get('path')!r} was not found (looked in: {where}). "
         "Data outside the package is read from its path and never shipped: put it there, or run "
         "with --data PATH instead."
@@ -160,6 +165,14 @@ def load_benchmark_items(bench: Benchmark) -> list[dict[str, Any]]:
     from .references import check_references, load_references, to_items
 
     path = resolve_data(bench.data)
+    if bench.data.get("loader") == "polnear":
+        from .polnear import load_polnear
+
+        sample = bench.data.get("sample")
+        items = load_polnear(path, split=str(bench.data.get("split", "dev")), sample=None if sample is None else int(sample),
+                             sample_seed=int(bench.data.get("sample_seed", 0)))
+        check_references(items)
+        return items
     if bench.data.get("loader", "references") == "neus":
         items = load_neus(path, split=str(bench.data.get("split", "val")), sample=bench.data.get("sample", 50),
                           sample_seed=int(bench.data.get("sample_seed", 0)),

@@ -95,18 +95,26 @@ def _run(args: argparse.Namespace) -> int:
     from .._api import DEFAULT_MODEL
     from .benchmarks import resolve_lexicon
     from .runner import run_eval
-    from .systems import build_system
+    from .systems import MODEL_FREE_SYSTEMS, build_system
 
     if args.limit is not None and args.limit < 1:
         raise InputError(f"--limit must be a positive number, got {args.limit}")
-    items, info, bench = _load_data(args)  # validated here, before any model loads
+    from .benchmarks import BenchmarkDataMissing
+
+    try:
+        items, info, bench = _load_data(args)  # validated here, before any model loads
+    except BenchmarkDataMissing as e:
+        if not args.benchmark:
+            raise
+        print(f"SKIPPED {args.benchmark}: {e}")
+        return 0
     max_words = args.max_words or (bench.max_words if bench else 120)
     seed = args.seed if args.seed is not None else (bench.seed if bench else 0)
     metrics = [m.strip() for m in args.metrics.split(",") if m.strip()] if args.metrics else (list(bench.metrics) if bench and bench.metrics else None)
     lexicon = args.lexicon
     if lexicon is None and bench is not None and bench.metrics and any(m.startswith("framing_") for m in bench.metrics):
         lexicon = resolve_lexicon(bench)
-    model = args.model if args.model is not None else (None if args.system == "lead-3" else DEFAULT_MODEL)
+    model = args.model if args.model is not None else (None if args.system in MODEL_FREE_SYSTEMS else DEFAULT_MODEL)
     system = build_system(args.system, model=model, backend=args.backend, base_url=args.base_url, max_words=max_words, seed=seed)
     results = run_eval(items, system, args.out, metrics=metrics, lexicon=lexicon, limit=args.limit,
                        settings={"max_words": max_words, "seed": seed},

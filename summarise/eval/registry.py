@@ -97,6 +97,9 @@ class Metric:
     """Builds ``fn``'s keyword arguments from one item."""
     needs: tuple[str, ...] = ()
     """Run options the metric cannot run without (``lexicon``)."""
+    requires: tuple[str, ...] = ()
+    """Item fields only some benchmarks have (``attributions``): such a metric runs only when a
+    benchmark or the command line names it, never by default."""
 
     def score(self, ctx: ItemContext) -> float | None:
         """The metric on one item (``None``: undefined here, left out of the mean)."""
@@ -118,11 +121,12 @@ def register(
     higher_is_better: bool,
     inputs: Callable[[ItemContext], dict[str, Any]],
     needs: tuple[str, ...] = (),
+    requires: tuple[str, ...] = (),
 ) -> Callable[[Callable[..., float | None]], Callable[..., float | None]]:
     """Decorator: register ``fn`` under ``name``."""
 
     def decorate(fn: Callable[..., float | None]) -> Callable[..., float | None]:
-        METRICS[name] = Metric(name, fn, card, higher_is_better, inputs, needs)
+        METRICS[name] = Metric(name, fn, card, higher_is_better, inputs, needs, requires)
         return fn
 
     return decorate
@@ -131,7 +135,7 @@ def register(
 def _load_all() -> None:
     # Importing the modules registers their metrics; done lazily to keep import cheap.
     from . import metrics  # noqa: F401  (summary metrics first: the order tables use)
-    from . import claim_metrics, faithfulness, form_metrics, framing  # noqa: F401
+    from . import attribution_metrics, claim_metrics, faithfulness, form_metrics, framing  # noqa: F401
 
 
 def metric_names() -> list[str]:

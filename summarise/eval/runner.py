@@ -37,7 +37,7 @@ EMPTY_PREDICTION: dict[str, Any] = {"summary": "", "sentences": [], "claims": []
 
 def default_metrics(*, with_lexicon: bool = False) -> list[str]:
     """Every registered metric that needs no extra input (framing too when a lexicon is given)."""
-    return [n for n in metric_names() if with_lexicon or not get_metric(n).needs]
+    return [n for n in metric_names() if (with_lexicon or not get_metric(n).needs) and not get_metric(n).requires]
 
 
 def library_fingerprint() -> str:
@@ -122,6 +122,11 @@ def _details(ctx: ItemContext, names: set[str]) -> dict[str, Any]:
         out["kind_confusion"] = kind_confusion(predicted=ctx.predicted_claims, reference=ctx.reference_claims, matches=ctx.matches)
     if "loaded_leak_rate" in names:
         out["leaked_terms"] = leaked_terms(summary=ctx.summary, loaded_terms=list(ctx.item.get("loaded_terms") or []))
+    if ctx.item.get("attributions") and any(n.startswith(("attribution", "attributed", "article_voice", "source_accuracy")) for n in names):
+        from .attribution_metrics import attribution_outcomes
+
+        out["attributions"] = [{k: o[k] for k in ("covered", "attributed", "source_ok", "gold_source", "predicted_source", "cue_class")}
+                               for o in attribution_outcomes(claims=ctx.predicted_claims, attributions=ctx.item["attributions"])]
     if "unsupported_number_rate" in names:
         out["unsupported_numbers"] = unsupported_numbers(summary=ctx.summary, article=str(ctx.item.get("text") or ""))
     if "unsupported_entity_rate" in names:

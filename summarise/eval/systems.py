@@ -7,6 +7,10 @@
 - ``naive-prompt``: the model asked directly (``prompts/naive_summary.txt``), no grounding and
   no verification; its sentences become claims as for lead-3 (wording ``model``, no evidence).
   What the pipeline adds over it is what the comparison measures.
+- ``article-voice``: every sentence a claim by ``the article`` (the attribution baseline that
+  attributes nothing).
+- ``nearest-source``: every sentence a claim, its source the nearest person or organisation
+  named before the sentence's end (spaCy entities), else ``the article``; kind ``statement``.
 """
 
 from __future__ import annotations
@@ -20,11 +24,14 @@ from .._prompts import load_prompt, neutralise_text, prompt_dir
 from .._version import __version__
 from ._text import sentence_spans
 
-__all__ = ["System", "SYSTEMS", "build_system", "lead3_prediction", "naive_prediction"]
+__all__ = ["MODEL_FREE_SYSTEMS", "System", "SYSTEMS", "article_voice_prediction", "build_system", "lead3_prediction", "naive_prediction",
+           "nearest_source_prediction"]
 
 #: System names the CLI accepts.
-SYSTEMS = ("pipeline", "lead-3", "naive-prompt")
+SYSTEMS = ("pipeline", "lead-3", "naive-prompt", "article-voice", "nearest-source")
 ARTICLE = "the article"
+#: Systems that never use a model.
+MODEL_FREE_SYSTEMS = ("lead-3", "article-voice", "nearest-source")
 
 
 @dataclass
@@ -86,6 +93,43 @@ def lead3_prediction(text: str) -> dict[str, Any]:
     return prediction
 
 
+def article_voice_prediction(text: str) -> dict[str, Any]:
+    """Every sentence a claim in the article's own voice.
+
+    >>> [c["source"] for c in article_voice_prediction("Troops massed. Talks failed.")["claims"]]
+    ['the article', 'the article']
+    """
+    sentence_spans("")
+    t0 = time.perf_counter()
+    prediction = _sentences_as_claims(text, sentence_spans(text), "rule", with_evidence=True)
+    prediction["provenance"] = _provenance(None, "none", {}, time.perf_counter() - t0)
+    return prediction
+
+
+def nearest_source_prediction(text: str) -> dict[str, Any]:
+    """Every sentence a claim whose source is the nearest person or organisation named before the
+    sentence's end.
+
+    >>> p = nearest_source_prediction("The weather was fine. Anna Berg said prices rose. Rain came later.")
+    >>> [c["source"] for c in p["claims"]]
+    ['the article', 'Anna Berg', 'Anna Berg']
+    """
+    from .._nlp import nlp
+
+    nlp("")
+    t0 = time.perf_counter()
+    doc = nlp(text)
+    ents = [(e.end_char, e.text) for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+    spans = sentence_spans(text)
+    prediction = _sentences_as_claims(text, spans, "rule", with_evidence=True)
+    for claim, (start, end) in zip(prediction["claims"], spans):
+        before = [name for e, name in ents if e <= end]
+        if before:
+            claim["source"], claim["kind"] = before[-1], "statement"
+    prediction["provenance"] = _provenance(None, "none", {}, time.perf_counter() - t0)
+    return prediction
+
+
 def naive_prediction(text: str, backend: Any, *, max_words: int = 120, seed: int = 0) -> dict[str, Any]:
     """The naive-prompt baseline: the model asked once, its answer taken as it is.
 
@@ -127,6 +171,10 @@ def build_system(
     """The named system, its backend created (weights load lazily, on the first article)."""
     if name == "lead-3":
         return System("lead-3", lead3_prediction)
+    if name == "article-voice":
+        return System(name, article_voice_prediction)
+    if name == "nearest-source":
+        return System(name, nearest_source_prediction)
     if name not in SYSTEMS:
         import difflib
 
