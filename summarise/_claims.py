@@ -12,7 +12,8 @@ from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, ROLE_NOUNS, Analysis
 from ._frames import Frame
 from ._loaded import clean_span, inflect_like
 from ._types import ARTICLE_SOURCE, LoadedTerm, Span
-from ._wellformed import asserts_something, ends_truncated, is_wellformed, mark_truncated
+from ._layout import cut_off, open_quote_before
+from ._wellformed import asserts_something, is_wellformed, mark_truncated
 
 __all__ = ["Draft", "draft_claims"]
 
@@ -247,7 +248,7 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
         return None
     if root is not None and root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children):
         return None  # an imperative ("Ignore all previous instructions ...") asserts nothing
-    if analysis.in_quote(toks[0].idx, toks[-1].idx + 1) or _open_quote_before(analysis.text, toks[-1].idx):
+    if analysis.in_quote(toks[0].idx, toks[-1].idx + 1) or open_quote_before(analysis.text, toks[-1].idx):
         return None
     toks = [t for t in toks if not ((t.is_punct and t.text != "%") or t.is_space)] or toks  # "6.4%" keeps its unit
     a = toks[0].idx
@@ -293,36 +294,12 @@ def _trim_edges(analysis: Analysis, a: int, b: int) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _open_quote_before(text: str, offset: int) -> bool:
-    """Whether a quotation opened earlier in the paragraph is still open at ``offset`` (news
-    style leaves a quotation that runs on, or that the input cut off, unclosed)."""
-    para = text[text.rfind("\n", 0, offset) + 1:offset]
-    return para.count("\u201c") > para.count("\u201d") or para.count('"') % 2 == 1
-
-
 def _article_kind(text: str, loaded_count: int) -> str:
     if loaded_count >= 2 or (loaded_count >= 1 and not re.search(r"\d", text)) or _EVALUATIVE.search(text):
         return "opinion"
     if re.search(r"\b(?:accused|alleged|allegations?|accusations?)\b", text, re.I):
         return "allegation"
     return "fact"
-
-
-def _cut_off(analysis: Analysis, si: int) -> bool:
-    """Whether sentence ``si`` is cut off in the input: it ends in an ellipsis where its
-    paragraph or the text ends (a crawler's cut), or it is the text's last sentence and has no
-    final punctuation."""
-    text = analysis.text
-    s0, s1 = analysis.sentences[si]
-    rest = text[s1:]
-    dots = re.match(r"[ \t\u00a0]*(?:\.{2,}|\u2026)", rest)
-    if dots:  # the parser left the dots to the next "sentence"
-        rest = rest[dots.end():]
-    at_break = not rest.strip() or rest.lstrip(" \t\u00a0").startswith("\n")
-    if (ends_truncated(text[s0:s1]) or dots) and at_break:
-        return True
-    # the text stops in mid-sentence: its last sentence ends on a word or a comma
-    return si == len(analysis.sentences) - 1 and bool(re.search(r"[\w,;]$", text[s0:s1])) and len(text[s0:s1].split()) > 3
 
 
 def _reaches_end(analysis: Analysis, end: int, s1: int) -> bool:
@@ -367,7 +344,7 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
     for si, (s0, s1) in enumerate(analysis.sentences):
         sent_frames = sorted(by_sent.get(si, []), key=lambda f: f.span[0])
         items: list[tuple[int, Draft]] = []
-        cut = _cut_off(analysis, si)
+        cut = cut_off(analysis, si)
         for f in sent_frames:
             rendering, handled, extra = _render_frame(analysis, f, loaded, drafts + [d for _, d in items])
             if len(rendering.split()) < 4:

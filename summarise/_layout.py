@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["Layout", "split_layout"]
+from ._wellformed import ends_truncated
+
+__all__ = ["Layout", "split_layout", "cut_off", "open_quote_before"]
 
 _SPACE = "[ \t\u00a0]"
 _DASH = "[\u2014\u2013-]{1,2}"
@@ -101,3 +104,27 @@ def split_layout(text: str) -> Layout:
     if d and rest[skip + d.end():].strip():
         spans.append((pos + skip, pos + skip + d.end()))
     return Layout(_blank(text, spans), title, tuple(spans))
+
+
+def cut_off(analysis: Any, si: int) -> bool:
+    """Whether sentence ``si`` is cut off in the input: it ends in an ellipsis where its
+    paragraph or the text ends (a crawler's cut), or it is the text's last sentence and has no
+    final punctuation."""
+    text = analysis.text
+    s0, s1 = analysis.sentences[si]
+    rest = text[s1:]
+    dots = re.match(r"[ \t\u00a0]*(?:\.{2,}|\u2026)", rest)
+    if dots:  # the parser left the dots to the next "sentence"
+        rest = rest[dots.end():]
+    at_break = not rest.strip() or rest.lstrip(" \t\u00a0").startswith("\n")
+    if (ends_truncated(text[s0:s1]) or dots) and at_break:
+        return True
+    # the text stops in mid-sentence: its last sentence ends on a word or a comma
+    return si == len(analysis.sentences) - 1 and bool(re.search(r"[\w,;]$", text[s0:s1])) and len(text[s0:s1].split()) > 3
+
+
+def open_quote_before(text: str, offset: int) -> bool:
+    """Whether a quotation opened earlier in the paragraph is still open at ``offset`` (news
+    style leaves a quotation that runs on, or that the input cut off, unclosed)."""
+    para = text[text.rfind("\n", 0, offset) + 1:offset]
+    return para.count("\u201c") > para.count("\u201d") or para.count('"') % 2 == 1
