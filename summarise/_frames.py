@@ -159,6 +159,11 @@ def _source_tokens(subj: Any) -> list[Any]:
         if t.dep_ in ("relcl", "acl") and t.i > subj.i:
             drop |= {x.i for x in t.subtree}
     toks = [t for t in subj.subtree if t.i not in drop]
+    # a closing quotation mark the parser hung on the subject ('"...," a source said') is not its name
+    while len(toks) > 1 and (toks[0].is_quote or toks[0].is_punct):
+        toks = toks[1:]
+    while len(toks) > 1 and (toks[-1].is_quote or toks[-1].is_punct):
+        toks = toks[:-1]
     return toks or [subj]
 
 
@@ -209,8 +214,11 @@ def _display(analysis: Analysis, toks: list[Any], recent: list[Mention]) -> tupl
 def _last_institution(analysis: Analysis, offset: int, recent: list[Mention]) -> Mention | None:
     """What an active "it" that says something refers to: the last organisation that spoke, else
     the last organisation named before it."""
+    from ._analysis import INSTITUTION_NOUNS
+
     for m in reversed(recent):
-        if m.label in ("ORG", "GPE", "NOUN") and not m.plural:
+        if not m.plural and (m.label in ("ORG", "GPE") or (
+                m.label == "NOUN" and m.name.split()[-1].lower() in INSTITUTION_NOUNS)):
             return m
     orgs = [m for m in analysis.mentions if m.label == "ORG" and m.start < offset]
     return orgs[-1] if orgs else None
@@ -233,9 +241,9 @@ def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool
         return _subtree(cue), False
     for c in cue.children:
         if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",)):
-            return _subtree(c), False
-    if cue.dep_ == "parataxis" and cue.lemma_.lower() in QUOTE_CUES and cue.head.i != cue.i and not any(
-            c.dep_ in ("dobj", "prep") for c in cue.children):
+            return _subtree(c) + _said_conjuncts(c, cue), False
+    if cue.dep_ == "parataxis" and cue.head.i != cue.i and not any(
+            c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in cue.children):
         # "Many of the closures, he said, have involved ...": the clause around the cue
         own = {t.i for t in cue.subtree}
         return [t for t in cue.head.subtree if t.i not in own], False  # coordinated clauses included
@@ -266,6 +274,21 @@ def _values_at(tok: Any) -> bool:
     return tok.lemma_.lower() in _VALUING_CUES and tok.pos_ == "VERB" and any(
         c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num or t.ent_type_ in _FIGURES for t in c.subtree)
         for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _said_conjuncts(clause: Any, cue: Any) -> list[Any]:
+    """Clauses coordinated with what a cue reports that belong to it: all of them when the report
+    comes before its cue ('A, but B, said X'), else those joined without a comma ('said he would
+    cut taxes and his plan is costed'); a clause after ', and' may be the article's own."""
+    out: list[Any] = []
+    for v in clause.children:
+        if v.dep_ != "conj" or v.pos_ not in ("VERB", "AUX") or v.i < clause.i:
+            continue
+        cc = [t for t in clause.children if t.dep_ == "cc" and clause.i < t.i < v.i]
+        start = cc[0].i if cc else v.left_edge.i
+        if clause.i < cue.i or clause.doc[start - 1].text != ",":
+            out += [t for t in cc] + list(v.subtree)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _is_cue(tok: Any) -> bool:

@@ -5,8 +5,9 @@ All character offsets index the text exactly as the caller gave it.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal, Mapping
 
 __all__ = [
     "CLAIM_KINDS",
@@ -171,6 +172,7 @@ class Summary:
                     "evidence": [asdict(e) for e in c.evidence],
                     "wording": c.wording,
                     "cue": c.cue,
+                    "centrality": c.centrality,
                     **({"rejected": list(c.rejected)} if c.rejected else {}),
                 }
                 for c in self.claims
@@ -183,3 +185,88 @@ class Summary:
             "warnings": list(self.warnings),
             "provenance": asdict(self.provenance),
         }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """:meth:`to_dict` as JSON text (non-ASCII kept as is); :meth:`from_dict` reads it back
+        after ``json.loads``."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Summary":
+        """The :class:`Summary` whose :meth:`to_dict` is ``data`` (a stored result, a line of
+        ``summarise --json`` or of a batch file). Keys it does not know are ignored; a missing
+        required key is an error naming it.
+
+        >>> s = Summary.from_dict({"summary": "Police said 40 people were hurt.", "claims": [
+        ...     {"id": "c1", "text": "Police said 40 people were hurt.", "source": "Police", "kind": "statement",
+        ...      "evidence": [{"start": 0, "end": 31, "text": "Police said 40 people were hurt"}], "wording": "rule"}],
+        ...     "sentences": [{"text": "Police said 40 people were hurt.", "claims": ["c1"], "wording": "rule"}]})
+        >>> s
+        Summary('Police said 40 people were hurt.', 1 sentence, 1 claim (0 model-worded), 0 loaded terms, 0 inconsistencies, model='none')
+        >>> Summary.from_dict(s.to_dict()) == s
+        True
+        """
+        from ._errors import InputError
+
+        if not isinstance(data, Mapping):
+            raise InputError(f"Summary.from_dict needs a dict (the to_dict() form), got {type(data).__name__}")
+        try:
+            return cls(
+                text=str(data["summary"]),
+                sentences=tuple(SummarySentence(str(s["text"]), tuple(s.get("claims") or ()), s.get("wording", "rule"))
+                                for s in data.get("sentences") or ()),
+                claims=tuple(_claim_from_dict(c) for c in data.get("claims") or ()),
+                loaded_terms=tuple(LoadedTerm(str(t["term"]), int(t["start"]), int(t["end"]))
+                                   for t in data.get("loaded_terms") or ()),
+                inconsistencies=tuple(Inconsistency(str(i["description"]), _spans(i.get("evidence")))
+                                      for i in data.get("inconsistencies") or ()),
+                warnings=tuple(str(w) for w in data.get("warnings") or ()),
+                provenance=_provenance_from_dict(data.get("provenance") or {}),
+                title=None if data.get("title") is None else str(data["title"]),
+            )
+        except KeyError as e:
+            raise InputError(f"Summary.from_dict: key {e.args[0]!r} is missing; pass the form Summary.to_dict() "
+                             "writes (keys: summary, sentences, claims, loaded_terms, inconsistencies, warnings, "
+                             "provenance)") from None
+
+    def to_html(self, text: str, *, title: str | None = None) -> str:
+        """A self-contained HTML page a reader can check: ``text`` (the article exactly as given
+        to summarise) with each claim's evidence marked by id, kind and source, loaded terms
+        struck through with their neutral wording, inconsistencies marked; the summary linked
+        to its claims; provenance. Inline CSS, no script, no network request."""
+        from ._report import render_html
+
+        return render_html(self, text, title=title)
+
+    def __repr__(self) -> str:
+        """One line: the start of the summary and the counts (the fields are all still there)."""
+        text = self.text if len(self.text) <= 60 else self.text[:57].rstrip() + "..."
+        model_worded = sum(1 for c in self.claims if c.wording == "model")
+        return (f"Summary({text!r}, {_count(len(self.sentences), 'sentence')}, {_count(len(self.claims), 'claim')} "
+                f"({model_worded} model-worded), {_count(len(self.loaded_terms), 'loaded term')}, "
+                f"{_count(len(self.inconsistencies), 'inconsistency', 'inconsistencies')}, "
+                f"model={self.provenance.model!r})")
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _spans(items: Any) -> tuple[Span, ...]:
+    return tuple(Span(int(e["start"]), int(e["end"]), str(e["text"])) for e in items or ())
+
+
+def _claim_from_dict(c: Mapping[str, Any]) -> Claim:
+    return Claim(
+        text=str(c["text"]), source=str(c["source"]), kind=c["kind"], evidence=_spans(c.get("evidence")),
+        wording=c.get("wording", "rule"), cue=str(c.get("cue") or ""), id=str(c.get("id") or ""),
+        centrality=float(c.get("centrality") or 0.0), rejected=tuple(str(r) for r in c.get("rejected") or ()),
+    )
+
+
+def _provenance_from_dict(p: Mapping[str, Any]) -> Provenance:
+    known = {f.name for f in fields(Provenance)}
+    values = {k: v for k, v in p.items() if k in known}
+    defaults = {"model": "none", "revision": None, "backend": "none", "prompts": {}, "package_version": "",
+                "seconds": {}, "tokens": {}}
+    return Provenance(**{**defaults, **values})

@@ -2,18 +2,22 @@
 
 A candidate sentence passes when every number and name in it occurs in its evidence (or the
 context given), the source is still named for an attributed claim, no loaded term stands
-unquoted, no negation appeared or vanished, and it neither loops nor wanders off the evidence.
-Each failure is a short reason string; an empty list means the candidate passed.
+unquoted, no negation appeared or vanished, it neither loops nor wanders off the evidence, and
+every word of substance in it (noun, proper noun, verb, adjective, adverb, compared by lemma) is
+in the evidence or the deterministic rendering: the model may reword only with the article's own
+words. Each failure is a short reason string; an empty list means the candidate passed.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from functools import lru_cache
+from typing import Iterable, Sequence
 
 from ._loaded import loaded_in
 
-__all__ = ["verify_sentence", "normalise_number", "number_values", "looks_degenerate", "source_keys"]
+__all__ = ["verify_sentence", "normalise_number", "number_values", "looks_degenerate", "source_keys", "invented_words",
+           "ALWAYS_ALLOWED"]
 
 _WORD_NUM = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -150,6 +154,64 @@ def _speaks(candidate: str, keys: list[str]) -> bool:
     return False
 
 
+_SUBSTANCE = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+#: Lemmas a rewording may use without the evidence: the neutral attribution the prompts ask for
+#: ("X said", "according to X") and adverbs and light verbs that carry no claim of their own.
+ALWAYS_ALLOWED = frozenset(
+    "say accord be have do also then there here so as too when where how why not".split()
+)
+
+
+@lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[tuple[str, str, str], ...]:
+    """(surface, part of speech, lower-case lemma) of every token with a letter in it (spaCy)."""
+    from ._nlp import nlp
+
+    return tuple((t.text, t.pos_, t.lemma_.lower()) for t in nlp(text) if any(c.isalpha() for c in t.text))
+
+
+def _key(word: str) -> str:
+    return re.sub(r"[’']s?$", "", word.lower())
+
+
+def _inflection_key(word: str) -> str:
+    """The word without a regular inflection ("shipping", "shipped", "ships" -> "ship";
+    "praising", "praise" -> "prais"), for when spaCy tags one form a noun and another a verb."""
+    w = re.sub(r"(?:ing|ed|es|s)$", "", word) if len(word) > 4 else word
+    w = w[:-1] if w.endswith("e") and len(w) > 3 else w
+    return w[:-1] if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls" else w
+
+
+@lru_cache(maxsize=256)
+def _forms(text: str) -> frozenset[str]:
+    """Every word of ``text`` as written, as lemma and without its inflection, lower case."""
+    keys = {_key(f) for surface, _, lemma in _tokens(text) for f in (surface, lemma)}
+    return frozenset(keys | {"~" + _inflection_key(k) for k in keys})
+
+
+def invented_words(candidate: str, *, support: str, allowed: Iterable[str] = ALWAYS_ALLOWED) -> list[str]:
+    """Words of substance in ``candidate`` (nouns, proper nouns, verbs, adjectives, adverbs, by
+    spaCy) whose form and lemma are both absent from ``support`` and from ``allowed`` (lemmas),
+    in order, once each.
+
+    >>> invented_words("The transport ministry praised the plan, according to the council.",
+    ...                support="The council approved the plan.")
+    ['transport', 'ministry', 'praised']
+    >>> invented_words("Seoul said North Korea shipped 6,700 containers.",
+    ...                support="Seoul reported that North Korea had shipped 6,700 containers.")
+    []
+    """
+    known = _forms(support) | frozenset(allowed)
+    out: list[str] = []
+    for surface, pos, lemma in _tokens(candidate):
+        if pos not in _SUBSTANCE or surface in out or _key(surface) in known or _key(lemma) in known:
+            continue
+        if "~" + _inflection_key(_key(surface)) in known:
+            continue
+        out.append(surface)
+    return out
+
+
 def _content_words(text: str) -> set[str]:
     return {w.lower().strip("’'") for w in re.findall(r"[A-Za-z][\w’'-]+", text) if w.lower() not in _STOP and len(w) > 2}
 
@@ -225,4 +287,7 @@ def verify_sentence(
         new = [w for w in cw if _stem(w) not in {_stem(x) for x in sw}]
         if len(new) / len(cw) > max_new:
             reasons.append(f"adds words not in the source: {', '.join(sorted(new)[:5])}")
+    invented = invented_words(candidate, support=support)
+    if invented:
+        reasons.append(f"word(s) of its own, in neither the evidence nor the rendering: {', '.join(invented[:6])}")
     return reasons

@@ -1,7 +1,8 @@
 """The command line: a thin layer over the library. Library errors become CLI errors here, at
 one boundary (message on stderr, exit code 2), never a traceback.
 
-    summarise FILE|-            summary, then a claims table (--json for one JSON object)
+    summarise FILE|- [FILE...]  summary, then a claims table, per file (--json: one JSON object,
+                                one JSON line per file when several are given)
     summarise models            the model registry
     summarise eval ...          the evaluation harness (run, compare, validate)
     summarise batch IN --out O  resumable batch summarisation of a corpus
@@ -51,8 +52,13 @@ def _summarise_parser() -> argparse.ArgumentParser:
         description="Neutral summary and attributed claims of a news article. "
         "Subcommands: models, eval, batch (see `summarise SUBCOMMAND --help`).",
     )
-    p.add_argument("file", help="article text file, or - for standard input")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("files", nargs="+", metavar="FILE", help="article text file(s), or - for standard input; "
+                   "the model loads once for all of them")
+    p.add_argument("--json", action="store_true", help="print one JSON object (with several files, one JSON line "
+                   "per file: {\"file\": ..., \"result\": ...} or {\"file\": ..., \"error\": ...})")
+    p.add_argument("--report", metavar="PATH", default=None,
+                   help="also write a self-contained HTML page a reader can check (with several files: a folder, "
+                   "one page per file)")
     p.add_argument("--max-words", type=int, default=120, help="summary length limit (default 120)")
     _add_model_options(p)
     return p
@@ -81,28 +87,71 @@ def _read_input(path: str) -> str:
         ) from None
 
 
+def _model_kwargs(args: argparse.Namespace) -> dict:
+    """The model arguments of ``summarise()``; with several files the backend is created once."""
+    from . import DEFAULT_MODEL, load_backend
+
+    if args.no_model:
+        return {"model": None}
+    if len(args.files) == 1:
+        kwargs: dict = {"model": args.model or DEFAULT_MODEL}
+        if args.backend:
+            kwargs["backend"] = args.backend
+        if args.base_url:
+            kwargs["base_url"] = args.base_url
+        return kwargs
+    options = {"base_url": args.base_url} if args.base_url else {}
+    return {"model": load_backend(args.model or DEFAULT_MODEL, backend=args.backend, **options)}
+
+
+def _write_report(result: object, text: str, path: str, source: str) -> None:
+    from ._errors import InputError
+
+    folder = os.path.dirname(path)
+    try:
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(result.to_html(text, title=f"Summary report: {os.path.basename(source)}"))  # type: ignore[attr-defined]
+    except OSError as e:
+        raise InputError(f"Cannot write the report to {path!r} ({e.strerror}): give --report a writable path") from None
+    print(f"summarise: report written to {path}", file=sys.stderr)
+
+
 def _run_summarise(argv: Sequence[str]) -> int:
     from . import summarise
     from ._render_cli import render_text
 
     args = _summarise_parser().parse_args(argv)
-    text = _read_input(args.file)
-    kwargs: dict = {"max_words": args.max_words, "seed": args.seed}
-    if args.no_model:
-        kwargs["model"] = None
-    else:
-        if args.model:
-            kwargs["model"] = args.model
-        if args.backend:
-            kwargs["backend"] = args.backend
-        if args.base_url:
-            kwargs["base_url"] = args.base_url
-    result = summarise(text, **kwargs)
-    if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        print(render_text(result))
-    return 0
+    if len(args.files) == 1:  # one file: its error is the command's error
+        text = _read_input(args.files[0])
+        result = summarise(text, max_words=args.max_words, seed=args.seed, **_model_kwargs(args))
+        if args.report:
+            _write_report(result, text, args.report, args.files[0])
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.json else render_text(result))
+        return 0
+    model = _model_kwargs(args)
+    failed = 0
+    for k, path in enumerate(args.files):
+        try:
+            text = _read_input(path)
+            result = summarise(text, max_words=args.max_words, seed=args.seed, **model)
+            if args.report:
+                name = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0]
+                _write_report(result, text, os.path.join(args.report, f"{k + 1:03d}-{name}.html"), path)
+        except SummariseError as e:  # one bad file does not stop the others
+            failed += 1
+            print(f"summarise: error: {path}: {e}", file=sys.stderr)
+            if args.json:
+                print(json.dumps({"file": path, "error": str(e)}, ensure_ascii=False), flush=True)
+            continue
+        if args.json:
+            print(json.dumps({"file": path, "result": result.to_dict()}, ensure_ascii=False), flush=True)
+        else:
+            print(("\n" if k else "") + f"==> {path} <==\n" + render_text(result), flush=True)
+    if failed:
+        print(f"summarise: {failed} of {len(args.files)} files failed (see above)", file=sys.stderr)
+    return 2 if failed else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

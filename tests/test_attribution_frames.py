@@ -95,3 +95,17 @@ def test_a_parenthetical_said_keeps_the_clauses_coordinated_after_it() -> None:
     kind, source, rendered = _by_text(text, "fallen by a third")
     assert source == "Omar Haddad"
     assert "longer hours" in rendered
+
+
+def test_what_is_said_keeps_its_coordinated_clauses() -> None:
+    text = ("The steel plant is hanging on, but it is under intense pressure from imports, said Tom Reed, "
+            "a union official.")
+    kind, source, rendered = _by_text(text, "steel plant")
+    assert source.startswith("Tom Reed") and "intense pressure" in rendered
+
+
+def test_a_closing_quotation_mark_is_not_part_of_the_source() -> None:
+    text = ('"The inspectors are under a lot of pressure," a council source, who was not authorised to speak '
+            'publicly, told the newspaper.')
+    kind, source, _ = _by_text(text, "inspectors")
+    assert source == "a council source"

@@ -1,4 +1,4 @@
-"""``summarise eval``: run, compare, validate (plus ``benchmarks`` and ``metrics`` listings).
+"""``summarise eval``: run, compare, validate, report (plus ``benchmarks`` and ``metrics`` listings).
 
 Registered by ``summarise/cli.py`` when the first argument is ``eval``; user errors are raised
 as :class:`~summarise.SummariseError` and become ``summarise: error: ...`` (exit 2) there.
@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("eval", help="evaluate, compare and validate (see docs/eval.md)",
                               description="The evaluation harness: run a system on annotated references, "
                               "compare runs, validate the metrics against human judgements, check reference files.")
-    sub = p.add_subparsers(dest="eval_command", required=True, metavar="{run,compare,validate,benchmarks,metrics}")
+    sub = p.add_subparsers(dest="eval_command", required=True, metavar="{run,compare,validate,report,benchmarks,metrics}")
 
     run = sub.add_parser("run", help="run a system on a data file or benchmark and score it",
                          description="Run a system on references, store predictions as they finish "
@@ -62,8 +62,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     val.add_argument("--page", action="store_true", help="only regenerate eval/VALIDITY.md from the stored results")
     val.set_defaults(handler=_validate)
 
+    rep = sub.add_parser("report", help="a page per item: predicted and reference claims side by side",
+                         description="Write RUN_DIR/report/index.html and one page per item of a run.")
+    rep.add_argument("run_dir", help="a run folder written by `summarise eval run`")
+    rep.add_argument("--out", default=None, help="where the pages go (default RUN_DIR/report)")
+    rep.set_defaults(handler=_report)
+
     sub.add_parser("benchmarks", help="list the benchmarks").set_defaults(handler=_benchmarks)
     sub.add_parser("metrics", help="list the metrics with their cards").set_defaults(handler=_metrics)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import write_run_report
+
+    pages = write_run_report(args.run_dir, args.out)
+    print(f"summarise eval: {len(pages) - 1} item pages and {pages[0]}", file=sys.stderr)
+    return 0
 
 
 def _file_sha256(path: Path) -> str:
