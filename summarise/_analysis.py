@@ -228,12 +228,11 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer
     low = s.lower()
     earlier = [m for m in analysis.mentions if m.start < offset]
     words = low.split()
-    if low in PRONOUNS_SING:
-        pool = [m for m in (recent_sources or []) if m.label == "PERSON"] or [m for m in earlier if m.label == "PERSON"]
-        return pool[-1] if pool else None
-    if low in PRONOUNS_PLUR:
-        pool = [m for m in (recent_sources or []) if m.label != "PERSON"]
-        return pool[-1] if pool else None
+    if low in PRONOUNS_SING | PRONOUNS_PLUR:
+        # only when gender, number and syntax leave one named candidate (see _coref)
+        from ._coref import resolve_pronoun
+
+        return resolve_pronoun(analysis, low, offset, recent_sources)
     # a repeated name, then a surname (the first person of that surname: see _full_person)
     for m in reversed(earlier):
         if s == m.name:

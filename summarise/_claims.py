@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, Analysis
+from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, ROLE_NOUNS, Analysis
 from ._frames import Frame
 from ._loaded import clean_span, inflect_like
 from ._types import ARTICLE_SOURCE, LoadedTerm, Span
+from ._layout import cut_off, open_quote_before
+from ._wellformed import asserts_something, is_wellformed, mark_truncated
 
 __all__ = ["Draft", "draft_claims"]
 
@@ -40,6 +43,9 @@ class Draft:
     """The evidence's sentences (and the referenced claim for a denial), for verification."""
     loaded: tuple[str, ...] = ()
     """Loaded terms the rendering took out."""
+    truncated: bool = False
+    """The evidence sentence is cut off in the input: the text is that sentence as written,
+    marked, never reworded or summarised as if complete."""
 
     @property
     def attributed(self) -> bool:
@@ -78,6 +84,7 @@ def _finish(s: str) -> str:
             s = o + s
     if s.count('"') % 2:
         s = s + '"' if not s.startswith('"') else s[1:]
+    s = _drop_unpaired_brackets(s)
     if not s:
         return s
     s = s[0].upper() + s[1:]
@@ -87,6 +94,26 @@ def _finish(s: str) -> str:
         else:
             s += "."
     return s
+
+
+def _drop_unpaired_brackets(s: str) -> str:
+    """A bracket whose partner a span boundary cut off goes ("Ashworth, Conservative) said").
+
+    >>> _drop_unpaired_brackets("Jo Bell, Labour) said (in part) that (it")
+    'Jo Bell, Labour said (in part) that it'
+    """
+    opened: list[int] = []
+    drop: set[int] = set()
+    for i, ch in enumerate(s):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")":
+            if opened:
+                opened.pop()
+            else:
+                drop.add(i)
+    drop.update(opened)
+    return "".join(ch for i, ch in enumerate(s) if i not in drop) if drop else s
 
 
 _FUNCTION_STARTS = frozenset("the a an this that these those it its there some many most all no one each "
@@ -100,30 +127,56 @@ def _lower_first(s: str) -> str:
 
 
 def _pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> list[tuple[int, int, str]]:
-    """Resolve third-person pronouns inside ``[a, b)`` to the frame's source where they agree."""
-    if frame is None or frame.mention is None:
+    """Third-person pronouns inside ``[a, b)`` replaced by a name only where agreement leaves
+    one named candidate (``_coref``); any other pronoun stays as the article wrote it. Quoted
+    words are never touched."""
+    if frame is None:
         return []
-    m = frame.mention
-    short = m.name
+    from ._coref import resolve_pronoun
+
     edits = []
     for tok in analysis.doc:
         if not (a <= tok.idx < b) or analysis.in_quote(tok.idx, tok.idx + 1):
             continue
-        w = tok.lower_
         if frame.subj and frame.subj[0] <= tok.idx < frame.subj[1]:
             continue
-        if m.label == "PERSON" and w in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
-            edits.append((tok.idx, tok.idx + len(tok.text), short))
-        elif m.label == "PERSON" and w == "his":
-            edits.append((tok.idx, tok.idx + 3, short + "'s"))
-        elif m.plural and w in ("they", "them") and tok.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass"):
-            edits.append((tok.idx, tok.idx + len(tok.text), ("the " if m.label == "NORP" else "") + short))
+        w = tok.lower_
+        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        if not ((w in ("he", "she") and subject) or (w in ("his", "her") and tok.dep_ == "poss")
+                or (w == "they" and subject) or (w == "their" and tok.dep_ == "poss")):
+            continue
+        m = resolve_pronoun(analysis, w, tok.idx)
+        if m is None or (m.label == "PERSON") != (w not in ("they", "their")):
+            continue
+        name = ("the " if m.label == "NORP" else "") + m.name
+        edits.append((tok.idx, tok.idx + len(tok.text), name + ("'s" if tok.dep_ == "poss" else "")))
     return edits
+
+
+def _role_case(source: str) -> str:
+    """A role written before a name keeps its capital there only ("Mayor Tom Hale" ->
+    "Tom Hale, mayor"); after the name it is a common noun.
+
+    >>> _role_case("Sofia Lindqvist, Chief executive"), _role_case("Jo Bell, Deputy Health Minister")
+    ('Sofia Lindqvist, chief executive', 'Jo Bell, Deputy Health Minister')
+    """
+    name, sep, role = source.partition(", ")
+    if not sep:
+        return source
+    words = role.split(" ")
+    common = ROLE_NOUNS | _ROLE_MODIFIERS
+    # only a role made of common words ("Chief executive"), never a title ("Deputy Defence Minister")
+    if words[0][:1].isupper() and all(w.lower() in common or w.islower() for w in words):
+        words = [w[:1].lower() + w[1:] for w in words]
+    return f"{name}{sep}{' '.join(words)}"
+
+
+_ROLE_MODIFIERS = frozenset("chief deputy former acting senior vice assistant associate interim".split())
 
 
 def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previous: list[Draft]) -> tuple[str, list[str], str]:
     text, doc = analysis.text, analysis.doc
-    source = f.source
+    source = _role_case(f.source)
     extra = ""
     if f.back_ref:
         ref = next((d for d in reversed(previous) if d.kind in ("allegation", "statement", "estimate") and d.source != source), None)
@@ -132,8 +185,8 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
             body = re.sub(r"^.*?\b(?:that|of)\s+", "", ref.text.rstrip("."), count=1) if " that " in ref.text or " of " in ref.text else ref.text.rstrip(".")
             body = _lower_first(body)
             extra = ref.context
-            return _finish(f"{source} {verb} the allegation that {body}"), [], extra
-        return _finish(f"{source} {verb} {text[f.content[0]:f.content[1]]}"), [], extra
+            return _finish(f"{_with_role_comma(source)} {verb} the allegation that {body}"), [], extra
+        return _finish(f"{_with_role_comma(source)} {verb} {text[f.content[0]:f.content[1]]}"), [], extra
     if f.cue_lemma == "according":
         body, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, _pronoun_edits(analysis, *f.content, f))
         body = _DISCOURSE.sub("", body)
@@ -195,9 +248,9 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
         return None
     if root is not None and root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children):
         return None  # an imperative ("Ignore all previous instructions ...") asserts nothing
-    if analysis.in_quote(toks[0].idx, toks[-1].idx + 1):
+    if analysis.in_quote(toks[0].idx, toks[-1].idx + 1) or open_quote_before(analysis.text, toks[-1].idx):
         return None
-    toks = [t for t in toks if not (t.is_punct or t.is_space)] or toks
+    toks = [t for t in toks if not ((t.is_punct and t.text != "%") or t.is_space)] or toks  # "6.4%" keeps its unit
     a = toks[0].idx
     b = toks[-1].idx + len(toks[-1].text)
     # a frame inside the sentence splits the residue: keep the stretch holding the root
@@ -210,7 +263,35 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
             elif x > root.idx:
                 hi = min(hi, x)
         a, b = max(a, lo), min(b, hi)
+        inside = {t.i for t in analysis.doc if a <= t.idx < b}
+        if any(t.head.i in inside and t.i not in inside and t.dep_ in _ARGUMENTS and s0 <= t.idx < s1 for t in analysis.doc):
+            return s0, s1  # the cut took an argument ("both of which involved"): all of it
+    a, b = _trim_edges(analysis, a, b)
     return (a, b) if b - a > 20 else None
+
+
+# Dependents a clause cannot lose and stay a sentence.
+_ARGUMENTS = frozenset({"dobj", "pobj", "attr", "ccomp", "xcomp", "acomp", "oprd", "dative", "nsubj", "nsubjpass",
+                        "csubj", "agent"})
+_EDGE_WORDS = frozenset("and or but nor yet that which who whose whom because although though while if whether".split())
+
+
+def _trim_edges(analysis: Analysis, a: int, b: int) -> tuple[int, int]:
+    """Shrink ``[a, b)`` past words that only join it to a cut-away neighbour: a trailing
+    "…by 2030, and" (its other conjunct was a frame) or a leading "and"/"which"."""
+    toks = [t for t in analysis.doc if a <= t.idx and t.idx + len(t.text) <= b]
+
+    def joins(t: Any) -> bool:
+        return (t.is_punct and t.text not in "\"\u201d\u2019)%") or t.is_space or t.lower_ in _EDGE_WORDS \
+            or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep") and not any(c.i > t.i for c in t.children)
+
+    while toks and joins(toks[-1]):
+        toks.pop()
+    while toks and (toks[0].dep_ in ("cc", "mark") or toks[0].is_punct and toks[0].text not in "\"\u201c\u2018(" or toks[0].is_space):
+        toks.pop(0)
+    if not toks:
+        return a, a
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 def _article_kind(text: str, loaded_count: int) -> str:
@@ -219,6 +300,38 @@ def _article_kind(text: str, loaded_count: int) -> str:
     if re.search(r"\b(?:accused|alleged|allegations?|accusations?)\b", text, re.I):
         return "allegation"
     return "fact"
+
+
+def _reaches_end(analysis: Analysis, end: int, s1: int) -> bool:
+    """Whether a span ending at ``end`` runs to the end of its sentence (only joining words and
+    punctuation after it)."""
+    return all(t.is_punct or t.is_space or t.lower_ in _EDGE_WORDS or t.tag_ == "TO"
+               or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep", "aux")
+               for t in analysis.doc if end <= t.idx < s1)
+
+
+def _as_written(analysis: Analysis, si: int) -> str:
+    s0, s1 = analysis.sentences[si]
+    return re.sub(r"\s+", " ", clean_output(analysis.text[s0:s1])).strip()
+
+
+def _well_formed(analysis: Analysis, rendering: str, handled: list[str], span: tuple[int, int], si: int,
+                 loaded: list[LoadedTerm]) -> tuple[str, list[str]]:
+    """The rendering if it is a complete sentence; else the evidence as written (loaded terms
+    handled), else the whole sentence as written: never a broken rewrite."""
+    text = analysis.text
+    if is_wellformed(rendering, source=text):
+        return rendering, handled
+    body, h = clean_span(analysis.doc, text, span[0], span[1], loaded, [])
+    body = _finish(body)
+    if is_wellformed(body, source=text):
+        return body, h
+    s0, s1 = analysis.sentences[si]
+    body, h = clean_span(analysis.doc, text, s0, s1, loaded, [])
+    body = _finish(body)
+    if is_wellformed(body, source=text):
+        return body, h
+    return _finish(_as_written(analysis, si)), []
 
 
 def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTerm]) -> list[Draft]:
@@ -231,13 +344,21 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
     for si, (s0, s1) in enumerate(analysis.sentences):
         sent_frames = sorted(by_sent.get(si, []), key=lambda f: f.span[0])
         items: list[tuple[int, Draft]] = []
+        cut = cut_off(analysis, si)
         for f in sent_frames:
             rendering, handled, extra = _render_frame(analysis, f, loaded, drafts + [d for _, d in items])
             if len(rendering.split()) < 4:
                 continue
+            truncated = cut and _reaches_end(analysis, f.span[1], s1)
+            if truncated:
+                rendering, handled = mark_truncated(_as_written(analysis, si)), []
+                if not asserts_something(rendering):  # "When the talks began [...]" asserts nothing
+                    continue
+            else:
+                rendering, handled = _well_formed(analysis, rendering, handled, f.span, si, loaded)
             evidence = (_span(text, *f.span),)
             context = text[s0:s1] + ("\n" + extra if extra else "")
-            items.append((f.span[0], Draft(rendering, f.source, f.kind, evidence, f.cue, si, context, tuple(handled))))
+            items.append((f.span[0], Draft(rendering, f.source, f.kind, evidence, f.cue, si, context, tuple(handled), truncated)))
         res = _residue(analysis, si, sent_frames)
         if res is not None:
             a, b = res
@@ -251,6 +372,13 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
                     edits.append((first.idx, first.idx + len(first.text), m.name))
             body, handled = clean_span(analysis.doc, text, a, b, loaded, edits)
             body = _finish(_DISCOURSE.sub("", body))
+            truncated = cut and _reaches_end(analysis, b, s1)
+            if truncated:
+                body, handled = mark_truncated(_as_written(analysis, si)), []
+                if not asserts_something(body):
+                    body = ""
+            elif len(body.split()) >= 5:
+                body, handled = _well_formed(analysis, body, handled, (a, b), si, loaded)
             if len(body.split()) >= 5:
                 from ._nlp import lexicons
 
@@ -259,18 +387,18 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
                 # wording, not the claim: only the others make the sentence a judgement
                 n_loaded = sum(1 for t in loaded if a <= t.start < b and not (lex.loaded_words.get(t.term.lower()) or lex.loaded_phrases.get(t.term.lower())))
                 items.append((a, Draft(body, ARTICLE_SOURCE, _article_kind(text[a:b], n_loaded), (_span(text, a, b),), "", si,
-                                       text[s0:s1], tuple(handled))))
+                                       text[s0:s1], tuple(handled), truncated)))
         drafts.extend(d for _, d in sorted(items, key=lambda x: x[0]))
     return _dedupe(drafts)
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
-    """One claim per content: a repeated sentence (same text and source) is kept once."""
+    """One claim per content: a repeated sentence is kept once (the first)."""
     out: list[Draft] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[str] = set()
     for d in drafts:
-        key = (re.sub(r"\W+", " ", d.text.lower()).strip(), d.source)
-        if key in seen:
+        key = re.sub(r"\W+", " ", d.text.lower()).strip()
+        if key in seen:  # the same sentence twice (a sentence kept as written for two frames)
             continue
         seen.add(key)
         if any(o.evidence[0].start <= d.evidence[0].start and d.evidence[0].end <= o.evidence[0].end and o.source == d.source and o.kind == d.kind for o in out):

@@ -15,6 +15,7 @@ from ._chunked import CHUNK_CHARS, analyse_article
 from ._claims import Draft, clean_output
 from ._embed import embed
 from ._errors import ContextLengthError
+from ._layout import split_layout
 from ._loaded import loaded_in
 from ._prompts import load_prompt, neutralise_text
 from ._screen import screen
@@ -22,6 +23,7 @@ from ._summary import centrality, compose, select_claims, verify_summary
 from ._types import Claim, LoadedTerm, Provenance, Summary, SummarySentence
 from ._verify import verify_sentence
 from ._version import __version__
+from ._wellformed import is_marked_truncated, problems
 from .backends.base import Backend, Generation
 
 __all__ = ["run_pipeline", "why_model", "MAX_CHARS", "Progress"]
@@ -117,6 +119,10 @@ def _word_claims(drafts: list[Draft], backend: Backend | None, meter: _Meter, se
     """Claims in draft order; the model words those it can improve (see :func:`why_model`)."""
     rule = {k: Claim(d.text, d.source, d.kind, d.evidence, "rule", d.cue, f"c{k}")  # type: ignore[arg-type]
             for k, d in enumerate(drafts, 1)}
+    for k, d in enumerate(drafts, 1):
+        if d.truncated:
+            warnings.append(f"claim c{k}: its sentence is cut off in the article; kept as written, marked, "
+                            "and left out of the summary")
     if backend is None:
         return list(rule.values())
     prompt = load_prompt("claim_rewrite")
@@ -124,6 +130,8 @@ def _word_claims(drafts: list[Draft], backend: Backend | None, meter: _Meter, se
     for k, d in enumerate(drafts, 1):
         cid = f"c{k}"
         send, why = why_model(d)
+        if d.truncated:  # a cut-off sentence stays as written, marked
+            send, why = False, "not sent: its sentence is cut off in the article (kept as written, marked)"
         messages = prompt.render(sentence=neutralise_text(d.text))
         budget = min(160, int(len(d.text.split()) * 2.2) + 16)
         if send and _too_long(messages, budget, backend):
@@ -142,6 +150,7 @@ def _word_claims(drafts: list[Draft], backend: Backend | None, meter: _Meter, se
         d, cid = drafts[k - 1], f"c{k}"
         out = _clean_model_line(raw)
         reasons = verify_sentence(out, evidence=d.context, reference=d.text, sources=[d.source] if d.attributed else [])
+        reasons += [f"not a sentence: {p}" for p in problems(out, source=d.context)]
         if reasons:
             warnings.append(f"claim {cid}: model wording rejected ({'; '.join(reasons)}), deterministic rendering used")
             rule[k] = Claim(d.text, d.source, d.kind, d.evidence, "fallback", d.cue, cid, rejected=tuple(reasons))  # type: ignore[arg-type]
@@ -174,7 +183,7 @@ def _fit_length(sentences: list[SummarySentence], claims: list[Claim], chosen: l
     for c in sorted(claims, key=lambda c: -c.centrality):
         if len(_summary_text(out).split()) >= 40:
             break
-        if c.id in used or c.text in {s.text for s in out} or len(_summary_text(out).split()) + len(c.text.split()) > max_words:
+        if c.id in used or is_marked_truncated(c.text) or c.text in {s.text for s in out} or len(_summary_text(out).split()) + len(c.text.split()) > max_words:
             continue
         out.append(SummarySentence(c.text, (c.id,), "rule" if c.wording == "rule" else "fallback"))
         used.add(c.id)
@@ -197,7 +206,8 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
     warnings: list[str] = []
     meter = _Meter(progress)
     use: dict[str, str] = {}
-    screened = screen(text)  # text addressed to a machine, hidden text, bylines: blanked, offsets kept
+    layout = split_layout(text)  # headline, byline, dateline blanked: offsets unchanged
+    screened = screen(layout.body)  # text addressed to a machine, hidden text, bylines: blanked, offsets kept
     warnings.extend(screened.warnings())
     analysis = analyse_article(screened.text)  # in chunks when long: time and memory grow linearly
     loaded = analysis.loaded
@@ -261,6 +271,7 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
     leaked = {w.lower() for w in loaded_in(summary_text)}
     left_out = tuple(t for t in loaded if t.term.lower() not in leaked)
     return Summary(
+        title=layout.title,
         text=summary_text,
         sentences=tuple(sentences),
         claims=tuple(claims),

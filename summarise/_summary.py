@@ -12,9 +12,11 @@ import numpy as np
 from ._claims import Draft
 from ._types import Claim, SummarySentence
 from ._verify import verify_sentence
+from ._wellformed import is_marked_truncated, problems
 
 __all__ = ["centrality", "select_claims", "compose", "split_sentences", "match_claims", "shorten_sources"]
 
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Hon|Sec|Amb|Pres)\.$|(?:^|\s)(?:Gov\.|Sen\.|Dr\.|[A-Z][a-z]+)\s[A-Z]\.$")
 _SENT_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"\u201d\u2019]))\s+(?=[A-Z\u201c\"])")
 
 
@@ -23,8 +25,18 @@ def split_sentences(text: str) -> list[str]:
 
     >>> split_sentences('Seoul said X. "It is wrong," he said. Done.')
     ['Seoul said X.', '"It is wrong," he said.', 'Done.']
+    >>> split_sentences('The aide spoke to Mr. Hale and Gov. J. Smith. He left.')
+    ['The aide spoke to Mr. Hale and Gov. J. Smith.', 'He left.']
     """
-    return [s.strip() for s in _SENT_SPLIT.split(text.strip()) if s.strip()]
+    out: list[str] = []
+    for piece in (p.strip() for p in _SENT_SPLIT.split(text.strip())):
+        if not piece:
+            continue
+        if out and _ABBREVIATION_END.search(out[-1]):  # "said Mr. Cuomo": not a sentence end
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def centrality(drafts: Sequence[Draft], vectors: np.ndarray, n_sentences: int) -> list[float]:
@@ -62,7 +74,7 @@ def select_claims(claims: Sequence[Claim], vectors: np.ndarray, max_words: int) 
     budget = max_words
     for i in order:
         w = len(claims[i].text.split())
-        if words + w > budget and chosen:
+        if words + w > budget and chosen or is_marked_truncated(claims[i].text):
             continue
         if any(float(vectors[i] @ vectors[j]) > 0.85 for j in chosen):
             continue
@@ -140,6 +152,7 @@ def verify_summary(model_text: str, claims: Sequence[Claim], chosen: Sequence[in
         sources = [claims[i].source for i in support if claims[i].source != "the article"]
         reasons = verify_sentence(sent, evidence=evidence, reference=" ".join(claims[i].text for i in support),
                                   sources=sources, min_keep=0.3, max_new=0.3)
+        reasons += [f"not a sentence: {p}" for p in problems(sent, source=evidence)]
         if reasons:
             i = next((i for i in support if i not in covered), None)
             warnings.append(f"summary sentence replaced ({'; '.join(reasons)}): {sent[:80]!r}")

@@ -197,10 +197,14 @@ class Summary:
     JSON) or hidden from the reader, set aside before the analysis."""
     extracted: Extracted | None = None
     """For HTML input: the extracted article, whose text all offsets index (``None`` for text)."""
+    title: str | None = None
+    """The article's headline, when its first line is one (no final punctuation, then a blank
+    line): reported here, never part of a claim or glued to the first sentence."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form printed by ``summarise --json`` (offsets into the text as given)."""
         return {
+            "title": self.title,
             "summary": self.text,
             "sentences": [
                 {"text": s.text, "claims": list(s.claim_ids), "wording": s.wording}
@@ -267,6 +271,10 @@ class Summary:
                                       for i in data.get("inconsistencies") or ()),
                 warnings=tuple(str(w) for w in data.get("warnings") or ()),
                 provenance=_provenance_from_dict(data.get("provenance") or {}),
+                title=None if data.get("title") is None else str(data["title"]),
+                suspicious=tuple(Suspicious(int(x["start"]), int(x["end"]), str(x["text"]), str(x["reason"]))
+                                 for x in data.get("suspicious") or ()),
+                extracted=Extracted(**data["extracted"]) if isinstance(data.get("extracted"), Mapping) else None,
             )
         except KeyError as e:
             raise InputError(f"Summary.from_dict: key {e.args[0]!r} is missing; pass the form Summary.to_dict() "

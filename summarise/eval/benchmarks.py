@@ -25,7 +25,7 @@ __all__ = ["Benchmark", "BenchmarkDataMissing", "benchmark_dir", "candidate_path
            "repo_root", "resolve_data", "resource_dir"]
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # summarise/
-LOADERS = ("references", "neus", "polnear")
+LOADERS = ("references", "neus", "neus-crawl", "polnear")
 
 
 def repo_root() -> Path | None:
@@ -178,5 +178,11 @@ def load_benchmark_items(bench: Benchmark) -> list[dict[str, Any]]:
                           sample_seed=int(bench.data.get("sample_seed", 0)),
                           separator=str(bench.data.get("separator", DEFAULT_SEPARATOR)))
         check_references(items)  # the loader's output must be in the reference format too
+        return items
+    if bench.data.get("loader") == "neus-crawl":
+        from .neus_crawl import load_neus_crawl
+
+        items = load_neus_crawl(path, sample=bench.data.get("sample", 60), sample_seed=int(bench.data.get("sample_seed", 0)))
+        check_references(items)
         return items
     return to_items(load_references(path))

@@ -135,7 +135,7 @@ def register(
 def _load_all() -> None:
     # Importing the modules registers their metrics; done lazily to keep import cheap.
     from . import metrics  # noqa: F401  (summary metrics first: the order tables use)
-    from . import attribution_metrics, claim_metrics, faithfulness, framing, injection, wording  # noqa: F401
+    from . import attribution_metrics, claim_metrics, faithfulness, form_metrics, framing, injection, wording  # noqa: F401
 
 
 def metric_names() -> list[str]:

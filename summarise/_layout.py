@@ -1,0 +1,130 @@
+"""An article's furniture before its body: headline, byline, dateline.
+
+None of these is a sentence of the article, so none may become part of a claim or be glued to
+the first sentence of the body (``Accuser says governor broke law An executive assistant …``):
+
+- **headline**: the first line, without final punctuation, followed by a blank line;
+- **byline**: a short line after the headline of the form ``By Name (and Name)(, Outlet)``;
+- **dateline**: at the start of the body's first paragraph, a place in capitals with an optional
+  date and agency, then a dash (``LONDON —``, ``WASHINGTON (Reuters) -``,
+  ``HALDEN, March 14 (Meridian News) -``), a place in ordinary case only when an agency or a
+  capitalised sentence follows (``Washington — The Senate …``), or an agency alone (``(CNN) —``).
+
+:func:`split_layout` finds them and returns the text with those stretches blanked (same length,
+so that every offset still indexes the text as the caller gave it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ._wellformed import ends_truncated
+
+__all__ = ["Layout", "split_layout", "cut_off", "open_quote_before"]
+
+_SPACE = "[ \t\u00a0]"
+_DASH = "[\u2014\u2013-]{1,2}"
+_CAPS_PLACE = r"[A-Z][A-Z.'\u2019-]+(?:" + _SPACE + r"+[A-Z][A-Z.'\u2019-]+){0,3}"
+_CASED_PLACE = r"[A-Z][a-z.'\u2019-]+(?:" + _SPACE + r"+[A-Z][a-z.'\u2019-]+){0,2}"
+_DATE_OR_REGION = r"(?:," + _SPACE + r"+[A-Z][\w.]*(?:" + _SPACE + r"+[\w.]+){0,2})?"
+_AGENCY = r"\([A-Z][\w .&'\u2019-]{0,30}\)"
+_DATELINE = re.compile(
+    r"^(?:"
+    + _CAPS_PLACE + _DATE_OR_REGION + r"(?:" + _SPACE + r"*" + _AGENCY + r")?" + _SPACE + r"*" + _DASH
+    + r"|" + _CASED_PLACE + _DATE_OR_REGION + _SPACE + r"*" + _AGENCY + _SPACE + r"*" + _DASH
+    + r"|" + _CASED_PLACE + _SPACE + r"*" + _DASH + r"(?=" + _SPACE + r"*[A-Z\u201c\"])"
+    + r"|" + _AGENCY + r"(?:" + _SPACE + r"*" + _DASH + r")?"
+    + r")" + _SPACE + r"*(?=\S)"
+)
+_BYLINE = re.compile(r"^By" + _SPACE + r"+[A-Z][\w.'\u2019-]*(?:[ \t\u00a0,]+(?:and" + _SPACE + r"+)?[A-Z][\w.'\u2019-]*){0,7}" + _SPACE + r"*$")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What stands before the body, and the text with it blanked."""
+
+    body: str
+    """The text as given with headline, byline and dateline replaced by spaces (same length)."""
+    title: str | None = None
+    """The headline, when the first line is one."""
+    removed: tuple[tuple[int, int], ...] = ()
+    """(start, end) of each blanked stretch: headline, byline, dateline."""
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        for i in range(a, b):
+            if chars[i] not in "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _is_headline(line: str) -> bool:
+    s = line.strip()
+    words = s.split()
+    return (0 < len(words) <= 30 and not re.search(r"[.!?:;,\u2026][\"'\u201d\u2019)]*$", s)
+            and (s[:1].isupper() or s[:1].isdigit() or s[:1] in "\u201c\"'\u2018"))
+
+
+def split_layout(text: str) -> Layout:
+    """Find the headline, byline and dateline of ``text``.
+
+    >>> lay = split_layout("Council backs new budget\\n\\nLONDON (Wire) \u2014 The council approved it.")
+    >>> lay.title
+    'Council backs new budget'
+    >>> lay.body.strip()
+    'The council approved it.'
+    >>> len(lay.body) == len("Council backs new budget\\n\\nLONDON (Wire) \u2014 The council approved it.")
+    True
+    >>> split_layout("The council met.\\n\\nIt approved the budget.").title is None
+    True
+    """
+    spans: list[tuple[int, int]] = []
+    title = None
+    pos = 0
+    lead = len(text) - len(text.lstrip())
+    m = re.match(r"([^\n]+)\n[ \t\u00a0]*\n", text[lead:])
+    if m and _is_headline(m.group(1)) and text[lead + m.end():].strip():
+        title = re.sub(r"\s+", " ", m.group(1)).strip()
+        spans.append((lead, lead + len(m.group(1))))
+        pos = lead + m.end()
+        # a byline on its own line right after the headline
+        rest = text[pos:]
+        skip = len(rest) - len(rest.lstrip())
+        b = re.match(r"([^\n]+)\n", rest[skip:])
+        if b and _BYLINE.match(b.group(1).strip()):
+            spans.append((pos + skip, pos + skip + len(b.group(1))))
+            pos = pos + skip + b.end()
+    rest = text[pos:]
+    skip = len(rest) - len(rest.lstrip())
+    d = _DATELINE.match(rest[skip:])
+    if d and rest[skip + d.end():].strip():
+        spans.append((pos + skip, pos + skip + d.end()))
+    return Layout(_blank(text, spans), title, tuple(spans))
+
+
+def cut_off(analysis: Any, si: int) -> bool:
+    """Whether sentence ``si`` is cut off in the input: it ends in an ellipsis where its
+    paragraph or the text ends (a crawler's cut), or it is the text's last sentence and has no
+    final punctuation."""
+    text = analysis.text
+    s0, s1 = analysis.sentences[si]
+    rest = text[s1:]
+    dots = re.match(r"[ \t\u00a0]*(?:\.{2,}|\u2026)", rest)
+    if dots:  # the parser left the dots to the next "sentence"
+        rest = rest[dots.end():]
+    at_break = not rest.strip() or rest.lstrip(" \t\u00a0").startswith("\n")
+    if (ends_truncated(text[s0:s1]) or dots) and at_break:
+        return True
+    # the text stops in mid-sentence: its last sentence ends on a word or a comma
+    return si == len(analysis.sentences) - 1 and bool(re.search(r"[\w,;]$", text[s0:s1])) and len(text[s0:s1].split()) > 3
+
+
+def open_quote_before(text: str, offset: int) -> bool:
+    """Whether a quotation opened earlier in the paragraph is still open at ``offset`` (news
+    style leaves a quotation that runs on, or that the input cut off, unclosed)."""
+    para = text[text.rfind("\n", 0, offset) + 1:offset]
+    return para.count("\u201c") > para.count("\u201d") or para.count('"') % 2 == 1
