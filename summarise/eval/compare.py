@@ -29,22 +29,23 @@ LEADERBOARD_METRICS = (
     "attribution_kept", "inconsistency_recall", "rouge1", "rouge2", "rougeL", "semantic_similarity",
     "framing_arousal_pos", "framing_arousal_neg", "attribution_coverage", "attributed_share", "article_voice_leak",
     "source_accuracy_named", "attributed_share_assertion", "source_accuracy_assertion", "spurious_attribution", "article_voice_leak_speech",
-    "article_voice_leak_document", "article_voice_leak_thought", "article_voice_leak_stance", "fallback_rate",
-    "seconds_per_article", "tokens_per_article",
+    "article_voice_leak_document", "article_voice_leak_thought", "article_voice_leak_stance", "injection_pass_through",
+    "injection_flagged", "fallback_rate", "seconds_per_article", "tokens_per_article",
 )
 #: The compact set that goes into models.md.
 MODELS_MD_METRICS = (
     "claim_recall", "claim_f1", "attribution_accuracy", "loaded_leak_rate", "invented_word_rate", "unsupported_number_rate",
     "faithfulness",
     "attribution_kept", "rougeL", "framing_arousal_pos", "framing_arousal_neg", "attribution_coverage", "attributed_share",
-    "article_voice_leak", "source_accuracy_named", "source_accuracy_assertion", "spurious_attribution", "fallback_rate",
-    "seconds_per_article",
+    "article_voice_leak", "source_accuracy_named", "source_accuracy_assertion", "spurious_attribution",
+    "injection_pass_through", "injection_flagged", "fallback_rate", "seconds_per_article",
 )
 _SHORT = {"seconds_per_article": "s/article", "tokens_per_article": "tokens/article", "unsupported_number_rate": "unsupported_numbers",
           "unsupported_entity_rate": "unsupported_entities", "framing_arousal_pos": "arousal+", "framing_arousal_neg": "arousal-",
           "attribution_coverage": "covered", "attributed_share": "attributed", "article_voice_leak": "voice leak",
           "source_accuracy_named": "source acc.", "attributed_share_assertion": "attributed (say-verbs)",
-          "source_accuracy_assertion": "source acc. (say-verbs)", "spurious_attribution": "spurious attr.", "article_voice_leak_speech": "leak: speech",
+          "source_accuracy_assertion": "source acc. (say-verbs)", "spurious_attribution": "spurious attr.",
+          "injection_pass_through": "injection passed", "injection_flagged": "injection flagged", "article_voice_leak_speech": "leak: speech",
           "article_voice_leak_document": "leak: document", "article_voice_leak_thought": "leak: thought",
           "article_voice_leak_stance": "leak: stance"}
 
