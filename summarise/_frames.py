@@ -13,38 +13,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, Analysis, Mention, resolve_reference
+from ._cues import ADDRESSEE_CUES, MEDIUM_CUES, QUOTE_CUES, STANCE_CUES, animate, cue_kind, is_cue
 from ._nlp import lexicons
 
 __all__ = ["Frame", "find_frames", "KIND_RANK"]
 
-# Cues that take their content as an object or prepositional phrase, not only a clause.
-OBJECT_CUES = frozenset(
-    "thank accuse blame deny refute reject dismiss rebut dispute contest criticise criticize "
-    "condemn praise hail slam blast denounce decry applaud commend laud call label brand describe "
-    "refer charge welcome express deride lambast castigate defend disavow repudiate contradict mock "
-    "ridicule suspect implicate confirm acknowledge admit announce reveal disclose warn urge "
-    "order demand propose promise pledge threaten tout allege support back oppose endorse favor favour "
-    "estimate project forecast predict calculate".split()
-)
-# Cues of taking a side ("X backs Y"): an attribution only when someone, not something, does it.
-_STANCE_CUES = frozenset("support back oppose endorse favor favour".split())
-# Verbs that give a figure as someone's valuation when followed by "at" and a number.
-_VALUING_CUES = frozenset("put place peg value".split())
-_FIGURES = frozenset("MONEY CARDINAL PERCENT QUANTITY".split())
-# Subject words that stand for people or bodies without being a named entity.
-_ANIMATE_PRONOUNS = frozenset("i we you he she they who".split())
 # Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
 _FOREIGN_MARKS = frozenset("as while although though whereas even because since".split())
 #: When frames merge, the more specific kind wins.
 KIND_RANK = {"denial": 5, "allegation": 4, "estimate": 3, "opinion": 2, "statement": 1, "fact": 0}
 _RELATIVE = frozenset("who which that whom".split())
 _DEMONSTRATIVE = frozenset("this that it these those".split())
-# Cues that introduce a quotation ('"...," she said').
-QUOTE_CUES = frozenset("say tell add write state post reply respond tweet".split())
-# Of those, the ones whose prepositional phrase is where they said it, never what.
-_MEDIUM_CUES = frozenset("say write state post tweet".split())
-# Cues whose object is the person told, not what is said ("telling CNN: '...'").
-_ADDRESSEE_CUES = frozenset("tell inform assure warn remind promise".split())
 
 
 def _is_when_or_where(c: Any) -> bool:
@@ -144,7 +123,7 @@ def _subject(cue: Any) -> tuple[Any | None, bool]:
             head = t.head
             # "said X had entered ... and described Y": a verb coordinated inside a cue's
             # content that is itself a cue shares the cue's subject, not the content's
-            if t.dep_ == "conj" and _is_cue(t) and head.dep_ == "ccomp" and head.head.i != head.i and _is_cue(head.head):
+            if t.dep_ == "conj" and is_cue(t) and head.dep_ == "ccomp" and head.head.i != head.i and is_cue(head.head):
                 head = head.head
             t = head
             continue
@@ -224,16 +203,6 @@ def _last_institution(analysis: Analysis, offset: int, recent: list[Mention]) ->
     return orgs[-1] if orgs else None
 
 
-def _animate(subj: Any) -> bool:
-    """A subject that is a person, a body or a group of people (not a thing)."""
-    from ._analysis import INSTITUTION_NOUNS, ROLE_NOUNS
-
-    if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        return True
-    low = subj.lower_
-    return low in _ANIMATE_PRONOUNS or subj.lemma_.lower() in ROLE_NOUNS | INSTITUTION_NOUNS or low in ROLE_NOUNS
-
-
 def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool]:
     """Tokens of what the cue's source asserts, and whether it points back to an earlier claim."""
     lex = lexicons()
@@ -251,10 +220,10 @@ def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool
     objs = [c for c in objs if not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in _FOREIGN_MARKS for m in c.children))]
     if cue.lemma_.lower() in QUOTE_CUES:
         objs = [c for c in objs if not _is_when_or_where(c)]
-    if cue.lemma_.lower() in _MEDIUM_CUES:  # "wrote on Twitter", "said in a statement": the medium
+    if cue.lemma_.lower() in MEDIUM_CUES:  # "wrote on Twitter", "said in a statement": the medium
         objs = [c for c in objs if not (c.dep_ == "prep" and c.lower_ not in ("of", "about")
                                         and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree))]
-    if (cue.lemma_.lower() in _ADDRESSEE_CUES and any(c.dep_ in ("dobj", "dative") for c in objs)
+    if (cue.lemma_.lower() in ADDRESSEE_CUES and any(c.dep_ in ("dobj", "dative") for c in objs)
             and all(c.dep_ in ("dobj", "dative", "prep") for c in objs)):
         quoted = _quote_after(cue, max(t.i for c in objs for t in c.subtree))
         if quoted:
@@ -267,13 +236,6 @@ def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool
         return [], False
     toks = [t for c in objs for t in _subtree(c)]
     return sorted(toks, key=lambda t: t.i), False
-
-
-def _values_at(tok: Any) -> bool:
-    """'puts the cost at $4 million', 'pegged turnout at 60 percent': a figure someone gives."""
-    return tok.lemma_.lower() in _VALUING_CUES and tok.pos_ == "VERB" and any(
-        c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num or t.ent_type_ in _FIGURES for t in c.subtree)
-        for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children)
 
 
 def _said_conjuncts(clause: Any, cue: Any) -> list[Any]:
@@ -289,48 +251,6 @@ def _said_conjuncts(clause: Any, cue: Any) -> list[Any]:
         if clause.i < cue.i or clause.doc[start - 1].text != ",":
             out += [t for t in cc] + list(v.subtree)
     return sorted(out, key=lambda t: t.i)
-
-
-def _is_cue(tok: Any) -> bool:
-    lex = lexicons()
-    lemma = tok.lemma_.lower()
-    if _values_at(tok):
-        return True
-    if lemma not in lex.cue_kind:
-        return False
-    if tok.pos_ not in ("VERB", "AUX"):
-        # the small tagger misreads "Records show that ..." as a noun; a subject and a clausal
-        # complement say it is the verb
-        if not (any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children)):
-            return False
-    if lemma == "point" and not any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children):
-        return False
-    has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
-    if lemma in OBJECT_CUES:
-        return has_clause or any(c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") for c in tok.children) or tok.dep_ == "relcl"
-    if lemma in ("say", "tell", "add", "write", "state", "post", "reply", "respond"):
-        return True  # quotes: '"...," she said.'
-    return has_clause
-
-
-def _kind(cue: Any, content_text: str) -> str:
-    lex = lexicons()
-    lemma = cue.lemma_.lower()
-    if _values_at(cue):
-        return "estimate"
-    kind = lex.cue_kind.get(lemma, "statement")
-    if lemma == "call" and any(c.dep_ == "prep" and c.text.lower() == "for" for c in cue.children):
-        kind = "statement"
-    low = content_text.lower()
-    if kind in ("statement", "opinion") and any(w in low for w in lex.denial_content) and any(n in low for n in lex.claim_nouns):
-        return "denial"
-    if kind == "statement" and lex.accusation_pattern().search(content_text):
-        return "allegation"
-    if kind == "statement" and lex.hedge_pattern().search(content_text):
-        return "estimate"
-    if kind == "statement" and not re.search(r"\d", content_text) and lex.evaluative_pattern().search(content_text):
-        return "opinion"
-    return kind
 
 
 def find_frames(analysis: Analysis) -> list[Frame]:
@@ -360,10 +280,10 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 sent_frames.append(Frame(si, "according to", "according", kind, source, mention, None, ctext_span,
                                          whole, cue_i=tok.i))
                 continue
-            if not _is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)):
+            if not is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)):
                 continue  # a cue inside a quotation is part of what the speaker said
             subj, passive = _subject(tok)
-            if tok.lemma_.lower() in _STANCE_CUES and (subj is None or not _animate(subj)):
+            if tok.lemma_.lower() in STANCE_CUES and (subj is None or not animate(subj)):
                 continue  # "the bill supports farmers": no one takes a side
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
                 content_toks, back = [tok.head], True  # "an allegation X have refuted"
@@ -417,7 +337,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 else:
                     subj_span = None
                 span = (min(p[0] for p in pieces), max(p[1] for p in pieces))
-            frame = Frame(si, tok.text, tok.lemma_.lower(), _kind(tok, text[content[0]:content[1]]), source, mention,
+            frame = Frame(si, tok.text, tok.lemma_.lower(), cue_kind(tok, text[content[0]:content[1]]), source, mention,
                           subj_span, content, span, back_ref=back, cue_i=tok.i)
             if passive:
                 frame.kind = lexicons().cue_kind.get(tok.lemma_.lower(), "statement")
