@@ -245,6 +245,21 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
     if speaker is not None and low in PRONOUN_GENDER and mention_gender(analysis, speaker) not in (None, PRONOUN_GENDER[low]):
         speaker = None
     cands = _candidates(analysis, low, offset, speaker, depth)
-    if len(cands) == 1 and cands[0] is not None:
-        return cands[0]
-    return None
+    if len(cands) != 1 or cands[0] is None:
+        return None
+    m = cands[0]
+    if low in PRONOUN_GENDER and m.label == "PERSON" and mention_gender(analysis, m) is None \
+            and _rivals(analysis, m, offset, PRONOUN_GENDER[low]):
+        return None  # nothing says this person is a "she" (or "he"), and another who may be is in reach
+    return m
+
+
+def _rivals(analysis: Analysis, mention: Mention, offset: int, gender: str) -> bool:
+    """Whether another named person whose gender does not rule them out occurs in the stretch a
+    pronoun at ``offset`` looks back over (its sentence and the three before): the
+    nearest-stretch rule alone would pick ``mention`` although nothing but proximity says the
+    pronoun is theirs."""
+    si = analysis.sentence_of(offset)
+    start = analysis.sentences[max(0, si - 3)][0]
+    return any(m is not mention and start <= a < offset and mention_gender(analysis, m) in (None, gender)
+               for a, _, m in _people(analysis))

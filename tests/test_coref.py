@@ -69,3 +69,14 @@ def test_quoted_pronouns_stay_verbatim():
     s = summarise(text, model=None)
     quoted = [c for c in s.claims if "answered our letters" in c.text]
     assert quoted and all("He never answered our letters" in c.text for c in quoted)
+
+
+def test_a_pronoun_of_unknown_agreement_is_not_given_to_the_nearest_person_when_another_is_near():
+    from summarise import extract_claims
+
+    text = ("Dana Whitfield was urged to change course on Friday. "
+            "Robin Ashe told a radio host that nobody would question her judgement on the budget.")
+    claims = extract_claims(text, model=None)
+    told = next(c for c in claims if "judgement" in c.text)
+    assert "Robin Ashe's judgement" not in told.text
+    assert "her judgement" in told.text
