@@ -249,7 +249,7 @@ def _said_conjuncts(clause: Any, cue: Any) -> list[Any]:
         cc = [t for t in clause.children if t.dep_ == "cc" and clause.i < t.i < v.i]
         start = cc[0].i if cc else v.left_edge.i
         if clause.i < cue.i or clause.doc[start - 1].text != ",":
-            out += [t for t in cc] + list(v.subtree)
+            out += cc + list(v.subtree)
     return sorted(out, key=lambda t: t.i)
 
 

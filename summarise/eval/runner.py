@@ -122,7 +122,7 @@ def _details(ctx: ItemContext, names: set[str]) -> dict[str, Any]:
         out["kind_confusion"] = kind_confusion(predicted=ctx.predicted_claims, reference=ctx.reference_claims, matches=ctx.matches)
     if "loaded_leak_rate" in names:
         out["leaked_terms"] = leaked_terms(summary=ctx.summary, loaded_terms=list(ctx.item.get("loaded_terms") or []))
-    if ctx.item.get("attributions") and any(n.startswith(("attribution", "attributed", "article_voice", "source_accuracy")) for n in names):
+    if ctx.item.get("attributions") and any("attributions" in get_metric(n).requires for n in names):
         from .attribution_metrics import attribution_outcomes
 
         out["attributions"] = [{k: o[k] for k in ("covered", "attributed", "source_ok", "gold_source", "predicted_source", "cue_class")}
