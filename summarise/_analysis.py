@@ -30,7 +30,10 @@ ROLE_NOUNS = frozenset(
     "inspector detective sergeant constable superintendent head deputy adviser advisor "
     "consultant engineer engineers worker workers residents resident witness witnesses "
     "activist activists campaigner organiser organizer organisers organizers candidate "
-    "challenger incumbent councillor councilor member members representative spokespeople".split()
+    "challenger incumbent councillor councilor member members representative spokespeople "
+    "aide staffer lawmaker legislator strategist pollster critic supporter opponent voter delegate "
+    "protester demonstrator historian scholar observer investor donor reporter journalist "
+    "correspondent commentator negotiator diplomat envoy regulator auditor".split()
 )
 # Abbreviated titles written before a name ("Gov. Mike Pence"): the role they stand for.
 ROLE_ABBREVIATIONS = {
@@ -104,7 +107,11 @@ def _quotes(text: str) -> list[tuple[int, int]]:
             spans.append((a, b + 1))
             i = b + 1
     # doubled apostrophes as quotation marks, as news archives print them (''...'' and ``...'')
-    for m in re.finditer(r"(?:''|``)(?!')((?:(?!'').){2,3000}?)''", text, flags=re.S):
+    # an opening pair follows a space or a bracket and precedes a word; a closing pair follows a
+    # word or punctuation and precedes no word; neither runs over a blank line (a missing mark
+    # must not pair every later quotation wrongly)
+    for m in re.finditer(r"(?<![^\s(\[\u2014\u2013-])(?:''|``)(?=[^\s'])((?:(?!'')(?!\n\s*\n).){2,3000}?)(?<=\S)''(?!\w)",
+                         text, flags=re.S):
         spans.append((m.start(), m.end()))
     # single curly quotes only as a pair around several words (apostrophes are U+2019 too)
     for m in re.finditer(r"(?<!\w)\u2018([^\u2018\u2019]{3,200}?)\u2019(?!\w)", text):

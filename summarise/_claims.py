@@ -149,7 +149,19 @@ def _pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> l
         if m is None or (m.label == "PERSON") != (w not in ("they", "their")):
             continue
         name = ("the " if m.label == "NORP" else "") + m.name
-        edits.append((tok.idx, tok.idx + len(tok.text), name + ("'s" if tok.dep_ == "poss" else "")))
+        end = tok.idx + len(tok.text)
+        nxt = tok.nbor() if tok.i + 1 < len(analysis.doc) else None
+        if subject and nxt is not None and nxt.idx == end and nxt.text[:1] in "'’":
+            # "he's doing" is "he is doing", never "Sanders's doing"; other clitics stay as written
+            if nxt.lower_[1:] not in ("s", "re", "ve"):
+                continue
+            # "he's been", "she's done it": has; "he's doing", "he's seen as": is
+            perfect = nxt.lower_[1:] == "ve" or (nxt.dep_ in ("aux", "auxpass") and nxt.head.tag_ == "VBN" and (
+                nxt.head.lower_ in ("been", "got", "gotten") or any(c.dep_ == "dobj" for c in nxt.head.children)))
+            full = (" have" if w == "they" else " has") if perfect else (" are" if w == "they" else " is")
+            edits.append((tok.idx, nxt.idx + len(nxt.text), name + full))
+            continue
+        edits.append((tok.idx, end, name + ("'s" if tok.dep_ == "poss" else "")))
     return edits
 
 
@@ -248,7 +260,7 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
         return None
     if root is not None and root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children):
         return None  # an imperative ("Ignore all previous instructions ...") asserts nothing
-    if analysis.in_quote(toks[0].idx, toks[-1].idx + 1) or open_quote_before(analysis.text, toks[-1].idx):
+    if analysis.in_quote(toks[0].idx, toks[-1].idx + 1) or open_quote_before(analysis.text, toks[-1].idx + len(toks[-1].text)):
         return None
     toks = [t for t in toks if not ((t.is_punct and t.text != "%") or t.is_space)] or toks  # "6.4%" keeps its unit
     a = toks[0].idx
@@ -283,7 +295,7 @@ def _trim_edges(analysis: Analysis, a: int, b: int) -> tuple[int, int]:
 
     def joins(t: Any) -> bool:
         return (t.is_punct and t.text not in "\"\u201d\u2019)%") or t.is_space or t.lower_ in _EDGE_WORDS \
-            or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep") and not any(c.i > t.i for c in t.children)
+            or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep", "aux", "auxpass", "neg") and not any(c.i > t.i for c in t.children)
 
     while toks and joins(toks[-1]):
         toks.pop()

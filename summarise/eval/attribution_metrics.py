@@ -6,7 +6,8 @@ Each annotated attribution (``item["attributions"]``: content spans, source as w
 see :mod:`.polnear`) is compared with the predicted claims through their evidence offsets:
 
 - **covered**: the claims' evidence together covers at least half of the content's characters;
-- the **best claim** of a covered content is the claim whose evidence overlaps it most;
+- the **best claim** of a covered content is the claim whose evidence overlaps it most (on a tie,
+  the one with the least other text: the claim most about that content);
 - **attributed**: the best claim's source is not ``the article``; **article-voice leak**: it is;
 - **source correct**: the best claim's source names the annotated one
   (:func:`.polnear.source_matches`: a fuller name or a name with its role is accepted). Scored
@@ -83,7 +84,8 @@ def attribution_outcomes(*, claims: Claims, attributions: Attributions) -> list[
                                   "predicted_source": None, "gold_source": a.get("source"),
                                   "cue_class": a.get("cue_class", "speech"), "assertion": bool(a.get("assertion"))}
         if covered:
-            best = max(range(len(claims)), key=lambda i: _overlap(pieces, spans[i]))
+            # the claim most about this content: the most of it covered, then the least else
+            best = max(range(len(claims)), key=lambda i: (_overlap(pieces, spans[i]), -sum(e - s for s, e in spans[i])))
             source = str(claims[best].get("source") or "")
             record["predicted_source"] = source
             record["attributed"] = source.strip().lower() != ARTICLE
