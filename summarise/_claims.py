@@ -211,7 +211,12 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
     edits = _pronoun_edits(analysis, a, b, f)
     if f.subj and a <= f.subj[0] and f.subj[1] <= b:
         nxt = text[f.subj[1]:f.subj[1] + 1]
-        if nxt == "," and ", " not in source:
+        between = [t for t in doc if f.subj[1] <= t.idx and cue_tok is not None and t.idx < cue_tok.idx]
+        if ", " in source and between and all(t.is_punct or any(f.subj[0] <= h.idx < f.subj[1] for h in t.ancestors)
+                                               for t in between):
+            # "X, a host considered one of ..., recalled": the role shown once, from the source
+            edits.append((f.subj[0], cue_tok.idx, source + ", "))
+        elif nxt == "," and ", " not in source:
             edits.append((f.subj[0], f.subj[1] + 1, source))  # "X, a researcher at Y, said" -> "X said"
         else:
             edits.append((f.subj[0], f.subj[1], source + ("," if ", " in source and nxt not in (",", ")") else "")))
