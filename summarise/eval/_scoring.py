@@ -196,13 +196,14 @@ def score_items(contexts: Sequence[ItemContext], metrics: Sequence[Metric], *, c
     seconds: dict[str, float] = {}
     computed: dict[str, int] = {}
 
-    def run(name: str, compute: Callable[[int], Any], items: Sequence[int], sink: Callable[[int, Any], None]) -> None:
+    def run(name: str, label: str, compute: Callable[[int], Any], items: Sequence[int], sink: Callable[[int, Any], None]) -> None:
         new: dict[str, dict[str, Any]] = {}
         t0 = time.perf_counter()
         for i in items:
             hit, value = (False, None) if (name, i) not in stored else cache.get(keys[i], name)  # type: ignore[union-attr]
             if not hit:
-                bar.set_description(f"scoring {name.removeprefix('details:')}")
+                if bar.desc != label:
+                    bar.set_description(label)  # shown before the first item: a model may load now
                 try:
                     value = compute(i)
                 except MetricError:
@@ -221,13 +222,13 @@ def score_items(contexts: Sequence[ItemContext], metrics: Sequence[Metric], *, c
             cache.add(new)
 
     try:
-        for metric in metrics:
-            run(metric.name, lambda i, m=metric: m.score(contexts[i]), range(len(contexts)),
+        for k, metric in enumerate(metrics, 1):
+            run(metric.name, f"scoring {metric.name} ({k}/{len(metrics)})", lambda i, m=metric: m.score(contexts[i]), range(len(contexts)),
                 lambda i, v, n=metric.name: scores[i].__setitem__(n, v))
         for group, _, fn in DETAILS:
             items = [i for i, gs in enumerate(wanted) if group in gs]
             if items:
-                run(f"details:{group}", lambda i, f=fn: f(contexts[i]), items, lambda i, v: details[i].update(v or {}))
+                run(f"details:{group}", f"scoring details: {group}", lambda i, f=fn: f(contexts[i]), items, lambda i, v: details[i].update(v or {}))
     finally:
         bar.close()
     if cache is not None:

@@ -207,7 +207,7 @@ def _models_table(runs: Sequence[dict[str, Any]]) -> str:
         if model:
             measured.setdefault(str(model), set()).add(_group(r))
     lines = ["| name | model | status |", "|---|---|---|"]
-    for name, entry in registry().items():
+    for name, entry in registry(include_user=False).items():  # the project's models, never a user's aliases
         hub = entry.get("hub_id", "")
         benches = measured.get(name, set()) | measured.get(hub, set())
         status = f"measured: {', '.join(sorted(benches))}" if benches else "not measured here (weights not available offline)"
