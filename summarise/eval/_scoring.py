@@ -195,6 +195,7 @@ def score_items(contexts: Sequence[ItemContext], metrics: Sequence[Metric], *, c
     errors: list[str] = []
     seconds: dict[str, float] = {}
     computed: dict[str, int] = {}
+    shown = [""]  # the bar's label
 
     def run(name: str, label: str, compute: Callable[[int], Any], items: Sequence[int], sink: Callable[[int, Any], None]) -> None:
         new: dict[str, dict[str, Any]] = {}
@@ -202,8 +203,9 @@ def score_items(contexts: Sequence[ItemContext], metrics: Sequence[Metric], *, c
         for i in items:
             hit, value = (False, None) if (name, i) not in stored else cache.get(keys[i], name)  # type: ignore[union-attr]
             if not hit:
-                if bar.desc != label:
+                if shown[0] != label:
                     bar.set_description(label)  # shown before the first item: a model may load now
+                    shown[0] = label
                 try:
                     value = compute(i)
                 except MetricError:

@@ -25,6 +25,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
+from .._models import model_label
 from .._version import __version__
 from .matching import MATCH_THRESHOLD
 from ._scoring import SCORES_FILE, ScoreCache, package_digest, score_items, scoring_fingerprint
@@ -192,7 +193,11 @@ def run_eval(
     if progress and cached:
         print(f"summarise eval: {cached} of {len(items)} items from stored predictions in {pred_path}", file=sys.stderr)
     with open(pred_path, "a", encoding="utf-8") as fh:
-        bar = tqdm(todo, desc=f"{system.name} {system.model or ''}".strip(), unit="article", disable=not progress or not todo, file=sys.stderr)
+        label = f"{system.name} {model_label(system.model) if system.model else ''}".strip()
+        if progress and todo:
+            loads = " (the model loads with the first article)" if system.backend_object is not None else ""
+            print(f"summarise eval: running {label} on {len(todo)} items{loads}", file=sys.stderr)
+        bar = tqdm(todo, desc=label, unit="article", disable=not progress or not todo, file=sys.stderr)
         for item, text, key in bar:
             t0 = time.perf_counter()
             record: dict[str, Any] = {"key": key, "id": item["id"], "system": system.name, "model": system.model,
@@ -222,7 +227,8 @@ def run_eval(
     revisions = {((r.get("prediction") or {}).get("provenance") or {}).get("revision") for r in records} - {None}
     results = {
         "provenance": {
-            "system": system.name, "model": system.model, "backend": system.backend,
+            "system": system.name, "model": system.model, "model_label": model_label(system.model) if system.model else None,
+            "backend": system.backend,
             "revision": sorted(revisions)[0] if len(revisions) == 1 else (sorted(revisions) or system.revision),
             "prompts": system.prompts, "package_version": __version__, "library_sha256": fingerprint,
             "benchmark": dict(benchmark) if benchmark else None, "settings": settings, "input_field": field,
