@@ -55,6 +55,7 @@ def stable_fingerprint(monkeypatch):
     # Other work may edit the library's files while the tests run; the key logic is tested
     # with an explicit fingerprint change below.
     monkeypatch.setattr(runner, "library_fingerprint", lambda: "fingerprint-1")
+    monkeypatch.setattr(runner, "scoring_fingerprint", lambda: "scoring-1")
 
 
 def run(system, tmp_path, items=None, **kw):
@@ -239,14 +240,11 @@ def test_a_rerun_reuses_every_score_and_gives_the_same_results(tmp_path, countin
 
 
 def test_a_changed_prediction_item_or_scoring_code_rescores(tmp_path, counting_metric, monkeypatch):
-    import summarise.eval._scoring as scoring
-
     items = make_items(3)
     run(CountingSystem(), tmp_path, items=items, metrics=["counted_words"])
     items[1]["reference_summary"] += " More."  # the item changed: its scores are computed again
     run(CountingSystem(), tmp_path, items=items, metrics=["counted_words"])
     assert len(counting_metric) == 4
-    monkeypatch.setattr(scoring, "scoring_fingerprint", lambda: "other scoring code")
     monkeypatch.setattr(runner, "scoring_fingerprint", lambda: "other scoring code")
     out = run(CountingSystem(), tmp_path, items=items, metrics=["counted_words"])
     assert len(counting_metric) == 7 and out["scoring"]["scores_reused"] == 0
@@ -271,3 +269,10 @@ def test_scoring_shows_progress_metric_by_metric_and_quiet_hides_it(tmp_path, ca
     assert "(6 of 6 scores from" in capsys.readouterr().err
     run_eval(make_items(2), CountingSystem(), tmp_path / "quiet", metrics=["rouge1"], progress=False)
     assert capsys.readouterr().err == ""
+
+
+def test_scores_of_items_a_limited_run_left_out_are_kept(tmp_path, counting_metric):
+    run(CountingSystem(), tmp_path, metrics=["counted_words"])
+    run(CountingSystem(), tmp_path, metrics=["counted_words"], limit=2)
+    full = run(CountingSystem(), tmp_path, metrics=["counted_words"])
+    assert len(counting_metric) == 5 and full["scoring"]["scores_reused"] == 5

@@ -64,7 +64,9 @@ def scoring_fingerprint() -> str:
 class ScoreCache:
     """``DIR/scores.jsonl``: one JSON line ``{"key": ..., "values": {name: value}}`` per item
     scored (later lines for a key add to earlier ones). Appended as metrics finish; rewritten at
-    the end with one line per item of the run, so it never grows past the run's size."""
+    the end with one line per key, so it grows with the items and predictions scored in the run
+    folder (like ``predictions.jsonl``), not with the number of runs. Keys of items a run did
+    not include (``--limit``) are kept for the next run that does."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -91,13 +93,13 @@ class ScoreCache:
                 self.values.setdefault(key, {}).update(values)
                 fh.write(json.dumps({"key": key, "values": dict(values)}, ensure_ascii=False) + "\n")
 
-    def compact(self, keys: Sequence[str]) -> None:
-        """Rewrite the file with one line per key in ``keys`` (atomically)."""
+    def compact(self) -> None:
+        """Rewrite the file with one line per key (atomically)."""
         tmp = self.path.with_suffix(".jsonl.tmp")
         with open(tmp, "w", encoding="utf-8") as fh:
-            for key in dict.fromkeys(keys):
-                if self.values.get(key):
-                    fh.write(json.dumps({"key": key, "values": self.values[key]}, ensure_ascii=False) + "\n")
+            for key, values in self.values.items():
+                if values:
+                    fh.write(json.dumps({"key": key, "values": values}, ensure_ascii=False) + "\n")
         os.replace(tmp, self.path)
 
 
@@ -234,7 +236,7 @@ def score_items(contexts: Sequence[ItemContext], metrics: Sequence[Metric], *, c
     finally:
         bar.close()
     if cache is not None:
-        cache.compact(keys)
+        cache.compact()
     reused = len(stored)
     timing = {
         "seconds": round(time.perf_counter() - t_all, 3),
