@@ -27,8 +27,8 @@ import numpy as np
 
 from .._models import model_label
 from .._version import __version__
-from .matching import MATCH_THRESHOLD
 from ._scoring import SCORES_FILE, ScoreCache, package_digest, score_items, scoring_fingerprint
+from .matching import MATCH_THRESHOLD
 from .registry import ItemContext, Metric, get_metric, metric_names
 from .systems import System
 
