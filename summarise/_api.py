@@ -6,7 +6,9 @@ import difflib
 import importlib
 import inspect
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, Iterable, Iterator
+from os import PathLike
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ._errors import InputError, SummariseError
 from ._types import Claim, Summary
@@ -92,6 +94,13 @@ def _check_options(function: str, own: tuple[str, ...], model: Any, backend: str
     """Unknown keyword arguments are an error naming them and what is accepted (never ignored)."""
     if not options:
         return
+    from ._options import GENERATION_OPTIONS
+
+    gen = [k for k in options if k in GENERATION_OPTIONS]
+    if gen:
+        example = ", ".join(f"{k!r}: ..." for k in gen)
+        raise InputError(f"{function}() got {', '.join(repr(k) for k in gen)} as keyword argument(s): generation "
+                         f"options go in generation={{{example}}} (accepted: {', '.join(GENERATION_OPTIONS)}).")
     if model is None or not isinstance(model, str):
         why = "model=None runs no model" if model is None else f"model is a ready {type(model).__name__}"
         close = [c for k in options for c in difflib.get_close_matches(k, own, n=1)]
@@ -137,6 +146,18 @@ def summary_length(text: str, max_words: int) -> int:
     return min(max_words, max(MIN_SUMMARY_WORDS, round(len(text.split()) * SUMMARY_SHARE)))
 
 
+def _check_controls(generation: Mapping[str, Any] | None, prompts: str | PathLike[str] | None,
+                    model: Any) -> tuple[dict[str, Any], Path | None]:
+    """The generation options typed and checked, and the prompt folder resolved and checked."""
+    from ._options import check_generation
+    from ._prompts import check_prompt_folder
+
+    if model is None and (generation or prompts is not None):
+        raise InputError("generation= and prompts= set what the model is asked, but model=None runs no model: "
+                         "drop them, or name a model")
+    return check_generation(generation), (None if prompts is None else check_prompt_folder(prompts))
+
+
 def _resolve_backend(model: str | Backend | None, backend: str | None, options: dict[str, Any]) -> Backend | None:
     if model is None:
         return None
@@ -154,6 +175,8 @@ def summarise(
     seed: int = 0,
     progress: Callable[[int, int], None] | None = None,
     input_format: str | None = None,
+    generation: Mapping[str, Any] | None = None,
+    prompts: str | PathLike[str] | None = None,
     **backend_options: Any,
 ) -> Summary:
     """Summarise one news article neutrally and list its attributed claims.
@@ -170,17 +193,25 @@ def summarise(
     ``progress(done, total)`` after each model call (the CLI's progress line). ``input_format``:
     ``"html"`` extracts the article from a web page (trafilatura), ``"text"`` never does, and the
     default extracts when markup is detected; offsets then index ``Summary.extracted.text``.
+    ``generation`` sets options of every model call, e.g. ``{"temperature": 0.7, "max_tokens":
+    200}`` (``summarise._options.GENERATION_OPTIONS`` lists them; an unknown one or a bad value is
+    an :class:`InputError`); ``prompts`` is a folder whose files replace the packaged prompts of
+    the same name (see ``prompts/``). Both are recorded in ``provenance.settings``, and each
+    prompt's sha256 in ``provenance.prompts``.
     """
     from ._pipeline import run_pipeline
 
     text = _check_text(text)
-    _check_options("summarise", ("model", "backend", "max_words", "seed", "progress", "input_format"), model, backend, backend_options)
+    _check_options("summarise", ("model", "backend", "max_words", "seed", "progress", "input_format", "generation", "prompts"),
+                   model, backend, backend_options)
     _check_types(model, seed)
     if not isinstance(max_words, int) or max_words < 20:
         raise InputError(f"max_words must be an int of at least 20, got {max_words!r}")
+    options, folder = _check_controls(generation, prompts, model)
     text, extracted = _as_article(text, input_format)
     be = _resolve_backend(model, backend, backend_options)
-    result = run_pipeline(text, be, max_words=summary_length(text, max_words), seed=seed, progress=progress)
+    result = run_pipeline(text, be, max_words=summary_length(text, max_words), seed=seed, progress=progress,
+                          generation=options, prompts=folder)
     if extracted is None:
         return result
     from dataclasses import replace
@@ -198,17 +229,21 @@ def extract_claims(
     backend: str | None = None,
     seed: int = 0,
     input_format: str | None = None,
+    generation: Mapping[str, Any] | None = None,
+    prompts: str | PathLike[str] | None = None,
     **backend_options: Any,
 ) -> tuple[Claim, ...]:
-    """The attributed claims of one article (``Summary.claims`` without writing a summary)."""
+    """The attributed claims of one article (``Summary.claims`` without writing a summary);
+    arguments as for :func:`summarise`."""
     from ._pipeline import run_pipeline
 
     text = _check_text(text)
-    _check_options("extract_claims", ("model", "backend", "seed", "input_format"), model, backend, backend_options)
+    _check_options("extract_claims", ("model", "backend", "seed", "input_format", "generation", "prompts"), model, backend, backend_options)
     _check_types(model, seed)
+    options, folder = _check_controls(generation, prompts, model)
     text, _ = _as_article(text, input_format)
     be = _resolve_backend(model, backend, backend_options)
-    return run_pipeline(text, be, max_words=120, seed=seed, write_summary=False).claims
+    return run_pipeline(text, be, max_words=120, seed=seed, write_summary=False, generation=options, prompts=folder).claims
 
 
 def summarise_many(
@@ -219,6 +254,8 @@ def summarise_many(
     concurrency: int = 1,
     max_words: int = 120,
     seed: int = 0,
+    generation: Mapping[str, Any] | None = None,
+    prompts: str | PathLike[str] | None = None,
     **backend_options: Any,
 ) -> Iterator[Summary]:
     """Summarise many articles, yielding one :class:`Summary` per text, in input order.
@@ -229,12 +266,14 @@ def summarise_many(
     """
     if not isinstance(concurrency, int) or concurrency < 1:
         raise InputError(f"concurrency must be a positive int, got {concurrency!r}")
-    _check_options("summarise_many", ("model", "backend", "concurrency", "max_words", "seed"), model, backend, backend_options)
+    _check_options("summarise_many", ("model", "backend", "concurrency", "max_words", "seed", "generation", "prompts"),
+                   model, backend, backend_options)
     _check_types(model, seed)
+    options, folder = _check_controls(generation, prompts, model)
     be = _resolve_backend(model, backend, backend_options)
 
     def one(t: str) -> Summary:
-        return summarise(t, model=be, max_words=max_words, seed=seed)
+        return summarise(t, model=be, max_words=max_words, seed=seed, generation=options, prompts=folder)
 
     if concurrency == 1:
         for t in texts:

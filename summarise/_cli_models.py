@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ._errors import ModelNotFoundError
-from ._models import registry, resolve_model
+from ._models import registry, resolve_model, user_models, user_models_file
 
 __all__ = ["register", "local_weights"]
 
@@ -23,6 +23,14 @@ def _size(paths: list[Path]) -> str:
 def local_weights(name: str, entry: dict[str, Any]) -> tuple[bool, str]:
     """Whether the weights of registry entry ``name`` are on this machine, and where they are
     or how to get them. Only looks at files: never loads or downloads anything."""
+    if "path" in entry:
+        try:
+            src = resolve_model(name)
+        except ModelNotFoundError:
+            return False, f"absent: {entry['path']} does not exist (alias in {user_models_file()})"
+        f = Path(src.path) / src.gguf_file if src.gguf_file else Path(src.path)
+        files = [f] if f.is_file() else [p for p in f.iterdir() if p.name.endswith(_WEIGHT_SUFFIXES)]
+        return bool(files), f"{f} ({_size(files)})" if files else f"no weights in {f}"
     if "package" in entry:
         try:
             src = resolve_model(name)
@@ -46,15 +54,19 @@ def local_weights(name: str, entry: dict[str, Any]) -> tuple[bool, str]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    reg = registry()
+    reg, mine = registry(), user_models()
     print(f"{'name':<16} {'context':>8}  {'here':<5} weights")
     for name, e in reg.items():
         present, where = local_weights(name, e)
-        print(f"{name:<16} {e.get('context_length', ''):>8}  {'yes' if present else 'no':<5} {where}")
+        mark = "*" if name in mine else ""
+        print(f"{name + mark:<16} {e.get('context_length', ''):>8}  {'yes' if present else 'no':<5} {where}")
+    if mine:
+        print(f"\n* your alias, from {user_models_file()}")
     print("\nDefault backend (--backend overrides; a result's provenance records the one that ran and why):")
     for name in reg:
         print(f"  {name:<16} {_backend(name)}")
-    print("\nAlso accepted by --model: a hub id, a local model folder, or a .gguf path.")
+    print("\nAlso accepted by --model: a hub id, a local model folder, or a .gguf path. Add your own names in "
+          f"{user_models_file()} (e.g. 'mymodel: {{path: /models/model.gguf}}' or 'mymodel: {{hub_id: org/name}}').")
     return 0
 
 

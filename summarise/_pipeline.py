@@ -115,7 +115,7 @@ def why_model(d: Draft) -> tuple[bool, str]:
 
 
 def _word_claims(drafts: list[Draft], backend: Backend | None, meter: _Meter, seed: int,
-                 warnings: list[str], use: dict[str, str]) -> list[Claim]:
+                 warnings: list[str], use: dict[str, str], generation: dict[str, Any], prompts: Any) -> list[Claim]:
     """Claims in draft order; the model words those it can improve (see :func:`why_model`)."""
     rule = {k: Claim(d.text, d.source, d.kind, d.evidence, "rule", d.cue, f"c{k}")  # type: ignore[arg-type]
             for k, d in enumerate(drafts, 1)}
@@ -125,7 +125,7 @@ def _word_claims(drafts: list[Draft], backend: Backend | None, meter: _Meter, se
                             "and left out of the summary")
     if backend is None:
         return list(rule.values())
-    prompt = load_prompt("claim_rewrite")
+    prompt = load_prompt("claim_rewrite", prompts)
     todo: list[tuple[int, list[dict[str, str]], int]] = []
     for k, d in enumerate(drafts, 1):
         cid = f"c{k}"
@@ -133,7 +133,7 @@ def _word_claims(drafts: list[Draft], backend: Backend | None, meter: _Meter, se
         if d.truncated:  # a cut-off sentence stays as written, marked
             send, why = False, "not sent: its sentence is cut off in the article (kept as written, marked)"
         messages = prompt.render(sentence=neutralise_text(d.text))
-        budget = min(160, int(len(d.text.split()) * 2.2) + 16)
+        budget = generation.get("max_tokens") or min(160, int(len(d.text.split()) * 2.2) + 16)
         if send and _too_long(messages, budget, backend):
             warnings.append(f"claim {cid}: {len(d.text.split())} words is too long for the model's context "
                             f"({backend.context_length} tokens); deterministic rendering used without a model call")
@@ -145,7 +145,7 @@ def _word_claims(drafts: list[Draft], backend: Backend | None, meter: _Meter, se
     if meter.progress is not None:
         meter.progress(0, meter.total)
     outs = meter.generate_many(backend, [m for _, m, _ in todo], [b for _, _, b in todo],
-                               temperature=0.0, seed=seed, stop=["\n"])
+                               temperature=generation.get("temperature", 0.0), seed=seed, stop=["\n"])
     for (k, _, _), raw in zip(todo, outs):
         d, cid = drafts[k - 1], f"c{k}"
         out = _clean_model_line(raw)
@@ -192,10 +192,22 @@ def _fit_length(sentences: list[SummarySentence], claims: list[Claim], chosen: l
     return out
 
 
+def _settings(max_words: int, seed: int, generation: dict[str, Any], prompts: Any) -> dict[str, Any]:
+    """``provenance.settings``: the defaults as before, then what the caller changed."""
+    settings: dict[str, Any] = {"max_words": max_words, "seed": seed, "temperature": generation.get("temperature", 0.0)}
+    settings.update({k: v for k, v in generation.items() if k != "temperature"})
+    if prompts is not None:
+        settings["prompts"] = str(prompts)
+    return settings
+
+
 def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, seed: int = 0,
-                 write_summary: bool = True, progress: Progress | None = None) -> Summary:
+                 write_summary: bool = True, progress: Progress | None = None,
+                 generation: dict[str, Any] | None = None, prompts: Any = None) -> Summary:
     """Summarise ``text`` (already checked to be a non-empty string); ``progress(done, total)``
-    is called after each model call."""
+    is called after each model call. ``generation``: checked options of every model call
+    (:mod:`._options`); ``prompts``: a folder whose prompt files replace the packaged ones."""
+    generation = dict(generation or {})
     if len(text) > MAX_CHARS:
         raise ContextLengthError(
             f"The article has {len(text):,} characters; the analysis takes at most {MAX_CHARS:,}. "
@@ -219,7 +231,7 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
     seconds["analysis"] = time.perf_counter() - t0
 
     t1 = time.perf_counter()
-    claims = _word_claims(drafts, backend, meter, seed, warnings, use)
+    claims = _word_claims(drafts, backend, meter, seed, warnings, use, generation, prompts)
     vectors = embed([c.text for c in claims]) if claims else None
     if claims and vectors is not None:
         cent = centrality(drafts, vectors, len(analysis.sentences))
@@ -228,7 +240,7 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
 
     t2 = time.perf_counter()
     sentences: list[SummarySentence] = []
-    prompts_used = {"claim_rewrite": load_prompt("claim_rewrite").sha256} if backend is not None else {}
+    prompts_used = {"claim_rewrite": load_prompt("claim_rewrite", prompts).sha256} if backend is not None else {}
     if not claims:
         warnings.append("no checkworthy claim found: the summary is the article's first sentences")
         first = clean_output(" ".join(analysis.text[s:e] for s, e in analysis.sentences[:3]))
@@ -239,18 +251,18 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
         if backend is None:
             sentences = compose(claims, chosen)
         else:
-            prompt = load_prompt("summary")
+            prompt = load_prompt("summary", prompts)
             prompts_used["summary"] = prompt.sha256
             listing = "\n".join(f"{n}. {neutralise_text(claims[i].text)}" for n, i in enumerate(chosen, 1))
             messages = prompt.render(claims=listing, max_words=str(max_words))
-            budget = min(int(1.6 * max_words) + 24, 320)
+            budget = generation.get("max_tokens") or min(int(1.6 * max_words) + 24, 320)
             if _too_long(messages, budget, backend):
                 warnings.append("the selected claims are too long for the model's context: summary composed without it")
                 use["summary"] = "not sent: the selected claims are too long for the model's context"
                 out = ""
             else:
                 use["summary"] = "sent: the model writes the summary from the selected claims"
-                out = meter.generate(backend, messages, max_tokens=budget, temperature=0.0, seed=seed)
+                out = meter.generate(backend, messages, max_tokens=budget, temperature=generation.get("temperature", 0.0), seed=seed)
             contexts = {d_id: d.context for d_id, d in zip((c.id for c in claims), drafts)}
             sentences, why = verify_summary(out, claims, chosen, contexts, max_words)
             warnings.extend(why)
@@ -287,7 +299,7 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
             seconds={k: round(v, 3) for k, v in seconds.items()},
             tokens={"prompt": meter.prompt, "completion": meter.completion, "prompt_cached": meter.cached},
             model_calls=meter.calls,
-            settings={"max_words": max_words, "seed": seed, "temperature": 0.0},
+            settings=_settings(max_words, seed, generation, prompts),
             backend_reason=getattr(backend, "reason", "a ready backend object") if backend is not None else "",
             model_use=use,
         ),

@@ -107,6 +107,8 @@ def summarise_corpus(
     seed: int = 0,
     limit: int | None = None,
     progress: bool = True,
+    generation: dict[str, Any] | None = None,
+    prompts: str | os.PathLike[str] | None = None,
     **backend_options: Any,
 ) -> BatchReport:
     """Summarise every article of ``input`` into ``output``, resumably.
@@ -118,7 +120,9 @@ def summarise_corpus(
     ``limit`` takes only the first N articles of the input. ``model``, ``backend`` and
     ``backend_options`` are as for :func:`summarise.summarise`; the model is loaded once and
     shared by ``concurrency`` worker threads. With ``backend="openai"`` the backend's own
-    ``concurrency`` (requests in flight) defaults to the same number.
+    ``concurrency`` (requests in flight) defaults to the same number. ``generation`` and
+    ``prompts`` are as for :func:`summarise.summarise` (checked before any article is read).
+    ``progress``: a bar of articles done on stderr.
 
     Per-article failures are recorded and do not stop the batch. On ``KeyboardInterrupt`` the
     articles in flight are finished and saved (a second Ctrl-C abandons them), then the
@@ -135,6 +139,7 @@ def summarise_corpus(
     if not os.path.isdir(parent):
         raise InputError(f"The folder of the output {output!r} does not exist: create {parent!r} first")
 
+    options, folder = _api._check_controls(generation, prompts, model)
     start = time.perf_counter()
     source: ArticleSource = open_source(input, id_column=id_column, text_column=text_column, limit=limit)
     parquet = _is_parquet(output)
@@ -151,7 +156,9 @@ def summarise_corpus(
         """Summarise one article into its record and the record's line (in the worker thread)."""
         t0 = time.perf_counter()
         try:
-            rec = _record(article_id, _summarise(text, model=be, max_words=max_words, seed=seed).to_dict(),
+            rec = _record(article_id, _summarise(text, model=be, max_words=max_words, seed=seed,
+                                                 **({"generation": options} if options else {}),
+                                                 **({"prompts": folder} if folder is not None else {})).to_dict(),
                           None, time.perf_counter() - t0)
             line = json.dumps(rec, ensure_ascii=False)
         except Exception as e:  # recorded per article; KeyboardInterrupt etc. propagate
@@ -257,7 +264,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-words", type=int, default=120, help="summary length limit (default 120)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--no-model", action="store_true", help="deterministic pipeline only, no model calls")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    from .cli import add_control_arguments
+
+    add_control_arguments(p)
+    p.add_argument("--quiet", "-q", "--no-progress", dest="quiet", action="store_true",
+                   help="no progress bar on stderr (the final report and errors are still printed)")
     p.set_defaults(handler=_run)
 
 
@@ -271,12 +282,19 @@ def _run(args: argparse.Namespace) -> int:
     if options and args.backend != "openai":
         raise InputError(f"--{next(iter(options)).replace('_', '-')} is for --backend openai; add --backend openai")
     model: Any = None if args.no_model else (args.model or _api.DEFAULT_MODEL)
+    from .cli import controls
+
+    ctl = controls(args, model_used=not args.no_model)
+    if not args.quiet and not args.no_model:
+        from ._models import model_label
+
+        print(f"summarise batch: summarising with {model_label(model)} (the model loads with the first article)", file=sys.stderr)
     try:
         report = summarise_corpus(
             args.input, args.out, model=model, backend=None if args.no_model else args.backend,
             id_column=args.id_column, text_column=args.text_column, concurrency=args.concurrency,
             max_words=args.max_words, seed=args.seed, limit=args.limit,
-            progress=not args.no_progress, **({} if args.no_model else options),
+            progress=not args.quiet, **ctl, **({} if args.no_model else options),
         )
     except KeyboardInterrupt:
         print(f"summarise: interrupted; the articles finished are saved in {args.out}. "

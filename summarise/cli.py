@@ -21,7 +21,7 @@ from typing import Callable, Sequence, TextIO
 
 from ._errors import SummariseError
 
-__all__ = ["main", "ProgressLine"]
+__all__ = ["main", "ProgressLine", "add_control_arguments", "controls"]
 
 # name -> "module:register" ; each register(subparsers) adds its parser with
 # set_defaults(handler=fn), fn(args) -> int exit code.
@@ -46,6 +46,38 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--base-url", default=None, help="for --backend openai: the server's /v1 URL")
     p.add_argument("--no-model", action="store_true", help="deterministic pipeline only, no model calls")
     p.add_argument("--seed", type=int, default=0)
+    add_control_arguments(p)
+
+
+def add_control_arguments(p: argparse.ArgumentParser) -> None:
+    """``-o NAME VALUE`` (generation options) and ``--prompts DIR``, for every command that runs a model."""
+    from ._options import GENERATION_OPTIONS
+
+    p.add_argument("-o", "--option", nargs=2, action="append", metavar=("NAME", "VALUE"), dest="options",
+                   help="a generation option of every model call, repeatable: "
+                   + "; ".join(f"{n}: {o.help}" for n, o in GENERATION_OPTIONS.items()))
+    p.add_argument("--prompts", metavar="DIR", default=None,
+                   help="a folder of prompt files that replace the packaged ones of the same name (copy prompts/ to start; "
+                   "each file's sha256 is recorded in the result)")
+
+
+def controls(args: argparse.Namespace, *, model_used: bool) -> dict:
+    """``generation=`` and ``prompts=`` from ``-o`` and ``--prompts``, checked; an error when no
+    model will run, since they would change nothing."""
+    from ._errors import InputError
+    from ._options import parse_option_pairs
+    from ._prompts import check_prompt_folder
+
+    if not model_used and (args.options or args.prompts):
+        given = " and ".join(x for x, v in (("-o", args.options), ("--prompts", args.prompts)) if v)
+        raise InputError(f"{given} set what the model is asked, but no model runs here (--no-model, --model none, or "
+                         "a system without a model): drop them, or name a model")
+    out: dict = {}
+    if args.options:
+        out["generation"] = parse_option_pairs(args.options)
+    if args.prompts:
+        out["prompts"] = check_prompt_folder(args.prompts)
+    return out
 
 
 def _summarise_parser() -> argparse.ArgumentParser:
@@ -173,7 +205,7 @@ def _summarise_one(args: argparse.Namespace, text: str, model: dict, path: str) 
     line = None if args.quiet or args.no_model else ProgressLine(sys.stderr)
     try:
         return summarise(text, max_words=args.max_words, seed=args.seed, input_format=_input_format(args, path),
-                         progress=line, **model)
+                         progress=line, **model, **args.controls)
     finally:
         if line is not None:
             line.close()
@@ -183,6 +215,7 @@ def _run_summarise(argv: Sequence[str]) -> int:
     from ._render_cli import render_text
 
     args = _summarise_parser().parse_args(argv)
+    args.controls = controls(args, model_used=not args.no_model)  # checked once, before any file is read
     if len(args.files) == 1:  # one file: its error is the command's error
         text = _read_input(args.files[0])
         result = _summarise_one(args, text, _model_kwargs(args), args.files[0])

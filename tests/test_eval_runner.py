@@ -55,11 +55,12 @@ def stable_fingerprint(monkeypatch):
     # Other work may edit the library's files while the tests run; the key logic is tested
     # with an explicit fingerprint change below.
     monkeypatch.setattr(runner, "library_fingerprint", lambda: "fingerprint-1")
+    monkeypatch.setattr(runner, "scoring_fingerprint", lambda: "scoring-1")
 
 
 def run(system, tmp_path, items=None, **kw):
     s = system if isinstance(system, System) else System("fake", system, model="m1", backend="fake", prompts={"p": "h1"})
-    return run_eval(items or make_items(), s, tmp_path / "run", metrics=METRICS, progress=False, **kw)
+    return run_eval(items or make_items(), s, tmp_path / "run", **{"metrics": METRICS, "progress": False, **kw})
 
 
 def test_resume_after_interruption_redoes_nothing_finished(tmp_path):
@@ -206,3 +207,72 @@ def test_run_eval_validates_items_before_running(tmp_path):
     with pytest.raises(ReferenceFormatError, match="row 2 \\(id 'a2'\\)"):
         run_eval(items, system, tmp_path / "run", metrics=["rouge1"], progress=False)
     assert system.calls == []
+
+
+# -- scoring: metric by metric, cached by content, timed ------------------------------------
+
+
+@pytest.fixture
+def counting_metric(monkeypatch):
+    """A registered metric that counts its calls (the first word count of the summary)."""
+    from summarise.eval.registry import METRICS, Metric, MetricCard
+
+    calls: list[str] = []
+
+    def words(*, summary: str) -> float:
+        calls.append(summary)
+        return float(len(summary.split()))
+
+    card = MetricCard("words in the summary", "0..", "everything")
+    monkeypatch.setitem(METRICS, "counted_words", Metric("counted_words", words, card, True, lambda ctx: {"summary": ctx.summary}))
+    return calls
+
+
+def test_a_rerun_reuses_every_score_and_gives_the_same_results(tmp_path, counting_metric):
+    first = run(CountingSystem(), tmp_path, metrics=["counted_words", "rouge1", "loaded_leak_rate"])
+    assert len(counting_metric) == 5 and first["scoring"]["scores_reused"] == 0
+    again = run(CountingSystem(), tmp_path, metrics=["counted_words", "rouge1", "loaded_leak_rate"])
+    assert len(counting_metric) == 5  # not called again
+    assert again["scoring"]["scores_computed"] == 0 and again["scoring"]["scores_reused"] == 5 * 3 + 5  # + leaked-term details
+    assert again["items"] == first["items"] and again["aggregate"] == first["aggregate"]
+    # one line per item once the run is over, however many runs wrote to it
+    assert len((tmp_path / "run" / "scores.jsonl").read_text().splitlines()) == 5
+
+
+def test_a_changed_prediction_item_or_scoring_code_rescores(tmp_path, counting_metric, monkeypatch):
+    items = make_items(3)
+    run(CountingSystem(), tmp_path, items=items, metrics=["counted_words"])
+    items[1]["reference_summary"] += " More."  # the item changed: its scores are computed again
+    run(CountingSystem(), tmp_path, items=items, metrics=["counted_words"])
+    assert len(counting_metric) == 4
+    monkeypatch.setattr(runner, "scoring_fingerprint", lambda: "other scoring code")
+    out = run(CountingSystem(), tmp_path, items=items, metrics=["counted_words"])
+    assert len(counting_metric) == 7 and out["scoring"]["scores_reused"] == 0
+    run(CountingSystem(), tmp_path, items=items, metrics=["counted_words"], cache_scores=False)
+    assert len(counting_metric) == 10
+
+
+def test_results_json_times_each_metric(tmp_path):
+    results = run(CountingSystem(), tmp_path)
+    timing = json.loads((tmp_path / "run" / "results.json").read_text())["scoring"]
+    assert timing == results["scoring"]
+    assert list(timing["per_metric_seconds"]) == METRICS
+    assert all(isinstance(s, float) and s >= 0 for s in timing["per_metric_seconds"].values())
+    assert timing["scores_computed"] == 5 * len(METRICS) + 5 + 5  # + leaked terms, unsupported numbers details
+
+
+def test_scoring_shows_progress_metric_by_metric_and_quiet_hides_it(tmp_path, capsys):
+    run_eval(make_items(2), CountingSystem(), tmp_path / "run", metrics=["rouge1", "loaded_leak_rate"], progress=True)
+    err = capsys.readouterr().err
+    assert "scoring 2 metrics on 2 items" in err and "scoring rouge1" in err and "scoring loaded_leak_rate" in err
+    run_eval(make_items(2), CountingSystem(), tmp_path / "run", metrics=["rouge1", "loaded_leak_rate"], progress=True)
+    assert "(6 of 6 scores from" in capsys.readouterr().err
+    run_eval(make_items(2), CountingSystem(), tmp_path / "quiet", metrics=["rouge1"], progress=False)
+    assert capsys.readouterr().err == ""
+
+
+def test_scores_of_items_a_limited_run_left_out_are_kept(tmp_path, counting_metric):
+    run(CountingSystem(), tmp_path, metrics=["counted_words"])
+    run(CountingSystem(), tmp_path, metrics=["counted_words"], limit=2)
+    full = run(CountingSystem(), tmp_path, metrics=["counted_words"])
+    assert len(counting_metric) == 5 and full["scoring"]["scores_reused"] == 5

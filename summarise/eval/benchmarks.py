@@ -43,14 +43,16 @@ def resource_dir(installed: str, source: str) -> Path | None:
     return None
 
 
-def candidate_paths(path_value: str | Path) -> list[Path]:
-    """Where a configured path may be: as given when absolute, else relative to the repository
-    root, then to the working directory (each place once)."""
+def candidate_paths(path_value: str | Path, *, base: Path | None = None) -> list[Path]:
+    """Where a configured path may be: as given when absolute, else relative to ``base`` (the
+    folder of a user's own config file), the repository root, then the working directory (each
+    place once)."""
     raw = Path(str(path_value)).expanduser()
     if raw.is_absolute():
         return [raw]
     root = repo_root()
-    return list(dict.fromkeys(p.resolve() for p in ([root / raw] if root else []) + [Path.cwd() / raw]))
+    places = ([base / raw] if base else []) + ([root / raw] if root else []) + [Path.cwd() / raw]
+    return list(dict.fromkeys(p.resolve() for p in places))
 
 
 def benchmark_dir() -> Path:
@@ -130,15 +132,23 @@ class BenchmarkDataMissing(InputError):
     is skipped with this message rather than failed."""
 
 
-def resolve_data(spec: dict[str, Any], *, what: str = "data") -> Path:
-    """The file or folder a config's ``resource`` or ``path`` names; a clear error if absent."""
+def config_base(bench: Benchmark) -> Path | None:
+    """The folder of ``bench``'s config when it is a user's own file (given by path), where its
+    relative paths are looked for first; ``None`` for a packaged benchmark."""
+    folder = Path(bench.source).resolve().parent if bench.source else None
+    return None if folder is None or folder == benchmark_dir().resolve() else folder
+
+
+def resolve_data(spec: dict[str, Any], *, what: str = "data", base: Path | None = None) -> Path:
+    """The file or folder a config's ``resource`` or ``path`` names (relative paths: see
+    :func:`candidate_paths`); a clear error if absent."""
     tried: list[Path] = []
     if "resource" in spec:
         folder = eval_data_dir()
         if folder is not None:
             tried.append(folder / str(spec["resource"]))
     elif "path" in spec:
-        tried += candidate_paths(spec["path"])
+        tried += candidate_paths(spec["path"], base=base)
     else:
         raise InputError(f"The benchmark's {what} names neither 'resource' nor 'path'.")
     for p in tried:
@@ -156,7 +166,7 @@ def resolve_lexicon(bench: Benchmark) -> str | None:
     """The benchmark's lexicon path, resolved like data paths (``None`` when it names none)."""
     if not bench.lexicon:
         return None
-    return str(resolve_data({"path": bench.lexicon}, what="lexicon"))
+    return str(resolve_data({"path": bench.lexicon}, what="lexicon", base=config_base(bench)))
 
 
 def load_benchmark_items(bench: Benchmark) -> list[dict[str, Any]]:
@@ -164,7 +174,7 @@ def load_benchmark_items(bench: Benchmark) -> list[dict[str, Any]]:
     from .neus import DEFAULT_SEPARATOR, load_neus
     from .references import check_references, load_references, to_items
 
-    path = resolve_data(bench.data)
+    path = resolve_data(bench.data, base=config_base(bench))
     if bench.data.get("loader") == "polnear":
         from .polnear import load_polnear
 

