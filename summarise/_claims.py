@@ -284,6 +284,8 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
         if any(t.head.i in inside and t.i not in inside and t.dep_ in _ARGUMENTS and s0 <= t.idx < s1 for t in analysis.doc):
             return s0, s1  # the cut took an argument ("both of which involved"): all of it
     a, b = _trim_edges(analysis, a, b)
+    if analysis.in_quote(a, b) or open_quote_before(analysis.text, a):
+        return None  # the stretch left is inside a quotation: someone's words, not the article's
     return (a, b) if b - a > 20 else None
 
 

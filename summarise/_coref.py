@@ -225,6 +225,9 @@ def _candidates(analysis: Analysis, pronoun: str, offset: int, speaker: Mention 
         spans = _speaker_spans(analysis, speaker, s0, end)
         if spans:  # the speaker's own noun phrase is the speaker
             found = [(pos, m) for pos, m in found if not any(x <= pos < y for x, y in spans)] + [(spans[0][0], speaker)]
+        if not analysis.in_quote(offset, offset + 1):
+            # a name inside a quotation is who the speaker talks about, rarely who "he" is outside it
+            found = [(pos, m) for pos, m in found if not analysis.in_quote(pos, pos + 1)]
         if found:
             uniq: list[Mention | None] = []
             for _, m in found:

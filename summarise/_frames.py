@@ -312,7 +312,16 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             else:
                 content_toks, back = _content(tok, subj, passive)
             quote_content = None
-            if not content_toks and tok.lemma_.lower() in QUOTE_CUES:
+            if tok.lemma_.lower() in QUOTE_CUES:
+                # '"A," he said, "B."': one quotation broken by its cue is all the speaker's
+                own = {t.i for t in tok.subtree if not content_toks or t not in content_toks}
+                left = [q for q in analysis.quotes if s0 <= q[0] and q[1] <= tok.idx and all(
+                    t.i in own or t.is_punct or t.is_space for t in doc if q[1] <= t.idx < tok.idx)]
+                right = [q for q in analysis.quotes if q[0] > tok.idx and q[1] <= s1 + 2 and all(
+                    t.i in own or t.is_punct or t.is_space for t in doc if tok.idx < t.idx < q[0])]
+                if left and right:
+                    quote_content = (_inner(text, *left[-1])[0], _inner(text, *right[0])[1])
+            if quote_content is None and not content_toks and tok.lemma_.lower() in QUOTE_CUES:
                 q = [(a, b) for a, b in analysis.quotes if s0 <= a < s1]
                 if not q:  # '"We will win." Berg wrote.': the quote is the sentence before
                     q = _quote_before(analysis, si)
@@ -360,6 +369,9 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 else:
                     subj_span = None
                 span = (min(p[0] for p in pieces), max(p[1] for p in pieces))
+            closing = re.match(r"[.,!?]*[\u201d\"]|''", text[span[1]:])
+            if closing and content[1] == span[1]:
+                span = (span[0], span[1] + closing.end())  # the evidence keeps the quotation's closing mark
             frame = Frame(si, tok.text, tok.lemma_.lower(), cue_kind(tok, text[content[0]:content[1]]), source, mention,
                           subj_span, content, span, back_ref=back, cue_i=tok.i)
             if passive:
