@@ -379,6 +379,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 if frame.kind == "statement" and source == "unnamed sources":
                     frame.kind = "allegation" if tok.lemma_.lower() in ("report", "say", "claim") else "statement"
             sent_frames.append(frame)
+            if mention is not None:  # "Trump said X, although he ...": the last to speak is Trump
+                recent.append(mention)
         for br in [f for f in sent_frames if f.back_ref]:
             for f in sent_frames:
                 if f is not br and f.span[0] < br.span[0] < f.span[1]:
@@ -393,7 +395,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if qf is not None:
                 sent_frames.append(qf)
         for f in sent_frames:
-            if f.mention is not None:
+            if f.mention is not None and f.mention not in recent:
                 recent.append(f.mention)
             _negated_answer(analysis, f, frames)
         frames.extend(sent_frames)
@@ -481,8 +483,8 @@ def _negated_answer(analysis: Analysis, f: Frame, earlier: list[Frame]) -> None:
 def _merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
     """Fold "X said that he estimates that Y" into one frame of X, kind estimate."""
     out: list[Frame] = []
-    for f in sorted(frames, key=lambda f: f.span[0]):
-        outer = next((o for o in out if o.content[0] <= f.span[0] and f.span[1] <= o.content[1] + 1), None)
+    for f in sorted(frames, key=lambda f: (f.span[0], f.span[0] - f.span[1])):  # an outer frame first
+        outer = next((o for o in out if o.content[0] <= f.span[0] and min(f.span[1], f.content[1]) <= o.content[1] + 1), None)
         if outer is None or f.back_ref:
             out.append(f)
             continue
