@@ -151,6 +151,10 @@ def _pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> l
         if (frame.mention is not None and m is not frame.mention and w in ("he", "she", "his", "her")
                 and frame.content[0] <= tok.idx < frame.content[1]):
             continue  # "Trump said he believes ...": "he" may well be the speaker; kept as written
+        last = max((t.i for t in analysis.doc if t.i < tok.i and t.text in m.name.split()), default=None)
+        if last is None or any(t.pos_ == "PROPN" and t.text not in m.name.split() and t.ent_type_ not in ("DATE", "TIME")
+                               for t in analysis.doc[last + 1:tok.i]):
+            continue  # another name stands between: the tagger may have missed that it is a person
         name = ("the " if m.label == "NORP" else "") + m.name
         end = tok.idx + len(tok.text)
         nxt = tok.nbor() if tok.i + 1 < len(analysis.doc) else None

@@ -90,7 +90,7 @@ def is_cue(tok: Any) -> bool:
         for c in tok.children)
     if lemma in OBJECT_CUES:
         return has_clause or any(c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") for c in tok.children) or tok.dep_ == "relcl"
-    if lemma in ("say", "tell", "add", "write", "state", "post", "reply", "respond"):
+    if lemma in QUOTE_CUES:
         return True  # quotes: '"...," she said.'
     return has_clause
 

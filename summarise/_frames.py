@@ -28,6 +28,8 @@ _DEMONSTRATIVE = frozenset("this that it these those".split())
 
 def _is_when_or_where(c: Any) -> bool:
     """A phrase saying when something was said ("on Monday", "at 10 a.m."), not what."""
+    if c.dep_ == "npadvmod":  # "tweeted last January"
+        return all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if not t.is_punct)
     rest = [t for t in c.subtree if t.i != c.i and not t.is_punct]
     return c.dep_ == "prep" and bool(rest) and all(t.ent_type_ in ("DATE", "TIME") for t in rest)
 
@@ -314,7 +316,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             quote_content = None
             if tok.lemma_.lower() in QUOTE_CUES:
                 # '"A," he said, "B."': one quotation broken by its cue is all the speaker's
-                own = {t.i for t in tok.subtree if not content_toks or t not in content_toks}
+                own = {t.i for t in tok.subtree}
                 left = [q for q in analysis.quotes if s0 <= q[0] and q[1] <= tok.idx and all(
                     t.i in own or t.is_punct or t.is_space for t in doc if q[1] <= t.idx < tok.idx)]
                 right = [q for q in analysis.quotes if q[0] > tok.idx and q[1] <= s1 + 2 and all(
@@ -364,6 +366,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 span = (min(span[0], tok.head.idx), span[1])
             else:
                 pieces = [content, (tok.idx, tok.idx + len(tok.text))]
+                if content[1] <= tok.idx:  # '"...," a source told Fox News.': the addressee too
+                    pieces.append(_span_of([t for t in tok.subtree if t.i >= tok.i]))
                 if subj_span and subj is not None and subj.head.i == tok.i:
                     pieces.append(subj_span)
                 else:
