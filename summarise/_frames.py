@@ -143,6 +143,22 @@ def _subject(cue: Any) -> tuple[Any | None, bool]:
     return fallback, False
 
 
+def _stranded_subject(cue: Any) -> Any | None:
+    """The name just before a subjectless cue ("Alarmed by ..., Senator Harry Reid, the minority
+    leader, said"), which the parser hung elsewhere: a person or body, possibly with its apposition."""
+    i = cue.i - 1
+    while i >= cue.sent.start and cue.doc[i].is_punct:
+        i -= 1
+    if i < cue.sent.start:
+        return None
+    t = cue.doc[i]
+    while t.dep_ == "appos" and t.head.i < t.i:
+        t = t.head
+    if t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ != "O" and not any(c.dep_ == "nsubj" for c in cue.children):
+        return t
+    return None
+
+
 def _source_tokens(subj: Any) -> list[Any]:
     """The subject's words, without its relative clauses and participial modifiers."""
     drop: set[int] = set()
@@ -307,6 +323,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if not is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)):
                 continue  # a cue inside a quotation is part of what the speaker said
             subj, passive = _subject(tok)
+            if subj is None and not passive and tok.dep_ == "ROOT":
+                subj = _stranded_subject(tok)
             if tok.lemma_.lower() in STANCE_CUES and (subj is None or not animate(subj)):
                 continue  # "the bill supports farmers": no one takes a side
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:

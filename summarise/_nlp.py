@@ -83,7 +83,7 @@ class Lexicons:
     """Multi-word loaded phrase (lower case) -> neutral replacement (or None)."""
 
     def hedge_pattern(self) -> re.Pattern[str]:
-        return _words_pattern(self.hedges)
+        return _hedge_pattern(self.hedges)
 
     def accusation_pattern(self) -> re.Pattern[str]:
         return _words_pattern(self.accusation_content)
@@ -91,6 +91,12 @@ class Lexicons:
     def evaluative_pattern(self) -> re.Pattern[str]:
         # the lexicon's loaded words colour wording; these judge: only they make an opinion
         return _words_pattern(self.evaluative)
+
+
+@lru_cache(maxsize=2)
+def _hedge_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    # "about 40 people" is a hedge, "about the plan" is not
+    return re.compile(_words_pattern(words).pattern + r"|(?<![\w-])(?:about|around|roughly|some)\s+[$\u00a3\u20ac]?\d", re.I)
 
 
 @lru_cache(maxsize=8)
