@@ -7,7 +7,7 @@ PIP = $(PYTHON) -m pip
 T0 = t0=$$(date +%s)
 DONE = echo "    done in $$(( $$(date +%s) - t0 )) s"
 
-.PHONY: install demo test eval bench
+.PHONY: install browser demo test eval bench
 
 install:
 	@# 1. CPU torch first: a bare `torch` requirement would pull a multi-GB CUDA build
@@ -40,7 +40,20 @@ demo: install
 	@echo "==> summarising examples/seed.txt with the embedded default model (smollm2-135m; the first run loads it)"
 	HF_HUB_OFFLINE=1 summarise examples/seed.txt
 
-test: install
+# Debian's Chromium, for the report page's headless-browser tests (they skip, saying why, where
+# it cannot be installed: no apt, or not root)
+browser:
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
+		echo "==> chromium (for the report page tests): already installed"; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "==> chromium (for the report page tests): apt-get install, once (about 2 minutes)"; \
+		$(T0); (apt-get install -y -q chromium >/dev/null 2>&1 || (apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1)) \
+			&& $(DONE) || echo "    could not install chromium: the browser tests will skip"; \
+	else \
+		echo "==> chromium not installed and apt-get unavailable here: the browser tests will skip"; \
+	fi
+
+test: install browser
 	@echo "==> the test suite, offline (a few minutes)"
 	HF_HUB_OFFLINE=1 $(PYTHON) -m pytest -q
 
