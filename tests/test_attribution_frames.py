@@ -109,3 +109,75 @@ def test_a_closing_quotation_mark_is_not_part_of_the_source() -> None:
             'publicly, told the newspaper.')
     kind, source, _ = _by_text(text, "inspectors")
     assert source == "a council source"
+
+
+def test_people_in_a_relative_clause_are_the_source_of_what_they_say() -> None:
+    text = "The council has faced complaints from residents and shop owners who say the new parking rules hurt trade."
+    kind, source, claim = _by_text(text, "hurt trade")
+    assert "shop owners" in source and kind != "fact"
+    # the article's own part keeps its own claim, without the reported clause
+    own = [c for c in _claims(text) if c[1] == "the article"]
+    assert own and all("hurt trade" not in c[2] for c in own)
+
+
+def test_a_thing_in_a_relative_clause_is_no_source() -> None:
+    claims = _claims("The agency released a plan, which calls for new rail lines across the region by 2030.")
+    assert all(c[1] != "plan" and "a plan" not in c[1] for c in claims)
+
+
+def test_a_gerund_after_by_reports_what_the_main_subject_said() -> None:
+    text = "The coach tried to calm the fans by telling them the team would recover before the final."
+    kind, source, _ = _by_text(text, "recover before the final")
+    assert source == "The coach" or "coach" in source.lower()
+
+
+def test_a_participle_skips_a_subject_that_cannot_speak() -> None:
+    text = ('Senator Ruth Adler stressed that "the only route is a joint bill," suggesting that a vote '
+            'could come before the summer recess.')
+    _, source, _ = _by_text(text, "summer recess")
+    assert "Adler" in source
+
+
+def test_telling_only_the_addressee_reports_nothing() -> None:
+    claims = _claims("Councillor Dev Mistry told reporters at the town hall on Monday. The meeting ran late into the night.")
+    assert not any(c[1] != "the article" and c[2].rstrip(".").endswith("reporters at the town hall on Monday") for c in claims)
+
+
+def test_a_quotation_broken_by_its_cue_is_all_the_speakers() -> None:
+    text = "\u201cWe will finish the stadium on time,\u201d said Ana Ruiz, the project director, \u201cand under budget.\u201d"
+    claims = _claims(text)
+    hers = [c for c in claims if "Ana Ruiz" in c[1]]
+    assert hers and any("finish the stadium" in c[2] and "under budget" in c[2] for c in hers)
+    assert not any(c[1] == "the article" for c in claims)
+
+
+def test_a_narrative_pronoun_is_never_a_name_from_inside_a_quotation() -> None:
+    text = "\u201cI told Maria Lopez the deal was over,\u201d he said on Friday, \u201cand she agreed with me.\u201d"
+    claims = _claims(text)
+    assert claims and all("Maria Lopez" not in c[1] for c in claims)
+
+
+def test_a_document_that_finds_or_shows_something_is_its_source() -> None:
+    kind, source, _ = _by_text("A new survey finds a majority of tenants behind on their rent.", "behind on their rent")
+    assert "survey" in source and kind != "fact"
+
+
+def test_about_is_a_hedge_only_before_a_figure() -> None:
+    kind, _, _ = _by_text("The regulator said it had learned about the merger from the press.", "merger")
+    assert kind != "estimate"
+    kind, _, _ = _by_text("The regulator said about 40 firms had applied for the licence.", "firms had applied")
+    assert kind == "estimate"
+
+
+def test_a_contracted_pronoun_is_named_as_a_full_verb() -> None:
+    claims = _claims("Tomas Berg, the harbour master, said he\u2019s confident the new pier will open in May.")
+    assert claims and not any("Berg\u2019s confident" in c[2] or "Berg's confident" in c[2] for c in claims)
+
+
+def test_no_sentence_runs_over_a_blank_line() -> None:
+    from summarise._analysis import analyse
+
+    text = ("He said the vote was close at ''a very tight margin.''\n\n''Nobody expected it,'' the chair said.\n\n"
+            "The count ended at midnight.")
+    a = analyse(text)
+    assert all("\n\n" not in text[s:e] for s, e in a.sentences)
