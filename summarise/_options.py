@@ -15,7 +15,12 @@ from typing import Any, Mapping, Sequence
 
 from ._errors import InputError
 
-__all__ = ["GENERATION_OPTIONS", "GenerationOption", "check_generation", "parse_option_pairs"]
+__all__ = ["BACKEND_HELP", "GENERATION_OPTIONS", "GenerationOption", "check_generation", "parse_option_pairs"]
+
+
+#: The ``--backend`` help of every command that runs a model.
+BACKEND_HELP = ("llamacpp, transformers, openai, fake (default: llamacpp for a GGUF file when "
+                "llama-cpp-python is installed, else transformers)")
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from ._batch_io import (
     write_parquet,
 )
 from ._errors import InputError
+from ._options import BACKEND_HELP
 
 __all__ = ["BatchReport", "summarise_corpus", "register"]
 
@@ -253,7 +254,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("input", metavar="INPUT", help="a .jsonl, .csv or .parquet file with an id and a text column")
     p.add_argument("--out", required=True, help="output file: .jsonl (default) or .parquet")
     p.add_argument("--model", default=None, help=f"registry name, hub id, path, or the server's model name (default: {_api.DEFAULT_MODEL})")
-    p.add_argument("--backend", default=None, help="transformers (default), llamacpp, openai, fake")
+    p.add_argument("--backend", default=None, help=BACKEND_HELP)
     p.add_argument("--base-url", default=None, help="for --backend openai: the server's API root, e.g. http://HOST:8000/v1")
     p.add_argument("--timeout", type=float, default=None, help="for --backend openai: seconds per request (default 60)")
     p.add_argument("--max-retries", type=int, default=None, help="for --backend openai: retries per request (default 5)")

@@ -20,6 +20,7 @@ import time
 from typing import Callable, Sequence, TextIO
 
 from ._errors import SummariseError
+from ._options import BACKEND_HELP
 
 __all__ = ["main", "ProgressLine", "add_control_arguments", "controls"]
 
@@ -41,8 +42,7 @@ def _load_register(spec: str) -> Callable[[argparse._SubParsersAction], None]:
 
 def _add_model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", default=None, help="registry name, hub id, model folder or .gguf path (default: smollm2-135m)")
-    p.add_argument("--backend", default=None, help="llamacpp, transformers, openai, fake (default: llamacpp for a "
-                   "GGUF file when llama-cpp-python is installed, else transformers)")
+    p.add_argument("--backend", default=None, help=BACKEND_HELP)
     p.add_argument("--base-url", default=None, help="for --backend openai: the server's /v1 URL")
     p.add_argument("--no-model", action="store_true", help="deterministic pipeline only, no model calls")
     p.add_argument("--seed", type=int, default=0)

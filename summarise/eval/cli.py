@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import InputError
+from .._options import BACKEND_HELP
 
 __all__ = ["register"]
 
@@ -37,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     run.add_argument("--out", required=True, help="run folder: predictions.jsonl and results.json go here")
     run.add_argument("--limit", type=int, default=None, help="only the first N items")
     run.add_argument("--lexicon", default=None, help="NRC-VAD lexicon path: adds the framing metrics")
-    run.add_argument("--backend", default=None, help="transformers (default), llamacpp, openai, fake")
+    run.add_argument("--backend", default=None, help=BACKEND_HELP)
     run.add_argument("--base-url", default=None, help="for --backend openai: the server's /v1 URL")
     run.add_argument("--max-words", type=int, default=None, help="summary length (default: the benchmark's, else 120)")
     run.add_argument("--seed", type=int, default=None, help="generation seed (default: the benchmark's, else 0)")
