@@ -152,8 +152,9 @@ def _pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> l
                 and frame.content[0] <= tok.idx < frame.content[1]):
             continue  # "Trump said he believes ...": "he" may well be the speaker; kept as written
         last = max((t.i for t in analysis.doc if t.i < tok.i and t.text in m.name.split()), default=None)
+        subj = frame.subj or (0, 0)
         if last is None or any(t.pos_ == "PROPN" and t.text not in m.name.split() and t.ent_type_ not in ("DATE", "TIME")
-                               for t in analysis.doc[last + 1:tok.i]):
+                               and not subj[0] <= t.idx < subj[1] for t in analysis.doc[last + 1:tok.i]):
             continue  # another name stands between: the tagger may have missed that it is a person
         name = ("the " if m.label == "NORP" else "") + m.name
         end = tok.idx + len(tok.text)
@@ -219,8 +220,8 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
     if f.subj and a <= f.subj[0] and f.subj[1] <= b:
         nxt = text[f.subj[1]:f.subj[1] + 1]
         between = [t for t in doc if f.subj[1] <= t.idx and cue_tok is not None and t.idx < cue_tok.idx]
-        if ", " in source and between and all(t.is_punct or any(f.subj[0] <= h.idx < f.subj[1] for h in t.ancestors)
-                                               for t in between):
+        if ", " in source and between and all(t.is_punct or t.text in source and any(
+                f.subj[0] <= h.idx < f.subj[1] for h in t.ancestors) for t in between):
             # "X, a host considered one of ..., recalled": the role shown once, from the source
             edits.append((f.subj[0], cue_tok.idx, source + ", "))
         elif nxt == "," and ", " not in source:

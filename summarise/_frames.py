@@ -131,6 +131,8 @@ def _subject(cue: Any) -> tuple[Any | None, bool]:
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.i != t.head.i:
             t = t.head.head  # "tried to make peace by telling her that ...": the one who tried
             continue
+        if t.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in t.head.children):
+            break  # "asking the minister to call in the decision": the minister is to call, and says nothing
         if t.dep_ in ("conj", "advcl", "xcomp", "ccomp") and t.head.i != t.i:
             head = t.head
             # "said X had entered ... and described Y": a verb coordinated inside a cue's

@@ -93,10 +93,15 @@ class Lexicons:
         return _words_pattern(self.evaluative)
 
 
+_NUMBER_WORDS = (r"(?:a |one |two |three )?(?:half|third|thirds|quarter|quarters|dozen|score|hundred|thousand|million|billion)"
+                 r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+                 r"|fifty|sixty|seventy|eighty|ninety")
+
+
 @lru_cache(maxsize=2)
 def _hedge_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     # "about 40 people" is a hedge, "about the plan" is not
-    return re.compile(_words_pattern(words).pattern + r"|(?<![\w-])(?:about|around|roughly|some)\s+[$\u00a3\u20ac]?\d", re.I)
+    return re.compile(_words_pattern(words).pattern + r"|(?<![\w-])(?:about|around|roughly|some)\s+(?:[$\u00a3\u20ac]?\d[\d,.]*|(?:" + _NUMBER_WORDS + r")(?:-\w+)?)(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=8)
