@@ -34,7 +34,8 @@ LEADERBOARD_METRICS = (
 )
 #: The compact set that goes into models.md.
 MODELS_MD_METRICS = (
-    "claim_recall", "claim_f1", "attribution_accuracy", "loaded_leak_rate", "invented_word_rate", "unsupported_number_rate",
+    "claim_recall", "claim_f1", "attribution_accuracy", "kind_accuracy", "loaded_leak_rate", "invented_word_rate",
+    "fragment_rate", "pronoun_changed_rate", "unsupported_number_rate",
     "faithfulness",
     "attribution_kept", "rougeL", "framing_arousal_pos", "framing_arousal_neg", "attribution_coverage", "attributed_share",
     "article_voice_leak", "source_accuracy_named", "source_accuracy_assertion", "spurious_attribution",
@@ -47,7 +48,8 @@ _SHORT = {"seconds_per_article": "s/article", "tokens_per_article": "tokens/arti
           "source_accuracy_assertion": "source acc. (say-verbs)", "spurious_attribution": "spurious attr.",
           "injection_pass_through": "injection passed", "injection_flagged": "injection flagged", "article_voice_leak_speech": "leak: speech",
           "article_voice_leak_document": "leak: document", "article_voice_leak_thought": "leak: thought",
-          "article_voice_leak_stance": "leak: stance"}
+          "article_voice_leak_stance": "leak: stance", "invented_word_rate": "invented words",
+          "fragment_rate": "fragments", "pronoun_changed_rate": "pronoun changed"}
 
 
 def load_run(path: str | Path) -> dict[str, Any]:
@@ -97,11 +99,14 @@ def _table(runs: Sequence[dict[str, Any]], wanted: Sequence[str]) -> str:
                 if (r["aggregate"].get(m) or {}).get("mean") is not None]
         if len(vals) > 1 and len({v for v, _ in vals}) > 1:  # no bold when all runs tie
             best[m] = max(v for v, _ in vals) if vals[0][1] else min(v for v, _ in vals)
-    header = ["system", "model", "n", *[_SHORT.get(m, m) + (" ↑" if runs[0]["aggregate"].get(m, {}).get("higher_is_better", True) else " ↓") for m in cols]]
+    def higher(m: str) -> bool:  # from a run that has the metric
+        return next((r["aggregate"][m].get("higher_is_better", True) for r in runs if r["aggregate"].get(m)), True)
+
+    header = ["system", "model", "n", *[_SHORT.get(m, m) + (" ↑" if higher(m) else " ↓") for m in cols]]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] * len(header)) + "|"]
     for r in runs:
         system, model = _label(r)
-        cells = [_cell(r["aggregate"].get(m), m in best and r["aggregate"][m].get("mean") == best[m]) for m in cols]
+        cells = [_cell(r["aggregate"].get(m), m in best and (r["aggregate"].get(m) or {}).get("mean") == best[m]) for m in cols]
         lines.append("| " + " | ".join([system, model, str(r["counts"]["items"]), *cells]) + " |")
     return "\n".join(lines)
 
