@@ -233,9 +233,12 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
             # '"...," she said.' -> 'X said: "..."'
             quote, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, [])
             quote = quote.strip(" ,\u201c\u201d\"'`")
-            quote = f"\u201c{quote}\u201d" if analysis.in_quote(f.content[0], f.content[0] + 1) else quote
+            quoted = analysis.in_quote(f.content[0], f.content[0] + 1)
             verb = inflect_like(f.cue_lemma, "VBD") if f.cue_lemma in ("add", "warn", "insist", "claim", "allege", "write", "deny", "admit", "stress") else "said"
-            return _finish(f"{_with_role_comma(source)} {verb}: {quote.rstrip(',')}"), handled, extra
+            if quoted:
+                return _finish(f"{_with_role_comma(source)} {verb}: \u201c{quote.rstrip(',')}\u201d"), handled, extra
+            # "The protests were planned, the president said." -> "The president said the protests ..."
+            return _finish(f"{_with_role_comma(source)} {verb} {_lower_first(quote.rstrip(','))}"), handled, extra
         return _finish(_DISCOURSE.sub("", body)), handled, extra
     body, handled = clean_span(doc, text, a, b, loaded, edits)
     if not f.cue:  # quote continuation
@@ -314,7 +317,10 @@ def _trim_edges(analysis: Analysis, a: int, b: int) -> tuple[int, int]:
 
     while toks and joins(toks[-1]):
         toks.pop()
-    while toks and (toks[0].dep_ in ("cc", "mark") or toks[0].is_punct and toks[0].text not in "\"\u201c\u2018(" or toks[0].is_space):
+    inside = {t.i for t in toks}
+    # a leading "and" or "which" that joined a cut-away part goes; "Since" of a clause kept whole stays
+    while toks and ((toks[0].dep_ in ("cc", "mark") and toks[0].head.i not in inside)
+                    or toks[0].is_punct and toks[0].text not in "\"\u201c\u2018(" or toks[0].is_space):
         toks.pop(0)
     if not toks:
         return a, a

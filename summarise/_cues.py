@@ -89,7 +89,7 @@ def is_cue(tok: Any) -> bool:
         c.dep_ == "advcl" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
         for c in tok.children)
     if lemma in OBJECT_CUES or (lemma in DOCUMENT_CUES and any(
-            c.dep_ == "nsubj" and is_document(c) for c in tok.children)):  # "the poll finds a generation that ..."
+            c.dep_ == "nsubj" and any(is_document(x) for x in (c, *c.conjuncts)) for c in tok.children)):  # "the poll finds a generation that ..."
         return has_clause or any(c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") for c in tok.children) or tok.dep_ == "relcl"
     if lemma in QUOTE_CUES:
         return True  # quotes: '"...," she said.'
