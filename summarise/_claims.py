@@ -148,6 +148,8 @@ def _pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> l
         m = resolve_pronoun(analysis, w, tok.idx)
         if m is None or (m.label == "PERSON") != (w not in ("they", "their")):
             continue
+        if m is frame.mention and frame.subj is not None and frame.subj[1] <= tok.idx:
+            continue  # "Sanders says his campaign ...": the speaker is named just before; "his" reads right
         if (frame.mention is not None and m is not frame.mention and w in ("he", "she", "his", "her")
                 and frame.content[0] <= tok.idx < frame.content[1]):
             continue  # "Trump said he believes ...": "he" may well be the speaker; kept as written
