@@ -194,6 +194,8 @@ def _display(analysis: Analysis, toks: list[Any], recent: list[Mention]) -> tupl
     root0 = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
     heads = {root0.i} | {c.i for c in root0.children if c.dep_ == "appos"}
     person = next((e for e in persons if any(e.start <= i < e.end for i in heads)), None)
+    if any(c.dep_ == "conj" for c in root0.children):
+        person = None  # "President Joe Biden and Democrats": both speak, not the one named first
     if person is not None and not short:
         from ._analysis import _full_person
 

@@ -181,3 +181,10 @@ def test_no_sentence_runs_over_a_blank_line() -> None:
             "The count ended at midnight.")
     a = analyse(text)
     assert all("\n\n" not in text[s:e] for s, e in a.sentences)
+
+
+def test_a_coordinated_subject_is_not_collapsed_to_the_first_name() -> None:
+    text = "Mayor Lena Ortiz and council members are rejecting the audit, saying its figures were never checked."
+    claims = _claims(text)
+    assert claims and all(c[1] != "Lena Ortiz" and not c[1].startswith("Lena Ortiz,") for c in claims if c[1] != "the article")
+    assert any("council members" in c[1] for c in claims)
