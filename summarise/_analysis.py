@@ -132,7 +132,11 @@ def _role_of(ent: Any) -> str:
     root = ent.root
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
-            toks = list(child.subtree)
+            # without relative clauses and participles ("an analyst at X, who cut her rating ...")
+            drop = {x.i for t in child.subtree if t.dep_ == "relcl" and t.i > child.i for x in t.subtree}
+            toks = [t for t in child.subtree if t.i not in drop]
+            while len(toks) > 1 and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+                toks = toks[:-1]
             span = ent.doc[toks[0].i : toks[-1].i + 1]
             text = ent.doc.text
             before = text[ent.end_char:span.start_char]

@@ -126,6 +126,15 @@ def _lower_first(s: str) -> str:
     return s[0].lower() + s[1:] if first.lower() in _FUNCTION_STARTS else s
 
 
+def _lower_common(doc: Any, offset: int, s: str) -> str:
+    """Lower-case the first letter of ``s`` (text starting at ``offset`` of ``doc``) when it opens
+    a sentence of the source only: a common word, not a name, an acronym or "I"."""
+    first = next((t for t in doc if t.idx >= offset), None)
+    if first is None or first.pos_ == "PROPN" or first.ent_type_ or first.text == "I" or first.text.isupper():
+        return _lower_first(s)
+    return s[:1].lower() + s[1:]
+
+
 def _pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> list[tuple[int, int, str]]:
     """Third-person pronouns inside ``[a, b)`` replaced by a name only where agreement leaves
     one named candidate (``_coref``); any other pronoun stays as the article wrote it. Quoted
@@ -231,6 +240,15 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
         else:
             edits.append((f.subj[0], f.subj[1], source + ("," if ", " in source and nxt not in (",", ")") else "")))
         body, handled = clean_span(doc, text, a, b, loaded, edits)
+        broken = _broken_quote(analysis, f, cue_tok)
+        if broken is not None:
+            # '"A," he said, "B."' -> 'X said: "A, B"'
+            (qa, qb), (ra, rb) = broken
+            left, h1 = clean_span(doc, text, qa, qb, loaded, [])
+            right, h2 = clean_span(doc, text, ra, rb, loaded, [])
+            left, right = left.strip(" \u201c\u201d\"'`").rstrip(","), right.strip(" \u201c\u201d\"'`")
+            verb = inflect_like(f.cue_lemma, "VBD") if f.cue_lemma in ("add", "warn", "insist", "write") else "said"
+            return _finish(f"{_with_role_comma(source)} {verb}: \u201c{left}, {right.rstrip('.,')}\u201d"), h1 + h2, extra
         if f.content[0] < f.subj[0] and f.content[1] <= (cue_tok.idx if cue_tok is not None else f.subj[0]):
             # '"...," she said.' -> 'X said: "..."'
             quote, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, [])
@@ -240,7 +258,7 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
             if quoted:
                 return _finish(f"{_with_role_comma(source)} {verb}: \u201c{quote.rstrip(',')}\u201d"), handled, extra
             # "The protests were planned, the president said." -> "The president said the protests ..."
-            return _finish(f"{_with_role_comma(source)} {verb} {_lower_first(quote.rstrip(','))}"), handled, extra
+            return _finish(f"{_with_role_comma(source)} {verb} {_lower_common(doc, f.content[0], quote.rstrip(','))}"), handled, extra
         return _finish(_DISCOURSE.sub("", body)), handled, extra
     body, handled = clean_span(doc, text, a, b, loaded, edits)
     if not f.cue:  # quote continuation
@@ -255,6 +273,18 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
     if not body.lower().startswith(source.lower()):
         body = f"{_with_role_comma(source)} {_lower_first(body)}"
     return _finish(body), handled, extra
+
+
+def _broken_quote(analysis: Analysis, f: Frame, cue_tok: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The two quotations of a quotation broken by its cue ('"A," he said, "B."'), when the
+    frame's content runs over the cue from one into the other."""
+    if cue_tok is None or not (f.content[0] < cue_tok.idx < f.content[1]):
+        return None
+    left = next((q for q in analysis.quotes if q[0] <= f.content[0] < q[1] and q[1] <= cue_tok.idx), None)
+    right = next((q for q in analysis.quotes if q[0] > cue_tok.idx and q[0] < f.content[1] <= q[1]), None)
+    if left is None or right is None:
+        return None
+    return (f.content[0], left[1]), (right[0], f.content[1])
 
 
 def _with_role_comma(source: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ._nlp import lexicons
 
-__all__ = ["ADDRESSEE_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "cue_kind", "is_cue", "is_document"]
+__all__ = ["ADDRESSEE_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "cue_kind", "is_cue", "is_document"]
 
 # Cues that take their content as an object or prepositional phrase, not only a clause.
 OBJECT_CUES = frozenset(
@@ -36,6 +36,11 @@ _ANIMATE_PRONOUNS = frozenset("i we you he she they who".split())
 QUOTE_CUES = frozenset("say tell add write state post reply respond tweet".split())
 # Of those, the ones whose prepositional phrase is where they said it, never what.
 MEDIUM_CUES = frozenset("say write state post tweet".split())
+# Nouns of a message someone issues ("issued a statement calling ...", "sent a letter urging ...",
+# "in a post saying ..."): a cue that modifies one is spoken by whoever issued it.
+MESSAGE_NOUNS = frozenset(
+    "statement letter message post tweet release communique communiqué note memo email e-mail op-ed "
+    "editorial column video speech interview petition resolution motion notice appeal filing".split())
 # Cues whose object is the person told, not what is said ("telling CNN: '...'").
 ADDRESSEE_CUES = frozenset("tell inform assure warn remind promise".split())
 

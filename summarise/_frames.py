@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, Analysis, Mention, resolve_reference
-from ._cues import ADDRESSEE_CUES, DOCUMENT_CUES, MEDIUM_CUES, QUOTE_CUES, STANCE_CUES, animate, cue_kind, is_cue, is_document
+from ._cues import ADDRESSEE_CUES, DOCUMENT_CUES, MEDIUM_CUES, MESSAGE_NOUNS, QUOTE_CUES, STANCE_CUES, animate, cue_kind, is_cue, is_document
 from ._nlp import lexicons
 
 __all__ = ["Frame", "find_frames", "KIND_RANK"]
@@ -131,6 +131,12 @@ def _subject(cue: Any) -> tuple[Any | None, bool]:
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.i != t.head.i:
             t = t.head.head  # "tried to make peace by telling her that ...": the one who tried
             continue
+        if t.dep_ == "acl" and t.head.lemma_.lower() in MESSAGE_NOUNS and t.head.dep_ in ("dobj", "pobj"):
+            # "issued a statement calling ...", "said in a letter urging ...": whoever issued it
+            up = t.head.head if t.head.dep_ == "dobj" else t.head.head.head
+            if up.pos_ in ("VERB", "AUX") and up.i != t.i:
+                t = up
+                continue
         if t.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in t.head.children):
             break  # "asking the minister to call in the decision": the minister is to call, and says nothing
         if t.dep_ in ("conj", "advcl", "xcomp", "ccomp") and t.head.i != t.i:
@@ -341,7 +347,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 own = {t.i for t in tok.subtree}
                 left = [q for q in analysis.quotes if s0 <= q[0] and q[1] <= tok.idx and all(
                     t.i in own or t.is_punct or t.is_space for t in doc if q[1] <= t.idx < tok.idx)]
-                right = [q for q in analysis.quotes if q[0] > tok.idx and q[1] <= s1 + 2 and all(
+                right = [q for q in analysis.quotes if q[0] > tok.idx and q[1] <= s1 + 2
+                         and text[:q[0]].rstrip().endswith((",", ":")) and all(
                     t.i in own or t.is_punct or t.is_space for t in doc if tok.idx < t.idx < q[0])]
                 if left and right:
                     quote_content = (_inner(text, *left[-1])[0], _inner(text, *right[0])[1])

@@ -8,7 +8,8 @@ the first sentence of the body (``Accuser says governor broke law An executive a
 - **dateline**: at the start of the body's first paragraph, a place in capitals with an optional
   date and agency, then a dash (``LONDON —``, ``WASHINGTON (Reuters) -``,
   ``HALDEN, March 14 (Meridian News) -``), a place in ordinary case only when an agency or a
-  capitalised sentence follows (``Washington — The Senate …``), or an agency alone (``(CNN) —``).
+  capitalised sentence follows (``Washington — The Senate …``), or an agency alone (``(CNN) —``);
+- **time stamps** of a live blog at the start of any paragraph (``16:40 -``, ``9.05am —``).
 
 :func:`split_layout` finds them and returns the text with those stretches blanked (same length,
 so that every offset still indexes the text as the caller gave it).
@@ -38,6 +39,10 @@ _DATELINE = re.compile(
     + r"|" + _AGENCY + r"(?:" + _SPACE + r"*" + _DASH + r")?"
     + r")" + _SPACE + r"*(?=\S)"
 )
+# a live blog's time stamp at the start of a paragraph: "16:40 -", "9.05am —", "11:30 GMT:"
+_TIMESTAMP = re.compile(
+    r"(?m)^[ \t\u00a0]*(?:[01]?\d|2[0-3])[:.][0-5]\d" + _SPACE + r"*(?:[ap]\.?m\.?|GMT|BST|CET|CEST|UTC|ET|EST|EDT|PT|local(?: time)?)?"
+    + _SPACE + r"*(?:" + _DASH + r"|:)" + _SPACE + r"*(?=[A-Z\u201c\"'])")
 _BYLINE = re.compile(r"^By" + _SPACE + r"+[A-Z][\w.'\u2019-]*(?:[ \t\u00a0,]+(?:and" + _SPACE + r"+)?[A-Z][\w.'\u2019-]*){0,7}" + _SPACE + r"*$")
 
 
@@ -103,6 +108,7 @@ def split_layout(text: str) -> Layout:
     d = _DATELINE.match(rest[skip:])
     if d and rest[skip + d.end():].strip():
         spans.append((pos + skip, pos + skip + d.end()))
+    spans += [(t.start(), t.end()) for t in _TIMESTAMP.finditer(text, pos) if not any(a <= t.start() < b for a, b in spans)]
     return Layout(_blank(text, spans), title, tuple(spans))
 
 

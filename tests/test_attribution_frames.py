@@ -188,3 +188,40 @@ def test_a_coordinated_subject_is_not_collapsed_to_the_first_name() -> None:
     claims = _claims(text)
     assert claims and all(c[1] != "Lena Ortiz" and not c[1].startswith("Lena Ortiz,") for c in claims if c[1] != "the article")
     assert any("council members" in c[1] for c in claims)
+
+
+def test_a_cue_modifying_an_issued_message_is_spoken_by_its_issuer() -> None:
+    text = ('The drivers\u2019 union issued a statement calling the new rota "a recipe for exhaustion". '
+            "The mayor sent a letter urging residents to stay indoors.")
+    kind, source, claim = _by_text(text, "recipe for exhaustion")
+    assert source == "The drivers\u2019 union" and kind == "opinion" and claim.startswith("The drivers\u2019 union called")
+    kind, source, _ = _by_text(text, "stay indoors")
+    assert source == "The mayor" and kind != "fact"
+
+
+def test_live_blog_time_stamps_are_not_part_of_a_claim() -> None:
+    text = "Port strike\n\n09:15 - Dockers walked out at dawn, police said.\n\n16:40 \u2014 The harbour board said talks would resume."
+    claims = _claims(text)
+    assert claims and not any(any(ch.isdigit() for ch in c[2].split()[0]) for c in claims)
+    assert any(c[2].lower() == "police said dockers walked out at dawn." for c in claims), claims
+
+
+def test_a_reported_clause_put_first_starts_lower_case_unless_it_opens_with_a_name() -> None:
+    claims = _claims("Workers began the strike at dawn, police said. Dunmore will pay, the minister said.")
+    texts = [c[2] for c in claims]
+    assert "Police said workers began the strike at dawn." in texts
+    assert "The minister said Dunmore will pay." in texts
+
+
+def test_a_relative_clause_after_a_role_is_neither_source_nor_part_of_the_quotation() -> None:
+    text = ('"The forecast now rests on a strong winter," said Ines Moro, an analyst at Castle Bank, '
+            'who cut her rating on the shares to "hold".')
+    kind, source, claim = _by_text(text, "strong winter")
+    assert source == "Ines Moro, an analyst at Castle Bank"
+    assert claim == "Ines Moro, an analyst at Castle Bank, said: \u201cThe forecast now rests on a strong winter\u201d."
+
+
+def test_a_quotation_broken_by_its_cue_is_rendered_whole() -> None:
+    kind, source, claim = _by_text('Harbour master Tomas Berg spoke on Monday. "The pier will open," Berg said, "but not in May."', "pier")
+    assert claim == "Tomas Berg, harbour master, said: \u201cThe pier will open, but not in May\u201d." or (
+        claim.endswith("said: \u201cThe pier will open, but not in May\u201d.") and "Berg" in claim), claim
