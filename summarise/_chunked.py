@@ -19,6 +19,7 @@ from ._analysis import analyse
 from ._claims import Draft, draft_claims
 from ._contradictions import find_inconsistencies
 from ._frames import find_frames
+from ._pronoun_model import name_pronoun_sources
 from ._loaded import find_loaded
 from ._types import Inconsistency, LoadedTerm, Span
 
@@ -75,8 +76,10 @@ def _key(d: Draft) -> tuple[str, str]:
     return re.sub(r"\W+", " ", d.text.lower()).strip(), d.source
 
 
-def analyse_article(text: str, size: int | None = None) -> Analysed:
-    """Analyse ``text`` whole when it fits one chunk, else chunk by chunk, offsets into ``text``."""
+def analyse_article(text: str, size: int | None = None, scorer: Any = None, margin: float | None = None) -> Analysed:
+    """Analyse ``text`` whole when it fits one chunk, else chunk by chunk, offsets into ``text``.
+    ``scorer``: a model that scores text, asked who a "he"/"she" the rules cannot name is
+    (:mod:`._pronoun_model`)."""
     size = size or CHUNK_CHARS
     bounds = chunk_bounds(text, size) if len(text) > size else [(0, len(text))]
     sentences: list[tuple[int, int]] = []
@@ -88,6 +91,8 @@ def analyse_article(text: str, size: int | None = None) -> Analysed:
         piece = text[a:b] if len(bounds) > 1 else text
         analysis = analyse(piece)
         frames = find_frames(analysis)
+        if scorer is not None:
+            name_pronoun_sources(analysis, frames, scorer, *(() if margin is None else (margin,)))
         chunk_loaded = find_loaded(analysis.doc, piece)
         chunk_drafts = draft_claims(analysis, frames, chunk_loaded)
         chunk_inconsistencies = find_inconsistencies(analysis, frames)

@@ -46,6 +46,12 @@ class Draft:
     truncated: bool = False
     """The evidence sentence is cut off in the input: the text is that sentence as written,
     marked, never reworded or summarised as if complete."""
+    source_as_written: str = ""
+    """Set when ``source`` is the model's choice (:mod:`._pronoun_model`): the pronoun it names."""
+
+    @property
+    def source_by_model(self) -> bool:
+        return bool(self.source_as_written)
 
     @property
     def attributed(self) -> bool:
@@ -207,7 +213,8 @@ _ROLE_MODIFIERS = frozenset("chief deputy former acting senior vice assistant as
 
 def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previous: list[Draft]) -> tuple[str, list[str], str]:
     text, doc = analysis.text, analysis.doc
-    source = _role_case(f.source)
+    # a source the model chose (a "she" the rules could not name) is not written into the text
+    source = text[f.subj[0]:f.subj[1]] if f.named_by_model and f.subj else _role_case(f.source)
     extra = ""
     if f.back_ref:
         ref = next((d for d in reversed(previous) if d.kind in ("allegation", "statement", "estimate") and d.source != source), None)
@@ -423,7 +430,8 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
                 rendering, handled = _well_formed(analysis, rendering, handled, f.span, si, loaded)
             evidence = (_span(text, *f.span),)
             context = text[s0:s1] + ("\n" + extra if extra else "")
-            items.append((f.span[0], Draft(rendering, f.source, f.kind, evidence, f.cue, si, context, tuple(handled), truncated)))
+            items.append((f.span[0], Draft(rendering, f.source, f.kind, evidence, f.cue, si, context, tuple(handled), truncated,
+                                                       text[f.subj[0]:f.subj[1]] if f.named_by_model and f.subj else "")))
         res = _residue(analysis, si, sent_frames)
         if res is not None:
             a, b = res

@@ -98,6 +98,9 @@ def mention_gender(analysis: Analysis, mention: Mention) -> str | None:
     for role_word in re.findall(r"[a-z]+", mention.role.lower())[:3]:  # the role's head comes first
         if role_word in _GENDERED_NOUNS:
             votes.add(_GENDERED_NOUNS[role_word])
+    title = mention.name.split()[0].lower() if mention.name.split() else ""
+    if title in _HONORIFIC:  # the tagger kept the honorific in the name ("Ms Kim Adler")
+        votes.add(_HONORIFIC[title])
     people = _people(analysis)
     for a, b, m in people:
         if m is not mention:

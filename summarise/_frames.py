@@ -71,6 +71,9 @@ class Frame:
     cue_i: int = -1
     cover: tuple[int, int] | None = None
     """All the text the frame accounts for (the outer span of merged frames)."""
+    named_by_model: bool = False
+    """``source`` names the person a "he"/"she" subject refers to by the model's choice
+    (:mod:`._pronoun_model`), not the rules': the claim's text keeps the pronoun."""
 
 
 _EDGE_PUNCT = frozenset([",", ".", ";", ":", "!", "?", "…", "-", "–", "—", "(", ")", "[", "]", "'"])

@@ -1,10 +1,11 @@
-"""Generation options: what a researcher may set on every model call (``-o NAME VALUE`` on the
+"""Model options: what a researcher may set on how the model is used (``-o NAME VALUE`` on the
 command line, ``generation={...}`` in the API), checked before anything runs, and recorded in
 ``provenance.settings`` and in the eval runner's prediction key (changed options never reuse
 stored predictions).
 
-The defaults are what the pipeline was measured with: greedy decoding (temperature 0, the same
-text every run) and a token budget sized per call from its input.
+The defaults are what the pipeline was measured with: the model as a judge only (``rewrite``
+0), and for rewording, greedy decoding (temperature 0, the same text every run) and a token
+budget sized per call from its input.
 """
 
 from __future__ import annotations
@@ -41,6 +42,13 @@ class GenerationOption:
 GENERATION_OPTIONS: dict[str, GenerationOption] = {
     "temperature": GenerationOption(float, 0.0, 2.0, "sampling temperature, 0 to 2 (default 0: greedy, the same text every run)"),
     "max_tokens": GenerationOption(int, 1, 32768, "token budget of every model call, 1 to 32768 (default: sized per call from its input)"),
+    "rewrite": GenerationOption(int, 0, 1, "1: the model also rewords the claims whose rendering it can improve and "
+                                "writes the summary, every wording verified against the article (default 0: the "
+                                "model only judges where the rules are unsure, e.g. who a 'he'/'she' is; on the "
+                                "annotated sets rewording changed no score and took about 30 times as long)"),
+    "pronoun_margin": GenerationOption(float, 0.0, 1000.0, "nats by which the model's choice of who a 'he'/'she' the rules "
+                                       "cannot name must beat the next person to be named as the source, 0 to 1000 "
+                                       "(default 1; 1000 leaves such pronouns to the rules)"),
 }
 
 

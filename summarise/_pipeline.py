@@ -1,7 +1,11 @@
-"""The pipeline: analyse, draft claims, let the model word them, verify, summarise, report.
+"""The pipeline: analyse, draft claims, let the model judge (and, if asked, word them), verify,
+summarise, report.
 
-The model proposes, the source disposes: everything the model writes is checked against the
-article (``_verify``) and replaced by the deterministic rendering when it fails.
+By default the model is a judge, not a writer: where the rules are unsure (who a "he"/"she"
+who speaks is) it scores the candidates (:mod:`._pronoun_model`), a few short forward passes.
+With the ``rewrite`` option it also rewords claims and writes the summary; the model proposes,
+the source disposes: everything it writes is checked against the article (``_verify``) and
+replaced by the deterministic rendering when it fails.
 """
 
 from __future__ import annotations
@@ -50,6 +54,9 @@ class _Meter:
         self.seconds = 0.0
         self.total = 0
         self.progress = progress
+        self.scoring_seconds = 0.0
+        self.scored = 0
+        """Tokens whose log-probability the model gave (judging, not writing)."""
 
     def _count(self, g: Generation) -> str:
         self.prompt += g.prompt_tokens
@@ -75,6 +82,21 @@ class _Meter:
         gens = many(batch, max_tokens=budgets, **kw)
         self.seconds += time.perf_counter() - t
         return [self._count(g) for g in gens]
+
+
+class _ScoringMeter:
+    """The backend as a :class:`~summarise.backends.base.Scorer` whose calls the meter counts."""
+
+    def __init__(self, backend: Any, meter: _Meter) -> None:
+        self.backend, self.meter = backend, meter
+        self.name, self.model_id = backend.name, backend.model_id
+
+    def logprobs(self, requests: Any) -> Any:
+        t = time.perf_counter()
+        out = self.backend.logprobs(requests)
+        self.meter.scoring_seconds += time.perf_counter() - t
+        self.meter.scored += sum(len(lp.logprobs) for lp in out)
+        return out
 
 
 def _clean_model_line(text: str) -> str:
@@ -125,6 +147,14 @@ def _word_claims(drafts: list[Draft], backend: Backend | None, meter: _Meter, se
                             "and left out of the summary")
     if backend is None:
         return list(rule.values())
+    for k, d in enumerate(drafts, 1):
+        if d.source_by_model:
+            use[f"c{k}"] = (f"; source named by the model: the rules could not tell who {d.source_as_written!r} is, "
+                            f"the model chose {d.source!r}")
+    if not generation.get("rewrite"):
+        for k in range(1, len(drafts) + 1):
+            use[f"c{k}"] = "not sent: rewording is off (the default; -o rewrite 1 turns it on)" + use.get(f"c{k}", "")
+        return list(rule.values())
     prompt = load_prompt("claim_rewrite", prompts)
     todo: list[tuple[int, list[dict[str, str]], int]] = []
     for k, d in enumerate(drafts, 1):
@@ -138,7 +168,7 @@ def _word_claims(drafts: list[Draft], backend: Backend | None, meter: _Meter, se
             warnings.append(f"claim {cid}: {len(d.text.split())} words is too long for the model's context "
                             f"({backend.context_length} tokens); deterministic rendering used without a model call")
             send, why = False, "not sent: too long for the model's context"
-        use[cid] = why
+        use[cid] = why + use.get(cid, "")
         if send:
             todo.append((k, messages, budget))
     meter.total = len(todo) + 1  # and the summary
@@ -216,12 +246,15 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
     t0 = time.perf_counter()
     seconds: dict[str, float] = {}
     warnings: list[str] = []
-    meter = _Meter(progress)
     use: dict[str, str] = {}
+    meter = _Meter(progress)
     layout = split_layout(text)  # headline, byline, dateline blanked: offsets unchanged
     screened = screen(layout.body)  # text addressed to a machine, hidden text, bylines: blanked, offsets kept
     warnings.extend(screened.warnings())
-    analysis = analyse_article(screened.text)  # in chunks when long: time and memory grow linearly
+    # a model that scores text judges who a "he"/"she" the rules cannot name is (source field only)
+    scorer = backend if backend is not None and callable(getattr(backend, "logprobs", None)) else None
+    analysis = analyse_article(screened.text, scorer=_ScoringMeter(scorer, meter) if scorer is not None else None,
+                               margin=generation.get("pronoun_margin"))  # in chunks when long
     loaded = analysis.loaded
     drafts = screened.keep(analysis.drafts)
     inconsistencies = [i for i in analysis.inconsistencies if not any(screened.touches(e.start, e.end) for e in i.evidence)]
@@ -240,7 +273,8 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
 
     t2 = time.perf_counter()
     sentences: list[SummarySentence] = []
-    prompts_used = {"claim_rewrite": load_prompt("claim_rewrite", prompts).sha256} if backend is not None else {}
+    rewrite = backend is not None and bool(generation.get("rewrite"))
+    prompts_used = {"claim_rewrite": load_prompt("claim_rewrite", prompts).sha256} if rewrite else {}
     if not claims:
         warnings.append("no checkworthy claim found: the summary is the article's first sentences")
         first = clean_output(" ".join(analysis.text[s:e] for s, e in analysis.sentences[:3]))
@@ -248,8 +282,10 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
         sentences = [SummarySentence(" ".join(words[:max_words]), (), "rule")] if words else []
     elif write_summary and vectors is not None:
         chosen = select_claims(claims, vectors, max_words)
-        if backend is None:
+        if not rewrite:
             sentences = compose(claims, chosen)
+            if backend is not None:
+                use["summary"] = "not sent: the summary is composed from the selected claims (rewording is off, the default)"
         else:
             prompt = load_prompt("summary", prompts)
             prompts_used["summary"] = prompt.sha256
@@ -279,6 +315,8 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
     seconds["total"] = time.perf_counter() - t0
     if meter.calls:
         seconds["model"] = meter.seconds
+    if meter.scored:
+        seconds["scoring"] = meter.scoring_seconds
 
     leaked = {w.lower() for w in loaded_in(summary_text)}
     left_out = tuple(t for t in loaded if t.term.lower() not in leaked)
@@ -297,7 +335,7 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
             prompts=prompts_used,
             package_version=__version__,
             seconds={k: round(v, 3) for k, v in seconds.items()},
-            tokens={"prompt": meter.prompt, "completion": meter.completion, "prompt_cached": meter.cached},
+            tokens={"prompt": meter.prompt, "completion": meter.completion, "prompt_cached": meter.cached, "scored": meter.scored},
             model_calls=meter.calls,
             settings=_settings(max_words, seed, generation, prompts),
             backend_reason=getattr(backend, "reason", "a ready backend object") if backend is not None else "",

@@ -54,8 +54,11 @@ def add_control_arguments(p: argparse.ArgumentParser) -> None:
     from ._options import GENERATION_OPTIONS
 
     p.add_argument("-o", "--option", nargs=2, action="append", metavar=("NAME", "VALUE"), dest="options",
-                   help="a generation option of every model call, repeatable: "
+                   help="a model option, repeatable: "
                    + "; ".join(f"{n}: {o.help}" for n, o in GENERATION_OPTIONS.items()))
+    p.add_argument("--rewrite", action="store_true",
+                   help="let the model also reword claims and write the summary, each wording verified (= -o rewrite 1; "
+                   "slower: by default the model only judges where the rules are unsure)")
     p.add_argument("--prompts", metavar="DIR", default=None,
                    help="a folder of prompt files that replace the packaged ones of the same name (copy prompts/ to start; "
                    "each file's sha256 is recorded in the result)")
@@ -68,6 +71,8 @@ def controls(args: argparse.Namespace, *, model_used: bool) -> dict:
     from ._options import parse_option_pairs
     from ._prompts import check_prompt_folder
 
+    if getattr(args, "rewrite", False):
+        args.options = [*(args.options or []), ["rewrite", "1"]]
     if not model_used and (args.options or args.prompts):
         given = " and ".join(x for x, v in (("-o", args.options), ("--prompts", args.prompts)) if v)
         raise InputError(f"{given} set what the model is asked, but no model runs here (--no-model, --model none, or "

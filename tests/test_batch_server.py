@@ -138,7 +138,7 @@ def test_server_killed_mid_batch_then_restarted(tmp_path):
 def test_pipeline_end_to_end_through_the_real_server(tmp_path, llama):
     articles = [seed_article(), *ARTICLES[:3]]
     corpus = write_corpus(tmp_path / "corpus.jsonl", articles)
-    report = summarise_corpus(corpus, tmp_path / "out.jsonl", concurrency=2, **options(llama))
+    report = summarise_corpus(corpus, tmp_path / "out.jsonl", concurrency=2, **options(llama, generation={"rewrite": 1}))
     recs = read_records(tmp_path / "out.jsonl")
     assert sorted(recs) == sorted(a["id"] for a in articles)
     assert report.failed == 0, {k: r["error"] for k, r in recs.items() if not r["ok"]}

@@ -64,10 +64,10 @@ def refs(tmp_path):
 
 def test_generation_options_reach_every_model_call_and_the_provenance():
     fake = RecordingFake()
-    s = summarise(ARTICLE, model=fake, generation={"temperature": 0.7, "max_tokens": "50"})
+    s = summarise(ARTICLE, model=fake, generation={"temperature": 0.7, "max_tokens": "50", "rewrite": 1})
     assert fake.options and all(kw["temperature"] == 0.7 and kw["max_tokens"] == 50 for kw in fake.options)
     assert s.provenance.settings["temperature"] == 0.7 and s.provenance.settings["max_tokens"] == 50
-    default = summarise(ARTICLE, model=RecordingFake())
+    default = summarise(ARTICLE, model=RecordingFake(), generation={"rewrite": 1})
     assert default.provenance.settings["temperature"] == 0.0 and "max_tokens" not in default.provenance.settings
 
 
@@ -109,7 +109,7 @@ def test_a_prompt_folder_replaces_the_prompts_it_holds_and_is_hashed(tmp_path):
     text = (prompt_dir() / "claim_rewrite.txt").read_text(encoding="utf-8").replace("### user", "### user\nBE BRIEF.", 1)
     (folder / "claim_rewrite.txt").write_text(text, encoding="utf-8")
     fake = RecordingFake()
-    s = summarise(ARTICLE, model=fake, prompts=folder)
+    s = summarise(ARTICLE, model=fake, prompts=folder, generation={"rewrite": 1})
     assert s.provenance.prompts["claim_rewrite"] == hashlib.sha256(text.encode()).hexdigest()
     packaged = hashlib.sha256((prompt_dir() / "summary.txt").read_bytes()).hexdigest()
     assert s.provenance.prompts["summary"] == packaged  # the folder has no summary.txt: the packaged one

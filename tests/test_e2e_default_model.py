@@ -20,9 +20,10 @@ SEED = (ROOT / "examples" / "seed.txt").read_text(encoding="utf-8")
 LOADED = ["carnage", "repressive", "assault", "autocratic", "proxies"]
 
 
-@pytest.fixture(scope="module")
-def result():
-    return summarise(SEED)
+@pytest.fixture(scope="module", params=["default", "rewrite"])
+def result(request):
+    # by default the model only judges; with rewrite it also words claims and the summary
+    return summarise(SEED, generation={"rewrite": 1} if request.param == "rewrite" else None)
 
 
 def _unquoted(text: str) -> str:
@@ -77,6 +78,11 @@ def test_model_was_used_and_reported(result):
     expected = "llamacpp" if importlib.util.find_spec("llama_cpp") else "transformers"
     assert p.model == "smollm2-135m" and p.backend == expected and p.backend_reason
     sent = {k for k, why in p.model_use.items() if why.startswith("sent")}
+    if not p.settings.get("rewrite"):
+        assert not sent and p.model_calls == 0 and not p.prompts
+        assert all(why.startswith("not sent: ") for why in p.model_use.values()) and "summary" in p.model_use
+        assert all(c.wording == "rule" for c in result.claims)
+        return
     assert p.model_calls == len(sent) and "summary" in sent and p.tokens["completion"] > 0
     assert all(c.wording in (("model", "fallback") if c.id in sent else ("rule",)) for c in result.claims)
     assert all(c.rejected for c in result.claims if c.wording == "fallback")

@@ -92,7 +92,7 @@ def test_cli_timeout_and_retries_reach_the_backend(tmp_path, capsys):
     with FakeOpenAIServer(default="hang", hang_seconds=2.0) as srv:
         t0 = time.perf_counter()
         code = main([str(article), "--backend", "openai", "--base-url", srv.url, "--model", "fake-model",
-                     "--timeout", "0.2", "--max-retries", "1"])
+                     "--timeout", "0.2", "--max-retries", "1", "--rewrite"])
         err = capsys.readouterr().err
         assert code == 2 and "after 2 attempts: timed out after 0.2 s" in err
         assert time.perf_counter() - t0 < 15

@@ -99,7 +99,7 @@ def _echo(messages):
 
 def test_only_claims_the_model_can_change_are_sent_and_each_is_recorded():
     fake = FakeBackend(_echo)
-    s = summarise(ARTICLE, model=fake)
+    s = summarise(ARTICLE, model=fake, generation={"rewrite": 1})
     use = s.provenance.model_use
     assert set(use) == {c.id for c in s.claims} | {"summary"}
     sent = {k for k, why in use.items() if why.startswith("sent")}
@@ -116,7 +116,8 @@ def test_only_claims_the_model_can_change_are_sent_and_each_is_recorded():
 
 def test_progress_counts_every_model_call():
     seen = []
-    s = summarise(ARTICLE, model=FakeBackend(_echo), progress=lambda done, total: seen.append((done, total)))
+    s = summarise(ARTICLE, model=FakeBackend(_echo), progress=lambda done, total: seen.append((done, total)),
+                  generation={"rewrite": 1})
     total = s.provenance.model_calls
     assert seen == [(k, total) for k in range(total + 1)]
 
@@ -143,7 +144,7 @@ def article(tmp_path):
 
 
 def test_cli_shows_progress_on_stderr_and_keeps_json_stdout_clean(article, capsys):
-    assert main([str(article), "--json", "--backend", "fake"]) == 0
+    assert main([str(article), "--json", "--backend", "fake", "--rewrite"]) == 0
     out, err = capsys.readouterr()
     d = json.loads(out)
     n = d["provenance"]["model_calls"]

@@ -85,7 +85,7 @@ def _echo(messages):
 
 def test_fake_backend_model_wording_passes_and_is_recorded():
     fake = FakeBackend(_echo)
-    s = summarise_fn(ARTICLE, model=fake)
+    s = summarise_fn(ARTICLE, model=fake, generation={"rewrite": 1})
     assert any(c.wording == "model" for c in s.claims)
     # the looping summary was rejected sentence by sentence and replaced by the claims
     assert all(sent.wording in ("fallback", "rule") for sent in s.sentences)
@@ -99,7 +99,7 @@ def test_model_that_drops_the_source_falls_back():
     def drop_source(messages):
         return "The closure would save 1.2 million pounds a year."
 
-    s = summarise_fn(ARTICLE, model=FakeBackend(drop_source))
+    s = summarise_fn(ARTICLE, model=FakeBackend(drop_source), generation={"rewrite": 1})
     sent = [c for c in s.claims if s.provenance.model_use.get(c.id, "").startswith("sent")]
     attributed = [c for c in sent if c.source != "the article"]
     assert attributed, f"no attributed claim was sent to the model: {s.provenance.model_use}"
@@ -120,7 +120,7 @@ def test_model_that_invents_a_number_falls_back():
 
 @pytest.mark.parametrize("reply", ["", "\n\n", "Привет мир это не тот язык совсем да", "{\"json\": true}"])
 def test_empty_or_malformed_model_output_is_replaced_and_listed(reply):
-    s = summarise_fn(ARTICLE, model=FakeBackend([reply]))
+    s = summarise_fn(ARTICLE, model=FakeBackend([reply]), generation={"rewrite": 1})
     assert _wordings_follow_what_was_sent(s)
     assert len([w for w in s.warnings if w.startswith("claim ")]) == len(_sent(s)) - 1
     assert s.text.strip()
@@ -166,7 +166,7 @@ def test_summarise_many_keeps_order_and_shares_the_backend():
 def test_a_sentence_longer_than_the_context_is_not_sent_to_the_model():
     long_sentence = "Officials said that " + " and ".join(f"village {i} reported damage" for i in range(400)) + "."
     fake = FakeBackend(_echo, context_length=512)
-    s = summarise_fn(long_sentence + " " + ARTICLE, model=fake)
+    s = summarise_fn(long_sentence + " " + ARTICLE, model=fake, generation={"rewrite": 1})
     long_claims = [c for c in s.claims if "village 399" in c.text]
     assert long_claims and long_claims[0].wording == "rule"
     assert any("too long for the model's context" in w for w in s.warnings)

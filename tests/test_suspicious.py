@@ -99,7 +99,7 @@ def test_pipeline_keeps_planted_text_out_and_reports_it():
         return messages[-1]["content"].split("\n")[-1]
 
     for backend in (None, FakeBackend(model)):
-        s = summarise(text, model=backend)
+        s = summarise(text, model=backend, generation={"rewrite": 1} if backend is not None else None)
         out = (s.text + " " + " ".join(c.text + " " + c.source for c in s.claims)).lower()
         assert "free" not in out, out
         assert s.suspicious and all(text[x.start:x.end] == x.text for x in s.suspicious)

@@ -52,7 +52,7 @@ def test_context_overflow_names_both_lengths(tiny):
 
 
 def test_full_pipeline_on_the_tiny_model_falls_back_and_stays_grounded(tiny):
-    s = summarise(ARTICLE, model=str(tiny))
+    s = summarise(ARTICLE, model=str(tiny), generation={"rewrite": 1})
     sent = [k for k, why in s.provenance.model_use.items() if why.startswith("sent")]
     assert s.provenance.backend == "transformers" and s.provenance.model_calls == len(sent)
     assert "summary" in sent and len(sent) > 1

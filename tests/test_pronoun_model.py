@@ -1,0 +1,72 @@
+"""The model as a judge of who a "he"/"she" who speaks is, where the rules cannot tell: named in
+the source field only, the claim's text keeps the pronoun (invented texts, a scripted scorer)."""
+
+from __future__ import annotations
+
+from summarise import summarise
+from summarise.backends.base import TokenLogprobs
+from summarise.backends.fake import FakeBackend
+
+FEMALE = {"Anna", "Sara", "Maria"}
+MALE = {"Tom", "Liam", "Peter"}
+
+
+class Judge(FakeBackend):
+    """A scorer that knows a few first names, and prefers a continuation after a chosen name."""
+
+    def __init__(self, prefer: str = "") -> None:
+        super().__init__(lambda messages: "")
+        self.prefer, self.requests = prefer, []
+
+    def logprobs(self, requests):
+        self.requests += list(requests)
+        out = []
+        for context, continuation in requests:
+            if context.startswith("Name: "):
+                first = context[len("Name: "):].split(".")[0]
+                female = first in FEMALE if continuation == " female" else first in MALE
+                score = 0.0 if female else -3.0
+            else:
+                score = 0.0 if self.prefer and context.endswith(self.prefer) else -2.0
+            out.append(TokenLogprobs((continuation,), (score,), (0,)))
+        return out
+
+
+def _claim(s, fragment):
+    found = [c for c in s.claims if fragment in c.text]
+    assert found, [c.text for c in s.claims]
+    return found[0]
+
+
+def test_the_model_names_the_one_person_a_she_can_be_and_the_text_keeps_the_pronoun():
+    text = "Anna Berg, the harbour master, met Tom Reyes on Monday. She said the pier would open in May."
+    judge = Judge()
+    s = summarise(text, model=judge)
+    c = _claim(s, "pier")
+    assert c.source.startswith("Anna Berg") and c.text.startswith("She said")
+    assert "source named by the model" in s.provenance.model_use[c.id] and s.provenance.tokens["scored"] > 0
+    assert s.provenance.model_calls == 0  # judging, not writing
+    none = summarise(text, model=None)
+    assert _claim(none, "pier").source == "She"  # the rules alone cannot tell
+
+
+def test_two_people_the_pronoun_fits_are_told_apart_only_by_a_clear_margin():
+    text = "Sara Keane met Maria Lopez on Monday. She said the pier would open in May."
+    assert _claim(summarise(text, model=Judge()), "pier").source == "She"  # a tie: left as written
+    s = summarise(text, model=Judge(prefer="Maria Lopez"))
+    assert _claim(s, "pier").source == "Maria Lopez"
+
+
+def test_the_margin_option_leaves_pronouns_to_the_rules():
+    text = "Anna Berg met Tom Reyes on Monday. He said the pier would open in May."
+    assert _claim(summarise(text, model=Judge()), "pier").source == "Tom Reyes"
+    off = summarise(text, model=Judge(), generation={"pronoun_margin": 1000})
+    assert _claim(off, "pier").source == "He"
+
+
+def test_an_honorific_kept_in_the_name_gives_the_gender():
+    from summarise._analysis import analyse
+    from summarise._coref import _people, mention_gender
+
+    a = analyse("Ms Kim Adler met Tom Reyes on Monday.")
+    assert {m.name: mention_gender(a, m) for _, _, m in _people(a)}.get("Ms Kim Adler") == "f"
