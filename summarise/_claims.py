@@ -234,7 +234,7 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
         return _finish(f"According to {source}, {body}"), handled, extra
     a, b = f.span
     cue_tok = next((t for t in doc if t.idx >= a and t.text == f.cue), None) if f.cue else None
-    edits = _pronoun_edits(analysis, a, b, f)
+    edits = _pronoun_edits(analysis, a, b, f) + list(f.edits)
     if f.subj and a <= f.subj[0] and f.subj[1] <= b:
         nxt = text[f.subj[1]:f.subj[1] + 1]
         between = [t for t in doc if f.subj[1] <= t.idx and cue_tok is not None and t.idx < cue_tok.idx]
@@ -331,7 +331,10 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
                 hi = min(hi, x)
         a, b = max(a, lo), min(b, hi)
         inside = {t.i for t in analysis.doc if a <= t.idx < b}
-        if any(t.head.i in inside and t.i not in inside and t.dep_ in _ARGUMENTS and s0 <= t.idx < s1 for t in analysis.doc):
+        if any(t.head.i in inside and t.i not in inside and t.dep_ in _ARGUMENTS and s0 <= t.idx < s1
+               # a second object after a dash is an apposition the parser misread: the first stays
+               and not any(c.dep_ == t.dep_ and c.i in inside for c in t.head.children if c.i != t.i)
+               for t in analysis.doc):
             return s0, s1  # the cut took an argument ("both of which involved"): all of it
     a, b = _trim_edges(analysis, a, b)
     if analysis.in_quote(a, b) or open_quote_before(analysis.text, a):

@@ -71,6 +71,9 @@ class Frame:
     cue_i: int = -1
     cover: tuple[int, int] | None = None
     """All the text the frame accounts for (the outer span of merged frames)."""
+    edits: tuple[tuple[int, int, str], ...] = ()
+    """Replacements the rendering makes besides the source's ("a deal that experts believe
+    serves ..." -> "experts believe the deal serves ...")."""
     named_by_model: bool = False
     """``source`` names the person a "he"/"she" subject refers to by the model's choice
     (:mod:`._pronoun_model`), not the rules': the claim's text keeps the pronoun."""
@@ -410,6 +413,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 span = (span[0], span[1] + closing.end())  # the evidence keeps the quotation's closing mark
             frame = Frame(si, tok.text, tok.lemma_.lower(), cue_kind(tok, text[content[0]:content[1]]), source, mention,
                           subj_span, content, span, back_ref=back, cue_i=tok.i)
+            if tok.dep_ == "relcl" and not back and quote_content is None:
+                _relative_content(frame, tok, content_toks)
             if passive:
                 frame.kind = lexicons().cue_kind.get(tok.lemma_.lower(), "statement")
                 if frame.kind == "statement" and source == "unnamed sources":
@@ -436,6 +441,38 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             _negated_answer(analysis, f, frames)
         frames.extend(sent_frames)
     return _multi_sentence_quotes(analysis, frames)
+
+
+def _antecedent(head: Any) -> str:
+    """'the deal' for the noun a relative clause hangs on; a name as written."""
+    if head.pos_ == "PROPN" or head.ent_type_:
+        toks = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "flat") or t.i == head.i]
+        return " ".join(t.text for t in toks)
+    mods = [t for t in head.children if t.i < head.i and t.dep_ in ("compound", "amod") and not t.is_punct]
+    return "the " + " ".join([*(t.text for t in mods), head.text])
+
+
+def _relative_content(f: Frame, cue: Any, content: list[Any]) -> None:
+    """"a partnership that experts believe serves as ...": the relative word opening the content
+    stands for the noun; the rendering says "experts believe the partnership serves as ..." and
+    the frame accounts for the noun phrase too."""
+    rel = next((t for t in content if t.lower_ in ("that", "which", "who") and t.i < cue.i
+                and t.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+    if rel is None or cue.head.pos_ not in ("NOUN", "PROPN"):
+        return
+    text = cue.doc.text
+    end = rel.idx + len(rel.text)
+    while end < len(text) and text[end] == " ":
+        end += 1
+    f.edits = ((rel.idx, end, ""), (cue.idx, cue.idx + len(cue.text), f"{cue.text} {_antecedent(cue.head)}"))
+    f.content = (end, f.content[1])
+    head = cue.head
+    start = min(t.idx for t in head.subtree)
+    if head.dep_ == "appos" or text[:start].rstrip().endswith(("\u2014", "\u2013", " -", ",")):
+        # "a deal — a partnership that experts believe ...": the apposition is theirs too
+        while start > 0 and text[start - 1] in " ,\u2014\u2013-":
+            start -= 1
+        f.cover = (start, max(f.span[1], (f.cover or f.span)[1]))
 
 
 def _quote_before(analysis: Analysis, si: int) -> list[tuple[int, int]]:

@@ -225,3 +225,15 @@ def test_a_quotation_broken_by_its_cue_is_rendered_whole() -> None:
     kind, source, claim = _by_text('Harbour master Tomas Berg spoke on Monday. "The pier will open," Berg said, "but not in May."', "pier")
     assert claim == "Tomas Berg, harbour master, said: \u201cThe pier will open, but not in May\u201d." or (
         claim.endswith("said: \u201cThe pier will open, but not in May\u201d.") and "Berg" in claim), claim
+
+
+def test_a_report_inside_a_relative_clause_says_what_the_noun_is_said_to_do() -> None:
+    text = ("The three governments signed a defence pact on Friday \u2014 an agreement that analysts believe also "
+            "serves as a warning to rival navies. Mill owners attacked the new levy, which farmers say harms small producers.")
+    claims = _claims(text)
+    texts = [c[2] for c in claims]
+    assert "Analysts believe the agreement also serves as a warning to rival navies." in texts, texts
+    assert "Farmers say the new levy harms small producers." in texts, texts
+    assert not any(t.lower().startswith(("that ", "which ")) for t in texts)
+    kind, source, claim = _by_text(text, "signed a defence pact")
+    assert source == "the article" and claim == "The three governments signed a defence pact on Friday.", claim
