@@ -10,7 +10,7 @@ from typing import Any
 
 from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, ROLE_NOUNS, Analysis
 from ._frames import Frame
-from ._loaded import clean_span, inflect_like
+from ._loaded import _quoted as _quoted_in, clean_span, inflect_like
 from ._types import ARTICLE_SOURCE, LoadedTerm, Span
 from ._layout import cut_off, open_quote_before
 from ._wellformed import asserts_something, is_wellformed, mark_truncated
@@ -460,8 +460,12 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
 
                 lex = lexicons()
                 # a loaded word with a neutral equivalent ("assault" -> "attack") colours the
-                # wording, not the claim: only the others make the sentence a judgement
-                n_loaded = sum(1 for t in loaded if a <= t.start < b and not (lex.loaded_words.get(t.term.lower()) or lex.loaded_phrases.get(t.term.lower())))
+                # wording, not the claim, and so does an intensifier the rendering drops ("a massive
+                # outage"): only the others make the sentence a judgement
+                starts = {t.idx: t for t in analysis.doc if a <= t.idx < b}
+                n_loaded = sum(1 for t in loaded if a <= t.start < b and not (lex.loaded_words.get(t.term.lower()) or lex.loaded_phrases.get(t.term.lower()))
+                               and not (" " not in t.term and t.start in starts and starts[t.start].dep_ in ("amod", "advmod")
+                                        and not _quoted_in(text, t.start, t.end)))
                 items.append((a, Draft(body, ARTICLE_SOURCE, _article_kind(text[a:b], n_loaded), (_span(text, a, b),), "", si,
                                        text[s0:s1], tuple(handled), truncated)))
         drafts.extend(d for _, d in sorted(items, key=lambda x: x[0]))

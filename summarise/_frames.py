@@ -125,6 +125,13 @@ def _subject(cue: Any) -> tuple[Any | None, bool]:
             if c.dep_ in ("nsubj", "nsubjpass") and c.text.lower() not in ("it", "there"):
                 if c.text.lower() in _RELATIVE and t.dep_ == "relcl":
                     return t.head, False
+                if c.text.lower() in ("which", "who") and c.i > 0:
+                    # "... provider Fastly, which said ...", the clause misparsed: the name just before
+                    prev = c.doc[c.i - 1]
+                    while prev.i > 0 and prev.is_punct:
+                        prev = c.doc[prev.i - 1]
+                    if prev.pos_ == "PROPN" or prev.pos_ == "NOUN" and (animate(prev) or is_document(prev)):
+                        return prev, False
                 if t is not cue and not (c.dep_ == "nsubj" and (animate(c) or is_document(c) or c.ent_type_)):
                     # "the way to proceed is ..., suggesting": rather whoever speaks higher up
                     fallback = fallback or (c if c.dep_ == "nsubj" else None)

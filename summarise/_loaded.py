@@ -126,7 +126,12 @@ def clean_span(doc: Any, text: str, start: int, end: int, loaded: list[LoadedTer
             e = term.end
             while e < end and text[e] == " ":
                 e += 1
-            edits.append((term.start, e, ""))  # drop a modifier
+            det = re.search(r"(?<![\w-])(an?|An?) $", text[max(start, term.start - 4):term.start])
+            if det is not None:  # "a massive outage" -> "an outage", not "a outage"
+                a0 = term.start - len(det.group(0))
+                edits.append((a0, e, _article_for(det.group(1), text[e:end]) + " "))
+            else:
+                edits.append((term.start, e, ""))  # drop a modifier
         elif repl:
             word = inflect_like(repl, tok.tag_) if tok is not None else repl
             edits.append((term.start, term.end, word))
@@ -147,6 +152,22 @@ def clean_span(doc: Any, text: str, start: int, end: int, loaded: list[LoadedTer
     if edits:  # a dropped word leaves no space before the punctuation that followed it
         out = re.sub(r"(?<=\w) ([,;:.!?])(?=\s|$)", r"\1", out)
     return out, handled
+
+
+_AN_EXCEPTIONS = re.compile(r"(?:uni|use|usu|uti|eu|one|once|ur)", re.I)
+_A_EXCEPTIONS = re.compile(r"(?:hour|honest|honou?r|heir)", re.I)
+
+
+def _article_for(det: str, following: str) -> str:
+    """``det`` ("a"/"an", capitalised as given) as the word that ``following`` starts needs.
+
+    >>> _article_for("a", "outage struck"), _article_for("An", "big outage"), _article_for("a", "unit")
+    ('an', 'A', 'a')
+    """
+    word = following.lstrip(" \u201c\"'")
+    vowel = bool(word) and (word[0] in "aeiouAEIOU" and not _AN_EXCEPTIONS.match(word) or bool(_A_EXCEPTIONS.match(word)))
+    out = "an" if vowel else "a"
+    return out.capitalize() if det[0].isupper() else out
 
 
 def _quoted(text: str, a: int, b: int) -> bool:

@@ -237,3 +237,16 @@ def test_a_report_inside_a_relative_clause_says_what_the_noun_is_said_to_do() ->
     assert not any(t.lower().startswith(("that ", "which ")) for t in texts)
     kind, source, claim = _by_text(text, "signed a defence pact")
     assert source == "the article" and claim == "The three governments signed a defence pact on Friday.", claim
+
+
+def test_a_dropped_intensifier_fixes_the_article_and_does_not_make_a_judgement() -> None:
+    kind, source, claim = _by_text("A massive outage struck large parts of the Internet early on Tuesday, causing dozens of "
+                                   "websites to go dark.", "outage")
+    assert claim.startswith("An outage struck") and kind == "fact" and source == "the article"
+
+
+def test_which_said_after_a_name_is_that_name_speaking_when_the_parser_misses_the_relative_clause() -> None:
+    text = ("The failures appear linked to the network provider Cloudline, which said in a status update shortly "
+            "before 7 a.m. that the \u201cfault has been found and a fix has been applied.\u201d")
+    kind, source, claim = _by_text(text, "fault has been found")
+    assert source == "Cloudline" and kind == "statement" and claim.startswith("Cloudline said")
