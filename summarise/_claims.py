@@ -425,6 +425,10 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
             if len(rendering.split()) < 4:
                 continue
             truncated = cut and _reaches_end(analysis, f.span[1], s1)
+            if truncated and re.search(r"\w", text[s0:f.span[0]]):
+                # "X relishes the backlash from Y, who has criticized the governor for [...]": what Y
+                # said is cut off, and the sentence as written is not Y's: no claim of Y's here
+                continue
             if truncated:
                 rendering, handled = mark_truncated(_as_written(analysis, si)), []
                 if not asserts_something(rendering):  # "When the talks began [...]" asserts nothing

@@ -250,3 +250,10 @@ def test_which_said_after_a_name_is_that_name_speaking_when_the_parser_misses_th
             "before 7 a.m. that the \u201cfault has been found and a fix has been applied.\u201d")
     kind, source, claim = _by_text(text, "fault has been found")
     assert source == "Cloudline" and kind == "statement" and claim.startswith("Cloudline said")
+
+
+def test_a_cut_off_report_at_the_end_of_a_sentence_does_not_credit_the_whole_sentence_to_its_speaker() -> None:
+    text = ("Port chief Ana Lind spoke on Monday.\n\nThe mayor is a favourite of local radio and enjoys the growing row "
+            "with the unions, especially their leader Tom Berg, who has criticised the mayor and the council for...")
+    claims = _claims(text)
+    assert not any("favourite of local radio" in c[2] and c[1] != "the article" for c in claims), claims
