@@ -231,6 +231,9 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
         first = next((t for t in doc if t.idx >= f.content[0]), None)
         if first is not None and first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I":
             body = body[:1].lower() + body[1:]
+        s0, s1 = analysis.sentences[f.sent]
+        if re.search(r"\baccording to the " + re.escape(source.split(",")[0]), text[s0:s1], re.I):
+            source = "the " + source  # "according to the Sheriff's Office" keeps its article
         return _finish(f"According to {source}, {body}"), handled, extra
     a, b = f.span
     cue_tok = next((t for t in doc if t.idx >= a and t.text == f.cue), None) if f.cue else None

@@ -65,6 +65,9 @@ def find_loaded(doc: Any, text: str) -> list[LoadedTerm]:
     for tok in doc:
         if tok.is_punct or tok.is_space:
             continue
+        pos = lex.loaded_pos.get(tok.lower_) or lex.loaded_pos.get(tok.lemma_.lower())
+        if pos is not None and tok.pos_ != pos:
+            continue  # "a blast" is an explosion; "blasted the plan" is loaded
         if tok.lower_ in lex.loaded_words or (tok.lemma_.lower() in lex.loaded_words and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV")):
             a, b = tok.idx, tok.idx + len(tok.text)
             if not any(x <= a and b <= y for x, y in found):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -81,6 +81,9 @@ class Lexicons:
     """Single-word loaded lemma -> neutral replacement (or None)."""
     loaded_phrases: dict[str, str | None]
     """Multi-word loaded phrase (lower case) -> neutral replacement (or None)."""
+    loaded_pos: dict[str, str] = field(default_factory=dict)
+    """Single-word loaded lemma -> the only part of speech in which it is loaded ("blast" the
+    verb, not the explosion)."""
 
     def hedge_pattern(self) -> re.Pattern[str]:
         return _hedge_pattern(self.hedges)
@@ -101,7 +104,10 @@ _NUMBER_WORDS = (r"(?:a |one |two |three )?(?:half|third|thirds|quarter|quarters
 @lru_cache(maxsize=2)
 def _hedge_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     # "about 40 people" is a hedge, "about the plan" is not
-    return re.compile(_words_pattern(words).pattern + r"|(?<![\w-])(?:about|around|roughly|some)\s+(?:[$\u00a3\u20ac]?\d[\d,.]*|(?:" + _NUMBER_WORDS + r")(?:-\w+)?)(?![\w-])", re.I)
+    # ("around 6:30 a.m." is when, not a figure anyone estimates)
+    return re.compile(_words_pattern(words).pattern + r"|(?<![\w-])(?:about|around|roughly|some)\s+"
+                      r"(?!\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b|[ap]\.m\.|o'clock))"
+                      r"(?:[$\u00a3\u20ac]?\d[\d,.]*|(?:" + _NUMBER_WORDS + r")(?:-\w+)?)(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=8)
@@ -120,11 +126,16 @@ def lexicons() -> Lexicons:
             cue_kind[str(lemma)] = kind
     words: dict[str, str | None] = {}
     phrases: dict[str, str | None] = {}
+    loaded_pos: dict[str, str] = {}
     for line in (_DATA / "loaded_terms.txt").read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
         term, _, repl = (p.strip() for p in line.partition("=>"))
+        pos = re.match(r"^(.*?)\s*\((verb|noun|adj|adv)\)$", term)
+        if pos:
+            term = pos.group(1)
+            loaded_pos[term.lower()] = pos.group(2).upper()
         target = phrases if (" " in term) else words
         target[term.lower()] = repl or None
     return Lexicons(
@@ -136,4 +147,5 @@ def lexicons() -> Lexicons:
         evaluative=tuple(str(w) for w in cues["evaluative"]),
         loaded_words=words,
         loaded_phrases=phrases,
+        loaded_pos=loaded_pos,
     )

@@ -257,3 +257,15 @@ def test_a_cut_off_report_at_the_end_of_a_sentence_does_not_credit_the_whole_sen
             "with the unions, especially their leader Tom Berg, who has criticised the mayor and the council for...")
     claims = _claims(text)
     assert not any("favourite of local radio" in c[2] and c[1] != "the article" for c in claims), claims
+
+
+def test_a_word_loaded_only_as_a_verb_is_left_alone_as_a_noun() -> None:
+    claims = _claims("The blast came at about 9 pm, officials said. The senator blasted the plan on Friday.")
+    texts = [c[2] for c in claims]
+    assert "Officials said the blast came at about 9 pm." in texts, texts
+    assert any(t.startswith("The senator criticised the plan") for t in texts), texts
+
+
+def test_a_clock_time_after_around_is_not_an_estimate() -> None:
+    kind, _, _ = _by_text("The gunman opened fire around 6:30 a.m. local time, according to the county sheriff's office.", "gunman")
+    assert kind == "statement"
