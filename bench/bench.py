@@ -7,13 +7,14 @@ Measured (``--repeats`` runs each, medians; timings on a shared machine are nois
 figure that matters is a ratio to a baseline of the same run):
 
 - warm: in one process, after a warm-up, the whole pipeline on the seed (``--repeats`` times) and
-  on every article of ``eval/data/own.jsonl`` (once each) for no model and the default (the
-  backend ``load_backend`` picks); ``llamacpp`` and ``transformers`` by name on the seed (the
-  latter once: it is slow on a CPU), with per-stage seconds,
-  prompt tokens (and how many a cache spared), generated tokens and model calls;
+  on every article of ``eval/data/own.jsonl`` (once each) for no model, the default (the model
+  as a judge, on the backend ``load_backend`` picks) and ``rewrite`` (``-o rewrite 1``: the model
+  also words claims and the summary); ``llamacpp`` and ``transformers`` by name on the seed
+  (transformers with rewrite once: it is slow on a CPU), with per-stage seconds,
+  prompt tokens (and how many a cache spared), generated tokens, scored tokens and model calls;
 - cold: ``summarise examples/seed.txt --json --quiet`` as a fresh process (process start to
   output, model load included), wall seconds and peak RSS;
-- raw: the prompts the pipeline sent on the seed, replayed through ``Llama.create_chat_completion``
+- raw: the prompts the pipeline sent on the seed with ``rewrite``, replayed through ``Llama.create_chat_completion``
   and through ``model.generate``, against summarise's two backends on the same prompts.
 """
 
@@ -65,14 +66,15 @@ class _Recorder:
         return self.inner.generate(messages, **kw)
 
 
-def warm(config: str, backend: Any, articles: list[tuple[str, str]], repeats: int) -> dict[str, Any]:
+def warm(config: str, backend: Any, articles: list[tuple[str, str]], repeats: int,
+         generation: dict[str, Any] | None = None) -> dict[str, Any]:
     from summarise import summarise
 
-    summarise(articles[0][1], model=backend)  # warm-up: loads spaCy, the embedder, the model
+    summarise(articles[0][1], model=backend, generation=generation)  # warm-up: loads spaCy, the embedder, the model
     rows = {}
     for k, (aid, text) in enumerate(articles):
         # the seed `repeats` times; every other article once (the spread is in the ratios' medians)
-        runs = [summarise(text, model=backend) for _ in range(repeats if k == 0 else 1)]
+        runs = [summarise(text, model=backend, generation=generation) for _ in range(repeats if k == 0 else 1)]
         p = runs[-1].provenance
         stages = sorted({k for r in runs for k in r.provenance.seconds})
         rows[aid] = {
@@ -80,6 +82,7 @@ def warm(config: str, backend: Any, articles: list[tuple[str, str]], repeats: in
             "stages": {k: _median([r.provenance.seconds.get(k, 0.0) for r in runs]) for k in stages},
             "prompt_tokens": p.tokens.get("prompt", 0), "prompt_cached": p.tokens.get("prompt_cached", 0),
             "completion_tokens": p.tokens.get("completion", 0), "model_calls": p.model_calls,
+            "scored_tokens": p.tokens.get("scored", 0),
             "claims": len(runs[-1].claims), "backend": p.backend, "backend_reason": p.backend_reason,
         }
         print(f"  warm {config:<12} {aid:<34} {rows[aid]['seconds']:7.2f} s  calls {p.model_calls}", flush=True)
@@ -215,29 +218,35 @@ def main() -> int:
     t0 = time.perf_counter()
     nlp("Warm up."), embed(["Warm up."])
     res["load_s"] = {"spacy_and_embedder": time.perf_counter() - t0}
-    default = _Recorder(load_backend("smollm2-135m"))
+    default = load_backend("smollm2-135m")
+    rewriter = _Recorder(load_backend("smollm2-135m"))
     llama = load_backend("smollm2-135m", backend="llamacpp")
-    # `llamacpp` is the default's backend here: asked for by name, on the seed only
-    configs: list[tuple[str, Any, list]] = [("none", None, arts), ("default", default, arts), ("llamacpp", llama, arts[:1])]
+    # the default: the model judges where the rules are unsure (who a "he"/"she" is); "rewrite":
+    # it also words claims and the summary (-o rewrite 1). `llamacpp` is the default's backend
+    # here: asked for by name, on the seed only
+    rw = {"rewrite": 1}
+    configs: list[tuple[str, Any, list, Any]] = [("none", None, arts, None), ("default", default, arts, None),
+                                                 ("rewrite", rewriter, arts, rw), ("llamacpp", llama, arts[:1], None)]
     tf = None if args.skip_transformers else load_backend("smollm2-135m", backend="transformers")
     if tf is not None:
-        configs.append(("transformers", tf, arts[:1]))
+        configs += [("transformers", tf, arts[:1], None), ("transformers-rewrite", tf, arts[:1], rw)]
     out = Path(args.out)
 
     def save() -> None:  # after every phase: a long run that is stopped keeps what it measured
         out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
 
-    for name, be, which in configs:
-        res["warm"][name] = warm(name, be, which, args.repeats if name != "transformers" else 1)
+    for name, be, which, gen in configs:
+        res["warm"][name] = warm(name, be, which, args.repeats if name != "transformers-rewrite" else 1, gen)
         save()
-    seed_prompts = default.prompts[-res["warm"]["default"]["seed"]["model_calls"]:]
+    seed_prompts = rewriter.prompts[-res["warm"]["rewrite"]["seed"]["model_calls"]:]
     tokenizer = llama._model().llm
     res["article_tokens"] = {aid: len(tokenizer.tokenize(t.encode("utf-8"), add_bos=False)) for aid, t in arts}
-    cold_cfg = {"none": ["--no-model"], "default": [], "llamacpp": ["--backend", "llamacpp"]}
+    cold_cfg = {"none": ["--no-model"], "default": [], "rewrite": ["--rewrite"], "llamacpp": ["--backend", "llamacpp"]}
     if tf is not None:
         cold_cfg["transformers"] = ["--backend", "transformers"]
+        cold_cfg["transformers-rewrite"] = ["--backend", "transformers", "--rewrite"]
     for name, extra in cold_cfg.items():
-        res["cold"][name] = cold(extra, 1 if name == "transformers" else args.cold_repeats)
+        res["cold"][name] = cold(extra, 1 if name == "transformers-rewrite" else args.cold_repeats)
         print(f"  cold {name:<12} {res['cold'][name]['seconds']:7.2f} s  {res['cold'][name]['peak_rss_mb']:.0f} MB", flush=True)
         save()
     res["raw_llamacpp"] = raw_llamacpp(seed_prompts, llama, args.repeats)
@@ -259,17 +268,19 @@ def ratios(res: dict[str, Any]) -> dict[str, Any]:
     w, c = res["warm"], res["cold"]
     none = w["none"]["seed"]["seconds"]
     out: dict[str, Any] = {"no_model_warm_s": none}
-    for name in ("default", "llamacpp", "transformers"):
+    for name in ("default", "rewrite", "llamacpp", "transformers", "transformers-rewrite"):
         if name in w:
             out[f"{name}_warm_vs_no_model"] = w[name]["seed"]["seconds"] / none
+    per = [w["default"][aid]["seconds"] / w["none"][aid]["seconds"] for aid in w["none"] if aid in w["default"]]
+    out["default_warm_vs_no_model_median_over_articles"] = _median(per)
     for name in c:
         out[f"{name}_cold_vs_no_model_warm"] = c[name]["seconds"] / none
     out["decode_vs_raw_llamacpp"] = res["raw_llamacpp"]["ratio"]
-    d = w["default"]["seed"]
+    d = w["rewrite"]["seed"]
     if d.get("stages", {}).get("model"):
         out["pipeline_model_tok_per_s_vs_raw_llamacpp"] = (d["completion_tokens"] / d["stages"]["model"]) / res["raw_llamacpp"]["raw"]["tok_per_s"]
-    out["processed_prompt_tokens_vs_article"] = {
-        aid: (r["prompt_tokens"] - r["prompt_cached"]) / res["article_tokens"][aid] for aid, r in w["default"].items()}
+    out["processed_prompt_tokens_vs_article"] = {  # with rewrite (the default processes no prompt)
+        aid: (r["prompt_tokens"] - r["prompt_cached"]) / res["article_tokens"][aid] for aid, r in w["rewrite"].items()}
     return out
 
 
@@ -277,9 +288,10 @@ def render(res: dict[str, Any]) -> str:
     w, c, r = res["warm"], res["cold"], res["ratios"]
     none = r["no_model_warm_s"]
     lines = [f"Recorded {res['machine']['date']} ({res['machine']['cpus']} CPUs, shared; medians of {res['repeats']} warm runs).", "",
-             "| run (seed article) | warm s | × no model warm | cold s | cold × no model warm | peak RSS MB | model calls | prompt tok (cached) | generated tok |",
-             "|---|---|---|---|---|---|---|---|---|"]
-    for name in ("none", "default", "llamacpp", "transformers"):
+             "| run (seed article) | warm s | × no model warm | cold s | cold × no model warm | peak RSS MB | model calls | prompt tok (cached) | generated tok | scored tok |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    names = ("none", "default", "rewrite", "llamacpp", "transformers", "transformers-rewrite")
+    for name in names:
         if name not in w:
             continue
         s = w[name]["seed"]
@@ -287,20 +299,21 @@ def render(res: dict[str, Any]) -> str:
         label = name if name != "default" else f"default ({s['backend']})"
         lines.append(f"| {label} | {s['seconds']:.2f} | {s['seconds'] / none:.2f} | {cs.get('seconds', 0):.2f} | "
                      f"{cs.get('seconds', 0) / none:.2f} | {cs.get('peak_rss_mb', 0):.0f} | {s['model_calls']} | "
-                     f"{s['prompt_tokens']} ({s['prompt_cached']}) | {s['completion_tokens']} |")
-    lines += ["", "| stage (seed, warm s) | " + " | ".join(n for n in ("none", "default", "llamacpp", "transformers") if n in w) + " |",
-              "|---|" + "---|" * len([n for n in ("none", "default", "llamacpp", "transformers") if n in w])]
-    for stage in ("analysis", "claims", "model", "summary", "total"):
-        lines.append(f"| {stage} | " + " | ".join(f"{w[n]['seed']['stages'].get(stage, 0):.3f}"
-                                                  for n in ("none", "default", "llamacpp", "transformers") if n in w) + " |")
+                     f"{s['prompt_tokens']} ({s['prompt_cached']}) | {s['completion_tokens']} | {s.get('scored_tokens', 0)} |")
+    shown = [n for n in names if n in w]
+    lines += ["", "| stage (seed, warm s) | " + " | ".join(shown) + " |", "|---|" + "---|" * len(shown)]
+    for stage in ("analysis", "claims", "scoring", "model", "summary", "total"):
+        lines.append(f"| {stage} | " + " | ".join(f"{w[n]['seed']['stages'].get(stage, 0):.3f}" for n in shown) + " |")
     if len(w["none"]) > 1:
-        lines += ["", "| every article (warm s, median over articles) | none | default | default × none | processed prompt tok ÷ article tok |",
-                  "|---|---|---|---|---|"]
-        per = [(aid, w["none"][aid]["seconds"], w["default"][aid]["seconds"]) for aid in w["none"]]
-        for aid, a, b in per:
-            lines.append(f"| {aid} | {a:.2f} | {b:.2f} | {b / a:.2f} | {r['processed_prompt_tokens_vs_article'][aid]:.2f} |")
-        lines.append(f"| **median** | {_median([a for _, a, _ in per]):.2f} | {_median([b for _, _, b in per]):.2f} | "
-                     f"{_median([b / a for _, a, b in per]):.2f} | {_median(list(r['processed_prompt_tokens_vs_article'].values())):.2f} |")
+        lines += ["", "| every article (warm s) | none | default | default × none | scored tok | rewrite | rewrite × none | processed prompt tok ÷ article tok (rewrite) |",
+                  "|---|---|---|---|---|---|---|---|"]
+        per = [(aid, w["none"][aid]["seconds"], w["default"][aid]["seconds"], w["rewrite"][aid]["seconds"]) for aid in w["none"]]
+        for aid, a, b, c in per:
+            lines.append(f"| {aid} | {a:.2f} | {b:.2f} | {b / a:.2f} | {w['default'][aid].get('scored_tokens', 0)} | {c:.2f} | {c / a:.2f} | "
+                         f"{r['processed_prompt_tokens_vs_article'][aid]:.2f} |")
+        lines.append(f"| **median** | {_median([a for _, a, _, _ in per]):.2f} | {_median([b for _, _, b, _ in per]):.2f} | "
+                     f"{_median([b / a for _, a, b, _ in per]):.2f} | | {_median([c for _, _, _, c in per]):.2f} | "
+                     f"{_median([c / a for _, a, _, c in per]):.2f} | {_median(list(r['processed_prompt_tokens_vs_article'].values())):.2f} |")
     rl = res["raw_llamacpp"]
     lines += ["", "| same prompts as the seed run | s | generated tok | tok/s | × raw | same text |", "|---|---|---|---|---|---|",
               f"| raw llama.cpp (`create_chat_completion`) | {rl['raw']['seconds']:.2f} | {rl['raw']['tokens']} | {rl['raw']['tok_per_s']:.1f} | 1.00 | |",
