@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._analysis import Analysis, Mention
+from ._analysis import INSTITUTION_NOUNS, Analysis, Mention
 from ._coref import PRONOUN_GENDER, _people, mention_gender
 
 __all__ = ["MARGIN", "name_pronoun_sources"]
@@ -45,6 +45,16 @@ def _model_gender(scorer: Any, name: str, cache: dict[str, str | None]) -> str |
     return cache[first]
 
 
+_ORG_WORDS = INSTITUTION_NOUNS | frozenset("labs lab inc corp co ltd llc plc ag sa gmbh holdings partners "
+                                           "systems technologies media news press foundation center centre".split())
+
+
+def _organisation(name: str) -> bool:
+    """A name ending in a word of bodies ("Redline Labs", "Acme Corp")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower().strip(".,") in _ORG_WORDS
+
+
 def _candidates(analysis: Analysis, offset: int, pronoun: str, scorer: Any, genders: dict[str, str | None]) -> list[Mention]:
     si = analysis.sentence_of(offset)
     start = analysis.sentences[max(0, si - _WINDOW)][0]
@@ -53,6 +63,8 @@ def _candidates(analysis: Analysis, offset: int, pronoun: str, scorer: Any, gend
     for a, _, m in _people(analysis):
         if start <= a < offset and m not in out and not m.plural and not analysis.in_quote(a, a + 1):
             g = mention_gender(analysis, m) or _model_gender(scorer, m.name, genders)
+            if g is None and _organisation(m.name):
+                continue  # the tagger's "person" that is a body ("Redline Labs"): not a "he" or "she"
             if g is None or g == gender:
                 out.append(m)
     return out

@@ -70,3 +70,9 @@ def test_an_honorific_kept_in_the_name_gives_the_gender():
 
     a = analyse("Ms Kim Adler met Tom Reyes on Monday.")
     assert {m.name: mention_gender(a, m) for _, _, m in _people(a)}.get("Ms Kim Adler") == "f"
+
+
+def test_a_body_the_tagger_took_for_a_person_is_not_a_he():
+    text = "Researchers at Brightfield Labs found the flaw. Tom Berg, who led the work, spoke on Monday. He said it was fixed."
+    s = summarise(text, model=Judge())
+    assert "Brightfield" not in _claim(s, "fixed").source
