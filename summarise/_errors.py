@@ -4,7 +4,7 @@ The tree::
 
     SummariseError                 base of everything this library raises on purpose
     ├── InputError                 the article text (or a file / dataset given for it) is unusable
-    │   └── ContextLengthError     the text is longer than the model can take, even chunked
+    │   └── ContextLengthError     an article longer than the analysis takes, or a prompt longer than the model's context
     ├── ModelNotFoundError         an unknown model name, or a missing model package
     ├── BackendError               a backend could not load or answer (after its retries)
     ├── PromptError                a prompt file is missing or a template variable is unset
@@ -35,7 +35,8 @@ class InputError(SummariseError, ValueError):
 
 
 class ContextLengthError(InputError):
-    """The article does not fit the model's context window."""
+    """Too long: an article over the analysis's limit (``MAX_CHARS``), or a prompt or scoring
+    request over the model's context window (raised the same way by every backend)."""
 
 
 class ModelNotFoundError(SummariseError, LookupError):

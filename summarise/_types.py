@@ -11,7 +11,6 @@ from typing import Any, Literal, Mapping
 
 __all__ = [
     "CLAIM_KINDS",
-    "WORDINGS",
     "ClaimKind",
     "Wording",
     "Span",
@@ -30,8 +29,6 @@ Wording = Literal["model", "fallback", "rule"]
 
 #: The kinds of claim, as in the reference format (``../shared/references/README.md``).
 CLAIM_KINDS: tuple[str, ...] = ("fact", "statement", "allegation", "estimate", "denial", "opinion")
-#: Where a sentence's wording came from.
-WORDINGS: tuple[str, ...] = ("model", "fallback", "rule")
 
 ARTICLE_SOURCE = "the article"
 

@@ -15,7 +15,7 @@ import pytest
 sys.path.insert(0, os.path.dirname(__file__))
 from servers import FakeOpenAIServer  # noqa: E402
 
-from summarise import BackendError, load_backend  # noqa: E402
+from summarise import BackendError, ContextLengthError, load_backend  # noqa: E402
 from summarise.backends import FakeBackend  # noqa: E402
 from summarise.backends import Scorer, TokenLogprobs  # noqa: E402
 
@@ -84,7 +84,7 @@ def test_transformers_matches_one_full_forward_pass(tiny):
 
 def test_transformers_context_overflow_names_the_lengths(tiny):
     be = load_backend(str(tiny), backend="transformers", context_length=8)
-    with pytest.raises(BackendError, match=r"exceeds the context length .*\(8\)"):
+    with pytest.raises(ContextLengthError, match=r"exceeds the context length .*\(8\)"):
         be.logprobs([(ARTICLE, " Police said")])
 
 
@@ -155,3 +155,10 @@ def test_llamacpp_scores_the_embedded_model_and_generation_still_works():
     alone = be.logprobs(reqs[1:2])[0]
     assert alone.logprobs == pytest.approx(got[1].logprobs, abs=1e-3)
     assert be.generate(msgs, max_tokens=16, stop=["\n"]).text == before.text
+
+
+def test_a_scoring_request_over_the_context_is_a_context_length_error():
+    from summarise.backends import base
+
+    with pytest.raises(ContextLengthError, match=r"exceeds the context length of 'm' \(12\)"):
+        base.check_fits("m", 10, 5, 12)

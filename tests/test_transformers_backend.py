@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarise import BackendError, summarise
+from summarise import BackendError, ContextLengthError, summarise
 from summarise.backends import load_backend
 from summarise.backends.transformers import TransformersBackend
 
@@ -47,7 +47,7 @@ def test_weights_load_lazily_and_are_shared(tiny):
 
 def test_context_overflow_names_both_lengths(tiny):
     b = TransformersBackend(str(tiny), context_length=16)
-    with pytest.raises(BackendError, match=r"exceeds the context length .*\(16\)"):
+    with pytest.raises(ContextLengthError, match=r"exceeds the context length .*\(16\)"):
         b.generate([{"role": "user", "content": "the " * 40}], max_tokens=4)
 
 

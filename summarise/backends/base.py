@@ -144,11 +144,12 @@ def check_requests(requests: Sequence[tuple[str, str]]) -> None:
 
 
 def check_fits(model_id: str, n_context: int, n_continuation: int, limit: int) -> None:
-    """Raise ``BackendError`` when a scoring request's tokens exceed the context length."""
-    from .._errors import BackendError
+    """Raise :class:`~summarise.ContextLengthError` (as every backend does for a prompt that does
+    not fit) when a scoring request's tokens exceed the context length."""
+    from .._errors import ContextLengthError
 
     if n_context + n_continuation > limit:
-        raise BackendError(
+        raise ContextLengthError(
             f"Context of {n_context} tokens plus a continuation of {n_continuation} exceeds the context "
             f"length of {model_id!r} ({limit}); shorten the request"
         )

@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-from .._errors import BackendError, ModelNotFoundError
+from .._errors import BackendError, ContextLengthError, ModelNotFoundError
 from .._models import ModelSource, resolve_model
 from .base import Generation, Message, TokenLogprobs, check_fits, check_requests, group_by_context
 
@@ -158,10 +158,6 @@ class LlamaCppBackend:
     def _model(self) -> _Model:
         return _load(str(Path(self.source.path) / self.source.gguf_file), self.context_length, self.n_threads)
 
-    def count_tokens(self, text: str) -> int:
-        """Tokens in ``text`` with this model's tokenizer."""
-        return len(self._model().llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
-
     def generate(
         self,
         messages: Sequence[Message],
@@ -177,7 +173,7 @@ class LlamaCppBackend:
         with _lock:
             ids, fmt = m.tokens(messages)
             if len(ids) + max_tokens > self.context_length:
-                raise BackendError(
+                raise ContextLengthError(
                     f"Prompt of {len(ids)} tokens plus {max_tokens} new tokens exceeds the context "
                     f"length of {self.model_id!r} ({self.context_length}); shorten the input"
                 )

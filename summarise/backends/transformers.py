@@ -14,7 +14,7 @@ import threading
 from functools import lru_cache
 from typing import Any, Iterator, Sequence
 
-from .._errors import BackendError
+from .._errors import BackendError, ContextLengthError
 from .._models import ModelSource, resolve_model
 from .base import Generation, Message, TokenLogprobs, check_fits, check_requests, group_by_context
 
@@ -153,11 +153,6 @@ class TransformersBackend:
             self.device, self.dtype = device, dtype
             return _load(self.source.path, self.source.gguf_file, device, dtype)
 
-    def count_tokens(self, text: str) -> int:
-        """Tokens in ``text`` with this model's tokenizer."""
-        tok, _ = self._loaded()
-        return len(tok(text, add_special_tokens=False)["input_ids"])
-
     def logprobs(self, requests: Sequence[tuple[str, str]]) -> list[TokenLogprobs]:
         """The :class:`~summarise.backends.base.Scorer` method: one forward pass over each
         distinct context (after the start-of-text token, or end-of-text when the tokenizer has
@@ -278,7 +273,7 @@ class TransformersBackend:
         rows = [self._chat_ids(tok, m) for m in batch]
         for ids, b in zip(rows, budgets):
             if len(ids) + b > self.context_length:
-                raise BackendError(
+                raise ContextLengthError(
                     f"Prompt of {len(ids)} tokens plus {b} new tokens exceeds the context "
                     f"length of {self.model_id!r} ({self.context_length}); shorten the input"
                 )
