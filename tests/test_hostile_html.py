@@ -31,7 +31,7 @@ def test_page_is_read_as_its_article():
     assert ex.date == "2026-09-02" and ex.hidden_removed == 2
     assert "<" not in ex.text and "track()" not in ex.text and "newsletter" not in ex.text
     assert not ex.text.startswith("Kelvale water board upgrades pumps")  # the headline is the title
-    assert all(ex.text[e.start:e.end] == e.text for c in s.claims for e in c.evidence)
+    assert s.claims and all(ex.text[e.start:e.end] == e.text for c in s.claims for e in c.evidence)
     out = (s.text + " ".join(c.text for c in s.claims)).lower()
     assert "emergency" not in out and "41%" in out
     assert any("HTML input" in w for w in s.warnings)
@@ -64,7 +64,7 @@ def test_cli_reads_an_html_file(tmp_path, capsys):
     assert main([str(page), "--no-model", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     text = data["extracted"]["text"]
-    assert all(text[e["start"]:e["end"]] == e["text"] for c in data["claims"] for e in c["evidence"])
+    assert data["claims"] and all(text[e["start"]:e["end"]] == e["text"] for c in data["claims"] for e in c["evidence"])
     plain = tmp_path / "story.txt"
     plain.write_text(PAGE, encoding="utf-8")
     assert main([str(plain), "--no-model", "--json", "--input-format", "html"]) == 0

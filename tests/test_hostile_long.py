@@ -42,7 +42,7 @@ def test_long_article_is_chunked_merged_and_deduplicated(monkeypatch):
     s = summarise(text, model=None)
     assert len(s.claims) <= 6 * len(PARAGRAPHS) + 1
     assert any("chunks" in w for w in s.warnings)
-    assert all(text[e.start:e.end] == e.text for c in s.claims for e in c.evidence)
+    assert s.claims and all(text[e.start:e.end] == e.text for c in s.claims for e in c.evidence)
     keys = [(re.sub(r"\W+", " ", c.text.lower()), c.source) for c in s.claims]
     assert len(keys) == len(set(keys))
     # claims from the first and the last chunk are both there, in text order

@@ -104,7 +104,7 @@ def test_pipeline_keeps_planted_text_out_and_reports_it():
         assert "free" not in out, out
         assert s.suspicious and all(text[x.start:x.end] == x.text for x in s.suspicious)
         assert any("addressed to a machine" in w for w in s.warnings)
-        assert all(text[e.start:e.end] == e.text for c in s.claims for e in c.evidence)
+        assert s.claims and all(text[e.start:e.end] == e.text for c in s.claims for e in c.evidence)
         assert any("reservoir" in c.text for c in s.claims)
         assert s.to_dict()["suspicious"][0]["reason"]
     assert seen and not any("free" in m for m in seen)

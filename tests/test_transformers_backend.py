@@ -59,8 +59,8 @@ def test_full_pipeline_on_the_tiny_model_falls_back_and_stays_grounded(tiny):
     assert s.provenance.backend_reason == "a model folder: llama.cpp runs GGUF files only"
     assert s.provenance.tokens["completion"] > 0
     # random weights write nonsense: every wording sent is the verified deterministic rendering
-    assert all(c.wording == ("fallback" if c.id in sent else "rule") for c in s.claims)
-    assert all(ARTICLE[e.start:e.end] == e.text for c in s.claims for e in c.evidence)
+    assert s.claims and all(c.wording == ("fallback" if c.id in sent else "rule") for c in s.claims)
+    assert s.claims and all(ARTICLE[e.start:e.end] == e.text for c in s.claims for e in c.evidence)
     assert any(c.kind == "denial" for c in s.claims)
 
 
