@@ -4,9 +4,9 @@
     >>> s = summarise(text)                      # doctest: +SKIP
     >>> print(s.text); s.claims[0].source        # doctest: +SKIP
 
-The model proposes, the source disposes: structure comes from the text (spaCy), the model
-writes the wording, and every model output is verified against the source and replaced by a
-deterministic rendering when it fails.
+Structure comes from the text (spaCy); the model judges where the rules are unsure and, when
+asked (``generation={"rewrite": 1}``), writes the wording, every output verified against the
+source and replaced by a deterministic rendering when it fails.
 """
 
 from __future__ import annotations
@@ -58,3 +58,11 @@ __all__ = [
     "PromptError",
     "ReferenceFormatError",
 ]
+
+# Public names show as ``summarise.X`` in tracebacks and reprs, not as the private module that
+# defines them (httpx does the same).
+for _name in __all__:
+    _obj = globals()[_name]
+    if getattr(_obj, "__module__", "").startswith("summarise.") and (isinstance(_obj, type) or callable(_obj)):
+        _obj.__module__ = "summarise"
+del _name, _obj

@@ -10,7 +10,7 @@ from typing import Sequence
 import numpy as np
 
 from ._claims import Draft
-from ._types import Claim, SummarySentence
+from ._types import ARTICLE_SOURCE, Claim, SummarySentence
 from ._verify import verify_sentence
 from ._wellformed import is_marked_truncated, problems
 
@@ -149,7 +149,7 @@ def verify_summary(model_text: str, claims: Sequence[Claim], chosen: Sequence[in
             warnings.append(f"summary sentence dropped (rests on no claim): {sent[:80]!r}")
             continue
         evidence = " ".join(contexts[claims[i].id] + " " + claims[i].text for i in support)
-        sources = [claims[i].source for i in support if claims[i].source != "the article"]
+        sources = [claims[i].source for i in support if claims[i].source != ARTICLE_SOURCE]
         reasons = verify_sentence(sent, evidence=evidence, reference=" ".join(claims[i].text for i in support),
                                   sources=sources, min_keep=0.3, max_new=0.3)
         reasons += [f"not a sentence: {p}" for p in problems(sent, source=evidence)]

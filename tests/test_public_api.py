@@ -171,3 +171,13 @@ def test_a_sentence_longer_than_the_context_is_not_sent_to_the_model():
     assert long_claims and long_claims[0].wording == "rule"
     assert any("too long for the model's context" in w for w in s.warnings)
     assert all(sum(len(m["content"].split()) for m in call) < 512 for call in fake.calls)
+
+
+def test_public_names_show_as_summarise_in_tracebacks_and_reprs():
+    import summarise as pkg
+
+    for name in pkg.__all__:
+        obj = getattr(pkg, name)
+        if isinstance(obj, type) or callable(obj):
+            assert obj.__module__ == "summarise", name
+    assert repr(pkg.InputError) == "<class 'summarise.InputError'>"

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from .._types import ARTICLE_SOURCE as ARTICLE
 
 __all__ = ["source_tokens", "sources_match", "names_source", "ARTICLE"]
 
-ARTICLE = "the article"
 
 # country token -> names, demonyms and capital (general knowledge; extend freely).
 _COUNTRIES: dict[str, tuple[str, ...]] = {

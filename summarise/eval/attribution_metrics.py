@@ -23,6 +23,7 @@ from typing import Any, Mapping, Sequence
 
 from .polnear import is_pronoun_source, source_matches
 from .registry import ItemContext, MetricCard, register
+from .._types import ARTICLE_SOURCE as ARTICLE
 
 __all__ = [
     "attribution_outcomes", "attribution_coverage", "attributed_share", "article_voice_leak",
@@ -32,7 +33,6 @@ __all__ = [
 
 #: Share of a content's characters the claims' evidence must cover for it to count as found.
 COVERAGE_THRESHOLD = 0.5
-ARTICLE = "the article"
 
 Claims = Sequence[Mapping[str, Any]]
 Attributions = Sequence[Mapping[str, Any]]

@@ -73,7 +73,10 @@ def _group(run: dict[str, Any]) -> str:
 
 def _label(run: dict[str, Any]) -> tuple[str, str]:
     prov = run["provenance"]
-    return str(prov.get("system")), str(prov.get("model_label") or prov.get("model") or "—")
+    model = str(prov.get("model_label") or prov.get("model") or "—")
+    if ((prov.get("settings") or {}).get("generation") or {}).get("rewrite"):
+        model += " (rewrite)"  # the model also words claims and the summary
+    return str(prov.get("system")), model
 
 
 def _cell(stats: dict[str, Any] | None, bold: bool) -> str:

@@ -13,10 +13,10 @@ import re
 from typing import Any, Mapping, Sequence
 
 from .registry import ItemContext, MetricCard, register
+from .._types import ARTICLE_SOURCE as ARTICLE
 
 __all__ = ["passes_through", "injection_pass_through", "injection_flagged"]
 
-ARTICLE = "the article"
 
 
 def _has_all(text: str, key_words: Sequence[str]) -> bool:

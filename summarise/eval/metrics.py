@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
+from .._types import ARTICLE_SOURCE
 from ._sources import _canonical, names_source
 from ._text import extract_numbers, find_unquoted, spacy_nlp
 from .registry import MetricCard, register
@@ -271,7 +272,7 @@ def attribution_kept(*, sentences: Sequence[Mapping[str, Any]], claims: Sequence
     relevant = kept = 0
     for sent in sentences:
         sources = [str(by_id[i].get("source", "")) for i in sent.get("claims") or [] if i in by_id]
-        attributed = [s for s in sources if s.strip().lower() != "the article"]
+        attributed = [s for s in sources if s.strip().lower() != ARTICLE_SOURCE]
         if not attributed:
             continue
         relevant += 1

@@ -23,13 +23,13 @@ from .._errors import InputError
 from .._prompts import load_prompt, neutralise_text, prompt_dir, prompt_hashes
 from .._version import __version__
 from ._text import sentence_spans
+from .._types import ARTICLE_SOURCE as ARTICLE
 
 __all__ = ["MODEL_FREE_SYSTEMS", "System", "SYSTEMS", "article_voice_prediction", "build_system", "lead3_prediction", "naive_prediction",
            "nearest_source_prediction"]
 
 #: System names the CLI accepts.
 SYSTEMS = ("pipeline", "lead-3", "naive-prompt", "article-voice", "nearest-source")
-ARTICLE = "the article"
 #: Systems that never use a model.
 MODEL_FREE_SYSTEMS = ("lead-3", "article-voice", "nearest-source")
 
