@@ -107,6 +107,8 @@ def _drop_unpaired_brackets(s: str) -> str:
 
     >>> _drop_unpaired_brackets("Jo Bell, Labour) said (in part) that (it")
     'Jo Bell, Labour said (in part) that it'
+    >>> _drop_unpaired_brackets("cloud company Fastly Inc(FSLY.N")
+    'cloud company Fastly Inc FSLY.N'
     """
     opened: list[int] = []
     drop: set[int] = set()
@@ -119,7 +121,11 @@ def _drop_unpaired_brackets(s: str) -> str:
             else:
                 drop.add(i)
     drop.update(opened)
-    return "".join(ch for i, ch in enumerate(s) if i not in drop) if drop else s
+    if not drop:
+        return s
+    # a bracket between two words leaves a space, never glues them ("Inc(FSLY.N" -> "Inc FSLY.N")
+    return "".join((" " if 0 < i < len(s) - 1 and s[i - 1].isalnum() and s[i + 1].isalnum() else "")
+                   if i in drop else ch for i, ch in enumerate(s))
 
 
 _FUNCTION_STARTS = frozenset("the a an this that these those it its there some many most all no one each "
