@@ -55,3 +55,27 @@ def test_unknown_backend_suggests_one():
 
     with pytest.raises(ModelNotFoundError, match="Did you mean 'llamacpp'"):
         load_backend("smollm2-135m", backend="llama.cpp")
+
+
+def test_an_option_a_backend_does_not_take_is_named_with_the_accepted_ones():
+    from summarise import InputError, load_backend
+
+    with pytest.raises(InputError, match=r"The llamacpp backend does not take 'device'; it accepts: .*n_threads"):
+        load_backend("smollm2-135m", backend="llamacpp", device="cpu")
+    with pytest.raises(InputError, match=r"The fake backend does not take 'bogus'"):
+        load_backend("x", backend="fake", bogus=1)
+
+
+def test_backends_come_from_one_table_and_load_lazily():
+    import sys
+
+    from summarise.backends import BACKEND_TABLE, BACKENDS
+
+    assert BACKENDS == tuple(BACKEND_TABLE) and {"llamacpp", "transformers", "openai", "fake"} <= set(BACKENDS)
+    assert all(":" in target for target in BACKEND_TABLE.values())
+    code = ("import sys; from summarise.backends import load_backend; load_backend('x', backend='fake'); "
+            "print(sorted(m for m in sys.modules if m.startswith('summarise.backends.')))")
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "summarise.backends.openai" not in out and "summarise.backends.transformers" not in out  # only when asked for

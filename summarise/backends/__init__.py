@@ -15,6 +15,7 @@ implements too (``openai`` where the server returns prompt log-probabilities).
 from __future__ import annotations
 
 import difflib
+import importlib
 import importlib.util
 from typing import Any
 
@@ -22,10 +23,18 @@ from .._errors import ModelNotFoundError
 from .base import Backend, Generation, Message, Scorer, TokenLogprobs
 from .fake import FakeBackend
 
-__all__ = ["Backend", "Generation", "Message", "Scorer", "TokenLogprobs", "FakeBackend", "load_backend", "default_backend", "BACKENDS"]
+__all__ = ["Backend", "Generation", "Message", "Scorer", "TokenLogprobs", "FakeBackend", "load_backend", "default_backend", "BACKENDS", "BACKEND_TABLE"]
 
+#: Backend name -> ``module:class``, imported only when that backend is asked for (as the CLI's
+#: subcommand table is): a new backend is one line here.
+BACKEND_TABLE: dict[str, str] = {
+    "transformers": "summarise.backends.transformers:TransformersBackend",
+    "llamacpp": "summarise.backends.llamacpp:LlamaCppBackend",
+    "openai": "summarise.backends.openai:OpenAIBackend",
+    "fake": "summarise.backends.fake:FakeBackend",
+}
 #: Backend names accepted by ``load_backend(..., backend=NAME)``.
-BACKENDS = ("transformers", "llamacpp", "openai", "fake")
+BACKENDS = tuple(BACKEND_TABLE)
 
 
 #: Options only the transformers backend takes: asking for one asks for transformers.
@@ -77,20 +86,30 @@ def load_backend(model: str, *, backend: str | None = None, **options: Any) -> B
 
 
 def _construct(model: str, name: str, options: dict[str, Any]) -> Backend:
-    if name == "transformers":
-        from .transformers import TransformersBackend
-
-        return TransformersBackend(model, **options)
-    if name == "llamacpp":
-        from .llamacpp import LlamaCppBackend
-
-        return LlamaCppBackend(model, **options)
-    if name == "openai":
-        from .openai import OpenAIBackend
-
-        return OpenAIBackend(model, **options)
+    if name not in BACKEND_TABLE:
+        close = difflib.get_close_matches(name, BACKENDS, n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        raise ModelNotFoundError(f"Unknown backend {name!r}.{hint} Available: {', '.join(BACKENDS)}.")
+    module, _, attr = BACKEND_TABLE[name].partition(":")
+    cls = getattr(importlib.import_module(module), attr)
+    _check_backend_options(name, cls, options)
     if name == "fake":
-        return FakeBackend(**options) if options else FakeBackend()
-    close = difflib.get_close_matches(name, BACKENDS, n=1)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise ModelNotFoundError(f"Unknown backend {name!r}.{hint} Available: {', '.join(BACKENDS)}.")
+        return cls(**options) if options else cls()
+    return cls(model, **options)
+
+
+def _check_backend_options(name: str, cls: type, options: dict[str, Any]) -> None:
+    """An option the backend's constructor does not take is the library's error, naming it and
+    the accepted ones (not a bare ``TypeError`` from the constructor)."""
+    import inspect
+
+    params = inspect.signature(cls.__init__).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
+        return
+    accepted = [k for k, p in params.items() if k not in ("self", "model") and p.kind is not inspect.Parameter.VAR_POSITIONAL]
+    unknown = sorted(k for k in options if k not in accepted)
+    if unknown:
+        from .._errors import InputError
+
+        raise InputError(f"The {name} backend does not take {', '.join(repr(k) for k in unknown)}; it accepts: "
+                         f"{', '.join(accepted) or 'no options'}.")
