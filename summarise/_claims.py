@@ -175,6 +175,8 @@ def _pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> l
                 and frame.content[0] <= tok.idx < frame.content[1]):
             continue  # "Trump said he believes ...": "he" may well be the speaker; kept as written
         last = max((t.i for t in analysis.doc if t.i < tok.i and t.text in m.name.split()), default=None)
+        if last is not None and a <= analysis.doc[last].idx:
+            continue  # the name is in the rendered text already, before the pronoun: it reads right as written
         subj = frame.subj or (0, 0)
         if last is None or any(t.pos_ == "PROPN" and t.text not in m.name.split() and t.ent_type_ not in ("DATE", "TIME")
                                and not subj[0] <= t.idx < subj[1] for t in analysis.doc[last + 1:tok.i]):
@@ -232,14 +234,15 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
             return _finish(f"{_with_role_comma(source)} {verb} the allegation that {body}"), [], extra
         return _finish(f"{_with_role_comma(source)} {verb} {text[f.content[0]:f.content[1]]}"), [], extra
     if f.cue_lemma == "according":
-        body, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, _pronoun_edits(analysis, *f.content, f))
+        body, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, _pronoun_edits(analysis, *f.content, f) + list(f.edits))
         body = _DISCOURSE.sub("", body)
         first = next((t for t in doc if t.idx >= f.content[0]), None)
         if first is not None and first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I":
             body = body[:1].lower() + body[1:]
         s0, s1 = analysis.sentences[f.sent]
-        if re.search(r"\baccording to the " + re.escape(source.split(",")[0]), text[s0:s1], re.I):
-            source = "the " + source  # "according to the Sheriff's Office" keeps its article
+        det = re.search(r"\baccording to (the|an?) " + re.escape(source.split(",")[0]), text[s0:s1], re.I)
+        if det:
+            source = f"{det.group(1).lower()} {source}"  # "according to the Sheriff's Office" keeps its article
         return _finish(f"According to {source}, {body}"), handled, extra
     a, b = f.span
     cue_tok = next((t for t in doc if t.idx >= a and t.text == f.cue), None) if f.cue else None

@@ -269,3 +269,16 @@ def test_a_word_loaded_only_as_a_verb_is_left_alone_as_a_noun() -> None:
 def test_a_clock_time_after_around_is_not_an_estimate() -> None:
     kind, _, _ = _by_text("The gunman opened fire around 6:30 a.m. local time, according to the county sheriff's office.", "gunman")
     assert kind == "statement"
+
+
+def test_according_to_at_the_end_scopes_over_the_sentence_and_leaves_its_middle() -> None:
+    text = ("The richest households would see their incomes rise by as much as 12 percent, according to the "
+            "Fiscal Studies Centre, almost twice what it projected for middle earners.\n\n"
+            "Lina Holt is one of at least 40 people evicted this year and the third evicted by the same landlord, "
+            "according to a county housing register.")
+    claims = _claims(text)
+    texts = [c[2] for c in claims]
+    assert ("According to the Fiscal Studies Centre, the richest households would see their incomes rise by as much "
+            "as 12 percent, almost twice what it projected for middle earners.") in texts, texts
+    assert any(t.startswith("According to a county housing register, Lina Holt is one of at least 40 people") for t in texts), texts
+    assert not any(c[1] == "the article" and "12 percent" in c[2] for c in claims), claims
