@@ -240,7 +240,7 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
         if first is not None and first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I":
             body = body[:1].lower() + body[1:]
         s0, s1 = analysis.sentences[f.sent]
-        det = re.search(r"\baccording to (the|an?) " + re.escape(source.split(",")[0]), text[s0:s1], re.I)
+        det = re.search(r"\b(?:according to|by|in) (the|an?) " + re.escape(source.split(",")[0]), text[s0:s1], re.I)
         if det:
             source = f"{det.group(1).lower()} {source}"  # "according to the Sheriff's Office" keeps its article
         return _finish(f"According to {source}, {body}"), handled, extra

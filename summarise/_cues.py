@@ -51,7 +51,8 @@ DOCUMENT_CUES = frozenset("show find suggest indicate reveal conclude estimate p
 _DOCUMENT_NOUNS = frozenset(
     "report study survey poll data record analysis figure statistic document filing memo audit review "
     "investigation research census result finding tally model forecast projection estimate count "
-    "test assessment evaluation inquiry".split())
+    "test assessment evaluation inquiry video footage recording tape photo photograph image picture "
+    "transcript email emails letter memo".split())
 
 
 def is_document(tok: Any) -> bool:

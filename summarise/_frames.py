@@ -325,11 +325,9 @@ def find_frames(analysis: Analysis) -> list[Frame]:
         sent_frames: list[Frame] = []
         toks = [t for t in doc if s0 <= t.idx < s1]
         for tok in toks:
-            if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
-                to = next(c for c in tok.children if c.lower_ == "to")
-                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                if pobj is None:
-                    continue
+            phrase_source = _phrase_source(tok)
+            if phrase_source is not None:
+                pobj = phrase_source
                 src_toks = _source_tokens(pobj)
                 phrase = {t.i for t in tok.subtree}
                 head = tok.head
@@ -345,7 +343,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     continue
                 source, mention = _display(analysis, src_toks, recent)
                 ctext_span = _span_of(rest)
-                kind = "estimate" if lexicons().hedge_pattern().search(text[slice(*ctext_span)]) else "statement"
+                kind = "estimate" if (tok.lower_ == "by" or lexicons().hedge_pattern().search(text[slice(*ctext_span)])) else "statement"
                 whole = _span_of(rest + list(tok.subtree))
                 frame = Frame(si, "according to", "according", kind, source, mention, None, ctext_span, whole, cue_i=tok.i)
                 pa, pb = _span_of(list(tok.subtree))
@@ -464,6 +462,31 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             _negated_answer(analysis, f, frames)
         frames.extend(sent_frames)
     return _multi_sentence_quotes(analysis, frames)
+
+
+# "by one estimate", "by some accounts", "by its own count": whose figure it is
+_BY_NOUNS = frozenset("estimate estimates count counts account accounts calculation calculations tally measure reckoning".split())
+
+
+def _phrase_source(tok: Any) -> Any | None:
+    """The source named by a phrase that attributes its clause: "according to X", "by one
+    estimate", and a document opening the sentence ("In this poll, X rose ...", "In the study,
+    ..."); ``None`` for any other token."""
+    if tok.lower_ == "according":
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if tok.dep_ != "prep" or tok.lower_ not in ("by", "in"):
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    if tok.lower_ == "by":
+        return pobj if pobj.lemma_.lower() in _BY_NOUNS and pobj.text.lower() in _BY_NOUNS else None
+    head = tok.head
+    if (tok.i == tok.sent.start and is_document(pobj) and head.pos_ in ("VERB", "AUX") and head.dep_ == "ROOT"
+            and not is_cue(head) and not any(is_cue(c) for c in head.children if c.dep_ in ("ccomp", "conj"))):
+        return pobj  # "In this poll, Trump rose 1 point": the poll's finding
+    return None
 
 
 def _antecedent(head: Any) -> str:

@@ -282,3 +282,15 @@ def test_according_to_at_the_end_scopes_over_the_sentence_and_leaves_its_middle(
             "as 12 percent, almost twice what it projected for middle earners.") in texts, texts
     assert any(t.startswith("According to a county housing register, Lina Holt is one of at least 40 people") for t in texts), texts
     assert not any(c[1] == "the article" and "12 percent" in c[2] for c in claims), claims
+
+
+def test_by_one_estimate_and_a_document_opening_the_sentence_are_sources() -> None:
+    text = ("About 300,000 acres of forest have been cleared in the valley, by one estimate.\n\n"
+            "In the new poll, the mayor gained two points since the debate.\n\n"
+            "In May, the council met three times to discuss the bypass plan.")
+    kind, source, claim = _by_text(text, "acres of forest")
+    assert source == "one estimate" and kind == "estimate" and claim.startswith("According to one estimate, ")
+    kind, source, _ = _by_text(text, "gained two points")
+    assert source == "the new poll" or source == "new poll"
+    kind, source, _ = _by_text(text, "council met")
+    assert source == "the article"  # a month is not a document
