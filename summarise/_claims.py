@@ -254,7 +254,7 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
                 f.subj[0] <= h.idx < f.subj[1] for h in t.ancestors) for t in between):
             # "X, a host considered one of ..., recalled": the role shown once, from the source
             edits.append((f.subj[0], cue_tok.idx, source + ", "))
-        elif nxt == "," and ", " not in source:
+        elif nxt == "," and ", " not in source and "," in text[f.subj[0]:f.subj[1]]:
             edits.append((f.subj[0], f.subj[1] + 1, source))  # "X, a researcher at Y, said" -> "X said"
         else:
             edits.append((f.subj[0], f.subj[1], source + ("," if ", " in source and nxt not in (",", ")") else "")))

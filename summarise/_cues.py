@@ -25,6 +25,8 @@ OBJECT_CUES = frozenset(
     "order demand propose promise pledge threaten tout allege support back oppose endorse favor favour "
     "estimate project forecast predict calculate".split()
 )
+# Verbs of regarding something as something ("see X as Y"): an opinion of whoever does.
+_AS_CUES = frozenset("see view regard".split())
 # Cues of taking a side ("X backs Y"): an attribution only when someone, not something, does it.
 STANCE_CUES = frozenset("support back oppose endorse favor favour".split())
 # Verbs that give a figure as someone's valuation when followed by "at" and a number.
@@ -82,6 +84,15 @@ def is_cue(tok: Any) -> bool:
     lemma = tok.lemma_.lower()
     if _values_at(tok):
         return True
+    if lemma in _AS_CUES:
+        # "critics see the plan as a giveaway", "many view him as the favourite": a stance, only
+        # with "as" and someone holding it ("we saw the film" reports nothing)
+        return tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) and any(
+            c.dep_ == "nsubj" and animate(c) for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children)
+    if lemma == "question" and tok.pos_ == "VERB":
+        # "delegates questioned whether ...", "some question the wisdom of ...": someone's doubt
+        return any(c.dep_ == "nsubj" and animate(c) for c in tok.children) and any(
+            c.dep_ in ("ccomp", "dobj") for c in tok.children)
     if lemma not in lex.cue_kind:
         return False
     if tok.pos_ not in ("VERB", "AUX"):
@@ -107,6 +118,8 @@ def cue_kind(cue: Any, content_text: str) -> str:
     lemma = cue.lemma_.lower()
     if _values_at(cue):
         return "estimate"
+    if lemma in _AS_CUES or lemma == "question":
+        return "opinion"
     kind = lex.cue_kind.get(lemma, "statement")
     if lemma == "call" and any(c.dep_ == "prep" and c.text.lower() == "for" for c in cue.children):
         kind = "statement"

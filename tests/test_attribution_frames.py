@@ -294,3 +294,16 @@ def test_by_one_estimate_and_a_document_opening_the_sentence_are_sources() -> No
     assert source == "the new poll" or source == "new poll"
     kind, source, _ = _by_text(text, "council met")
     assert source == "the article"  # a month is not a document
+
+
+def test_regarding_something_as_something_and_questioning_are_stances_of_people() -> None:
+    text = ("Critics see the levy as a giveaway to developers. We saw the match on Monday with friends.\n\n"
+            "Some councillors, however, question the wisdom of delaying the vote. Many residents view the mayor as the favourite.")
+    kind, source, claim = _by_text(text, "giveaway")
+    assert (kind, source) == ("opinion", "Critics")
+    kind, source, claim = _by_text(text, "wisdom")
+    assert (kind, source) == ("opinion", "Some councillors") and claim.startswith("Some councillors, however, question")
+    kind, source, _ = _by_text(text, "saw the match")
+    assert source == "the article"
+    kind, source, _ = _by_text(text, "favourite")
+    assert (kind, source) == ("opinion", "Many residents")
