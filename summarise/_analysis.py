@@ -166,9 +166,30 @@ def _strip_det(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", "", text.strip())
 
 
+def _whole_person_names(doc: Any) -> None:
+    """A person's name the tagger cut ("chief executive Anders [Holm]") takes back the capitalised
+    given name before it: a proper noun compounded onto the name, in no entity, not a role word."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    changed = False
+    for k, e in enumerate(ents):
+        if e.label_ != "PERSON" or len(e) != 1 or e.start == 0:
+            continue
+        prev = doc[e.start - 1]
+        if (prev.pos_ == "PROPN" and prev.ent_type_ == "" and prev.dep_ == "compound" and prev.head.i == e.start
+                and prev.text[:1].isupper() and prev.text[1:].islower() and prev.lower_ not in ROLE_NOUNS
+                and prev.lower_ not in ROLE_ABBREVIATIONS):
+            ents[k] = Span(doc, e.start - 1, e.end, label="PERSON")
+            changed = True
+    if changed:
+        doc.ents = ents
+
+
 def analyse(text: str) -> Analysis:
     """Parse ``text`` and collect sentences, entities, quotes and named sources."""
     doc = nlp(text)
+    _whole_person_names(doc)
     sentences = []
     for s in doc.sents:
         a, b = _trimmed(text, s.start_char, s.end_char)

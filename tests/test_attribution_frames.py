@@ -307,3 +307,8 @@ def test_regarding_something_as_something_and_questioning_are_stances_of_people(
     assert source == "the article"
     kind, source, _ = _by_text(text, "favourite")
     assert (kind, source) == ("opinion", "Many residents")
+
+
+def test_a_given_name_the_tagger_left_out_stays_part_of_the_name() -> None:
+    kind, source, claim = _by_text("Corvel chief executive Anders Holm told investors the plant would open in May.", "plant")
+    assert source.startswith("Anders Holm, ") and source.endswith("chief executive") and claim.startswith(source + ", told")
