@@ -89,19 +89,32 @@ def warm(config: str, backend: Any, articles: list[tuple[str, str]], repeats: in
     return rows
 
 
+# The child reports its own peak RSS (VmHWM of its address space). ``ru_maxrss`` from wait4 would
+# not do: Linux carries the forking parent's high-water mark over exec, so every child would show
+# this benchmark's own size.
+_COLD = ("import atexit, sys\n"
+         "def _hwm():\n"
+         "    for line in open('/proc/self/status'):\n"
+         "        if line.startswith('VmHWM'):\n"
+         "            sys.stderr.write('BENCH_VMHWM_KB ' + line.split()[1] + '\\n')\n"
+         "atexit.register(_hwm)\n"
+         "from summarise.cli import main\n"
+         "raise SystemExit(main())\n")
+
+
 def cold(args_: list[str], repeats: int) -> dict[str, float]:
     """A fresh ``summarise`` process: wall seconds and peak RSS (medians)."""
     walls, rss = [], []
     for _ in range(repeats):
         t = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-c", "from summarise.cli import main; raise SystemExit(main())",
-                                 str(ROOT / "examples" / "seed.txt"), "--json", "--quiet", *args_],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc = subprocess.run([sys.executable, "-c", _COLD, str(ROOT / "examples" / "seed.txt"), "--json", "--quiet", *args_],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
         walls.append(time.perf_counter() - t)
-        rss.append(usage.ru_maxrss / 1024)
-        if status != 0:
-            raise SystemExit(f"cold run {args_} failed: {proc.stderr.read().decode()[-2000:] if proc.stderr else ''}")
+        err = proc.stderr.decode(errors="replace")
+        if proc.returncode != 0:
+            raise SystemExit(f"cold run {args_} failed: {err[-2000:]}")
+        kb = [int(line.split()[1]) for line in err.splitlines() if line.startswith("BENCH_VMHWM_KB ")]
+        rss.append(kb[-1] / 1024 if kb else 0.0)
     return {"seconds": _median(walls), "peak_rss_mb": _median(rss)}
 
 
@@ -204,7 +217,11 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="the seed only, 2 repeats, no transformers raw replay")
     ap.add_argument("--skip-transformers", action="store_true", help="leave the (slow) transformers rows out")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
+    ap.add_argument("--cold-only", action="store_true", help="measure the cold rows again into an existing --out "
+                    "(the warm rows and raw replays kept), then the ratios and the README table")
     args = ap.parse_args()
+    if args.cold_only:
+        return cold_only(args)
     if args.quick:
         args.repeats, args.cold_repeats = 2, 1
     from summarise._embed import embed
@@ -264,6 +281,27 @@ def main() -> int:
     return 0
 
 
+def cold_only(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    res = json.loads(out.read_text(encoding="utf-8"))
+    cfg = {"none": ["--no-model"], "default": [], "rewrite": ["--rewrite"], "llamacpp": ["--backend", "llamacpp"]}
+    if "transformers" in res["warm"]:
+        cfg["transformers"] = ["--backend", "transformers"]
+        cfg["transformers-rewrite"] = ["--backend", "transformers", "--rewrite"]
+    for name, extra in cfg.items():
+        res["cold"][name] = cold(extra, 1 if name == "transformers-rewrite" else args.cold_repeats)
+        print(f"  cold {name:<12} {res['cold'][name]['seconds']:7.2f} s  {res['cold'][name]['peak_rss_mb']:.0f} MB", flush=True)
+    res["cold_measured"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    res["ratios"] = ratios(res)
+    out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    table = render(res)
+    print(table)
+    text = README.read_text(encoding="utf-8")
+    if START in text and END in text:
+        README.write_text(text[: text.index(START) + len(START)] + "\n" + table + "\n" + text[text.index(END):], encoding="utf-8")
+    return 0
+
+
 def ratios(res: dict[str, Any]) -> dict[str, Any]:
     w, c = res["warm"], res["cold"]
     none = w["none"]["seed"]["seconds"]
@@ -287,7 +325,8 @@ def ratios(res: dict[str, Any]) -> dict[str, Any]:
 def render(res: dict[str, Any]) -> str:
     w, c, r = res["warm"], res["cold"], res["ratios"]
     none = r["no_model_warm_s"]
-    lines = [f"Recorded {res['machine']['date']} ({res['machine']['cpus']} CPUs, shared; medians of {res['repeats']} warm runs).", "",
+    again = f" Cold rows measured again {res['cold_measured']} (peak RSS: the child's own VmHWM)." if res.get("cold_measured") else ""
+    lines = [f"Recorded {res['machine']['date']} ({res['machine']['cpus']} CPUs, shared; medians of {res['repeats']} warm runs).{again}", "",
              "| run (seed article) | warm s | × no model warm | cold s | cold × no model warm | peak RSS MB | model calls | prompt tok (cached) | generated tok | scored tok |",
              "|---|---|---|---|---|---|---|---|---|---|"]
     names = ("none", "default", "rewrite", "llamacpp", "transformers", "transformers-rewrite")
