@@ -1,5 +1,5 @@
-"""Resumable batch summarisation of a corpus: ``summarise batch IN --out OUT`` and
-:func:`summarise_corpus`.
+"""Resumable batch summarisation of a corpus: :func:`summarise_corpus` (the command line,
+``summarise batch IN --out OUT``, is :mod:`summarise.cli.batch`).
 
 The output holds one record per article::
 
@@ -20,7 +20,6 @@ finished Parquet file converts it back first.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import time
@@ -38,9 +37,8 @@ from ._batch_io import (
     write_parquet,
 )
 from ._errors import InputError
-from ._options import BACKEND_HELP
 
-__all__ = ["BatchReport", "summarise_corpus", "register"]
+__all__ = ["BatchReport", "summarise_corpus"]
 
 # Looked up at call time, so that tests can stand in for the pipeline.
 _summarise = _api.summarise
@@ -237,73 +235,3 @@ def summarise_corpus(
         os.remove(log_path)
     return BatchReport(done=done, skipped=skipped, failed=failed,
                        seconds=round(time.perf_counter() - start, 3), output=output)
-
-
-# -- command line ---------------------------------------------------------------------------
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``summarise batch`` to the command line."""
-    p = subparsers.add_parser(
-        "batch",
-        help="summarise a corpus (JSONL, CSV or Parquet) into a resumable JSONL or Parquet file",
-        description="Summarise every article of INPUT into OUT, one record per article. Re-running "
-        "the same command skips the articles done and retries the failed ones. Exit code 0 when "
-        "every article succeeded, 1 when some failed (their records say why), 2 on errors.",
-    )
-    p.add_argument("input", metavar="INPUT", help="a .jsonl, .csv or .parquet file with an id and a text column")
-    p.add_argument("--out", required=True, help="output file: .jsonl (default) or .parquet")
-    p.add_argument("--model", default=None, help=f"registry name, hub id, path, or the server's model name (default: {_api.DEFAULT_MODEL})")
-    p.add_argument("--backend", default=None, help=BACKEND_HELP)
-    p.add_argument("--base-url", default=None, help="for --backend openai: the server's API root, e.g. http://HOST:8000/v1")
-    p.add_argument("--timeout", type=float, default=None, help="for --backend openai: seconds per request (default 60)")
-    p.add_argument("--max-retries", type=int, default=None, help="for --backend openai: retries per request (default 5)")
-    p.add_argument("--concurrency", type=int, default=4, help="articles in flight at once (default 4)")
-    p.add_argument("--id-column", default="id", help="name of the id column (default id)")
-    p.add_argument("--text-column", default="text", help="name of the text column (default text)")
-    p.add_argument("--limit", type=int, default=None, help="only the first N articles of INPUT")
-    p.add_argument("--max-words", type=int, default=120, help="summary length limit (default 120)")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--no-model", action="store_true", help="deterministic pipeline only, no model calls")
-    from .cli import add_control_arguments
-
-    add_control_arguments(p)
-    p.add_argument("--quiet", "-q", "--no-progress", dest="quiet", action="store_true",
-                   help="no progress bar on stderr (the final report and errors are still printed)")
-    p.set_defaults(handler=_run)
-
-
-def _run(args: argparse.Namespace) -> int:
-    import sys
-
-    options: dict[str, Any] = {}
-    for name in ("base_url", "timeout", "max_retries"):
-        if getattr(args, name) is not None:
-            options[name] = getattr(args, name)
-    if options and args.backend != "openai":
-        raise InputError(f"--{next(iter(options)).replace('_', '-')} is for --backend openai; add --backend openai")
-    model: Any = None if args.no_model else (args.model or _api.DEFAULT_MODEL)
-    from .cli import controls
-
-    ctl = controls(args, model_used=not args.no_model)
-    if not args.quiet and not args.no_model:
-        from ._models import model_label
-
-        print(f"summarise batch: summarising with {model_label(model)} (the model loads with the first article)", file=sys.stderr)
-    try:
-        report = summarise_corpus(
-            args.input, args.out, model=model, backend=None if args.no_model else args.backend,
-            id_column=args.id_column, text_column=args.text_column, concurrency=args.concurrency,
-            max_words=args.max_words, seed=args.seed, limit=args.limit,
-            progress=not args.quiet, **ctl, **({} if args.no_model else options),
-        )
-    except KeyboardInterrupt:
-        print(f"summarise: interrupted; the articles finished are saved in {args.out}. "
-              "Re-run the same command to resume.", file=sys.stderr)
-        return 130
-    print(report, file=sys.stderr)
-    if report.failed:
-        print(f"summarise: {report.failed} article(s) failed; their records in {args.out} say why. "
-              "Re-run the same command to retry them.", file=sys.stderr)
-        return 1
-    return 0

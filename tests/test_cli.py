@@ -94,3 +94,36 @@ def test_real_process_exit_code_and_no_traceback(tmp_path):
     r = subprocess.run([sys.executable, "-m", "summarise.cli", str(p)], capture_output=True, text=True)
     assert r.returncode == 2
     assert "summarise: error:" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_no_model_and_model_none_are_the_same_for_every_command(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("The port said cargo fell 8% in March. Dock workers said overtime was cut.", encoding="utf-8")
+    assert main([str(article), "--json", "--model", "none"]) == 0
+    a = json.loads(capsys.readouterr().out)
+    assert main([str(article), "--json", "--no-model"]) == 0
+    b = json.loads(capsys.readouterr().out)
+    assert a["provenance"]["model"] == b["provenance"]["model"] == "none"
+    assert a["claims"] == b["claims"]
+
+
+def test_the_cli_is_one_package_whose_subcommands_share_the_model_options():
+    import argparse
+
+    from summarise.cli import _SUBCOMMANDS, _load_register, _summarise_parser
+
+    assert all(spec.startswith("summarise.cli.") for spec in _SUBCOMMANDS.values())
+    shared = {"--model", "--backend", "--base-url", "--no-model", "--seed", "-o", "--rewrite", "--prompts"}
+
+    def flags(p: argparse.ArgumentParser) -> set[str]:
+        return {o for a in p._actions for o in a.option_strings}
+
+    assert shared <= flags(_summarise_parser())
+    for name in ("batch", "eval"):
+        parser = argparse.ArgumentParser(prog="summarise")
+        sub = parser.add_subparsers(dest="command")
+        _load_register(_SUBCOMMANDS[name])(sub)
+        p = sub.choices[name]
+        if name == "eval":
+            p = next(a for a in p._actions if isinstance(a, argparse._SubParsersAction)).choices["run"]
+        assert shared <= flags(p), name

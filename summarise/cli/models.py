@@ -7,8 +7,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ._errors import ModelNotFoundError
-from ._models import registry, resolve_model, user_models, user_models_file
+from .._errors import ModelNotFoundError
+from .._models import registry, resolve_model, user_models, user_models_file
 
 __all__ = ["register", "local_weights"]
 
@@ -72,8 +72,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def _backend(name: str) -> str:
     """The backend ``--model NAME`` runs on by default here, and why (weights are not loaded)."""
-    from ._errors import SummariseError
-    from .backends import default_backend
+    from .._errors import SummariseError
+    from ..backends import default_backend
 
     try:
         chosen, why = default_backend(name)

@@ -1,6 +1,6 @@
 """``summarise eval``: run, compare, validate, report (plus ``benchmarks`` and ``metrics`` listings).
 
-Registered by ``summarise/cli.py`` when the first argument is ``eval``; user errors are raised
+Registered by :mod:`summarise.cli` when the first argument is ``eval``; user errors are raised
 as :class:`~summarise.SummariseError` and become ``summarise: error: ...`` (exit 2) there.
 """
 
@@ -13,14 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import InputError
-from .._options import BACKEND_HELP
 
 __all__ = ["register"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``eval`` subcommand and its own subcommands."""
-    from .systems import SYSTEMS
+    from ..eval.systems import SYSTEMS
 
     p = subparsers.add_parser("eval", help="evaluate, compare and validate (see docs/eval.md)",
                               description="The evaluation harness: run a system on annotated references, "
@@ -33,19 +32,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     src = run.add_mutually_exclusive_group(required=True)
     src.add_argument("--data", help="a .jsonl file in the reference format (or a NeuS folder)")
     src.add_argument("--benchmark", help="a benchmark name (`summarise eval benchmarks` lists them) or config path")
-    run.add_argument("--model", default=None, help="model for pipeline / naive-prompt (default smollm2-135m; 'none': no model)")
     run.add_argument("--system", default="pipeline", choices=SYSTEMS, help="what to run (default pipeline)")
     run.add_argument("--out", required=True, help="run folder: predictions.jsonl and results.json go here")
     run.add_argument("--limit", type=int, default=None, help="only the first N items")
     run.add_argument("--lexicon", default=None, help="NRC-VAD lexicon path: adds the framing metrics")
-    run.add_argument("--backend", default=None, help=BACKEND_HELP)
-    run.add_argument("--base-url", default=None, help="for --backend openai: the server's /v1 URL")
     run.add_argument("--max-words", type=int, default=None, help="summary length (default: the benchmark's, else 120)")
-    run.add_argument("--seed", type=int, default=None, help="generation seed (default: the benchmark's, else 0)")
     run.add_argument("--metrics", default=None, help="comma-separated metric names (default: the benchmark's)")
-    from ..cli import add_control_arguments
+    from . import add_model_options
 
-    add_control_arguments(run)
+    add_model_options(run, model_help="model for pipeline / naive-prompt (default smollm2-135m; 'none': no model)",
+                      seed=None, seed_help="generation seed (default: the benchmark's, else 0)", server_bounds=False)
     _add_quiet(run, "no progress on stderr (articles, then scoring metric by metric)")
     run.set_defaults(handler=_run)
 
@@ -92,7 +88,7 @@ def _note(args: argparse.Namespace, line: str) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .report import write_run_report
+    from ..eval.report import write_run_report
 
     pages = write_run_report(args.run_dir, args.out)
     print(f"summarise eval: {len(pages) - 1} item pages and {pages[0]}", file=sys.stderr)
@@ -104,7 +100,7 @@ def _file_sha256(path: Path) -> str:
 
 
 def _load_data(args: argparse.Namespace) -> tuple[list[dict[str, Any]], dict[str, Any], Any]:
-    from .benchmarks import load_benchmark, load_benchmark_items
+    from ..eval.benchmarks import load_benchmark, load_benchmark_items
 
     if args.benchmark:
         bench = load_benchmark(args.benchmark)
@@ -112,13 +108,13 @@ def _load_data(args: argparse.Namespace) -> tuple[list[dict[str, Any]], dict[str
         return load_benchmark_items(bench), info, bench
     path = Path(args.data)
     if path.is_dir():
-        from .neus import load_neus
-        from .references import check_references
+        from ..eval.neus import load_neus
+        from ..eval.references import check_references
 
         items = load_neus(path, sample=None)
         check_references(items)
     else:
-        from .references import load_references, to_items
+        from ..eval.references import load_references, to_items
 
         items = to_items(load_references(path))
     return items, {"data": path.name, "path": str(path.resolve()), "sha256": _file_sha256(path)}, None
@@ -126,13 +122,13 @@ def _load_data(args: argparse.Namespace) -> tuple[list[dict[str, Any]], dict[str
 
 def _run(args: argparse.Namespace) -> int:
     from .._api import DEFAULT_MODEL
-    from .benchmarks import resolve_lexicon
-    from .runner import run_eval
-    from .systems import MODEL_FREE_SYSTEMS, build_system
+    from ..eval.benchmarks import resolve_lexicon
+    from ..eval.runner import run_eval
+    from ..eval.systems import MODEL_FREE_SYSTEMS, build_system
 
     if args.limit is not None and args.limit < 1:
         raise InputError(f"--limit must be a positive number, got {args.limit}")
-    from .benchmarks import BenchmarkDataMissing
+    from ..eval.benchmarks import BenchmarkDataMissing
 
     try:
         items, info, bench = _load_data(args)  # validated here, before any model loads
@@ -147,8 +143,11 @@ def _run(args: argparse.Namespace) -> int:
     lexicon = args.lexicon
     if lexicon is None and bench is not None and bench.metrics and any(m.startswith("framing_") for m in bench.metrics):
         lexicon = resolve_lexicon(bench)
+    from . import controls, no_model
+
+    if no_model(args):
+        args.model = "none"  # --no-model and --model none are the same run (and the same prediction key)
     model = args.model if args.model is not None else (None if args.system in MODEL_FREE_SYSTEMS else DEFAULT_MODEL)
-    from ..cli import controls
 
     ctl = controls(args, model_used=args.system not in MODEL_FREE_SYSTEMS and model is not None and model.lower() != "none")
     system = build_system(args.system, model=model, backend=args.backend, base_url=args.base_url, max_words=max_words, seed=seed, **ctl)
@@ -177,7 +176,7 @@ def _print_summary(results: dict[str, Any], path: Path) -> None:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from .compare import compare_runs
+    from ..eval.compare import compare_runs
 
     result = compare_runs(args.dirs, out=args.out, models_md=args.models_md, log=lambda line: _note(args, line))
     print(result["markdown"])
@@ -187,7 +186,7 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .validity import list_studies
+    from ..eval.validity import list_studies
 
     if args.page or args.target == "all" or args.target in list_studies():
         return _validity(args)
@@ -196,7 +195,7 @@ def _validate(args: argparse.Namespace) -> int:
                          "Drop --out, or name a study (" + ", ".join(list_studies()) + ") or 'all'.")
     if not args.target:
         raise InputError("Give a study name (" + ", ".join(list_studies()) + "), 'all', or a reference file to check.")
-    from .benchmarks import list_benchmarks
+    from ..eval.benchmarks import list_benchmarks
 
     if not Path(args.target).exists() and args.target not in list_benchmarks():
         import difflib
@@ -209,7 +208,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _validity(args: argparse.Namespace) -> int:
-    from .validity import (
+    from ..eval.validity import (
         ORDER,
         DataMissing,
         list_studies,
@@ -237,8 +236,8 @@ def _validity(args: argparse.Namespace) -> int:
 
 
 def _check_references(target: str) -> int:
-    from .benchmarks import list_benchmarks, load_benchmark, load_benchmark_items
-    from .references import load_references, to_items
+    from ..eval.benchmarks import list_benchmarks, load_benchmark, load_benchmark_items
+    from ..eval.references import load_references, to_items
 
     path = Path(target)
     if not path.exists() and target in list_benchmarks():
@@ -255,7 +254,7 @@ def _check_references(target: str) -> int:
 
 
 def _benchmarks(args: argparse.Namespace) -> int:
-    from .benchmarks import list_benchmarks, load_benchmark
+    from ..eval.benchmarks import list_benchmarks, load_benchmark
 
     for name in list_benchmarks():
         b = load_benchmark(name)
@@ -265,7 +264,7 @@ def _benchmarks(args: argparse.Namespace) -> int:
 
 
 def _metrics(args: argparse.Namespace) -> int:
-    from .registry import get_metric, metric_names
+    from ..eval.registry import get_metric, metric_names
 
     for name in metric_names():
         m = get_metric(name)

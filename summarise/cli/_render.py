@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import textwrap
 
-from ._types import Summary
+from .._types import Summary
 
 __all__ = ["render_text"]
 

@@ -19,17 +19,17 @@ import sys
 import time
 from typing import Callable, Sequence, TextIO
 
-from ._errors import SummariseError
-from ._options import BACKEND_HELP
+from .._errors import SummariseError
+from .._options import BACKEND_HELP
 
-__all__ = ["main", "ProgressLine", "add_control_arguments", "controls"]
+__all__ = ["main", "ProgressLine", "add_model_options", "add_control_arguments", "controls", "no_model"]
 
 # name -> "module:register" ; each register(subparsers) adds its parser with
 # set_defaults(handler=fn), fn(args) -> int exit code.
 _SUBCOMMANDS: dict[str, str] = {
-    "models": "summarise._cli_models:register",
-    "eval": "summarise.eval.cli:register",
-    "batch": "summarise.batch:register",
+    "models": "summarise.cli.models:register",
+    "eval": "summarise.cli.eval:register",
+    "batch": "summarise.cli.batch:register",
 }
 
 
@@ -40,18 +40,31 @@ def _load_register(spec: str) -> Callable[[argparse._SubParsersAction], None]:
     return getattr(importlib.import_module(mod), fn)
 
 
-def _add_model_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--model", default=None, help="registry name, hub id, model folder or .gguf path (default: smollm2-135m)")
+def add_model_options(p: argparse.ArgumentParser, *, model_help: str | None = None, seed: int | None = 0,
+                      seed_help: str = "generation seed (default 0)", server_bounds: bool = True) -> None:
+    """The model options every command that runs a model takes, declared once: ``--model``,
+    ``--backend``, ``--base-url``, ``--no-model`` (the same as ``--model none``), ``--seed``,
+    ``--timeout``/``--max-retries`` for a server, then ``-o``, ``--rewrite`` and ``--prompts``."""
+    p.add_argument("--model", default=None, help=model_help or "registry name, hub id, model folder or .gguf path "
+                   "(default: smollm2-135m; 'none': no model)")
     p.add_argument("--backend", default=None, help=BACKEND_HELP)
-    p.add_argument("--base-url", default=None, help="for --backend openai: the server's /v1 URL")
-    p.add_argument("--no-model", action="store_true", help="deterministic pipeline only, no model calls")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--base-url", default=None, help="for --backend openai: the server's API root, e.g. http://HOST:8000/v1")
+    p.add_argument("--no-model", action="store_true", help="deterministic pipeline only, no model calls (= --model none)")
+    p.add_argument("--seed", type=int, default=seed, help=seed_help)
+    if server_bounds:
+        p.add_argument("--timeout", type=float, default=None, help="for --backend openai: seconds per request (default 60)")
+        p.add_argument("--max-retries", type=int, default=None, help="for --backend openai: retries per request (default 5)")
     add_control_arguments(p)
+
+
+def no_model(args: argparse.Namespace) -> bool:
+    """``--no-model`` or ``--model none``: the same thing for every command."""
+    return bool(getattr(args, "no_model", False)) or str(getattr(args, "model", None) or "").lower() == "none"
 
 
 def add_control_arguments(p: argparse.ArgumentParser) -> None:
     """``-o NAME VALUE`` (generation options) and ``--prompts DIR``, for every command that runs a model."""
-    from ._options import GENERATION_OPTIONS
+    from .._options import GENERATION_OPTIONS
 
     p.add_argument("-o", "--option", nargs=2, action="append", metavar=("NAME", "VALUE"), dest="options",
                    help="a model option, repeatable: "
@@ -67,9 +80,9 @@ def add_control_arguments(p: argparse.ArgumentParser) -> None:
 def controls(args: argparse.Namespace, *, model_used: bool) -> dict:
     """``generation=`` and ``prompts=`` from ``-o`` and ``--prompts``, checked; an error when no
     model will run, since they would change nothing."""
-    from ._errors import InputError
-    from ._options import parse_option_pairs
-    from ._prompts import check_prompt_folder
+    from .._errors import InputError
+    from .._options import parse_option_pairs
+    from .._prompts import check_prompt_folder
 
     if getattr(args, "rewrite", False):
         args.options = [*(args.options or []), ["rewrite", "1"]]
@@ -100,16 +113,14 @@ def _summarise_parser() -> argparse.ArgumentParser:
                    help="also write a self-contained HTML page a reader can check (with several files: a folder, "
                    "one page per file)")
     p.add_argument("--max-words", type=int, default=120, help="summary length limit (default 120)")
-    _add_model_options(p)
+    add_model_options(p)
     p.add_argument("--input-format", choices=("auto", "text", "html"), default="auto",
                    help="html: extract the article from a web page; auto (default): html for .html/.htm files or detected markup")
-    p.add_argument("--timeout", type=float, default=None, help="for --backend openai: seconds per request (default 60)")
-    p.add_argument("--max-retries", type=int, default=None, help="for --backend openai: retries per request (default 5)")
     return p
 
 
 def _read_input(path: str) -> str:
-    from ._errors import InputError
+    from .._errors import InputError
 
     if path == "-":
         data = sys.stdin.buffer.read()
@@ -133,15 +144,15 @@ def _read_input(path: str) -> str:
 
 def _model_kwargs(args: argparse.Namespace) -> dict:
     """The model arguments of ``summarise()``; with several files the backend is created once."""
-    from . import DEFAULT_MODEL, load_backend
+    from .. import DEFAULT_MODEL, load_backend
 
     bounds = {k: v for k, v in (("timeout", args.timeout), ("max_retries", args.max_retries)) if v is not None}
     for flag, value in bounds.items():
-        if args.no_model or args.backend != "openai":
-            from ._errors import InputError
+        if no_model(args) or args.backend != "openai":
+            from .._errors import InputError
 
             raise InputError(f"--{flag.replace('_', '-')} {value} is for --backend openai (a server); add --backend openai --base-url URL")
-    if args.no_model:
+    if no_model(args):
         return {"model": None}
     if len(args.files) == 1:
         kwargs: dict = {"model": args.model or DEFAULT_MODEL, **bounds}
@@ -155,13 +166,13 @@ def _model_kwargs(args: argparse.Namespace) -> dict:
 
 
 def _input_format(args: argparse.Namespace, path: str) -> str:
-    from ._html import is_html_path
+    from .._html import is_html_path
 
     return "html" if args.input_format == "auto" and is_html_path(path) else args.input_format
 
 
 def _write_report(result: object, text: str, path: str, source: str) -> None:
-    from ._errors import InputError
+    from .._errors import InputError
 
     folder = os.path.dirname(path)
     try:
@@ -205,9 +216,9 @@ class ProgressLine:
 
 def _summarise_one(args: argparse.Namespace, text: str, model: dict, path: str) -> object:
     """``summarise(text)`` with the progress line on stderr unless --quiet or --no-model."""
-    from . import summarise
+    from .. import summarise
 
-    line = None if args.quiet or args.no_model else ProgressLine(sys.stderr)
+    line = None if args.quiet or no_model(args) else ProgressLine(sys.stderr)
     try:
         return summarise(text, max_words=args.max_words, seed=args.seed, input_format=_input_format(args, path),
                          progress=line, **model, **args.controls)
@@ -217,10 +228,10 @@ def _summarise_one(args: argparse.Namespace, text: str, model: dict, path: str) 
 
 
 def _run_summarise(argv: Sequence[str]) -> int:
-    from ._render_cli import render_text
+    from ._render import render_text
 
     args = _summarise_parser().parse_args(argv)
-    args.controls = controls(args, model_used=not args.no_model)  # checked once, before any file is read
+    args.controls = controls(args, model_used=not no_model(args))  # checked once, before any file is read
     if len(args.files) == 1:  # one file: its error is the command's error
         text = _read_input(args.files[0])
         result = _summarise_one(args, text, _model_kwargs(args), args.files[0])
