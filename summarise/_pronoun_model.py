@@ -92,14 +92,17 @@ def name_pronoun_sources(analysis: Analysis, frames: list[Any], scorer: Any, mar
         before = text[analysis.sentences[max(0, si - _WINDOW)][0]:s0]
         prefix = before + text[s0:a]
         rest = text[b:s1]
-        todo.append((f, cands, [(prefix + m.name, rest) for m in cands] if len(cands) > 1 else []))
+        # one context for every candidate (one prefix pass); each name is part of the continuation
+        # and only the tokens after it are scored ("partial" scoring)
+        todo.append((f, cands, [(prefix, m.name + rest) for m in cands] if len(cands) > 1 else []))
     if not todo:
         return 0
     scored = scorer.logprobs([r for _, _, reqs in todo for r in reqs]) if any(reqs for _, _, reqs in todo) else []
     named = 0
     k = 0
     for f, cands, reqs in todo:
-        totals = [lp.total for lp in scored[k:k + len(reqs)]] if reqs else [0.0]
+        totals = [sum(x for x, off in zip(lp.logprobs, lp.offsets) if off >= len(m.name))
+                  for lp, m in zip(scored[k:k + len(reqs)], cands)] if reqs else [0.0]
         k += len(reqs)
         order = sorted(range(len(totals)), key=totals.__getitem__, reverse=True)
         if len(order) > 1 and totals[order[0]] - totals[order[1]] < margin:

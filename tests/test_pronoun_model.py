@@ -17,6 +17,7 @@ class Judge(FakeBackend):
     def __init__(self, prefer: str = "") -> None:
         super().__init__(lambda messages: "")
         self.prefer, self.requests = prefer, []
+        self.names = ("Anna Berg", "Tom Reyes", "Sara Keane", "Maria Lopez", "Tom Berg")
 
     def logprobs(self, requests):
         self.requests += list(requests)
@@ -26,8 +27,11 @@ class Judge(FakeBackend):
                 first = context[len("Name: "):].split(".")[0]
                 female = first in FEMALE if continuation == " female" else first in MALE
                 score = 0.0 if female else -3.0
-            else:
-                score = 0.0 if self.prefer and context.endswith(self.prefer) else -2.0
+            else:  # a candidate's name, then the rest of the sentence after it (only the rest is compared)
+                name = next((n for n in self.names if continuation.startswith(n)), "")
+                score = 0.0 if self.prefer and name == self.prefer else -2.0
+                out.append(TokenLogprobs((name, continuation[len(name):]), (-5.0, score), (0, len(name))))
+                continue
             out.append(TokenLogprobs((continuation,), (score,), (0,)))
         return out
 
