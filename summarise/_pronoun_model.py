@@ -62,9 +62,10 @@ def _candidates(analysis: Analysis, offset: int, pronoun: str, scorer: Any, gend
     out: list[Mention] = []
     for a, _, m in _people(analysis):
         if start <= a < offset and m not in out and not m.plural and not analysis.in_quote(a, a + 1):
-            g = mention_gender(analysis, m) or _model_gender(scorer, m.name, genders)
-            if g is None and _organisation(m.name):
+            told = mention_gender(analysis, m)
+            if told is None and _organisation(m.name):
                 continue  # the tagger's "person" that is a body ("Redline Labs"): not a "he" or "she"
+            g = told or _model_gender(scorer, m.name, genders)
             if g is None or g == gender:
                 out.append(m)
     return out
