@@ -52,12 +52,16 @@ class FakeOpenAIServer:
 
     def __init__(self, script: list[Action] | None = None, *, default: Action = "ok",
                  reply: Callable[[dict], str] | str = "A neutral summary.",
-                 models: list[dict[str, Any]] | None = None, hang_seconds: float = 3.0) -> None:
+                 models: list[dict[str, Any]] | None = None, hang_seconds: float = 3.0,
+                 completions: Callable[[dict], Any] | None = None) -> None:
         self.script = list(script or [])
         self.default = default
         self.reply = reply
         self.models = models if models is not None else [{"id": "fake-model", "object": "model"}]
         self.hang_seconds = hang_seconds
+        # answers POST /completions (legacy, used for log-probabilities): body -> response body,
+        # or an int status; None: 404, as a chat-only server answers
+        self.completions = completions
         self.requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -123,6 +127,13 @@ class FakeOpenAIServer:
                 body = json.loads(self.rfile.read(length) or b"{}")
                 with server._lock:
                     server.requests.append({"path": self.path, "headers": dict(self.headers), "json": body})
+                if self.path.endswith("/v1/completions") and server.completions is not None:
+                    answer = server.completions(body)
+                    if isinstance(answer, int):
+                        self._send(answer, {"error": {"message": f"scripted {answer}"}})
+                    else:
+                        self._send(200, answer)
+                    return
                 if not self.path.endswith("/chat/completions"):
                     self._send(404, {"error": {"message": f"no route {self.path}"}})
                     return

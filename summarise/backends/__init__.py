@@ -1,4 +1,6 @@
-"""Backends: one protocol (:class:`Backend`), one generation method.
+"""Backends: one protocol (:class:`Backend`), one generation method; and :class:`Scorer`, the
+log-probabilities of a text given a context (:class:`TokenLogprobs`), which every backend here
+implements too (``openai`` where the server returns prompt log-probabilities).
 
 - ``llamacpp`` (default for a GGUF file when ``llama-cpp-python`` is installed): llama.cpp in
   process, the weights kept quantised; on a CPU it decodes the embedded default several times
@@ -17,10 +19,10 @@ import importlib.util
 from typing import Any
 
 from .._errors import ModelNotFoundError
-from .base import Backend, Generation, Message
+from .base import Backend, Generation, Message, Scorer, TokenLogprobs
 from .fake import FakeBackend
 
-__all__ = ["Backend", "Generation", "Message", "FakeBackend", "load_backend", "default_backend", "BACKENDS"]
+__all__ = ["Backend", "Generation", "Message", "Scorer", "TokenLogprobs", "FakeBackend", "load_backend", "default_backend", "BACKENDS"]
 
 #: Backend names accepted by ``load_backend(..., backend=NAME)``.
 BACKENDS = ("transformers", "llamacpp", "openai", "fake")

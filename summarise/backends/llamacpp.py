@@ -11,6 +11,11 @@ message but the last) is computed once per process and restored when a call star
 llama.cpp itself keeps what the previous call shares with the next (consecutive claim rewrites
 differ only in their last message). ``Generation.cached_tokens`` says how many prompt tokens were
 not evaluated again.
+
+``logprobs`` (the :class:`~summarise.backends.base.Scorer` method) drives ``llama_decode``
+directly on the same loaded model: each distinct context is evaluated once, its KV cache kept,
+and each continuation after it asks for the logits of its own tokens only (no ``logits_all``
+context, whose score matrix would take n_ctx x vocabulary floats).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from typing import Any, Sequence
 
 from .._errors import BackendError, ModelNotFoundError
 from .._models import ModelSource, resolve_model
-from .base import Generation, Message
+from .base import Generation, Message, TokenLogprobs, check_fits, check_requests, group_by_context
 
 __all__ = ["LlamaCppBackend"]
 
@@ -200,3 +205,84 @@ class LlamaCppBackend:
         finish = "loop" if loop.looped else ("length" if choice.get("finish_reason") == "length" else "stop")
         return Generation(text=choice["text"], prompt_tokens=len(ids), completion_tokens=int(usage["completion_tokens"]),
                           finish_reason=finish, cached_tokens=cached)
+
+    def logprobs(self, requests: Sequence[tuple[str, str]]) -> list[TokenLogprobs]:
+        """Log-probabilities of each continuation's tokens given its context (see the module
+        docstring: one pass per distinct context, the continuations after it)."""
+        check_requests(requests)
+        m = self._model()
+        llm = m.llm
+        start = llm.token_bos() if llm.token_bos() != -1 else llm.token_eos()
+        results: list[TokenLogprobs | None] = [None] * len(requests)
+        with _lock:
+            try:
+                for context, indexes in group_by_context(requests).items():
+                    pre = [start] + llm.tokenize(context.encode("utf-8"), add_bos=False, special=False)
+                    llm._ctx.kv_cache_seq_rm(-1, 0, -1)
+                    first = _decode(llm, pre, 0, all_logits=False)
+                    for i in indexes:
+                        text = requests[i][1]
+                        ids = llm.tokenize(text.encode("utf-8"), add_bos=False, special=False) if text else []
+                        check_fits(self.model_id, len(pre), len(ids), self.context_length)
+                        rows = first
+                        if len(ids) > 1:
+                            llm._ctx.kv_cache_seq_rm(-1, len(pre), -1)
+                            rows = _stack(first, _decode(llm, ids[:-1], len(pre), all_logits=True))
+                        results[i] = _record(llm, text, ids, rows)
+            finally:
+                # the generation path tracks what the context holds in n_tokens/input_ids: say it
+                # holds nothing, so the next generate evaluates (or restores) its prompt in full
+                llm._ctx.kv_cache_seq_rm(-1, 0, -1)
+                llm.n_tokens = 0
+        return [r for r in results if r is not None]
+
+
+def _decode(llm: Any, ids: list[int], n_past: int, *, all_logits: bool) -> Any:
+    """Evaluate ``ids`` after ``n_past`` cached tokens, in batches of ``n_batch``; the logits of
+    every token (``all_logits``) or of the last one only, as a float32 array (rows x vocabulary)."""
+    import numpy as np
+    from llama_cpp._internals import LlamaBatch
+
+    n_vocab = llm.n_vocab()
+    step = int(llm.n_batch)
+    batch = LlamaBatch(n_tokens=step, embd=0, n_seq_max=1)
+    rows = []
+    for a in range(0, len(ids), step):
+        chunk = ids[a:a + step]
+        batch.set_batch(batch=chunk, n_past=n_past + a, logits_all=all_logits)
+        try:
+            llm._ctx.decode(batch)
+        except RuntimeError as e:
+            raise BackendError(f"llama.cpp could not evaluate {len(chunk)} tokens: {e}") from e
+        n = len(chunk) if all_logits else 1
+        if all_logits or a + step >= len(ids):
+            got = np.ctypeslib.as_array(llm._ctx.get_logits(), shape=(n * n_vocab,))
+            rows.append(got.reshape(n, n_vocab).astype(np.float32, copy=True))
+    return np.concatenate(rows) if len(rows) > 1 else rows[0]
+
+
+def _stack(first: Any, more: Any) -> Any:
+    import numpy as np
+
+    return np.concatenate([first, more])
+
+
+def _record(llm: Any, text: str, ids: list[int], rows: Any) -> TokenLogprobs:
+    """Pick each token's log-probability from the log-softmax of the row before it, and the
+    character offset where each token starts (from the bytes of the pieces before it)."""
+    import numpy as np
+
+    if not ids:
+        return TokenLogprobs(tokens=(), logprobs=(), offsets=())
+    rows = rows[: len(ids)]
+    top = rows.max(axis=1, keepdims=True)
+    norm = top[:, 0] + np.log(np.exp(rows - top).sum(axis=1))
+    picked = rows[np.arange(len(ids)), ids] - norm
+    offsets, done = [], b""
+    for t in ids:
+        offsets.append(min(len(done.decode("utf-8", "ignore")), len(text)))
+        done += llm.detokenize([t], special=False)
+    offsets[0] = 0
+    ends = offsets[1:] + [len(text)]
+    return TokenLogprobs(tokens=tuple(text[a:b] for a, b in zip(offsets, ends)),
+                         logprobs=tuple(float(x) for x in picked), offsets=tuple(offsets))

@@ -36,7 +36,7 @@ from typing import Any, Sequence
 import httpx
 
 from .._errors import BackendError, ContextLengthError
-from .base import Generation, Message
+from .base import Generation, Message, TokenLogprobs, check_requests
 
 __all__ = ["OpenAIBackend", "DEFAULT_CONTEXT_LENGTH", "RETRY_STATUSES", "MAX_RESPONSE_BYTES", "TOTAL_TIMEOUT"]
 
@@ -53,6 +53,11 @@ BASE_URL_ENV = ("SUMMARISE_BASE_URL", "OPENAI_BASE_URL")
 # Keys that servers use for the context window in a /models entry (vLLM: max_model_len).
 _CONTEXT_KEYS = ("max_model_len", "context_length", "context_window", "max_context_length", "n_ctx")
 _CONTEXT_WORDS = ("context length", "context window", "maximum context", "too many tokens", "exceeds the")
+
+
+_NO_LOGPROBS = ("What to do: log-probabilities need a server whose /completions endpoint echoes the prompt "
+                "with logprobs (vLLM, llama.cpp's server); otherwise score with --backend llamacpp or "
+                "--backend transformers on a local copy of the model.")
 
 
 def _retry_after(value: str | None, cap: float) -> float | None:
@@ -232,6 +237,51 @@ class OpenAIBackend:
         if stop:
             body["stop"] = list(stop)
         return self._parse(self._post("/chat/completions", body))
+
+    def logprobs(self, requests: Sequence[tuple[str, str]]) -> list[TokenLogprobs]:
+        """For each ``(context, continuation)``, one ``POST /completions`` with ``echo=true``,
+        ``logprobs=1`` and ``max_tokens=1`` (the one generated token is dropped); the
+        continuation's tokens are those that start at or after the context's end. Requests run
+        ``concurrency`` at a time."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        check_requests(requests)
+        if not requests:
+            return []
+        with ThreadPoolExecutor(max_workers=min(self.concurrency, len(requests))) as pool:
+            return list(pool.map(lambda r: self._score_one(*r), requests))
+
+    def _score_one(self, context: str, continuation: str) -> TokenLogprobs:
+        body = {"model": self.model_id, "prompt": context + continuation, "max_tokens": 1, "temperature": 0.0,
+                "echo": True, "logprobs": 1, "stream": False}
+        try:
+            response = self._post("/completions", body)
+        except ContextLengthError:
+            raise
+        except BackendError as e:
+            if "(not retried)" in str(e):
+                raise BackendError(f"{e} {_NO_LOGPROBS}") from e
+            raise
+        url = str(response.request.url)
+        try:
+            lp = response.json()["choices"][0]["logprobs"]
+            tokens, values, offsets = lp["tokens"], lp["token_logprobs"], lp["text_offset"]
+            assert len(tokens) == len(values) == len(offsets)
+        except (ValueError, KeyError, IndexError, TypeError, AssertionError):
+            raise BackendError(f"POST {url} answered without prompt log-probabilities "
+                               f"({_snippet(response.text)!r}). {_NO_LOGPROBS}") from None
+        start, end = len(context), len(context) + len(continuation)
+        keep = [k for k, o in enumerate(offsets) if isinstance(o, int) and start <= o < end]
+        if continuation and not keep or any(values[k] is None for k in keep):
+            raise BackendError(f"POST {url} returned no log-probability for the tokens of the continuation "
+                               f"{continuation[:60]!r}. {_NO_LOGPROBS}")
+        # the echoed prompt ends at the continuation's end: a token starting there is generated
+        rel = [offsets[k] - start for k in keep]
+        if rel:
+            rel[0] = 0
+        ends = rel[1:] + [len(continuation)]
+        return TokenLogprobs(tokens=tuple(continuation[a:b] for a, b in zip(rel, ends)),
+                             logprobs=tuple(float(values[k]) for k in keep), offsets=tuple(rel))
 
     def _read(self, url: str, body: dict[str, Any], deadline: float) -> httpx.Response:
         """POST and read the reply, at most ``max_response_bytes`` of it, by ``deadline``."""
