@@ -109,3 +109,10 @@ def test_wice_study_on_a_subsample(tmp_path):
     assert res["items"] == 6 and "faithfulness" in res["scores"] and "rouge2_precision" in res["scores"]
     assert res["lm"] is None and "faithfulness_lm" not in res["scores"]  # no lm in the config: no model run
     assert "ROC AUC" in wice.render(res)
+
+
+def test_cli_validate_takes_several_study_names_and_refuses_an_unknown_one(capsys):
+    from summarise.cli import main
+
+    assert main(["eval", "validate", "summac", "qags", "nope"]) == 2
+    assert "Unknown validity study 'nope'" in capsys.readouterr().err
