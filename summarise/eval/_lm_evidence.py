@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 
 __all__ = ["LM_FEATURES", "LM_FEATURE_VERSION", "aligned_context", "cached_lm_features", "lm_features",
-           "lm_features_many", "sentence_lm_features"]
+           "lm_features_many", "read_cache", "sentence_lm_features"]
 
 #: LM feature names, in column order (see the module docstring).
 LM_FEATURES = ("lm_pmi", "lm_logp", "lm_min_pmi", "lm_min_logp")
@@ -150,6 +150,20 @@ def scorer_key(scorer: Any) -> str:
     return f"{getattr(scorer, 'name', '?')}:{getattr(scorer, 'model_id', '?')}:{getattr(scorer, 'revision', None)}:v{LM_FEATURE_VERSION}"
 
 
+def read_cache(path: pathlib.Path) -> dict[str, dict]:
+    """The records of an append-only JSONL feature cache by their ``key`` (none when absent; a
+    line cut by an interruption is skipped)."""
+    done: dict[str, dict] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            done[rec["key"]] = rec
+    return done
+
+
 def cached_lm_features(items: Sequence[tuple[str, Sequence[str]]], scorer: Any, cache: pathlib.Path,
                        log: Callable[[str], None], *, batch: int = 16) -> list[np.ndarray]:
     """:func:`lm_features_many` through an append-only JSONL cache under ``cache`` keyed by the
@@ -158,14 +172,7 @@ def cached_lm_features(items: Sequence[tuple[str, Sequence[str]]], scorer: Any, 
     tag = scorer_key(scorer)
     path = cache / f"lm-{hashlib.sha1(tag.encode()).hexdigest()[:12]}.jsonl"
     key = lambda d, ss: hashlib.sha1(json.dumps([tag, d, list(ss)]).encode()).hexdigest()
-    done: dict[str, list] = {}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError:  # a line cut by an interruption
-                continue
-            done[rec["key"]] = rec["lm"]
+    done = {k: rec["lm"] for k, rec in read_cache(path).items()}
     todo = list({key(d, ss): (d, ss) for d, ss in items if key(d, ss) not in done}.items())
     log(f"LM features ({tag}): {len(items) - len(todo)} cached, {len(todo)} to compute")
     with open(path, "a", encoding="utf-8") as fh:

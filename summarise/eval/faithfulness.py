@@ -11,7 +11,11 @@ score in 0..1) over all or some of them, or one feature used alone. Which of a p
 of such candidates, and its weights or sign and threshold, were chosen and fitted on the SummaC
 benchmark's validation cut (four sets, leave-one-set-out) by :mod:`summarise.eval.validity.summac`;
 the result ships in ``summarise/eval/faithfulness.json`` (its ``meta`` records which candidate and
-why), so scoring needs no data at run time.
+why), so scoring needs no data at run time. Since v4 the candidates may also fit their weights on
+synthetic FactCC-style sentences (``scripts/make_synthetic_faithfulness.py``) and use the local
+language model's evidence (:data:`LM_FEATURES`, :mod:`summarise.eval._lm_evidence`); a scorer over
+those needs a backend at run time (``score_sentences(..., scorer=)``, the ``faithfulness_lm``
+metric) and ships as ``faithfulness_lm.json`` only when the selection chooses one.
 
 A summary's score is the **minimum** of its sentence scores (decided before any result was
 seen): a summary is as faithful as its least supported sentence, and the human labels it was
@@ -411,16 +415,20 @@ def score_sentences(*, document: str, sentences: Sequence[str], model: FaithMode
         "0..1 from embedding support, lemma and bigram overlap, unsupported numbers, entities and "
         "proper nouns, negation mismatch and length, by the scorer shipped in "
         "summarise/eval/faithfulness.json (chosen among logistic combinations and single features, "
-        "and fitted, on the SummaC validation cut; a sentence copied word for word from the article "
-        "scores 1); the summary's value is its weakest sentence's score.",
+        "and fitted, on the SummaC validation cut and synthetic FactCC-style sentences from NeuS; a "
+        "sentence copied word for word from the article scores 1); the summary's value is its weakest "
+        "sentence's score.",
         "0..1, higher is better; None for an empty summary or article. Below the stored "
         "threshold (summarise/eval/faithfulness.json) the summary is predicted inconsistent.",
         "No inference model: a fluent sentence reusing the article's words with a changed "
         "relation (who did what to whom, swapped roles, wrong causality) often passes; an "
         "abstractive but correct paraphrase can score low, and its threshold does not transfer "
         "to very abstractive (XSum-style) summaries. Held out set by set on SummaC (nested "
-        "selection): ROC AUC about 0.78, balanced accuracy about 0.62; on QAGS-CNN/DM it "
-        "correlates less with human scores than ROUGE-2 precision against the source (eval/VALIDITY.md).",
+        "selection): ROC AUC about 0.78, balanced accuracy about 0.61, within the bootstrap interval "
+        "of ROUGE-2 precision against the article; on QAGS-CNN/DM it correlates less with human scores "
+        "than ROUGE-2 precision, on WiCE dev it separates supported claims better (AUC 0.77 vs 0.70) "
+        "(eval/VALIDITY.md). The local language model's evidence was among the candidates and was "
+        "not chosen.",
     ),
     higher_is_better=True,
     inputs=lambda ctx: {"summary": ctx.summary, "article": str(ctx.item.get("text") or "")},
@@ -444,6 +452,12 @@ def lm_scorer_backend(model: FaithModel | None = None) -> Any:
     ``meta["lm"]``: backend, model; default: the embedded model on llama.cpp)."""
     from ..backends import load_backend
 
+    if model is None and not LM_MODEL_PATH.is_file():
+        from .registry import MetricError
+
+        raise MetricError(f"No scorer with LM evidence is shipped ({LM_MODEL_PATH.name} is absent): the last SummaC study's "
+                          "selection chose a candidate without language-model features (eval/VALIDITY.md). Use the "
+                          "faithfulness metric, or rerun `summarise eval validate summac` with another lm: backend.")
     model = model or load_model(str(LM_MODEL_PATH))
     parts = str(model.meta.get("lm", "llamacpp:smollm2-135m")).split(":")
     return load_backend(parts[1], backend=parts[0])
@@ -457,8 +471,9 @@ def lm_scorer_backend(model: FaithModel | None = None) -> Any:
         "pointwise mutual information of its tokens given the best-aligned article sentences against no "
         "article, and its least probable content token) and synthetic FactCC-style training data; chosen "
         "and fitted like faithfulness. Runs the model it was fitted with (the embedded SmolLM2-135M on "
-        "llama.cpp): about a second per summary sentence on one CPU core (bench/). Only when named "
-        "(--metrics faithfulness_lm), never by default.",
+        "llama.cpp; cost per summary sentence in bench/README.md). Only when named (--metrics "
+        "faithfulness_lm), never by default; an error saying why when no such scorer ships (the 2026-12-05 "
+        "SummaC selection chose a candidate without LM features, so none does).",
         "0..1, higher is better; None for an empty summary or article.",
         "The 135M model's probabilities are a weak judge of meaning: a swapped relation between names "
         "the article contains still reads as likely. Validity figures in eval/VALIDITY.md (SummaC "
@@ -479,5 +494,7 @@ def faithfulness_lm(*, summary: str, article: str, scorer: Any) -> float | None:
     """
     if not summary.strip() or not article.strip():
         return None
+    if not LM_MODEL_PATH.is_file():
+        lm_scorer_backend()  # raises MetricError, saying why there is none
     model = load_model(str(LM_MODEL_PATH))
     return aggregate(score_sentences(document=article, sentences=split_sentences(summary), model=model, scorer=scorer))

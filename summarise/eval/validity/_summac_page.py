@@ -66,6 +66,10 @@ def render(results: dict) -> str:
         out.append(f"| {f} | " + " | ".join(_pct(row[n]) for n in [*names, "mean"]) + " |")
     out.append("\n#### The shipped scorers\n\n**Default** (`faithfulness`, summarise/eval/faithfulness.json; no model at run "
                "time): " + _describe_model(results["model"]) + "\n")
+    if results.get("lm_choice_without_lm"):
+        out.append(f"**With LM evidence**: none ships. The same selection over all {len(family)} candidates, those over the "
+                   f"language model's features (`{results.get('lm')}`) included, chose **{results['lm_choice_without_lm']}**, "
+                   "which uses none of them, so `faithfulness_lm` has no scorer to run.\n")
     if results.get("model_lm"):
         out.append("**With LM evidence** (`faithfulness_lm`, summarise/eval/faithfulness_lm.json; features from "
                    f"`{results.get('lm')}`): " + _describe_model(results["model_lm"]) + "\n")

@@ -40,6 +40,7 @@ from typing import Any
 import numpy as np
 
 from .. import faithfulness as fa
+from .._lm_evidence import read_cache
 from ._evidence import add_lm_rows, bootstrap_mean, feature_rows, load_synthetic
 from ._stats import balanced_accuracy, best_threshold, leave_one_dataset_out, roc_auc
 
@@ -98,14 +99,7 @@ def cached_features(pairs: Sequence[tuple[str, str]], cache: pathlib.Path, log: 
     cache.mkdir(parents=True, exist_ok=True)
     path = cache / f"features-v{fa.FEATURE_VERSION}.jsonl"
     key = lambda d, s: hashlib.sha1(f"{d}\0{s}".encode()).hexdigest()
-    done: dict[str, dict] = {}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError:  # a line cut by an interruption
-                continue
-            done[rec["key"]] = rec
+    done = read_cache(path)
     todo = sorted({key(d, s): (d, s) for d, s in pairs if key(d, s) not in done}.items(), key=lambda kv: kv[1][0])
     log(f"features: {len(pairs) - len(todo)} cached, {len(todo)} to compute")
     with open(path, "a", encoding="utf-8") as fh:
@@ -357,6 +351,7 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
         "how": "summarise.eval.validity.summac.run (eval/validity/summac.yaml)", "fitted_at": today,
     }
     shipped = {}
+    lm_choice = None
     for key, fam in (("model", [c for c in family if not uses_lm(c)]), ("model_lm", family if lm_tag else [])):
         if not fam:
             continue
@@ -370,6 +365,10 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
             **({"synthetic_items": len(synthetic)} if spec.get("synthetic") else {}),
             **({"lm": lm_tag} if final.needs_lm else {}),
         }
+        if key == "model_lm" and not final.needs_lm:  # the LM's evidence lost the selection: nothing to ship
+            lm_choice = spec["name"]
+            log(f"selection over all candidates chose {spec['name']}, without LM features: no LM scorer ships")
+            continue
         shipped[key] = final
         log(f"shipped scorer ({key}): {spec['name']} (inner mean AUC {inner[spec['name']]:.3f})")
     v1_final = fit_candidate(v1_spec, recs, rule=rules[0], mil_iterations=mil)
@@ -389,7 +388,7 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
                      "sentences_per_summary": float(np.mean([len(r["sentences"]) for r in recs[n]]))} for n in names},
         "aggregate": rules[0], "aggregate_variants": rules[1:], "l2": l2, "mil_iterations": mil,
         "candidates": family, "scorers": {k: _LABELS[k] for k in row_keys if k in tables[rules[0]]}, "lodo": tables,
-        "intervals": intervals, "lm": lm_tag, "synthetic_items": len(synthetic),
+        "intervals": intervals, "lm": lm_tag, "synthetic_items": len(synthetic), "lm_choice_without_lm": lm_choice,
         "single_feature_auc": single, **{k: m.to_json() for k, m in shipped.items()}, "v1_model": v1_final.to_json(),
         "published": config.get("published", {}),
     }
