@@ -61,6 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                          "and regenerate eval/VALIDITY.md (a study whose data path is absent is skipped, with the "
                          "reason). With a .jsonl file or a benchmark name: check it against the reference format.")
     val.add_argument("target", nargs="?", help="a study name or 'all'; or a .jsonl reference file or benchmark name")
+    val.add_argument("more", nargs="*", help="further study names, run in turn (summarise eval validate summac qags wice)")
     val.add_argument("--page", action="store_true", help="only regenerate eval/VALIDITY.md from the stored results")
     val.add_argument("--out", default=None, help="a folder for the study results and their VALIDITY.md (default: "
                      "eval/validity/results and eval/VALIDITY.md in a checkout)")
@@ -189,7 +190,13 @@ def _validate(args: argparse.Namespace) -> int:
     from ..eval.validity import list_studies
 
     if args.page or args.target == "all" or args.target in list_studies():
+        unknown = [n for n in args.more if n not in list_studies()]
+        if unknown:
+            raise InputError(f"Unknown validity stud{'ies' if len(unknown) > 1 else 'y'} {', '.join(map(repr, unknown))}. "
+                             f"Available: {', '.join(list_studies())}, or 'all'.")
         return _validity(args)
+    if args.more:
+        raise InputError(f"Several names are for validity studies ({', '.join(list_studies())}); {args.target!r} is not one.")
     if args.out:
         raise InputError(f"--out is where validity study results go; checking the reference file {args.target!r} writes nothing. "
                          "Drop --out, or name a study (" + ", ".join(list_studies()) + ") or 'all'.")
@@ -218,7 +225,7 @@ def _validity(args: argparse.Namespace) -> int:
     )
 
     names = [] if args.page and not args.target else (
-        [n for n in ORDER if n in list_studies()] + sorted(set(list_studies()) - set(ORDER)) if args.target == "all" else [args.target])
+        [n for n in ORDER if n in list_studies()] + sorted(set(list_studies()) - set(ORDER)) if args.target == "all" else [args.target, *[n for n in args.more if n != args.target]])
     out = Path(args.out) if args.out else None
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)

@@ -25,7 +25,7 @@ MODELS_MARKERS = ("<!-- models:start -->", "<!-- models:end -->")
 #: Columns of the leaderboard, in order (those no run has are left out).
 LEADERBOARD_METRICS = (
     "claim_f1", "claim_recall", "claim_precision", "attribution_accuracy", "kind_accuracy",
-    "evidence_overlap", "loaded_leak_rate", "invented_word_rate", "unsupported_number_rate", "unsupported_entity_rate", "faithfulness",
+    "evidence_overlap", "loaded_leak_rate", "invented_word_rate", "unsupported_number_rate", "unsupported_entity_rate", "faithfulness", "faithfulness_lm",
     "attribution_kept", "inconsistency_recall", "rouge1", "rouge2", "rougeL", "semantic_similarity",
     "framing_arousal_pos", "framing_arousal_neg", "attribution_coverage", "attributed_share", "article_voice_leak",
     "source_accuracy_named", "attributed_share_assertion", "source_accuracy_assertion", "spurious_attribution", "article_voice_leak_speech",

@@ -11,7 +11,11 @@ score in 0..1) over all or some of them, or one feature used alone. Which of a p
 of such candidates, and its weights or sign and threshold, were chosen and fitted on the SummaC
 benchmark's validation cut (four sets, leave-one-set-out) by :mod:`summarise.eval.validity.summac`;
 the result ships in ``summarise/eval/faithfulness.json`` (its ``meta`` records which candidate and
-why), so scoring needs no data at run time.
+why), so scoring needs no data at run time. Since v4 the candidates may also fit their weights on
+synthetic FactCC-style sentences (``scripts/make_synthetic_faithfulness.py``) and use the local
+language model's evidence (:data:`LM_FEATURES`, :mod:`summarise.eval._lm_evidence`); a scorer over
+those needs a backend at run time (``score_sentences(..., scorer=)``, the ``faithfulness_lm``
+metric) and ships as ``faithfulness_lm.json`` only when the selection chooses one.
 
 A summary's score is the **minimum** of its sentence scores (decided before any result was
 seen): a summary is as faithful as its least supported sentence, and the human labels it was
@@ -33,20 +37,27 @@ from typing import Any
 
 import numpy as np
 
+from ._lm_evidence import LM_FEATURES
 from ._sources import _canonical
 from ._text import extract_numbers, sentence_spans, spacy_nlp
 from .metrics import _ENTITY_LABELS, _entity_supported
 from .registry import MetricCard, register
 
 __all__ = [
+    "ALL_FEATURES",
     "FEATURES",
+    "LM_FEATURES",
     "FEATURE_VERSION",
+    "LM_MODEL_PATH",
     "MODEL_PATH",
     "FaithModel",
     "aggregate",
+    "columns",
     "faithfulness",
     "fit_logistic",
     "fit_model",
+    "faithfulness_lm",
+    "lm_scorer_backend",
     "load_model",
     "score_sentences",
     "sentence_features",
@@ -60,9 +71,14 @@ FEATURES = (
     "bigram_precision", "number_unsupported", "entity_unsupported", "novel_propn",
     "negation_mismatch", "log_length",
 )
+#: Columns a :class:`FaithModel` may use: :data:`FEATURES`, then the language-model evidence
+#: (:data:`~summarise.eval._lm_evidence.LM_FEATURES`), which needs a backend to compute.
+ALL_FEATURES = FEATURES + LM_FEATURES
 #: Bumped whenever a feature's computation changes (invalidates the studies' feature caches).
 FEATURE_VERSION = "2"
 MODEL_PATH = Path(__file__).resolve().parent / "faithfulness.json"  # eval data: not in the library fingerprint
+#: The scorer over language-model features too (chosen and fitted like the default one).
+LM_MODEL_PATH = Path(__file__).resolve().parent / "faithfulness_lm.json"
 _NEGATIONS = {"not", "no", "never", "n't", "none", "nothing", "nobody", "neither", "nor", "without", "cannot"}
 
 
@@ -122,6 +138,8 @@ class _Doc:
     windows: tuple[frozenset[str], ...]
     negated: tuple[bool, ...]
     numbers: tuple[float, ...]
+    texts: tuple[str, ...]
+    """The article's sentences (what the LM evidence aligns summary sentences with)."""
     emb_sent: np.ndarray = field(repr=False)
     emb_window: np.ndarray = field(repr=False)
 
@@ -151,6 +169,7 @@ def _analyse(document: str) -> _Doc:
         windows=tuple(windows),
         negated=tuple(_negated(list(s)) for s in sents),
         numbers=tuple(extract_numbers(document)),
+        texts=tuple(texts),
         emb_sent=vecs,
         emb_window=pairs if len(pairs) else vecs,
     )
@@ -207,12 +226,13 @@ def sentence_features(*, document: str, sentences: Sequence[str]) -> np.ndarray:
 
 @dataclass
 class FaithModel:
-    """A sentence scorer over (a subset of) :data:`FEATURES`; two kinds.
+    """A sentence scorer over (a subset of) :data:`ALL_FEATURES`; two kinds.
 
     ``logistic``: standardisation plus logistic-regression weights over ``features``, a score in 0..1.
     ``single``: one feature used alone, ``offset + sign * value`` (``sign`` fitted on the training
     sets; ``offset`` 1 for a share that counts against support, so the score stays in 0..1).
-    ``predict`` takes the full feature matrix (one column per :data:`FEATURES`) either way.
+    ``predict`` takes the full feature matrix either way: one column per :data:`ALL_FEATURES`, or
+    per :data:`FEATURES` for a model that uses no language-model feature (:attr:`needs_lm`).
     """
 
     features: list[str]
@@ -231,12 +251,19 @@ class FaithModel:
     add anything the document does not say, whatever the features make of a short or odd line."""
 
     def __post_init__(self) -> None:
-        unknown = [f for f in self.features if f not in FEATURES]
+        unknown = [f for f in self.features if f not in ALL_FEATURES]
         if unknown or self.kind not in ("logistic", "single") or (self.kind == "single" and len(self.features) != 1):
             raise ValueError(f"not a scorer over FEATURES: kind {self.kind!r}, features {self.features}")
 
+    @property
+    def needs_lm(self) -> bool:
+        """Whether it uses a language-model feature (scoring then needs a backend)."""
+        return any(f in LM_FEATURES for f in self.features)
+
     def predict(self, x: np.ndarray) -> np.ndarray:
-        x = np.asarray(x, dtype=float).reshape(-1, len(FEATURES))[:, [FEATURES.index(f) for f in self.features]]
+        x = np.asarray(x, dtype=float)
+        x = x.reshape(-1, x.shape[-1] if x.ndim > 1 else len(FEATURES))
+        x = x[:, columns(self.features, x.shape[1])]
         if self.kind == "single":
             return self.offset + self.sign * x[:, 0]
         z = (x - np.asarray(self.mean)) / np.asarray(self.std)
@@ -245,6 +272,21 @@ class FaithModel:
     def to_json(self) -> dict[str, Any]:
         keys = ("features", "mean", "std", "coef", "intercept") if self.kind == "logistic" else ("features", "sign", "offset")
         return {"kind": self.kind, **{k: getattr(self, k) for k in (*keys, "threshold", "copy_rule", "meta")}}
+
+
+def columns(features: Sequence[str], width: int) -> list[int]:
+    """Column indexes of ``features`` in a matrix of ``width`` columns (:data:`FEATURES`, or
+    :data:`ALL_FEATURES` when it has the language-model columns too).
+
+    >>> columns(["lm_pmi", "log_length"], len(ALL_FEATURES))
+    [11, 10]
+    """
+    names = ALL_FEATURES if width == len(ALL_FEATURES) else FEATURES
+    missing = [f for f in features if f not in names[:width]]
+    if width not in (len(FEATURES), len(ALL_FEATURES)) or missing:
+        raise ValueError(f"a feature matrix of {width} columns lacks {missing or 'the expected layout'}: "
+                         "compute the language-model features (summarise.eval._lm_evidence) for this scorer")
+    return [names.index(f) for f in features]
 
 
 def single_feature_model(feature: str, sign: float) -> FaithModel:
@@ -305,8 +347,9 @@ def fit_model(
     times, only its lowest-scoring sentence under the current fit is (multiple-instance learning:
     the label says some sentence is wrong, not which). ``features``: the columns used (all by default).
     """
-    cols = [FEATURES.index(f) for f in features]
-    stack = np.vstack([s for s, _, _ in summaries])[:, cols]
+    stack = np.vstack([s for s, _, _ in summaries])
+    cols = columns(features, stack.shape[1])
+    stack = stack[:, cols]
     mean, std = stack.mean(0), stack.std(0)
     std[std < 1e-9] = 1.0
     model = FaithModel(list(features), mean.tolist(), std.tolist(), [0.0] * len(cols), 0.0)
@@ -327,14 +370,19 @@ def fit_model(
 def load_model(path: str | None = None) -> FaithModel:
     """The fitted scorer (default: the one shipped in ``summarise/eval/faithfulness.json``)."""
     data = json.loads(Path(path or MODEL_PATH).read_text(encoding="utf-8"))
-    if not set(data["features"]) <= set(FEATURES) or (data.get("kind", "logistic") == "logistic"
+    if not set(data["features"]) <= set(ALL_FEATURES) or (data.get("kind", "logistic") == "logistic"
                                                       and len(data["coef"]) != len(data["features"])):
         raise ValueError(f"{path or MODEL_PATH} was fitted on other features: {data['features']}")
     return FaithModel(**data)
 
 
-def score_sentences(*, document: str, sentences: Sequence[str], model: FaithModel | None = None) -> list[float]:
+def score_sentences(*, document: str, sentences: Sequence[str], model: FaithModel | None = None,
+                    scorer: Any = None) -> list[float]:
     """Each sentence's support score in 0..1 (higher: better supported by ``document``).
+
+    ``scorer``: a backend with ``logprobs`` (:class:`~summarise.backends.Scorer`), needed only
+    by a model over language-model features (:attr:`FaithModel.needs_lm`, e.g.
+    :func:`load_model` of :data:`LM_MODEL_PATH`); such a model without one is an error.
 
     >>> doc = "The council approved a budget of 4 million pounds on Monday, its leader Ann Smith said."
     >>> good, bad = score_sentences(document=doc, sentences=["Ann Smith said the council approved a 4 million pound budget.",
@@ -345,7 +393,16 @@ def score_sentences(*, document: str, sentences: Sequence[str], model: FaithMode
     if not sentences:
         return []
     model = model or load_model()
-    scores = model.predict(sentence_features(document=document, sentences=sentences))
+    x = sentence_features(document=document, sentences=sentences)
+    if model.needs_lm:
+        if scorer is None:
+            raise ValueError(f"This faithfulness scorer uses language-model features ({', '.join(f for f in model.features if f in LM_FEATURES)}): "
+                             "pass scorer= a backend with logprobs, e.g. summarise.load_backend('smollm2-135m'), "
+                             "or use the scorer without them (load_model()).")
+        from ._lm_evidence import lm_features
+
+        x = np.hstack([x, lm_features(document=document, sentences=sentences, scorer=scorer)])
+    scores = model.predict(x)
     if model.copy_rule:
         scores = np.where(copied(document, sentences), 1.0, scores)
     return scores.tolist()
@@ -358,16 +415,20 @@ def score_sentences(*, document: str, sentences: Sequence[str], model: FaithMode
         "0..1 from embedding support, lemma and bigram overlap, unsupported numbers, entities and "
         "proper nouns, negation mismatch and length, by the scorer shipped in "
         "summarise/eval/faithfulness.json (chosen among logistic combinations and single features, "
-        "and fitted, on the SummaC validation cut; a sentence copied word for word from the article "
-        "scores 1); the summary's value is its weakest sentence's score.",
+        "and fitted, on the SummaC validation cut and synthetic FactCC-style sentences from NeuS; a "
+        "sentence copied word for word from the article scores 1); the summary's value is its weakest "
+        "sentence's score.",
         "0..1, higher is better; None for an empty summary or article. Below the stored "
         "threshold (summarise/eval/faithfulness.json) the summary is predicted inconsistent.",
         "No inference model: a fluent sentence reusing the article's words with a changed "
         "relation (who did what to whom, swapped roles, wrong causality) often passes; an "
         "abstractive but correct paraphrase can score low, and its threshold does not transfer "
         "to very abstractive (XSum-style) summaries. Held out set by set on SummaC (nested "
-        "selection): ROC AUC about 0.78, balanced accuracy about 0.62; on QAGS-CNN/DM it "
-        "correlates less with human scores than ROUGE-2 precision against the source (eval/VALIDITY.md).",
+        "selection): ROC AUC about 0.78, balanced accuracy about 0.61, within the bootstrap interval "
+        "of ROUGE-2 precision against the article; on QAGS-CNN/DM it correlates less with human scores "
+        "than ROUGE-2 precision, on WiCE dev it separates supported claims better (AUC 0.77 vs 0.70) "
+        "(eval/VALIDITY.md). The local language model's evidence was among the candidates and was "
+        "not chosen.",
     ),
     higher_is_better=True,
     inputs=lambda ctx: {"summary": ctx.summary, "article": str(ctx.item.get("text") or "")},
@@ -384,3 +445,56 @@ def faithfulness(*, summary: str, article: str) -> float | None:
     if not summary.strip() or not article.strip():
         return None
     return aggregate(score_sentences(document=article, sentences=split_sentences(summary)))
+
+
+def lm_scorer_backend(model: FaithModel | None = None) -> Any:
+    """The backend the LM scorer's features were computed with when it was fitted (its
+    ``meta["lm"]``: backend, model; default: the embedded model on llama.cpp)."""
+    from ..backends import load_backend
+
+    if model is None and not LM_MODEL_PATH.is_file():
+        from .registry import MetricError
+
+        raise MetricError(f"No scorer with LM evidence is shipped ({LM_MODEL_PATH.name} is absent): the last SummaC study's "
+                          "selection chose a candidate without language-model features (eval/VALIDITY.md). Use the "
+                          "faithfulness metric, or rerun `summarise eval validate summac` with another lm: backend.")
+    model = model or load_model(str(LM_MODEL_PATH))
+    parts = str(model.meta.get("lm", "llamacpp:smollm2-135m")).split(":")
+    return load_backend(parts[1], backend=parts[0])
+
+
+@register(
+    "faithfulness_lm",
+    card=MetricCard(
+        "As faithfulness, by the scorer shipped in summarise/eval/faithfulness_lm.json, whose candidates also "
+        "had the language model's evidence (summarise/eval/_lm_evidence.py: per summary sentence, the "
+        "pointwise mutual information of its tokens given the best-aligned article sentences against no "
+        "article, and its least probable content token) and synthetic FactCC-style training data; chosen "
+        "and fitted like faithfulness. Runs the model it was fitted with (the embedded SmolLM2-135M on "
+        "llama.cpp; cost per summary sentence in bench/README.md). Only when named (--metrics "
+        "faithfulness_lm), never by default; an error saying why when no such scorer ships (the 2026-12-05 "
+        "SummaC selection chose a candidate without LM features, so none does).",
+        "0..1, higher is better; None for an empty summary or article.",
+        "The 135M model's probabilities are a weak judge of meaning: a swapped relation between names "
+        "the article contains still reads as likely. Validity figures in eval/VALIDITY.md (SummaC "
+        "leave-one-set-out, QAGS, WiCE).",
+    ),
+    higher_is_better=True,
+    needs=("lm_scorer",),
+    inputs=lambda ctx: {"summary": ctx.summary, "article": str(ctx.item.get("text") or ""),
+                        "scorer": ctx.options["lm_scorer"]},
+)
+def faithfulness_lm(*, summary: str, article: str, scorer: Any) -> float | None:
+    """The summary's weakest sentence score against the article, with language-model evidence.
+
+    >>> from summarise.backends import FakeBackend
+    >>> art = "Police in Leeds arrested two men on Friday after a robbery at a jewellery shop."
+    >>> faithfulness_lm(summary="", article=art, scorer=FakeBackend()) is None
+    True
+    """
+    if not summary.strip() or not article.strip():
+        return None
+    if not LM_MODEL_PATH.is_file():
+        lm_scorer_backend()  # raises MetricError, saying why there is none
+    model = load_model(str(LM_MODEL_PATH))
+    return aggregate(score_sentences(document=article, sentences=split_sentences(summary), model=model, scorer=scorer))

@@ -43,7 +43,8 @@ EMPTY_PREDICTION: dict[str, Any] = {"summary": "", "sentences": [], "claims": []
 
 def default_metrics(*, with_lexicon: bool = False) -> list[str]:
     """Every registered metric that needs no extra input (framing too when a lexicon is given)."""
-    return [n for n in metric_names() if (with_lexicon or not get_metric(n).needs) and not get_metric(n).requires]
+    return [n for n in metric_names() if (not get_metric(n).needs or (with_lexicon and set(get_metric(n).needs) == {"lexicon"}))
+            and not get_metric(n).requires]
 
 
 def library_fingerprint() -> str:
@@ -176,6 +177,10 @@ def run_eval(
         from .framing import load_vad_lexicon
 
         options["lexicon"] = load_vad_lexicon(lexicon or "")  # fails here, before any model runs
+    if any("lm_scorer" in m.needs for m in chosen):  # faithfulness_lm: the backend its scorer was fitted with
+        from .faithfulness import lm_scorer_backend
+
+        options["lm_scorer"] = lm_scorer_backend()
     settings = dict(settings or {})
     field = (system_inputs or {}).get(system.name, "text")
     out = Path(out_dir)

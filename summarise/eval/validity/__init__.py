@@ -13,7 +13,7 @@ writes ``eval/validity/results/NAME.json``; :func:`write_validity_page` regenera
 ``summarise eval validate NAME`` (``all`` for every study).
 
     >>> sorted(list_studies())
-    ['babe', 'basil', 'neus-framing', 'polnear', 'qags', 'summac']
+    ['babe', 'basil', 'neus-framing', 'polnear', 'qags', 'summac', 'wice']
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ __all__ = ["ORDER", "DataMissing", "list_studies", "load_study_config", "run_stu
            "validity_dir", "write_validity_page"]
 
 #: The order of the sections on the page (and of ``validate all``).
-ORDER = ("summac", "qags", "babe", "neus-framing", "basil", "polnear")
+ORDER = ("summac", "qags", "wice", "babe", "neus-framing", "basil", "polnear")
 
 
 class DataMissing(InputError):

@@ -20,6 +20,7 @@ import numpy as np
 
 from .. import faithfulness as fa
 from . import published_table
+from ._evidence import add_lm_rows, shipped_models
 from ._stats import pearson, spearman
 from .summac import _LABELS, BASELINES, _summary_scores, cached_features
 
@@ -41,17 +42,14 @@ def load_qags(path: pathlib.Path, limit: int | None = None) -> list[dict[str, An
 def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[[str], None]) -> dict:
     """The study; ``config["model"]``: a model JSON path (default: the one shipped). When the model
     records the v1 full combination (fitted on the same SummaC sets), it is scored beside, for the history."""
-    model = fa.load_model(config.get("model"))
-    models = {"faithfulness": model}
-    if model.meta.get("v2_without_copy_rule"):
-        models["v2"] = fa.FaithModel(**model.meta["v2_without_copy_rule"])
-    if model.meta.get("v1_full_combination"):
-        models["v1"] = fa.FaithModel(**model.meta["v1_full_combination"])
     rules = [config.get("aggregate", "min")] + list(config.get("aggregate_variants") or [])
     items = load_qags(pathlib.Path(data), config.get("limit"))
     recs = cached_features([(it["document"], it["summary"]) for it in items], pathlib.Path(cache), log)
     for r, it in zip(recs, items):
         r["copied"] = fa.copied(it["document"], r["sentences"])
+    lm_tag = add_lm_rows(recs, [it["document"] for it in items], config, cache, log)
+    models, labels = shipped_models(config, with_lm=lm_tag is not None)
+    model = models["faithfulness"]
     human = np.array([it["human"] for it in items])
     scorers = [*models, *BASELINES]
     table: dict[str, dict[str, Any]] = {}
@@ -62,16 +60,13 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
             table.setdefault(rule, {})[sc] = {"pearson": pearson(s[ok], human[ok]), "spearman": spearman(s[ok], human[ok]),
                                               "n": int(ok.sum())}
         log(f"aggregate {rule}: " + ", ".join(f"{sc} r {table[rule][sc]['pearson']:.3f}" for sc in scorers))
-    meta = {k: v for k, v in model.meta.items() if k not in ("v1_full_combination", "v2_without_copy_rule")}
+    meta = {k: v for k, v in model.meta.items() if k not in ("v1_full_combination", "v2_without_copy_rule", "v3_base_features")}
     return {
         "items": len(items), "human_mean": float(human.mean()),
         "human_share_fully_consistent": float((human == 1).mean()),
         "sentences_per_summary": float(np.mean([len(r["sentences"]) for r in recs])),
         "aggregate": rules[0], "aggregate_variants": rules[1:],
-        "scorers": {"faithfulness": f"Our shipped scorer ({meta.get('candidate', model.kind)}; fitted on SummaC only)",
-                    **({"v2": "v2: the same selection without the copy rule (fitted on SummaC only)"} if "v2" in models else {}),
-                    **({"v1": "v1: full combination, l2 0.01 (fitted on SummaC only)"} if "v1" in models else {}),
-                    **{k: _LABELS[k] for k in BASELINES}},
+        "scorers": {**labels, **{k: _LABELS[k] for k in BASELINES}}, "lm": lm_tag,
         "correlations": table,
         "model": {"path": str(config.get("model") or "summarise/eval/faithfulness.json"), "kind": model.kind, **meta},
         "published": config.get("published", {}),
@@ -100,19 +95,20 @@ def render(results: dict) -> str:
 
 def _reading(results: dict) -> str:
     row = results["correlations"][results["aggregate"]]
-    baselines = [s for s in row if s not in ("faithfulness", "v1", "v2")]
-    ours, base = row["faithfulness"]["pearson"], max(row[s]["pearson"] for s in baselines)
+    baselines = [s for s in row if s in BASELINES]
+    mine = "faithfulness_lm" if "faithfulness_lm" in row else "faithfulness"
+    ours, base = row[mine]["pearson"], max(row[s]["pearson"] for s in baselines)
     best = max(baselines, key=lambda s: row[s]["pearson"])
     return (
-        f"Our scorer's Pearson r is {100 * ours:.1f} against {100 * base:.1f} for the best baseline "
+        f"{results['scorers'][mine].split(' (')[0].strip('*')}: Pearson r {100 * ours:.1f}, Spearman {100 * row[mine]['spearman']:.1f}, against {100 * base:.1f} for the best baseline "
         f"({results['scorers'][best]}). "
         + ("It tracks the human scores better than word or embedding overlap alone. " if ours > base else
            "Word overlap tracks these human scores better than our scorer fitted on SummaC: CNN/DM "
            "system summaries are mostly extractive, so the share of a sentence copied from the article is "
            "a strong proxy for its consistency here, and a scorer fitted across SummaC's more varied "
            "sets transfers less well. ")
-        + "".join(f"The earlier scorer {v} reached {100 * row[v]['pearson']:.1f} / {100 * row[v]['spearman']:.1f}. "
-                  for v in ("v2", "v1") if v in row)
+        + "".join(f"{results['scorers'][v].split(' (')[0].strip('*')} reached {100 * row[v]['pearson']:.1f} / {100 * row[v]['spearman']:.1f}. "
+                  for v in ("faithfulness", "v3", "v2", "v1") if v in row and v != mine)
         + "The published QAGS figure is on the same judgements, but the paper's baselines compare with the "
         "reference summary, not the source, so those rows are not the same measurement as ours."
     )
@@ -124,6 +120,7 @@ def headline(results: dict) -> list[dict[str, str]]:
     base = max((s for s in row if s in BASELINES), key=lambda s: row[s]["pearson"])
     figs = {f["system"]: f["value"] for f in (results.get("published") or {}).get("figures", [])}
     return [{"check": "faithfulness scorer", "data": "QAGS-CNN/DM, 235 summaries", "measure": "Pearson / Spearman ×100",
-             "ours": f"{100 * row['faithfulness']['pearson']:.1f} / {100 * row['faithfulness']['spearman']:.1f}",
+             "ours": " ; ".join(f"{100 * row[k]['pearson']:.1f} / {100 * row[k]['spearman']:.1f} ({k})"
+                                for k in ("faithfulness_lm", "faithfulness") if k in row),
              "baseline": f"{results['scorers'][base]}: {100 * row[base]['pearson']:.1f} / {100 * row[base]['spearman']:.1f}",
              "published": f"QAGS {figs['QAGS']} Pearson" if "QAGS" in figs else "—"}]

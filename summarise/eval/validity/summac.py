@@ -15,6 +15,14 @@ always) and the baselines (thresholds too) are evaluated the same way. The score
 library is the candidate chosen by leave-one-set-out over all four sets, fitted on all four
 (``results["model"]``, copied to ``summarise/eval/faithfulness.json``).
 
+Since v4 the family may hold candidates over the language model's evidence (``lm`` in the config:
+:mod:`summarise.eval._lm_evidence`, through :mod:`._evidence`) and candidates whose weights are
+also fitted on the synthetic set (``synthetic`` in the config; :data:`_SYNTHETIC_RECS`). Rows:
+the whole family (v4), the family without LM features (the default scorer, which needs no model
+at run time; ``results["model"]``), the base family (v3), v2, v1 and the baselines, with bootstrap
+intervals (:func:`._evidence.bootstrap_mean`). The LM scorer ships as ``results["model_lm"]``
+(``summarise/eval/faithfulness_lm.json``).
+
 Statistics are plain numpy (no scipy/sklearn), in :mod:`._stats`: ROC AUC (ties count one half),
 balanced accuracy, Pearson, Spearman (average ranks for ties).
 """
@@ -32,13 +40,16 @@ from typing import Any
 import numpy as np
 
 from .. import faithfulness as fa
-from . import published_table
+from .._lm_evidence import read_cache
+from ._evidence import add_lm_rows, bootstrap_mean, feature_rows, load_synthetic
 from ._stats import balanced_accuracy, best_threshold, leave_one_dataset_out, roc_auc
 
 TITLE = "Faithfulness: SummaC benchmark (validation cut)"
 #: Baselines: per-sentence values stored with the features, aggregated like our scorer's.
 BASELINES = ("rouge2_f1", "rouge2_precision", "embedding_cosine")
-_LABELS = {"nested": "**Ours: nested selection** (candidate, weights and threshold fitted without the scored set)",
+_LABELS = {"nested": "**Ours: nested selection** (v4: LM evidence and synthetic data among the candidates; candidate, weights and threshold fitted without the scored set)",
+           "nested_nolm": "v4 without the LM (the default scorer: no model at run time; nested selection over the candidates without LM features, synthetic data among them)",
+           "nested_base": "v3: nested selection (base features only, no synthetic data, copy rule)",
            "nested_no_copy": "v2: nested selection without the copy rule",
            "v1": "v1: fixed full combination (logistic, all features, l2 0.01)",
            "rouge2_f1": "ROUGE-2 F1 vs document",
@@ -46,6 +57,12 @@ _LABELS = {"nested": "**Ours: nested selection** (candidate, weights and thresho
 #: A-priori direction of each feature (+1: higher means better supported), for single-feature AUCs.
 FEATURE_SIGN = {"number_unsupported": -1, "entity_unsupported": -1, "novel_propn": -1, "negation_mismatch": -1,
                 "log_length": -1}
+#: The name of the synthetic training set when a candidate adds it (never a scored set).
+SYNTHETIC = "synthetic"
+#: The synthetic records of the running study (``run`` loads them when the config names them):
+#: a candidate with ``synthetic: true`` adds them, as one more set of equal weight, to every fit
+#: of its weights; they are never held out nor scored.
+_SYNTHETIC_RECS: list[dict] = []
 
 
 # --- features (cached) -----------------------------------------------------------------------
@@ -82,14 +99,7 @@ def cached_features(pairs: Sequence[tuple[str, str]], cache: pathlib.Path, log: 
     cache.mkdir(parents=True, exist_ok=True)
     path = cache / f"features-v{fa.FEATURE_VERSION}.jsonl"
     key = lambda d, s: hashlib.sha1(f"{d}\0{s}".encode()).hexdigest()
-    done: dict[str, dict] = {}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError:  # a line cut by an interruption
-                continue
-            done[rec["key"]] = rec
+    done = read_cache(path)
     todo = sorted({key(d, s): (d, s) for d, s in pairs if key(d, s) not in done}.items(), key=lambda kv: kv[1][0])
     log(f"features: {len(pairs) - len(todo)} cached, {len(todo)} to compute")
     with open(path, "a", encoding="utf-8") as fh:
@@ -122,11 +132,11 @@ def _stacked(recs: Sequence[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray, 
     and whether each sentence is copied word for word from its document (cached)."""
     hit = _STACKS.get(id(recs))
     if hit is None or hit[0] is not recs:
-        rows = [np.asarray(r["features"], dtype=float).reshape(-1, len(fa.FEATURES)) for r in recs]
+        rows = [feature_rows(r) for r in recs]
         lens = np.array([len(x) for x in rows])
         starts = np.concatenate([[0], np.cumsum(lens)[:-1]]).astype(int)
         flags = np.array([bool(c) for r in recs for c in r.get("copied", [False] * len(r["features"]))], dtype=bool)
-        hit = _STACKS[id(recs)] = (recs, np.vstack(rows) if rows else np.zeros((0, len(fa.FEATURES))), starts, lens, flags)
+        hit = _STACKS[id(recs)] = (recs, np.vstack(rows) if rows else np.zeros((0, len(fa.ALL_FEATURES))), starts, lens, flags)
     return hit[1], hit[2], hit[3], hit[4]
 
 
@@ -158,7 +168,7 @@ def fit_scorer(train: Mapping[str, Sequence[dict]], *, l2: float, mil_iterations
         for r in recs:
             if r["features"]:
                 cell = (labels == r["label"]).sum()
-                summaries.append((np.asarray(r["features"]), r["label"], 1.0 / (2 * len(train) * cell)))
+                summaries.append((feature_rows(r), r["label"], 1.0 / (2 * len(train) * cell)))
     return fa.fit_model(summaries, l2=l2, mil_iterations=mil_iterations, features=features)
 
 
@@ -174,14 +184,17 @@ def candidate_family(config: Mapping[str, Any]) -> list[dict[str, Any]]:
     """
     out = []
     default = [{"name": "full", "features": "all", "l2": config.get("l2", 0.01)}]  # no family declared: v1 alone
+    named = {"all": list(fa.FEATURES), "lm": list(fa.LM_FEATURES), "all+lm": list(fa.ALL_FEATURES)}
     for spec in config.get("candidates") or default:
+        extra = {"synthetic": True} if spec.get("synthetic") else {}
         if "single" in spec:
-            feats = fa.FEATURES if spec["single"] == "all" else spec["single"]
+            feats = named.get(spec["single"], spec["single"]) if isinstance(spec["single"], str) else spec["single"]
             out += [{"name": f"single:{f}", "kind": "single", "features": [f]} for f in feats]
         else:
-            feats = list(fa.FEATURES) if spec.get("features", "all") == "all" else list(spec["features"])
-            out.append({"name": str(spec["name"]), "kind": "logistic", "features": feats, "l2": float(spec["l2"])})
-    unknown = {f for c in out for f in c["features"]} - set(fa.FEATURES)
+            feats = named.get(spec.get("features", "all"), spec.get("features")) if isinstance(spec.get("features", "all"), str) \
+                else list(spec["features"])
+            out.append({"name": str(spec["name"]), "kind": "logistic", "features": list(feats), "l2": float(spec["l2"]), **extra})
+    unknown = {f for c in out for f in c["features"]} - set(fa.ALL_FEATURES)
     if unknown or len({c["name"] for c in out}) != len(out):
         raise ValueError(f"bad candidate family: unknown features {sorted(unknown)} or repeated names")
     order = {c["name"]: i for i, c in enumerate(out)}
@@ -199,7 +212,12 @@ def fit_candidate(spec: Mapping[str, Any], train: Mapping[str, Sequence[dict]], 
     feature's sign (the one with the higher mean AUC over the training sets, ties: the a-priori sign);
     and, with ``threshold``, the cut maximising the mean balanced accuracy over the training sets."""
     if spec["kind"] == "logistic":
-        model = fit_scorer(train, l2=spec["l2"], mil_iterations=mil_iterations, features=spec["features"])
+        weights_on = dict(train)
+        if spec.get("synthetic"):  # weights only: the threshold is still chosen on the real sets
+            if not _SYNTHETIC_RECS:
+                raise ValueError(f"candidate {spec['name']!r} adds the synthetic set, which was not loaded")
+            weights_on[SYNTHETIC] = _SYNTHETIC_RECS
+        model = fit_scorer(weights_on, l2=spec["l2"], mil_iterations=mil_iterations, features=spec["features"])
     else:
         f = spec["features"][0]
         prior = FEATURE_SIGN.get(f, 1)
@@ -239,7 +257,8 @@ def _evaluate_model(model: fa.FaithModel | None, scorer: str, rule: str, train: 
     else:
         cut = model.threshold
     s, y = _summary_scores(held, scorer, rule, model), np.array([r["label"] for r in held])
-    return {"balanced_accuracy": balanced_accuracy((s >= cut).astype(int), y), "roc_auc": roc_auc(s, y), "threshold": cut}
+    return {"balanced_accuracy": balanced_accuracy((s >= cut).astype(int), y), "roc_auc": roc_auc(s, y), "threshold": cut,
+            "_held": (s, y, cut)}  # for the bootstrap; dropped before the results are written
 
 
 def nested_lodo(recs: Mapping[str, Sequence[dict]], family: Sequence[Mapping[str, Any]], *, rule: str,
@@ -262,6 +281,7 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
     rules = [config.get("aggregate", "min")] + [v for v in config.get("aggregate_variants", []) or []]
     l2, mil = float(config.get("l2", 0.01)), int(config.get("mil_iterations", 2))
     family = candidate_family(config)
+    uses_lm = lambda c: any(f in fa.LM_FEATURES for f in c["features"])
     v1_spec = {"name": "v1", "kind": "logistic", "features": list(fa.FEATURES), "l2": l2}
     sets = {n: load_set(pathlib.Path(data) / f"{n}.json", config.get("limit")) for n in names}
     pairs = [(it["document"], it["claim"]) for n in names for it in sets[n]]
@@ -270,37 +290,58 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
     for n in names:
         for r, it in zip(recs[n], sets[n]):
             r["copied"] = fa.copied(it["document"], r["sentences"])
-    plain_family = family
+    lm_tag = add_lm_rows([r for n in names for r in recs[n]], [d for d, _ in pairs], config, cache, log)
+    if lm_tag is None:  # no LM in the config: its candidates cannot be scored
+        family = [c for c in family if not uses_lm(c)]
+    synthetic = _load_synthetic_recs(config, cache, log)
+    if not synthetic:
+        family = [c for c in family if not c.get("synthetic")]
+    # the families of the rows: all candidates (v4); without LM features (the default scorer,
+    # no model at run time); the declared base family of v3 (neither LM nor synthetic data)
+    families = {"nested": family, "nested_nolm": [c for c in family if not uses_lm(c)],
+                "nested_base": [c for c in family if not uses_lm(c) and not c.get("synthetic")]}
+    plain_family = families["nested_base"]
     if config.get("copy_rule"):  # declared in the config: every candidate scores a copied sentence 1
-        family = [{**c, "copy_rule": True} for c in family]
+        families = {k: [{**c, "copy_rule": True} for c in v] for k, v in families.items()}
+    for k in ("nested_base", "nested_nolm"):  # a family equal to a larger one is not a row of its own
+        if [c["name"] for c in families[k]] == [c["name"] for c in families["nested"]]:
+            families.pop(k)
+    if "nested_base" in families and "nested_nolm" in families and \
+            [c["name"] for c in families["nested_base"]] == [c["name"] for c in families["nested_nolm"]]:
+        families.pop("nested_nolm")
+    family = families["nested"]
 
     tables: dict[str, Any] = {}
+    intervals: dict[str, Any] = {}
     for rule in rules:
-        per: dict[str, dict[str, Any]] = {"nested": nested_lodo(recs, family, rule=rule, mil_iterations=mil)}
-        if family is not plain_family:
+        per: dict[str, dict[str, Any]] = {k: nested_lodo(recs, fam, rule=rule, mil_iterations=mil) for k, fam in families.items()}
+        if config.get("copy_rule"):
             per["nested_no_copy"] = nested_lodo(recs, plain_family, rule=rule, mil_iterations=mil)
         per["v1"] = leave_one_dataset_out(
             recs, lambda tr, r=rule: fit_candidate(v1_spec, tr, rule=r, mil_iterations=mil),
             lambda m, held, r=rule: _evaluate_model(m, "", r, {}, held))
         for sc in BASELINES:
             per[sc] = leave_one_dataset_out(recs, lambda tr: tr, lambda tr, held, sc=sc, r=rule: _evaluate_model(None, sc, r, tr, held))
+        if rule == rules[0]:
+            base = {n: per["rouge2_precision"][n]["_held"] for n in names}
+            intervals = {k: bootstrap_mean({n: per[k][n]["_held"] for n in names}, paired_with=None if k == "rouge2_precision" else base)
+                         for k in per}
         for cells in per.values():
+            for n in names:
+                cells[n].pop("_held", None)
             for k in ("balanced_accuracy", "roc_auc"):
                 cells.setdefault("mean", {})[k] = _mean([cells[n][k] for n in names])
         tables[rule] = per
-        log(f"aggregate {rule}: " + ", ".join(f"{sc} BA {per[sc]['mean']['balanced_accuracy']:.3f}" for sc in per)
+        log(f"aggregate {rule}: " + ", ".join(f"{sc} BA {per[sc]['mean']['balanced_accuracy']:.3f} AUC {per[sc]['mean']['roc_auc']:.3f}" for sc in per)
             + "; nested chose " + ", ".join(f"{n}: {per['nested'][n]['chosen']}" for n in names))
 
     single = {}
-    for j, f in enumerate(fa.FEATURES):
+    for j, f in enumerate(fa.ALL_FEATURES if lm_tag else fa.FEATURES):
         sign = FEATURE_SIGN.get(f, 1)
-        single[f] = {n: roc_auc([fa.aggregate([sign * row[j] for row in r["features"]]) if r["features"] else -np.inf
+        single[f] = {n: roc_auc([fa.aggregate((sign * feature_rows(r)[:, j]).tolist()) if r["features"] else -np.inf
                                  for r in recs[n]], [r["label"] for r in recs[n]]) for n in names}
         single[f]["mean"] = _mean([single[f][n] for n in names])
 
-    spec, inner = select_candidate(family, recs, rule=rules[0], mil_iterations=mil)
-    final = fit_candidate(spec, recs, rule=rules[0], mil_iterations=mil)
-    v1_final = fit_candidate(v1_spec, recs, rule=rules[0], mil_iterations=mil)
     today = _dt.date.today().isoformat()
     common = {
         "fitted_on": {n: len(recs[n]) for n in names}, "data": "SummaC benchmark, validation cut",
@@ -309,27 +350,75 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
         "threshold": "maximises the mean balanced accuracy over the four sets (aggregated scores)",
         "how": "summarise.eval.validity.summac.run (eval/validity/summac.yaml)", "fitted_at": today,
     }
+    shipped = {}
+    lm_choice = None
+    for key, fam in (("model", [c for c in family if not uses_lm(c)]), ("model_lm", family if lm_tag else [])):
+        if not fam:
+            continue
+        spec, inner = select_candidate(fam, recs, rule=rules[0], mil_iterations=mil)
+        final = fit_candidate(spec, recs, rule=rules[0], mil_iterations=mil)
+        final.meta = {
+            **common, "candidate": spec["name"], "candidate_spec": spec, "features_used": spec["features"],
+            "selection": "leave-one-set-out over the four SummaC sets: each candidate fitted on three, ranked by "
+                         "its mean ROC AUC on the left-out set; ties to the simpler",
+            "inner_auc": inner, "candidates": [c["name"] for c in fam],
+            **({"synthetic_items": len(synthetic)} if spec.get("synthetic") else {}),
+            **({"lm": lm_tag} if final.needs_lm else {}),
+        }
+        if key == "model_lm" and not final.needs_lm:  # the LM's evidence lost the selection: nothing to ship
+            lm_choice = spec["name"]
+            log(f"selection over all candidates chose {spec['name']}, without LM features: no LM scorer ships")
+            continue
+        shipped[key] = final
+        log(f"shipped scorer ({key}): {spec['name']} (inner mean AUC {inner[spec['name']]:.3f})")
+    v1_final = fit_candidate(v1_spec, recs, rule=rules[0], mil_iterations=mil)
     v1_final.meta = {**common, "candidate": "v1: fixed full combination", "l2": l2}
-    final.meta = {
-        **common, "candidate": spec["name"], "candidate_spec": spec, "features_used": spec["features"],
-        "selection": "leave-one-set-out over the four SummaC sets: each candidate fitted on three, ranked by "
-                     "its mean ROC AUC on the left-out set; ties to the simpler",
-        "inner_auc": inner, "candidates": [c["name"] for c in family],
-        "v1_full_combination": {k: v for k, v in v1_final.to_json().items() if k != "meta"},
-    }
-    if family is not plain_family:  # the same selection without the copy rule, for the history (QAGS shows it)
-        plain_spec, _ = select_candidate(plain_family, recs, rule=rules[0], mil_iterations=mil)
-        v2_final = fit_candidate(plain_spec, recs, rule=rules[0], mil_iterations=mil)
-        final.meta["v2_without_copy_rule"] = {k: v for k, v in v2_final.to_json().items() if k != "meta"}
-    log(f"shipped scorer: {spec['name']} (inner mean AUC {inner[spec['name']]:.3f})")
+    history = {"v1_full_combination": v1_final}
+    if config.get("copy_rule"):  # the same selection without the copy rule, for the history (QAGS shows it)
+        history["v2_without_copy_rule"] = fit_candidate(select_candidate(plain_family, recs, rule=rules[0], mil_iterations=mil)[0],
+                                                        recs, rule=rules[0], mil_iterations=mil)
+    if "nested_base" in families:
+        history["v3_base_features"] = fit_candidate(select_candidate(families["nested_base"], recs, rule=rules[0], mil_iterations=mil)[0],
+                                                    recs, rule=rules[0], mil_iterations=mil)
+    for m in shipped.values():
+        m.meta.update({k: {a: b for a, b in h.to_json().items() if a != "meta"} for k, h in history.items()})
+    row_keys = ("nested", "nested_nolm", "nested_base", "nested_no_copy", "v1", *BASELINES)
     return {
         "sets": {n: {"items": len(recs[n]), "consistent": sum(r["label"] for r in recs[n]),
                      "sentences_per_summary": float(np.mean([len(r["sentences"]) for r in recs[n]]))} for n in names},
         "aggregate": rules[0], "aggregate_variants": rules[1:], "l2": l2, "mil_iterations": mil,
-        "candidates": family, "scorers": {k: _LABELS[k] for k in ("nested", "nested_no_copy", "v1", *BASELINES) if k in tables[rules[0]]}, "lodo": tables,
-        "single_feature_auc": single, "model": final.to_json(), "v1_model": v1_final.to_json(),
+        "candidates": family, "scorers": {k: _LABELS[k] for k in row_keys if k in tables[rules[0]]}, "lodo": tables,
+        "intervals": intervals, "lm": lm_tag, "synthetic_items": len(synthetic), "lm_choice_without_lm": lm_choice,
+        "single_feature_auc": single, **{k: m.to_json() for k, m in shipped.items()}, "v1_model": v1_final.to_json(),
         "published": config.get("published", {}),
     }
+
+
+def _load_synthetic_recs(config: Mapping[str, Any], cache: pathlib.Path, log: Callable[[str], None]) -> list[dict]:
+    """The synthetic training records (features, LM rows, copy flags) when the config names the
+    file (``synthetic: {path: ...}``, written by ``scripts/make_synthetic_faithfulness.py``);
+    they also become :data:`_SYNTHETIC_RECS`."""
+    from ..benchmarks import candidate_paths
+    from . import DataMissing
+
+    _SYNTHETIC_RECS.clear()
+    spec = config.get("synthetic") or {}
+    if not spec.get("path"):
+        return []
+    path = next((p for p in candidate_paths(spec["path"]) if p.is_file()), None)
+    if path is None:
+        raise DataMissing(f"summac: the synthetic training set {spec['path']!r} is not there; make it with "
+                          f"`{spec.get('make', 'python scripts/make_synthetic_faithfulness.py')}` (a fixed seed: "
+                          "the same file every time; never committed).")
+    items = load_synthetic(pathlib.Path(path), config.get("synthetic_limit"))
+    pairs = [(it["document"], it["claim"]) for it in items]
+    recs = [{**f, "label": it["label"], "id": it["id"]} for f, it in
+            zip(cached_features(pairs, pathlib.Path(cache).parent / "synthetic", log), items)]
+    for r, it in zip(recs, items):
+        r["copied"] = fa.copied(it["document"], r["sentences"])
+    add_lm_rows(recs, [d for d, _ in pairs], config, cache, log)
+    _SYNTHETIC_RECS.extend(recs)
+    return recs
 
 
 def _mean(values: Sequence[float | None]) -> float | None:
@@ -337,152 +426,5 @@ def _mean(values: Sequence[float | None]) -> float | None:
     return float(np.mean(kept)) if kept else None
 
 
-def _pct(v: float | None) -> str:
-    return "n/a" if v is None else f"{100 * v:.1f}"
-
-
-def render(results: dict) -> str:
-    """The VALIDITY.md section: LODO figures per set (nested scorer, v1, baselines), the variants,
-    what the nested selection chose, published figures, single features, the shipped scorer."""
-    names = list(results["sets"])
-    rule = results["aggregate"]
-    family = results["candidates"]
-    out = [
-        ("Balanced accuracy (BA, threshold chosen on the other three sets) and ROC AUC, ×100, per set "
-        "of the SummaC benchmark's **validation** cut, leave-one-dataset-out. **Every fitted parameter of "
-        "our scorer is fitted without the scored set**, including which scorer it is: for each held-out set, "
-        f"one of {len(family)} pre-declared candidates (" + ", ".join(_family_summary(family)) + ") is chosen by "
-        "leave-one-set-out *within* the other three sets (mean inner ROC AUC, ties to the simpler), then "
-        "fitted on those three (weights or sign, and threshold). The v1 row is the previous scorer (the full "
-        "combination, always), kept for the history. A summary's score is the "
-        f"**{rule}** of its sentence scores, for the baselines too.\n"),
-        "| Scorer | " + " | ".join(f"{n} BA / AUC" for n in names) + " | mean BA / AUC |",
-        "|---|" + "---|" * (len(names) + 1),
-    ]
-    for rl in [rule, *results.get("aggregate_variants", [])]:
-        for sc, label in results["scorers"].items():
-            row = results["lodo"][rl][sc]
-            tag = "" if rl == rule else f" — variant: {rl} aggregate"
-            out.append(f"| {label}{tag} | " + " | ".join(
-                f"{_pct(row[n]['balanced_accuracy'])} / {_pct(row[n]['roc_auc'])}" for n in [*names, "mean"]) + " |")
-    sets = results["sets"]
-    out.append("\nItems (consistent): " + ", ".join(
-        f"{n} {sets[n]['items']} ({sets[n]['consistent']}), {sets[n]['sentences_per_summary']:.1f} sentences/summary"
-        for n in names) + ".\n")
-    out.append("#### What the nested selection chose\n")
-    out.append("Per held-out set, the candidate chosen on the other three sets, its mean inner AUC ×100 "
-               "(leave-one-set-out within those three) and, for comparison, that of v1's specification (full combination, "
-               f"l2 {results['l2']:g}).\n")
-    out.append("| Held-out set | Aggregate | Chosen candidate | its inner AUC | v1 specification's inner AUC |\n|---|---|---|---|---|")
-    full = next((c["name"] for c in family if c["kind"] == "logistic" and len(c["features"]) == len(fa.FEATURES)
-                 and c["l2"] == results["l2"]), None)
-    for rl in [rule, *results.get("aggregate_variants", [])]:
-        for n in names:
-            cell = results["lodo"][rl]["nested"][n]
-            out.append(f"| {n} | {rl} | {cell['chosen']} | {_pct(cell['inner_auc'][cell['chosen']])} | "
-                       f"{_pct(cell['inner_auc'].get(full)) if full else 'n/a'} |")
-    out += published_table(results.get("published"), "Published figures (not on identical data)")
-    out.append("\n#### Single features (no fitting; AUC ×100 of the min over sentences, sign fixed a priori)\n")
-    single = results["single_feature_auc"]
-    out.append("| Feature | " + " | ".join(names) + " | mean |\n|---|" + "---|" * (len(names) + 1))
-    for f, row in single.items():
-        out.append(f"| {f} | " + " | ".join(_pct(row[n]) for n in [*names, "mean"]) + " |")
-    out.append("\n#### The shipped scorer\n\n" + _describe_model(results["model"]) + "\n")
-    out.append(_reading(results))
-    return "\n".join(out).strip() + "\n"
-
-
-def _family_summary(family: Sequence[Mapping[str, Any]]) -> list[str]:
-    singles = [c for c in family if c["kind"] == "single"]
-    parts = [f"{c['name']} (logistic over {len(c['features'])} features, l2 {c['l2']:g})"
-             for c in family if c["kind"] == "logistic"]
-    return parts + ([f"each of {len(singles)} features alone (sign fitted)"] if singles else [])
-
-
-def _describe_model(model: Mapping[str, Any]) -> str:
-    meta = model.get("meta", {})
-    inner = meta.get("inner_auc", {})
-    ranked = sorted(inner, key=lambda k: -inner[k])[:4]
-    head = (f"Chosen by leave-one-set-out over all four sets, then fitted on all four: **{meta.get('candidate')}** "
-            f"(mean inner AUC {_pct(inner.get(meta.get('candidate')))}; next: "
-            + ", ".join(f"{k} {_pct(inner[k])}" for k in ranked if k != meta.get("candidate")) + "). ")
-    if model.get("kind") == "single":
-        f = model["features"][0]
-        how = f"{f}" if model["sign"] > 0 else f"1 − {f}"
-        return head + f"A sentence's score is {how}; threshold {model['threshold']:.3f}."
-    return head + (f"Standardised coefficients (threshold {model['threshold']:.3f}): " + ", ".join(
-        f"{f} {c:+.2f}" for f, c in zip(model["features"], model["coef"])) + ".")
-
-
-def _reading(results: dict) -> str:
-    """A few sentences on what the figures mean, written from the figures themselves."""
-    row = results["lodo"][results["aggregate"]]
-    names = list(results["sets"])
-    ours, v1 = row["nested"]["mean"], row["v1"]["mean"]
-    base = max(BASELINES, key=lambda s: row[s]["mean"]["roc_auc"] or 0)
-    chosen = [row["nested"][n]["chosen"] for n in names]
-    shipped = results["model"]["meta"].get("candidate")
-    picks = sorted(set(chosen), key=chosen.index)
-    text = (
-        f"Held out set by set, the nested scorer reaches a mean balanced accuracy (BA) of {_pct(ours['balanced_accuracy'])} and ROC AUC "
-        f"of {_pct(ours['roc_auc'])} (v1, the fixed full combination: {_pct(v1['balanced_accuracy'])} / "
-        f"{_pct(v1['roc_auc'])}; best baseline by AUC, {results['scorers'][base]}: "
-        f"{_pct(row[base]['mean']['balanced_accuracy'])} / {_pct(row[base]['mean']['roc_auc'])}). "
-        f"The inner selection chose {', '.join(picks)} "
-        + ("in every fold" if len(picks) == 1 else "(" + ", ".join(f"{n}: {c}" for n, c in zip(names, chosen)) + ")")
-        + f", and {shipped} over all four sets. "
-    )
-    if "nested_no_copy" in row:
-        v2 = row["nested_no_copy"]["mean"]
-        text += ("The copy rule (declared before it was measured: a summary sentence found word for word in the "
-                 "document scores 1, since copying cannot add what the document does not say, while the features "
-                 "mark a short copied line such as a dateline as weakly supported) moves the mean BA / AUC from "
-                 f"{_pct(v2['balanced_accuracy'])} / {_pct(v2['roc_auc'])} (v2, without it) to "
-                 f"{_pct(ours['balanced_accuracy'])} / {_pct(ours['roc_auc'])}. ")
-    inner = results["model"]["meta"].get("inner_auc", {})
-    best_single = max((k for k in inner if k.startswith("single:")), key=lambda k: inner[k], default=None)
-    if all(c.startswith("single:") for c in chosen + [shipped]):
-        text += ("The learned combinations do not transfer across these heterogeneous sets (weights fitted on "
-                 "three sets lose to one feature on the fourth): a single lexical signal of support in the source "
-                 "is the most robust one here. ")
-    elif best_single:
-        text += (f"Over all four sets the margin of {shipped} over the best single feature ({best_single}) is "
-                 f"{100 * (inner[shipped] - inner[best_single]):.1f} AUC points of inner AUC"
-                 + (" — within noise: the combination adds little to its best signal. " if abs(inner[shipped] - inner[best_single]) < 0.01
-                    else ". "))
-        heavy = [c for c in results["candidates"] if c["name"] == shipped and c.get("l2", 0) >= 1]
-        if heavy:
-            text += ("The strongest regularisation won: weights fitted on some sets transfer to another only when kept "
-                     "small and close to equal (close to an average of the standardised signals); the weakly "
-                     "regularised fit (v1) overfits the set mix. ")
-    if ours["balanced_accuracy"] < v1["balanced_accuracy"] and ours["roc_auc"] > v1["roc_auc"]:
-        text += (f"The selection is on AUC (ranking): the nested scorer ranks better than v1 "
-                 f"(+{100 * (ours['roc_auc'] - v1['roc_auc']):.1f} AUC) but its balanced accuracy is lower "
-                 f"({100 * (ours['balanced_accuracy'] - v1['balanced_accuracy']):+.1f}): the threshold fitted on three "
-                 "sets transfers poorly to the fourth. ")
-    if (ours["roc_auc"] or 0) < (row[base]["mean"]["roc_auc"] or 0):
-        text += f"On mean AUC it is still below {results['scorers'][base]} alone. "
-    weak = [n for n in names if (row["nested"][n]["roc_auc"] or 0) < 0.65]
-    cut = [n for n in names if row["nested"][n]["balanced_accuracy"] < 0.55 and (row["nested"][n]["roc_auc"] or 0) >= 0.7]
-    if cut:
-        text += (f"On {', '.join(cut)} it ranks summaries well (AUC) but the threshold learned on the other "
-                 "sets does not transfer: those summaries are far more abstractive. ")
-    if weak:
-        text += (f"It is near chance on {', '.join(weak)}: errors there mostly recombine words the article "
-                 "does contain (wrong relation, omission, wrong attribution), which overlap and embedding "
-                 "signals cannot see. ")
-    text += ("The published model-based checkers (SummaC-Conv 74.4 BA, 81.0 AUC; AlignScore 88.6 AUC) are on other "
-             "data (test cut, six sets) and use trained NLI or alignment models, which this offline scorer does not have.")
-    return text
-
-
-def headline(results: dict) -> list[dict[str, str]]:
-    """The page's at-a-glance rows: our scorer against the best baseline, and a published figure."""
-    row = results["lodo"][results["aggregate"]]
-    base = max(BASELINES, key=lambda s: row[s]["mean"]["roc_auc"] or 0)
-    ours, b = row["nested"]["mean"], row[base]["mean"]
-    return [{"check": "faithfulness scorer", "data": "SummaC, 4 sets (validation cut), held out set by set",
-             "measure": "mean ROC AUC / balanced accuracy ×100",
-             "ours": f"{_pct(ours['roc_auc'])} / {_pct(ours['balanced_accuracy'])}",
-             "baseline": f"{results['scorers'][base]}: {_pct(b['roc_auc'])} / {_pct(b['balanced_accuracy'])}",
-             "published": "SummaC-Conv 81.0 AUC, 74.4 BA; AlignScore 88.6 AUC (test cut, 6 sets)"}]
+# the page (render, headline) lives in ._summac_page; imported last, it reads this module's names
+from ._summac_page import _pct, headline, render  # noqa: E402,F401
