@@ -166,6 +166,10 @@ def _strip_det(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", "", text.strip())
 
 
+# Honorifics and titles written before a name without a full stop ("Mr Santorum", "Dr Lee"): not a given name.
+_TITLES = frozenset("mr mrs ms miss mx dr prof sir dame lord lady rev fr sr sra herr frau mme mlle".split())
+
+
 def _whole_person_names(doc: Any) -> None:
     """A person's name the tagger cut ("chief executive Anders [Holm]") takes back the capitalised
     given name before it: a proper noun compounded onto the name, in no entity, not a role word."""
@@ -178,7 +182,8 @@ def _whole_person_names(doc: Any) -> None:
             continue
         prev = doc[e.start - 1]
         if (prev.pos_ == "PROPN" and prev.ent_type_ == "" and prev.dep_ == "compound" and prev.head.i == e.start
-                and prev.text[:1].isupper() and prev.text[1:].islower() and prev.lower_ not in ROLE_NOUNS
+                and prev.text.isalpha() and prev.text[:1].isupper() and prev.text[1:].islower() and prev.lower_ not in ROLE_NOUNS
+                and prev.lower_ not in _TITLES
                 and prev.lower_ not in ROLE_ABBREVIATIONS):
             ents[k] = Span(doc, e.start - 1, e.end, label="PERSON")
             changed = True

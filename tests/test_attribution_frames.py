@@ -312,3 +312,10 @@ def test_regarding_something_as_something_and_questioning_are_stances_of_people(
 def test_a_given_name_the_tagger_left_out_stays_part_of_the_name() -> None:
     kind, source, claim = _by_text("Corvel chief executive Anders Holm told investors the plant would open in May.", "plant")
     assert source.startswith("Anders Holm, ") and source.endswith("chief executive") and claim.startswith(source + ", told")
+
+
+def test_an_honorific_is_not_taken_for_a_given_name() -> None:
+    from summarise._analysis import analyse
+
+    a = analyse("Mr. Santorum spoke on Monday. Mr Obama met Dr Lee in Ohio.")
+    assert {"Santorum", "Obama"} <= {m.name for m in a.mentions}  # not "Mr. Santorum", "Mr Obama"
