@@ -115,3 +115,14 @@ def test_metric_is_registered_and_runs_on_a_prediction():
     ctx = ItemContext(item, {"summary": "The transport ministry closed the library.", "claims": []})
     assert m.score(ctx) == 1.0
     assert m.score(ItemContext(item, {"summary": "", "claims": []})) is None
+
+
+def test_the_metric_does_not_count_a_ticker_the_tagger_cut_differently_as_invented():
+    from summarise.eval.wording import invented_units
+
+    article = "Sites went down after an outage at cloud company Fastly Inc(FSLY.N), officials said."
+    units = invented_units(summary="Officials said sites went down after an outage at cloud company Fastly Inc FSLY.N.",
+                           claims=[], article=article)
+    assert units and units[0][1] == []
+    units = invented_units(summary="The transport ministry said sites went down.", claims=[], article=article)
+    assert units[0][1] == ["transport", "ministry"]

@@ -8,6 +8,8 @@ the whole article, so that the pipeline, its baselines and a plain prompt are co
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
@@ -42,10 +44,20 @@ def invented_units(*, summary: str, claims: Sequence[Mapping[str, Any]], article
     """
     from .._verify import invented_words
 
-    support = " ".join([article, *dict.fromkeys(str(c.get("source") or "") for c in claims)])
+    # a bracket glued to a word ("Fastly Inc(FSLY.N)") tokenises as one piece: its parts count too
+    unglued = re.sub(r"[()\[\]{}]", " ", article)
+    support = " ".join([article, unglued, *dict.fromkeys(str(c.get("source") or "") for c in claims)])
     units = ([summary] if summary.strip() else []) + [str(c.get("text") or "") for c in claims if c.get("wording") == "model"]
     allowed = _allowed()
-    return [(u, invented_words(u, support=support, allowed=allowed)) for u in units if u.strip()]
+    return [(u, [w for w in invented_words(u, support=support, allowed=allowed) if not _as_written(w, support)])
+            for u in units if u.strip()]
+
+
+def _as_written(word: str, support: str) -> bool:
+    """A token the tagger cut differently, which the support holds as written ("FSLY.N." at the
+    end of a sentence, "FSLY.N" in the article)."""
+    w = word.rstrip(".")
+    return bool(w) and re.search(r"(?<![\w.])" + re.escape(w) + r"(?!\w)", support) is not None
 
 
 @register(
