@@ -207,60 +207,6 @@ class TransformersBackend:
             spans[k] = max(spans[k], spans[k - 1])
         return ids, spans
 
-    def logprobs(self, requests: Sequence[tuple[str, str]]) -> list[TokenLogprobs]:
-        """The :class:`~summarise.backends.base.Scorer` method: one forward pass over each
-        distinct context (after the start-of-text token, or end-of-text when the tokenizer has
-        none), kept in the KV cache, then one over each continuation, the cache cropped back to
-        the context after it."""
-        import torch
-        from transformers import DynamicCache
-
-        check_requests(requests)
-        tok, model = self._loaded()
-        start = tok.bos_token_id if tok.bos_token_id is not None else tok.eos_token_id
-        results: list[TokenLogprobs | None] = [None] * len(requests)
-        with _generate_lock, torch.inference_mode():
-            for context, indexes in group_by_context(requests).items():
-                pre = ([start] if start is not None else []) + list(tok(context, add_special_tokens=False)["input_ids"])
-                if not pre:
-                    raise BackendError(f"{self.model_id!r} has neither a start- nor an end-of-text token: give a non-empty context")
-                cache = DynamicCache(config=model.config)
-                out = model(input_ids=torch.tensor([pre], device=model.device), cache=cache, use_cache=True)
-                first = out.logits[0, -1:].float().log_softmax(-1)
-                for i in indexes:
-                    text = requests[i][1]
-                    ids, offsets = self._pieces(tok, text)
-                    check_fits(self.model_id, len(pre), len(ids), self.context_length)
-                    rows = first
-                    if len(ids) > 1:
-                        more = model(input_ids=torch.tensor([ids[:-1]], device=model.device), cache=cache, use_cache=True)
-                        cache.crop(-(len(ids) - 1))  # back to the context alone
-                        rows = torch.cat([first, more.logits[0].float().log_softmax(-1)])
-                    picked = rows[torch.arange(len(ids)), torch.tensor(ids, dtype=torch.long)] if ids else rows[:0, 0]
-                    results[i] = TokenLogprobs(
-                        tokens=tuple(text[a:b] for a, b in zip(offsets, list(offsets[1:]) + [len(text)])),
-                        logprobs=tuple(float(x) for x in picked), offsets=tuple(offsets))
-        return [r for r in results if r is not None]
-
-    @staticmethod
-    def _pieces(tok: Any, text: str) -> tuple[list[int], list[int]]:
-        """Token ids of ``text`` alone and the character offset where each starts (from the fast
-        tokenizer's offset mapping, else from decoding growing prefixes)."""
-        if not text:
-            return [], []
-        try:
-            enc = tok(text, add_special_tokens=False, return_offsets_mapping=True)
-            ids, spans = list(enc["input_ids"]), [a for a, _ in enc["offset_mapping"]]
-        except (NotImplementedError, ValueError, KeyError):
-            ids = list(tok(text, add_special_tokens=False)["input_ids"])
-            spans = [len(tok.decode(ids[:k])) for k in range(len(ids))]
-        spans = [min(max(0, a), len(text)) for a in spans]
-        if spans:
-            spans[0] = 0  # a leading space belongs to the first token, whatever the mapping says
-        for k in range(1, len(spans)):
-            spans[k] = max(spans[k], spans[k - 1])
-        return ids, spans
-
     def _chat_ids(self, tok: Any, messages: Sequence[Message], generation_prompt: bool = True) -> list[int]:
         try:
             enc = tok.apply_chat_template(list(messages), add_generation_prompt=generation_prompt, tokenize=True,
