@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._nlp import nlp
+from ._wellformed import ABBREVIATED_TITLES
 
 __all__ = ["Analysis", "Mention", "analyse"]
 
@@ -166,8 +167,9 @@ def _strip_det(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", "", text.strip())
 
 
-# Honorifics and titles written before a name without a full stop ("Mr Santorum", "Dr Lee"): not a given name.
-_TITLES = frozenset("mr mrs ms miss mx dr prof sir dame lord lady rev fr sr sra herr frau mme mlle".split())
+#: Honorifics and titles written before a name ("Mr Santorum", "Dr Lee", "Sen Reid"), lower case
+#: without a full stop: never a given name.
+TITLES = ABBREVIATED_TITLES | frozenset("miss mx sir dame lord lady fr sr sra herr frau mme mlle".split())
 
 
 def _whole_person_names(doc: Any) -> None:
@@ -183,7 +185,7 @@ def _whole_person_names(doc: Any) -> None:
         prev = doc[e.start - 1]
         if (prev.pos_ == "PROPN" and prev.ent_type_ == "" and prev.dep_ == "compound" and prev.head.i == e.start
                 and prev.text.isalpha() and prev.text[:1].isupper() and prev.text[1:].islower() and prev.lower_ not in ROLE_NOUNS
-                and prev.lower_ not in _TITLES
+                and prev.lower_ not in TITLES
                 and prev.lower_ not in ROLE_ABBREVIATIONS):
             ents[k] = Span(doc, e.start - 1, e.end, label="PERSON")
             changed = True

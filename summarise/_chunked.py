@@ -92,7 +92,7 @@ def analyse_article(text: str, size: int | None = None, scorer: Any = None, marg
         analysis = analyse(piece)
         frames = find_frames(analysis)
         if scorer is not None:
-            name_pronoun_sources(analysis, frames, scorer, *(() if margin is None else (margin,)))
+            name_pronoun_sources(analysis, frames, scorer, margin)
         chunk_loaded = find_loaded(analysis.doc, piece)
         chunk_drafts = draft_claims(analysis, frames, chunk_loaded)
         chunk_inconsistencies = find_inconsistencies(analysis, frames)

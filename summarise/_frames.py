@@ -375,7 +375,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 left = [q for q in analysis.quotes if s0 <= q[0] and q[1] <= tok.idx and all(
                     t.i in own or t.is_punct or t.is_space for t in doc if q[1] <= t.idx < tok.idx)]
                 right = [q for q in analysis.quotes if q[0] > tok.idx and q[1] <= s1 + 2
-                         and text[:q[0]].rstrip().endswith((",", ":")) and all(
+                         and text[s0:q[0]].rstrip().endswith((",", ":")) and all(
                     t.i in own or t.is_punct or t.is_space for t in doc if tok.idx < t.idx < q[0])]
                 if left and right:
                     quote_content = (_inner(text, *left[-1])[0], _inner(text, *right[0])[1])
@@ -514,7 +514,7 @@ def _relative_content(f: Frame, cue: Any, content: list[Any]) -> None:
     f.content = (end, f.content[1])
     head = cue.head
     start = min(t.idx for t in head.subtree)
-    if head.dep_ == "appos" or text[:start].rstrip().endswith(("\u2014", "\u2013", " -", ",")):
+    if head.dep_ == "appos" or text[cue.sent.start_char:start].rstrip().endswith(("\u2014", "\u2013", " -", ",")):
         # "a deal — a partnership that experts believe ...": the apposition is theirs too
         while start > 0 and text[start - 1] in " ,\u2014\u2013-":
             start -= 1

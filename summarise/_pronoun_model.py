@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._analysis import INSTITUTION_NOUNS, Analysis, Mention
+from ._analysis import INSTITUTION_NOUNS, TITLES, Analysis, Mention
 from ._coref import PRONOUN_GENDER, _people, mention_gender
 
 __all__ = ["MARGIN", "name_pronoun_sources"]
@@ -28,13 +28,12 @@ MARGIN = 1.0
 GENDER_MARGIN = 0.75
 """Nats by which " female" must beat " male" (or the reverse) for the model to give a gender."""
 _WINDOW = 2
-_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady rev gen col capt sen rep gov".split())
 """Sentences before the pronoun's sentence whose people are candidates and whose text is context."""
 
 
 def _model_gender(scorer: Any, name: str, cache: dict[str, str | None]) -> str | None:
     """``"m"``, ``"f"`` or ``None``: what the model makes of a person's first name."""
-    parts = [p for p in name.split() if p.lower().rstrip(".") not in _TITLES]
+    parts = [p for p in name.split() if p.lower().rstrip(".") not in TITLES]
     first = parts[0] if len(parts) > 1 and parts[0].isalpha() and parts[0][:1].isupper() else ""
     if not first:
         return None  # a surname alone says nothing
@@ -71,9 +70,11 @@ def _candidates(analysis: Analysis, offset: int, pronoun: str, scorer: Any, gend
     return out
 
 
-def name_pronoun_sources(analysis: Analysis, frames: list[Any], scorer: Any, margin: float = MARGIN) -> int:
+def name_pronoun_sources(analysis: Analysis, frames: list[Any], scorer: Any, margin: float | None = None) -> int:
     """Give frames whose source is a bare "he"/"she" the person the model prefers, in place
-    (``frame.source``, ``frame.mention``, ``frame.named_by_model``); returns how many were named."""
+    (``frame.source``, ``frame.mention``, ``frame.named_by_model``); returns how many were named.
+    ``margin``: :data:`MARGIN` when ``None``; 1000 or more leaves every pronoun to the rules."""
+    margin = MARGIN if margin is None else margin
     if margin >= 1000:
         return 0  # left to the rules
     text = analysis.text

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["TRUNCATION_MARK", "problems", "is_wellformed", "is_marked_truncated", "mark_truncated",
+__all__ = ["ABBREVIATED_TITLES", "TRUNCATION_MARK", "problems", "is_wellformed", "is_marked_truncated", "mark_truncated",
            "ends_truncated", "asserts_something"]
 
 #: Appended to a source sentence that the input cut off (an editor's mark of omitted text).
@@ -41,7 +41,8 @@ _UNSTRANDABLE = frozenset(
     "besides".split())
 _SUBORDINATORS = frozenset("because although though whereas unless whether if while since so".split())
 _DETERMINERS = frozenset("the a an every each its their his my our your whose".split())
-_TITLES = frozenset(
+#: Titles abbreviated before a name ("Gov.", "Sen", "Capt."), lower case without the full stop.
+ABBREVIATED_TITLES = frozenset(
     "mr mrs ms dr prof gov sen rep gen lt col capt sgt adm supt insp det atty sec amb cmdr pres "
     "st rev hon messrs".split())
 # Words that are capitalised in mid-sentence only when something went wrong.
@@ -171,7 +172,7 @@ def _end_problem(doc: Any) -> str | None:
         return f"ends on a subordinator ({last.text!r})"
     if last.tag_ == "TO" or (w == "to" and last.dep_ == "aux"):
         return "ends on 'to' with no verb"
-    if w in _TITLES:
+    if w in ABBREVIATED_TITLES:
         return f"ends on an abbreviated title ({last.text!r}): the sentence was cut at an abbreviation"
     return None
 
