@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, ROLE_NOUNS, Analysis
+from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, ROLE_NOUNS, Analysis, _strip_det
 from ._frames import Frame
 from ._loaded import _quoted as _quoted_in, clean_span, inflect_like
 from ._types import ARTICLE_SOURCE, LoadedTerm, Span
@@ -138,11 +138,15 @@ def _lower_first(s: str) -> str:
     return s[0].lower() + s[1:] if first.lower() in _FUNCTION_STARTS else s
 
 
+# Entity types that are names (a number or a date opening a clause is not: "said six million ...").
+_NAME_ENTITIES = frozenset("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split())
+
+
 def _lower_common(doc: Any, offset: int, s: str) -> str:
     """Lower-case the first letter of ``s`` (text starting at ``offset`` of ``doc``) when it opens
     a sentence of the source only: a common word, not a name, an acronym or "I"."""
     first = next((t for t in doc if t.idx >= offset), None)
-    if first is None or first.pos_ == "PROPN" or first.ent_type_ or first.text == "I" or first.text.isupper():
+    if first is None or first.pos_ == "PROPN" or first.ent_type_ in _NAME_ENTITIES or first.text == "I" or first.text.isupper():
         return _lower_first(s)
     return s[:1].lower() + s[1:]
 
@@ -223,6 +227,9 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
     text, doc = analysis.text, analysis.doc
     # a source the model chose (a "she" the rules could not name) is not written into the text
     source = text[f.subj[0]:f.subj[1]] if f.named_by_model and f.subj else _role_case(f.source)
+    if f.subj and not f.named_by_model and not source.lower().startswith("the ") \
+            and re.match(r"(?i)the\s", text[f.subj[0]:f.subj[1]]) and _strip_det(text[f.subj[0]:f.subj[1]]) == source:
+        source = "the " + source  # "the United States pledged", not "United States pledged"
     extra = ""
     if f.back_ref:
         ref = next((d for d in reversed(previous) if d.kind in ("allegation", "statement", "estimate") and d.source != source), None)

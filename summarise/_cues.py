@@ -54,12 +54,13 @@ _DOCUMENT_NOUNS = frozenset(
     "report study survey poll data record analysis figure statistic document filing memo audit review "
     "investigation research census result finding tally model forecast projection estimate count "
     "test assessment evaluation inquiry video footage recording tape photo photograph image picture "
-    "transcript email emails letter memo".split())
+    "transcript email emails letter memo slide chart graph graphic table map presentation".split())
 
 
 def is_document(tok: Any) -> bool:
     """A document or a body of data ("the records", "a new poll"), which can show or find things."""
-    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in _DOCUMENT_NOUNS
+    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in _DOCUMENT_NOUNS or tok.lower_ in _DOCUMENT_NOUNS
+                                              or tok.lower_.endswith("s") and tok.lower_[:-1] in _DOCUMENT_NOUNS)
 
 
 def animate(subj: Any) -> bool:
@@ -102,6 +103,9 @@ def is_cue(tok: Any) -> bool:
             return False
     if lemma == "point" and not any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children):
         return False
+    if lemma == "show" and not any(c.dep_ in ("nsubj", "nsubjpass") and any(is_document(x) for x in (c, *c.conjuncts))
+                                   for c in tok.children) and tok.dep_ != "relcl":
+        return False  # data and documents show things; "Mexico has shown it knows how" is the article's
     has_clause = any(c.dep_ in ("ccomp", "xcomp") or (  # "recalled that ...", parsed as an adverbial clause
         c.dep_ == "advcl" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
         for c in tok.children)

@@ -164,6 +164,10 @@ def _end_problem(doc: Any) -> str | None:
         return f"ends on a dangling conjunction ({last.text!r})"
     if w in _UNSTRANDABLE:
         return f"ends on a preposition ({last.text!r})"
+    if last.pos_ == "ADP" and last.dep_ == "prep" and not any(True for _ in last.children):
+        # "kept its cool for." (a cut "for a while"); a stranded preposition keeps its object in
+        # the parse ("what the money was for": "what" hangs on "for")
+        return f"ends on a preposition with no object ({last.text!r})"
     if len(words) > 1 and words[-2].lower_ in _CONJUNCTIONS and w in _AUXILIARIES:
         return f"ends on an auxiliary with no verb ({words[-2].text} {last.text!r})"
     if w in _DETERMINERS or (w == "her" and last.dep_ == "poss") or (last.tag_ == "DT" and last.dep_ == "det"):

@@ -319,3 +319,26 @@ def test_an_honorific_is_not_taken_for_a_given_name() -> None:
 
     a = analyse("Mr. Santorum spoke on Monday. Mr Obama met Dr Lee in Ohio.")
     assert {"Santorum", "Obama"} <= {m.name for m in a.mentions}  # not "Mr. Santorum", "Mr Obama"
+
+
+def test_only_data_and_documents_show_things_and_the_written_article_stays() -> None:
+    text = ("Back when it signed the pact, the United States pledged that it would lift the limits. "
+            "Mexico has shown it knows how to fight back. A slide from the briefing shows that most limes come from Mexico.")
+    claims = _claims(text)
+    kind, source, claim = _by_text(text, "lift the limits")
+    assert claim.startswith("The United States pledged"), claim
+    kind, source, _ = _by_text(text, "knows how")
+    assert source == "the article"
+    kind, source, _ = _by_text(text, "limes")
+    assert source != "the article" and "slide" in source.lower()
+    assert claims
+
+
+def test_a_preposition_left_without_its_object_is_not_a_sentence_end() -> None:
+    from summarise._wellformed import problems
+
+    assert problems("Mexico kept its cool for.")
+    assert problems("Nobody knew what they were looking for.") == []
+    kind, source, claim = _by_text("Mexico kept its cool for a while, though an arbitration panel in 2001 found the "
+                                   "United States was in breach of the pact.", "kept its cool")
+    assert "for a while" in claim
