@@ -104,6 +104,8 @@ def _quote_problems(s: str) -> list[str]:
         out.append("unbalanced quotes: \u201c and \u201d do not pair up")
     if s.count('"') % 2:
         out.append('unbalanced quotes: an odd number of "')
+    if s.count("''") % 2:  # the doubled apostrophes some outlets (and PolNeAR's texts) quote with
+        out.append("unbalanced quotes: an odd number of ''")
     if s.count("(") != s.count(")"):
         out.append("unbalanced brackets")
     return out

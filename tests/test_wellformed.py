@@ -143,3 +143,10 @@ def test_a_rendering_that_would_dangle_keeps_the_source_sentence():
 def test_a_figure_keeps_its_percent_sign():
     s = summarise("Output grew 6.5% in the quarter. Growth was revised down to 6.3% from its previous reading of 6.4%.", model=None)
     assert any(c.text.endswith("6.4%.") for c in s.claims), [c.text for c in s.claims]
+
+
+def test_doubled_apostrophe_quotes_must_pair_up():
+    from summarise._wellformed import problems
+
+    assert problems("Mexicans often say, ''Poor Mexico.")
+    assert problems("He said ''no'' twice.") == []
