@@ -436,6 +436,12 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                           subj_span, content, span, back_ref=back, cue_i=tok.i)
             if tok.dep_ == "relcl" and not back and quote_content is None:
                 _relative_content(frame, tok, content_toks)
+            lead = [t for c in tok.children if c.i < tok.i and c.dep_ in ("npadvmod", "advmod", "prep")
+                    and (subj is None or c.i < subj.i) for t in c.subtree]
+            if lead and frame.cover is None and min(t.idx for t in lead) < frame.span[0]:
+                # "..., and today, AAA pegged the price at ...": the frame's own time or place
+                # phrase is not left behind in the article's sentence ("had risen and today.")
+                frame.cover = (min(t.idx for t in lead), frame.span[1])
             if passive:
                 frame.kind = lexicons().cue_kind.get(tok.lemma_.lower(), "statement")
                 if frame.kind == "statement" and source == "unnamed sources":

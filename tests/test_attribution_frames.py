@@ -342,3 +342,10 @@ def test_a_preposition_left_without_its_object_is_not_a_sentence_end() -> None:
     kind, source, claim = _by_text("Mexico kept its cool for a while, though an arbitration panel in 2001 found the "
                                    "United States was in breach of the pact.", "kept its cool")
     assert "for a while" in claim
+
+
+def test_a_time_phrase_before_a_source_goes_with_its_frame_not_the_article_residue() -> None:
+    text = ("By the start of this week, the price had risen to $2.96 and today, the motoring club put the "
+            "average at $2.99, the highest since 2014.")
+    kind, source, claim = _by_text(text, "start of this week")
+    assert source == "the article" and claim == "By the start of this week, the price had risen to $2.96.", claim
