@@ -94,19 +94,60 @@ class Analysis:
 _QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u2018", "\u2019"))
 
 
-def _quotes(text: str) -> list[tuple[int, int]]:
+_PARAGRAPH_OPENS = "\u201c\"'`\u2018"
+
+
+def _double_quotes(text: str) -> list[tuple[int, int]]:
+    """Quotations in double marks, curly or straight, mixed as sloppy copy mixes them ('"Just when
+    ... it did.\u201d'). A straight mark opens after a space or a bracket and before a word, and
+    closes after a word or punctuation. A quotation runs over a line break only into a paragraph
+    that opens with a mark (the convention for quoting several paragraphs); one whose closing mark
+    is missing ends with its paragraph, and never pairs with a mark paragraphs later."""
     spans: list[tuple[int, int]] = []
-    for open_q, close_q in _QUOTE_PAIRS[:2]:
-        i = 0
-        while True:
-            a = text.find(open_q, i)
-            if a < 0:
-                break
-            b = text.find(close_q, a + 1)
-            if b < 0:
-                break
-            spans.append((a, b + 1))
-            i = b + 1
+    start: int | None = None
+
+    def cut(upto: int) -> None:
+        nonlocal start
+        if start is None:
+            return
+        for nl in re.finditer(r"\n", text[start:upto]):
+            rest = text[start + nl.end():upto + 1].lstrip()  # with the mark at upto, if any
+            if not rest or rest[0] not in _PARAGRAPH_OPENS:
+                end = start + nl.start()
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if end - start > 1:
+                    spans.append((start, end))
+                start = None
+                return
+
+    for m in re.finditer('[\u201c\u201d"]', text):
+        i, ch = m.start(), m.group()
+        cut(i)
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if ch == "\u201c":
+            opening = True
+        elif ch == "\u201d":
+            opening = False
+        elif (prev.isspace() or prev in "([{\u2014\u2013-/") and not nxt.isspace():
+            opening = start is None or "\n" in text[start:i]
+        elif not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}\u2014\u2013-"):
+            opening = False
+        else:
+            opening = start is None
+        if opening:
+            if start is None or not ("\n" in text[start:i] and not text[text.rfind("\n", 0, i) + 1:i].strip()):
+                start = i  # a new quotation (a mark opening its paragraph continues the last one)
+        elif start is not None:
+            spans.append((start, i + 1))
+            start = None
+    cut(len(text))
+    return spans
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = _double_quotes(text)
     # doubled apostrophes as quotation marks, as news archives print them (''...'' and ``...'')
     # an opening pair follows a space or a bracket and precedes a word; a closing pair follows a
     # word or punctuation and precedes no word; neither runs over a blank line (a missing mark

@@ -220,6 +220,10 @@ def _role_case(source: str) -> str:
     return f"{name}{sep}{' '.join(words)}"
 
 
+# Cues that keep their own verb when a claim is turned round ('..., a judge ruled.' -> 'A judge
+# ruled ...'): each takes a reported clause straight after it; others become "said".
+_OWN_VERB_CUES = frozenset("add warn insist claim allege write deny admit stress rule report conclude find estimate "
+                           "predict acknowledge concede confirm announce argue note testify explain".split())
 _ROLE_MODIFIERS = frozenset("chief deputy former acting senior vice assistant associate interim".split())
 
 
@@ -280,7 +284,7 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
             quote, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, [])
             quote = quote.strip(" ,\u201c\u201d\"'`")
             quoted = analysis.in_quote(f.content[0], f.content[0] + 1)
-            verb = inflect_like(f.cue_lemma, "VBD") if f.cue_lemma in ("add", "warn", "insist", "claim", "allege", "write", "deny", "admit", "stress") else "said"
+            verb = inflect_like(f.cue_lemma, "VBD") if f.cue_lemma in _OWN_VERB_CUES else "said"
             if quoted:
                 return _finish(f"{_with_role_comma(source)} {verb}: \u201c{quote.rstrip(',')}\u201d"), handled, extra
             # "The protests were planned, the president said." -> "The president said the protests ..."
@@ -296,6 +300,8 @@ def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previo
         body = inflect_like(f.cue_lemma, "VBD") + body[len(f.cue):]
     if f.subj is None and f.source in ("unnamed accusers", "unnamed sources"):
         return _finish(body), handled, extra
+    if f.subj is None and source.lower() in body.lower():
+        return _finish(body), handled, extra  # "Clinton is backed by 520 delegates", "As reported by X, ...": named in place
     if not body.lower().startswith(source.lower()):
         body = f"{_with_role_comma(source)} {_lower_first(body)}"
     return _finish(body), handled, extra

@@ -14,7 +14,7 @@ from typing import Any
 
 from ._nlp import lexicons
 
-__all__ = ["ADDRESSEE_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "cue_kind", "is_cue", "is_document"]
+__all__ = ["ABOUT_CUES", "ADDRESSEE_CUES", "ADJECTIVE_CUES", "FOR_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "aside", "cue_kind", "cue_kind_of_text", "is_cue", "is_document", "colon_quote", "made_clear"]
 
 # Cues that take their content as an object or prepositional phrase, not only a clause.
 OBJECT_CUES = frozenset(
@@ -24,16 +24,48 @@ OBJECT_CUES = frozenset(
     "ridicule suspect implicate confirm acknowledge admit announce reveal disclose warn urge "
     "order demand propose promise pledge threaten tout allege support back oppose endorse favor favour "
     "estimate project forecast predict calculate".split()
-)
+) | frozenset(  # speech acts and judgements with what they are about as their object
+    "cite echo highlight underscore lament bemoan voice discuss advocate promote request outline trash "
+    "chide admonish assail scold berate rebuke fault excoriate disparage belittle insult cheer embrace "
+    "champion salute congratulate challenge explain note tweet mention stress".split())
 # Verbs of regarding something as something ("see X as Y"): an opinion of whoever does.
 _AS_CUES = frozenset("see view regard".split())
 # Cues of taking a side ("X backs Y"): an attribution only when someone, not something, does it.
-STANCE_CUES = frozenset("support back oppose endorse favor favour".split())
+STANCE_CUES = frozenset(
+    "support back oppose endorse favor favour cite echo highlight underscore lament bemoan voice discuss "
+    "advocate promote request outline trash chide admonish assail rail scold berate rebuke fault excoriate "
+    "disparage belittle insult cheer embrace champion salute congratulate challenge push press lobby "
+    "campaign speak talk joke complain explain note tweet mention stress".split())
+# Cues whose content is what they are "about" ("spoke about the economy", "complained of delays").
+ABOUT_CUES = frozenset("speak talk joke complain write testify rail".split())
+# Cues whose content is what they are "for" or "against" ("pressed for a vote", "railed against").
+FOR_CUES = frozenset("push press lobby campaign rail call argue plead".split())
+# Adjectives of a stance or a state of mind, with what it is about ("is confident that ...", "was
+# critical of ...", "are worried about ..."): the holder's, and the kind of claim they make it.
+ADJECTIVE_CUES = {
+    "confident": "estimate", "sure": "estimate", "certain": "estimate", "convinced": "estimate",
+    "optimistic": "estimate", "pessimistic": "estimate", "hopeful": "estimate", "doubtful": "estimate",
+    "skeptical": "opinion", "sceptical": "opinion", "critical": "opinion", "supportive": "opinion",
+    "aware": "statement", "worried": "statement", "concerned": "statement", "afraid": "statement",
+    "fearful": "statement", "adamant": "statement", "insistent": "statement", "unaware": "statement",
+}
+_ADJECTIVE_PREPS = frozenset("of about over".split())
+# Verbs of knowing and noticing: a cue only with a clause and a holder of the thought.
+_COGNITION = frozenset("know understand remember realize realise recognize recognise wonder notice".split())
 # Verbs that give a figure as someone's valuation when followed by "at" and a number.
 _VALUING_CUES = frozenset("put place peg value".split())
 _FIGURES = frozenset("MONEY CARDINAL PERCENT QUANTITY".split())
 # Subject words that stand for people or bodies without being a named entity.
-_ANIMATE_PRONOUNS = frozenset("i we you he she they who".split())
+# People in general, as a group or in a walk of life (the roles of ``_analysis.ROLE_NOUNS`` aside).
+_PEOPLE_NOUNS = frozenset(
+    "people person man woman men women citizen public parent student teacher nurse physician surgeon "
+    "specialist developer farmer owner user customer consumer patient fan family victim survivor "
+    "conservative liberal progressive moderate millennial adult respondent participant shareholder "
+    "employee staff tenant landlord homeowner buyer seller driver passenger pilot soldier troop veteran "
+    "firefighter prisoner inmate immigrant refugee migrant unionist insider ally rival colleague friend "
+    "neighbour neighbor relative community crowd audience electorate partisan backer loyalist holdout "
+    "advocate lobbyist operative skeptic sceptic believer".split())
+_ANIMATE_PRONOUNS = frozenset("i we you he she they who everyone everybody someone somebody anyone anybody nobody".split())
 # Cues that introduce a quotation ('"...," she said').
 QUOTE_CUES = frozenset("say tell add write state post reply respond tweet".split())
 # Of those, the ones whose prepositional phrase is where they said it, never what.
@@ -42,7 +74,8 @@ MEDIUM_CUES = frozenset("say write state post tweet".split())
 # "in a post saying ..."): a cue that modifies one is spoken by whoever issued it.
 MESSAGE_NOUNS = frozenset(
     "statement letter message post tweet release communique communiqué note memo email e-mail op-ed "
-    "editorial column video speech interview petition resolution motion notice appeal filing".split())
+    "editorial column video speech interview petition resolution motion notice appeal filing ad ads "
+    "advertisement commercial pitch plea remarks".split())
 # Cues whose object is the person told, not what is said ("telling CNN: '...'").
 ADDRESSEE_CUES = frozenset("tell inform assure warn remind promise".split())
 
@@ -54,7 +87,7 @@ _DOCUMENT_NOUNS = frozenset(
     "report study survey poll data record analysis figure statistic document filing memo audit review "
     "investigation research census result finding tally model forecast projection estimate count "
     "test assessment evaluation inquiry video footage recording tape photo photograph image picture "
-    "transcript email emails letter memo slide chart graph graphic table map presentation".split())
+    "transcript email emails letter memo slide chart graph graphic table map presentation paper book".split())
 
 
 def is_document(tok: Any) -> bool:
@@ -70,7 +103,8 @@ def animate(subj: Any) -> bool:
     if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
     low = subj.lower_
-    return low in _ANIMATE_PRONOUNS or subj.lemma_.lower() in ROLE_NOUNS | INSTITUTION_NOUNS or low in ROLE_NOUNS
+    lemma = subj.lemma_.lower()
+    return low in _ANIMATE_PRONOUNS or lemma in ROLE_NOUNS | INSTITUTION_NOUNS or low in ROLE_NOUNS or lemma in _PEOPLE_NOUNS
 
 
 def _values_at(tok: Any) -> bool:
@@ -94,6 +128,29 @@ def is_cue(tok: Any) -> bool:
         # "delegates questioned whether ...", "some question the wisdom of ...": someone's doubt
         return any(c.dep_ == "nsubj" and animate(c) for c in tok.children) and any(
             c.dep_ in ("ccomp", "dobj") for c in tok.children)
+    if tok.lower_ in ADJECTIVE_CUES and tok.tag_ == "VBN":
+        # "not everyone is convinced the issue ...", "residents are concerned about": a participle
+        # of a state of mind, its passive subject the one who holds it
+        return any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ not in ("it", "there") and animate(c) for c in tok.children) and any(
+            c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in _ADJECTIVE_PREPS) for c in tok.children)
+    if lemma in ADJECTIVE_CUES or tok.lower_ in ADJECTIVE_CUES:
+        # "X is confident that ...", "X was critical of ...": an adjective of someone's stance,
+        # with a clause or what it is about
+        return tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there") and animate(c) for c in tok.head.children) and any(
+            c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in _ADJECTIVE_PREPS) for c in tok.children)
+    if lemma in _COGNITION:
+        # "X knows that ...": a reported thought, only with a clause and someone holding it
+        # ("it knows how to fight back" reports nothing)
+        return tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children) and any(
+            c.dep_ == "nsubj" and c.lower_ != "it" and animate(c) for c in tok.children)
+    if lemma == "make" and tok.pos_ == "VERB":
+        # "X made it clear (that) ...", "made clear that ...": what follows "clear" (with a
+        # subject of its own: "wanted to make it clear" is the wanting's)
+        return made_clear(tok) is not None and any(c.dep_ == "nsubj" and (animate(c) or is_document(c) or c.tag_ in ("NNS", "NNPS"))
+                                                   for c in tok.children)
+    if tok.pos_ == "VERB" and colon_quote(tok) is not None and any(c.dep_ == "nsubj" and animate(c) for c in tok.children):
+        return True  # 'X shot back: "That would be good."': a verb that opens a quotation with a colon
     if lemma not in lex.cue_kind:
         return False
     if tok.pos_ not in ("VERB", "AUX"):
@@ -109,12 +166,52 @@ def is_cue(tok: Any) -> bool:
     has_clause = any(c.dep_ in ("ccomp", "xcomp") or (  # "recalled that ...", parsed as an adverbial clause
         c.dep_ == "advcl" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
         for c in tok.children)
+    if tok.pos_ == "VERB" and aside(tok) and any(c.dep_ in ("nsubj", "agent") for c in tok.children):
+        return True  # "What is less certain, the survey shows, is ...", "As Clyburn noted, ...": the clause around
     if lemma in OBJECT_CUES or (lemma in DOCUMENT_CUES and any(
             c.dep_ == "nsubj" and any(is_document(x) for x in (c, *c.conjuncts)) for c in tok.children)):  # "the poll finds a generation that ..."
         return has_clause or any(c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") for c in tok.children) or tok.dep_ == "relcl"
     if lemma in QUOTE_CUES:
         return True  # quotes: '"...," she said.'
-    return has_clause
+    if has_clause:
+        return True
+    if lemma in ABOUT_CUES:
+        return any(c.dep_ == "prep" and c.lower_ in ("about", "of") for c in tok.children)
+    if lemma in FOR_CUES:
+        return any(c.dep_ == "prep" and c.lower_ in ("for", "against") for c in tok.children)
+    return False
+
+
+def aside(tok: Any) -> bool:
+    """A cue set off inside or beside the clause it reports, with nothing of its own to report:
+    '..., the survey shows, ...' (parataxis) or 'As X noted, ...' (an adverbial clause with "as")."""
+    if tok.head.i == tok.i or any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "nsubjpass") for c in tok.children):
+        return False
+    if tok.dep_ == "parataxis":
+        return True
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+
+
+def colon_quote(tok: Any) -> int | None:
+    """Where the quotation a verb opens with a colon starts ('shot back: "..."', 'wrote: "..."'),
+    or None."""
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and doc[i].dep_ in ("prt", "advmod") and doc[i].head.i == tok.i:
+        i += 1  # "shot back", "said simply"
+    if i + 1 < len(doc) and doc[i].text == ":" and (doc[i + 1].is_quote or doc[i + 1].text in ("\u201c", '"', "''", "``")):
+        return doc[i + 1].idx
+    return None
+
+
+def made_clear(tok: Any) -> Any | None:
+    """The clause made clear: "made it clear (that) they disagree" -> the clause."""
+    for c in tok.children:
+        if c.lower_ == "clear" and c.dep_ in ("ccomp", "oprd", "acomp", "xcomp"):
+            for x in (*c.children, *tok.children):
+                if x.dep_ in ("ccomp", "advcl") and x.pos_ in ("VERB", "AUX") and x.i > c.i:
+                    return x
+    return None
 
 
 def cue_kind(cue: Any, content_text: str) -> str:
@@ -124,9 +221,16 @@ def cue_kind(cue: Any, content_text: str) -> str:
         return "estimate"
     if lemma in _AS_CUES or lemma == "question":
         return "opinion"
-    kind = lex.cue_kind.get(lemma, "statement")
+    kind = ADJECTIVE_CUES.get(cue.lower_) or ADJECTIVE_CUES.get(lemma) or lex.cue_kind.get(lemma, "statement")
     if lemma == "call" and any(c.dep_ == "prep" and c.text.lower() == "for" for c in cue.children):
         kind = "statement"
+    return cue_kind_of_text(content_text, kind)
+
+
+def cue_kind_of_text(content_text: str, kind: str = "statement") -> str:
+    """The kind a cue's own ``kind`` becomes given what it reports: a denial of a claim, an
+    accusation, a hedged figure, a judgement."""
+    lex = lexicons()
     low = content_text.lower()
     if kind in ("statement", "opinion") and any(w in low for w in lex.denial_content) and any(n in low for n in lex.claim_nouns):
         return "denial"

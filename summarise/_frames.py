@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, Analysis, Mention, resolve_reference
-from ._cues import ADDRESSEE_CUES, DOCUMENT_CUES, MEDIUM_CUES, MESSAGE_NOUNS, QUOTE_CUES, STANCE_CUES, animate, cue_kind, is_cue, is_document
+from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, TITLES, Analysis, Mention, resolve_reference
+from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, DOCUMENT_CUES, FOR_CUES, MEDIUM_CUES, MESSAGE_NOUNS,
+                    OBJECT_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, cue_kind, cue_kind_of_text, is_cue,
+                    is_document, made_clear)
 from ._nlp import lexicons
 
 __all__ = ["Frame", "find_frames", "KIND_RANK"]
@@ -152,6 +154,9 @@ def _subject(cue: Any) -> tuple[Any | None, bool]:
                 continue
         if t.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in t.head.children):
             break  # "asking the minister to call in the decision": the minister is to call, and says nothing
+        if t.dep_ in ("acomp", "oprd") and t is cue and t.head.i != t.i:
+            t = t.head  # "X is confident that ...": the subject of "is"
+            continue
         if t.dep_ in ("conj", "advcl", "xcomp", "ccomp") and t.head.i != t.i:
             head = t.head
             # "said X had entered ... and described Y": a verb coordinated inside a cue's
@@ -223,6 +228,8 @@ def _display(analysis: Analysis, toks: list[Any], recent: list[Mention]) -> tupl
             return m.display, m
     if low in PRONOUNS_SING | PRONOUNS_PLUR or short:
         m = resolve_reference(analysis, raw, a, recent_sources=recent)
+        if m is not None and is_document(root0) and root0.lower_ not in m.name.lower():
+            m = None  # "the poll" is a poll, not the body or event named last
         if m is not None and (low in PRONOUNS_SING | PRONOUNS_PLUR or raw.split()[0].lower() in ("the", "a", "an", "this") or m.label == "PERSON"):
             return (m.display if m.label == "PERSON" else m.name), m
     root = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
@@ -257,8 +264,17 @@ def _last_institution(analysis: Analysis, offset: int, recent: list[Mention]) ->
 def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool]:
     """Tokens of what the cue's source asserts, and whether it points back to an earlier claim."""
     lex = lexicons()
+    lemma = cue.lemma_.lower()
+    if aside(cue) and cue.dep_ == "advcl":
+        # "As Clyburn noted, those voters will ...", "As reported by X, ...": the clause the
+        # aside hangs on, without it
+        own = {t.i for t in cue.subtree}
+        return [t for t in cue.head.subtree if t.i not in own], False
     if passive:  # "X have been accused of Y": the clause itself is the content
         return _subtree(cue), False
+    if lemma == "make":
+        clause = made_clear(cue)  # "made it clear they disagree"
+        return (_subtree(clause), False) if clause is not None else ([], False)
     clauses = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",))
                or (c.dep_ == "advcl" and c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
     if clauses:
@@ -272,6 +288,12 @@ def _content(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool
         return [t for t in cue.head.subtree if t.i not in own], False  # coordinated clauses included
     objs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "dative", "attr", "xcomp", "advcl", "acomp", "npadvmod", "prt", "pobj")]
     objs = [c for c in objs if not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in _FOREIGN_MARKS for m in c.children))]
+    if cue.pos_ == "ADJ" and (lemma in ADJECTIVE_CUES or cue.lower_ in ADJECTIVE_CUES):
+        objs = [c for c in objs if c.dep_ == "prep" and c.lower_ in ("of", "about", "over")]  # "critical of ..."
+    elif lemma not in OBJECT_CUES and (lemma in ABOUT_CUES or lemma in FOR_CUES):
+        # "spoke about X", "pressed for X": the phrase, never where or when ("spoke in Ohio")
+        preps = (("about", "of") if lemma in ABOUT_CUES else ()) + (("for", "against") if lemma in FOR_CUES else ())
+        objs = [c for c in objs if c.dep_ == "prep" and c.lower_ in preps]
     if cue.lemma_.lower() in QUOTE_CUES:
         objs = [c for c in objs if not _is_when_or_where(c)]
     if cue.lemma_.lower() in MEDIUM_CUES:  # "wrote on Twitter", "said in a statement": the medium
@@ -360,10 +382,15 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if not is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)):
                 continue  # a cue inside a quotation is part of what the speaker said
             subj, passive = _subject(tok)
+            if aside(tok) and any(c.dep_ == "agent" for c in tok.children):
+                subj, passive = None, True  # "As reported by X, ...": the agent speaks, not the clause's subject
+            if passive and subj is not None and tok.lower_ in ADJECTIVE_CUES:
+                passive = False  # "not everyone is convinced that": a state of mind, not a passive report
             if subj is None and not passive and tok.dep_ == "ROOT":
                 subj = _stranded_subject(tok)
-            if tok.lemma_.lower() in STANCE_CUES and (subj is None or not animate(subj)):
-                continue  # "the bill supports farmers": no one takes a side
+            if tok.lemma_.lower() in STANCE_CUES and (subj is None or not animate(subj)) and not any(
+                    c.dep_ == "ccomp" for c in tok.children):
+                continue  # "the bill supports farmers": no one takes a side ("specialists stress that ..." do say)
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
                 content_toks, back = [tok.head], True  # "an allegation X have refuted"
             else:
@@ -379,6 +406,11 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     t.i in own or t.is_punct or t.is_space for t in doc if tok.idx < t.idx < q[0])]
                 if left and right:
                     quote_content = (_inner(text, *left[-1])[0], _inner(text, *right[0])[1])
+            opened = colon_quote(tok)
+            if quote_content is None and opened is not None:
+                q = next(((a, b) for a, b in analysis.quotes if a == opened), None)
+                if q is not None and q[1] <= s1 + 2:
+                    quote_content = q  # 'X shot back: "..."'
             if quote_content is None and not content_toks and tok.lemma_.lower() in QUOTE_CUES:
                 q = [(a, b) for a, b in analysis.quotes if s0 <= a < s1]
                 if not q:  # '"We will win." Berg wrote.': the quote is the sentence before
@@ -422,10 +454,14 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 span = (min(span[0], tok.head.idx), span[1])
             else:
                 pieces = [content, (tok.idx, tok.idx + len(tok.text))]
+                # its auxiliaries and negation: "who had not endorsed" must not become "endorsed"
+                pieces += [(c.idx, c.idx + len(c.text)) for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i]
                 if content[1] <= tok.idx:  # '"...," a source told Fox News.': the addressee too
                     pieces.append(_span_of([t for t in tok.subtree if t.i >= tok.i]))
-                if subj_span and subj is not None and subj.head.i == tok.i:
-                    pieces.append(subj_span)
+                if tok.dep_ == "advcl" and aside(tok):
+                    pieces += [(m.idx, m.idx + len(m.text)) for m in tok.children if m.dep_ == "mark"]  # "As X noted, ..."
+                if subj_span and subj is not None and (subj.head.i == tok.i or tok.pos_ == "ADJ" and subj.head.i == tok.head.i):
+                    pieces.append(subj_span)  # "X was critical of": the subject of "was" too
                 else:
                     subj_span = None
                 span = (min(p[0] for p in pieces), max(p[1] for p in pieces))
@@ -459,6 +495,10 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     f.content = (f.content[0], min(f.content[1], end))
         sent_frames = _merge_nested(sent_frames, analysis.doc)
         if not sent_frames:
+            hf = _headline_speaker(analysis, si, recent)
+            if hf is not None:
+                sent_frames.append(hf)
+        if not sent_frames:
             qf = _quote_continuation(analysis, si, frames)
             if qf is not None:
                 sent_frames.append(qf)
@@ -468,6 +508,34 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             _negated_answer(analysis, f, frames)
         frames.extend(sent_frames)
     return _multi_sentence_quotes(analysis, frames)
+
+
+def _headline_speaker(analysis: Analysis, si: int, recent: list[Mention]) -> Frame | None:
+    """A headline's "Name: what they said" ("Senator X: The Bill Is a Failure"): the name is the
+    source, when the words before the colon are a person or an organisation (a dateline's place
+    is not) and a clause follows."""
+    text, doc = analysis.text, analysis.doc
+    s0, s1 = analysis.sentences[si]
+    m = re.match(r"\s*([^:\n]{2,60}?)\s*:\s+(?=\S)", text[s0:s1])
+    if m is None:
+        return None
+    a, b = s0 + m.start(1), s0 + m.end(1)
+    ents = [e for e in doc.ents if a <= e.start_char and e.end_char == b and e.label_ in ("PERSON", "ORG")]
+    if not ents:
+        return None
+    before = text[a:ents[0].start_char].split()
+    if any(w.rstrip(".").lower() not in TITLES and not w[:1].isupper() for w in before):
+        return None  # "Asked about it, Smith: ..." is no headline speaker
+    c0 = s0 + m.end()
+    after = [t for t in doc if c0 <= t.idx < s1]
+    if len([t for t in after if not t.is_punct]) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in after):
+        return None
+    source, mention = _display(analysis, [t for t in doc if ents[0].start_char <= t.idx < b], recent)
+    end = s1
+    while end > c0 and text[end - 1].isspace():
+        end -= 1
+    content = (c0, end)
+    return Frame(si, ":", "say", cue_kind_of_text(text[c0:end]), source, mention, (ents[0].start_char, b), content, (a, end))
 
 
 # "by one estimate", "by some accounts", "by its own count": whose figure it is

@@ -349,3 +349,68 @@ def test_a_time_phrase_before_a_source_goes_with_its_frame_not_the_article_resid
             "average at $2.99, the highest since 2014.")
     kind, source, claim = _by_text(text, "start of this week")
     assert source == "the article" and claim == "By the start of this week, the price had risen to $2.96.", claim
+
+
+@pytest.mark.parametrize("sentence, fragment, source, kind", [
+    # a stance or a state of mind as an adjective, with a clause or what it is about
+    ("The farmers' union is confident that the harvest will recover next year.", "harvest will recover", "union", "estimate"),
+    ("Councillor Petra Lind was sharply critical of the new parking charges.", "parking charges", "Petra Lind", "opinion"),
+    ("The residents are worried about the noise from the quarry.", "noise from the quarry", "residents", "statement"),
+    # the cue set off beside or inside the clause it reports
+    ("As the mayor noted, the bridge has been closed twice this year.", "bridge has been closed", "mayor", "statement"),
+    ("As reported by the Harbour Gazette, the ferry will stop running in May.", "ferry will stop", "Harbour Gazette", "statement"),
+    ("What is less clear, the survey shows, is whether tenants will move.", "tenants will move", "survey", "statement"),
+    # "made it clear", a cognition verb with a clause, a speech act about something, a judgement verb
+    ("The nurses made it clear they would not accept the offer.", "would not accept", "nurses", "statement"),
+    ("The minister recognises that the waiting lists are too long.", "waiting lists", "minister", "statement"),
+    ("Dr Amal Haddad spoke about the shortage of midwives in rural clinics.", "shortage of midwives", "Amal Haddad", "statement"),
+    ("The opposition leader chided the government for the delay.", "for the delay", "opposition leader", "opinion"),
+])
+def test_stances_states_of_mind_and_asides_are_the_holders(sentence: str, fragment: str, source: str, kind: str) -> None:
+    text = "The town council met on Tuesday. " + sentence
+    got_kind, got_source, claim = _by_text(text, fragment)
+    assert source.lower() in got_source.lower(), (got_source, claim)
+    assert got_kind == kind, (got_kind, claim)
+    assert claim.rstrip(".").endswith(sentence.rstrip(".")[-20:]), claim  # the sentence as written, not a rewrite
+
+
+@pytest.mark.parametrize("sentence, fragment", [
+    ("The mayor spoke in the town hall on Monday.", "town hall"),  # where and when someone spoke is the article's
+    ("The plant knows how to cope with floods.", "cope with floods"),  # no one holds a thought
+    ("It is clear that the road needs repairs.", "road needs repairs"),
+])
+def test_what_only_looks_like_a_stance_stays_the_articles(sentence: str, fragment: str) -> None:
+    _, source, _ = _by_text("The town council met on Tuesday. " + sentence, fragment)
+    assert source == "the article"
+
+
+def test_a_passive_stance_is_written_as_it_stands_not_prefixed_with_its_agent() -> None:
+    kind, source, claim = _by_text("The mayor met the unions. The plan is backed by 40 councillors, the Herald reported.", "backed by")
+    assert not claim.lower().startswith("40 councillors the plan"), claim
+
+
+def test_a_headline_speaker_before_a_colon_is_the_source_and_a_dateline_is_not() -> None:
+    text = ("The vote was held on Monday.\n\nSenator Ada Brook: The Housing Plan Is a Failure\n\n"
+            "OSLO: The government signed the agreement on Friday.")
+    kind, source, _ = _by_text(text, "Housing Plan")
+    assert "Ada Brook" in source
+    _, source, _ = _by_text(text, "signed the agreement")
+    assert source == "the article"
+
+
+def test_quotation_marks_mixed_or_missing_pair_within_their_paragraph() -> None:
+    from summarise._analysis import _quotes
+
+    text = ('"This is a bad result," said Ana Ruiz. "It could not get worse, and it did.\u201d\n\n'
+            'The board met later.\n\nA third member said he was opposed. "I prefer the other plan," he said.')
+    quoted = [text[a:b] for a, b in _quotes(text)]
+    assert '"It could not get worse, and it did.\u201d' in quoted
+    assert not any("board met" in q for q in quoted)  # no quotation runs over paragraphs it never reopens
+    multi = "\u201cThe first paragraph of a long quote.\n\n\u201cThe second one,\u201d she said."
+    assert [multi[a:b] for a, b in _quotes(multi)] == [multi[:multi.index(",\u201d") + 2]]
+
+
+def test_a_relative_clause_cue_keeps_its_negation_and_auxiliaries() -> None:
+    text = "The vote was close. Senator Hal Moreno, who had not endorsed anyone in the primary, spoke on Monday."
+    claims = [c for c in _claims(text) if "endorsed" in c[2]]
+    assert claims and all("had not endorsed" in c[2] for c in claims), claims

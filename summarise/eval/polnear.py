@@ -208,6 +208,39 @@ def _gold_head(gold: str) -> tuple[str, tuple[str, ...], bool]:
     return root.text, names, proper
 
 
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+@lru_cache(maxsize=4096)
+def _gold_names(gold: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The people a source phrase names beside its role ("Presumptive Republican presidential
+    nominee Donald Trump", "another advocate, Andrew J. Pincus of the law firm X", "His son Donald
+    Jr."): (surname, given names) of each, not a name the role only points to ("a spokesman for
+    Trump", "Trump's campaign manager")."""
+    from .._nlp import nlp
+
+    doc = nlp(gold.strip(" ,"))
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if before is not None and before.pos_ == "ADP" or after is not None and after.tag_ == "POS":
+            continue
+        t = ent.root
+        if t.dep_ == "compound" and t.head.pos_ != "PROPN":
+            continue  # "the Clinton campaign", "Cruz spokesman X": the name qualifies another noun
+        while t.head.i != t.i and t.dep_ not in ("pobj", "poss", "pcomp"):
+            t = t.head
+        if t.dep_ in ("pobj", "poss", "pcomp"):
+            continue  # "... of the law firm Mayer Brown": the name is not the speaker's
+        toks = [t.text for t in ent if not t.is_punct and t.lower_ not in _SUFFIXES and t.lower_.rstrip(".") not in _TITLES]
+        if toks:
+            out.append((toks[-1], tuple(toks[:-1])))
+    return tuple(out)
+
+
 def source_matches(predicted: str | None, gold: str) -> bool:
     """Whether a predicted source names the annotated one. A fuller name or a role beside the
     name is accepted ("Donald Trump, the Republican nominee" for "Trump"); a proper name must
@@ -225,26 +258,32 @@ def source_matches(predicted: str | None, gold: str) -> bool:
     (True, False)
     >>> source_matches("A court document", "A court document filed Thursday")
     True
+    >>> source_matches("Donald Trump", "Presumptive Republican presidential nominee Donald Trump")
+    True
+    >>> source_matches("Trump", "a spokesman for Trump"), source_matches("Andrew Pincus", "an advocate, Andrew Pincus of Mayer Brown")
+    (False, True)
     """
     from .validity._speakers import tokens_agree
 
     if not predicted or predicted.strip().lower() == "the article" or not gold.strip():
         return False
     pred = _tokens(predicted)
-    head, names, proper = _gold_head(gold)
-    head_toks = _tokens(head)
-    if not head_toks:
-        return False
-    key = head_toks[-1]
-    allowed = {t for n in names for t in _tokens(n) if t not in _TITLES} | set(head_toks[:-1])
-    for i, tok in enumerate(pred):
-        if not tokens_agree(tok, key):
+    heads = [_gold_head(gold)]
+    heads += [(surname, given, True) for surname, given in _gold_names(gold)]  # the role's head or the name beside it
+    for head, names, proper in heads:
+        head_toks = _tokens(head)
+        if not head_toks:
             continue
-        before = pred[i - 1] if i > 0 else ""
-        if proper and allowed and before and before.isalpha() and before not in _TITLES and before not in _DETERMINERS \
-                and not any(tokens_agree(before, n) for n in allowed):
-            continue  # a different given name before the surname: another person of the family
-        return True
+        key = head_toks[-1]
+        allowed = {t for n in names for t in _tokens(n) if t not in _TITLES} | set(head_toks[:-1])
+        for i, tok in enumerate(pred):
+            if not tokens_agree(tok, key):
+                continue
+            before = pred[i - 1] if i > 0 else ""
+            if proper and allowed and before and before.isalpha() and before not in _TITLES and before not in _DETERMINERS \
+                    and not any(tokens_agree(before, n) for n in allowed):
+                continue  # a different given name before the surname: another person of the family
+            return True
     return False
 
 
