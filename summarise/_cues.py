@@ -43,7 +43,7 @@ FOR_CUES = frozenset("push press lobby campaign rail call argue plead".split())
 # Adjectives of a stance or a state of mind, with what it is about ("is confident that ...", "was
 # critical of ...", "are worried about ..."): the holder's, and the kind of claim they make it.
 ADJECTIVE_CUES = {
-    "confident": "estimate", "sure": "estimate", "certain": "estimate", "convinced": "estimate",
+    "confident": "estimate", "sure": "estimate", "certain": "estimate", "convinced": "opinion",
     "optimistic": "estimate", "pessimistic": "estimate", "hopeful": "estimate", "doubtful": "estimate",
     "skeptical": "opinion", "sceptical": "opinion", "critical": "opinion", "supportive": "opinion",
     "aware": "statement", "worried": "statement", "concerned": "statement", "afraid": "statement",

@@ -455,7 +455,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             else:
                 pieces = [content, (tok.idx, tok.idx + len(tok.text))]
                 # its auxiliaries and negation: "who had not endorsed" must not become "endorsed"
-                pieces += [(c.idx, c.idx + len(c.text)) for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i]
+                pieces += [(c.idx, c.idx + len(c.text)) for c in tok.children
+                           if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i and c.tag_ != "TO"]
                 if content[1] <= tok.idx:  # '"...," a source told Fox News.': the addressee too
                     pieces.append(_span_of([t for t in tok.subtree if t.i >= tok.i]))
                 if tok.dep_ == "advcl" and aside(tok):
