@@ -29,7 +29,7 @@ from .._models import model_label
 from .._version import __version__
 from ._scoring import SCORES_FILE, ScoreCache, package_digest, score_items, scoring_fingerprint
 from .matching import MATCH_THRESHOLD
-from .registry import ItemContext, Metric, get_metric, metric_names
+from .registry import ItemContext, Metric, get_metric, metric_names, run_options
 from .systems import System
 
 __all__ = ["run_eval", "default_metrics", "library_fingerprint", "bootstrap_ci", "EMPTY_PREDICTION"]
@@ -172,15 +172,7 @@ def run_eval(
     check_references(items)  # every problem reported before the system runs on anything
     names = list(metrics) if metrics is not None else default_metrics(with_lexicon=bool(lexicon))
     chosen = [get_metric(n) for n in names]
-    options: dict[str, Any] = {"lexicon": None}
-    if lexicon or any("lexicon" in m.needs for m in chosen):
-        from .framing import load_vad_lexicon
-
-        options["lexicon"] = load_vad_lexicon(lexicon or "")  # fails here, before any model runs
-    if any("lm_scorer" in m.needs for m in chosen):  # faithfulness_lm: the backend its scorer was fitted with
-        from .faithfulness import lm_scorer_backend
-
-        options["lm_scorer"] = lm_scorer_backend()
+    options = run_options(chosen, {"lexicon": lexicon})  # a bad lexicon path fails here, before any model runs
     settings = dict(settings or {})
     field = (system_inputs or {}).get(system.name, "text")
     out = Path(out_dir)

@@ -214,7 +214,7 @@ def _metric_base() -> type:
             names = list(MODULES[self.GROUP])
             options: dict[str, Any] = {}
             if lexicon is not None:
-                from ..framing import load_vad_lexicon
+                from ..metrics.framing import load_vad_lexicon
 
                 options["lexicon"] = load_vad_lexicon(lexicon)
                 names += list(_LEXICON_METRICS)

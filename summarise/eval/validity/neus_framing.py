@@ -1,6 +1,6 @@
 """NeuS framing arousal of partisan leads, the naive prompt and the pipeline, at matched lengths.
 
-The NeuS framing-bias metric (Arousal+ and Arousal-, :mod:`summarise.eval.framing`) counts the
+The NeuS framing-bias metric (Arousal+ and Arousal-, :mod:`summarise.eval.metrics.framing`) counts the
 emotive words a text adds over the AllSides editors' neutral summary. If it measures framing,
 the lead of a left or right outlet's article should score higher than the centre outlet's, and
 a neutral summary lower than all three. The metric grows with length, so every text of an event
@@ -77,7 +77,7 @@ def _stats(values: list[float]) -> dict[str, Any]:
 
 def run(config: dict[str, Any], *, data: Path, cache: Path, log: Callable[[str], None]) -> dict[str, Any]:
     """Score every text of every stance-known event, uncut and at matched lengths."""
-    from ..framing import framing_arousal_neg, framing_arousal_pos, load_vad_lexicon
+    from ..metrics.framing import framing_arousal_neg, framing_arousal_pos, load_vad_lexicon
     from ..systems import lead3_prediction
 
     lexicon = load_vad_lexicon(config["resolved_paths"]["lexicon"])
