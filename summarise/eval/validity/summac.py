@@ -298,7 +298,7 @@ def _load_synthetic_recs(config: Mapping[str, Any], cache: pathlib.Path, log: Ca
     """The synthetic training records (features, LM rows, copy flags) when the config names the
     file (``synthetic: {path: ...}``, written by ``scripts/make_synthetic_faithfulness.py``);
     they also become :data:`_SYNTHETIC_RECS`."""
-    from ..benchmarks import candidate_paths
+    from ..._paths import candidate_paths
     from . import DataMissing
 
     _SYNTHETIC_RECS.clear()
