@@ -16,7 +16,7 @@ documents the format, every metric card and the claim-matching rule.
 from __future__ import annotations
 
 from .benchmarks import Benchmark, list_benchmarks, load_benchmark, load_benchmark_items
-from . import metrics as _metrics  # noqa: F401  (registers every metric: METRICS is full on import)
+from . import metrics  # noqa: F401  (registers every metric: METRICS is full on import)
 from .compare import compare_runs, leaderboard_markdown, update_models_md
 from .matching import MATCH_THRESHOLD, ClaimMatch, match_claims
 from .references import check_references, load_references, to_items
