@@ -87,7 +87,7 @@ def _key(text: str) -> str:
 def run(config: dict[str, Any], *, data: Path, cache: Path, log: Callable[[str], None]) -> dict[str, Any]:
     """Score the library's detector and the baselines on every configured BABE file."""
     from ..._loaded import find_loaded
-    from ..._nlp import _load_nlp
+    from ..._nlp import pipeline_meta
     from ..runner import library_fingerprint
 
     data = Path(data)
@@ -104,7 +104,7 @@ def run(config: dict[str, Any], *, data: Path, cache: Path, log: Callable[[str],
         "recasens": lambda doc, text: lookup(doc, recasens, recasens),
         "mpqa": lambda doc, text: lookup(doc, mpqa_words, mpqa_stemmed),
     }
-    spacy_meta = _load_nlp().meta
+    spacy_meta = pipeline_meta()
     fingerprint = hashlib.sha256("|".join([
         library_fingerprint(), str(spacy_meta.get("name")), str(spacy_meta.get("version")),
         file_sha(rec_path), file_sha(mpqa_path), str(mpqa_cfg.get("type", "strongsubj")), "v1",

@@ -89,11 +89,11 @@ def _cut(s: str | None, n: int) -> str | None:
 
 def run(config: dict[str, Any], *, data: Path, cache: Path, log: Callable[[str], None]) -> dict[str, Any]:
     """Run the attribution analysis on every BASIL article with a named-speaker quote and score it."""
-    from ..._nlp import _load_nlp
+    from ..._nlp import pipeline_meta
     from ..runner import library_fingerprint
 
     data = Path(data)
-    meta = _load_nlp().meta
+    meta = pipeline_meta()
     fingerprint = hashlib.sha256(f"{library_fingerprint()}|{meta.get('name')}|{meta.get('version')}|basil-v1".encode()).hexdigest()[:16]
     cdir = Path(cache) / f"analysis-{fingerprint}"
     cdir.mkdir(parents=True, exist_ok=True)
