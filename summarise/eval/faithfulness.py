@@ -3,11 +3,10 @@
 No NLI model is installable offline, so the scorer combines cheap, explainable signals of one
 summary sentence against the article (:data:`FEATURES`, computed in :mod:`._faith_features`:
 embedding and lexical support, unsupported numbers, entities and proper nouns, negation, length).
-A :class:`FaithModel` turns
-them into a per-sentence score: either a logistic regression (standardised features, L2, numpy;
-score in 0..1) over all or some of them, or one feature used alone. Which of a pre-declared family
-of such candidates, and its weights or sign and threshold, were chosen and fitted on the SummaC
-benchmark's validation cut (four sets, leave-one-set-out) by :mod:`summarise.eval.validity.summac`;
+A :class:`FaithModel` turns them into a per-sentence score: either a logistic regression
+(standardised features, L2, numpy; score in 0..1) over all or some of them, or one feature used
+alone. Which of a pre-declared family of such candidates, and its weights or sign and threshold,
+were chosen and fitted on the SummaC benchmark's validation cut (four sets, leave-one-set-out) by :mod:`summarise.eval.validity.summac`;
 the result ships in ``summarise/eval/faithfulness.json`` (its ``meta`` records which candidate and
 why), so scoring needs no data at run time. Since v4 the candidates may also fit their weights on
 synthetic FactCC-style sentences (``scripts/make_synthetic_faithfulness.py``) and use the local
