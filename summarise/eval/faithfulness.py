@@ -2,17 +2,18 @@
 
 No NLI model is installable offline, so the scorer combines cheap, explainable signals of one
 summary sentence against the article (:data:`FEATURES`, computed in :mod:`._faith_features`:
-embedding and lexical support, unsupported numbers, entities and proper nouns, negation, length).
-A :class:`FaithModel` turns them into a per-sentence score: either a logistic regression
+embedding and lexical support, unsupported numbers, entities and proper nouns, negation, length). A
+:class:`FaithModel` turns them into a per-sentence score: either a logistic regression
 (standardised features, L2, numpy; score in 0..1) over all or some of them, or one feature used
 alone. Which of a pre-declared family of such candidates, and its weights or sign and threshold,
-were chosen and fitted on the SummaC benchmark's validation cut (four sets, leave-one-set-out)
-by :mod:`summarise.eval.validity.summac`; the result ships in ``summarise/eval/faithfulness.json``
-(its ``meta`` records which candidate and why), so scoring needs no data at run time. Since v4 the candidates may also fit their weights on
-synthetic FactCC-style sentences (``scripts/make_synthetic_faithfulness.py``) and use the local
-language model's evidence (:data:`LM_FEATURES`, :mod:`summarise.eval._lm_evidence`); a scorer over
-those needs a backend at run time (``score_sentences(..., scorer=)``, the ``faithfulness_lm``
-metric) and ships as ``faithfulness_lm.json`` only when the selection chooses one.
+were chosen and fitted on the SummaC benchmark's validation cut (four sets, leave-one-set-out) by
+:mod:`summarise.eval.validity.summac`; the result ships in ``summarise/eval/faithfulness.json``
+(its ``meta`` records which candidate and why), so scoring needs no data at run time. Since v4 the
+candidates may also fit their weights on synthetic FactCC-style sentences
+(``scripts/make_synthetic_faithfulness.py``) and use the local language model's evidence
+(:data:`LM_FEATURES`, :mod:`summarise.eval._lm_evidence`); a scorer over those needs a backend at
+run time (``score_sentences(..., scorer=)``, the ``faithfulness_lm`` metric) and ships as
+``faithfulness_lm.json`` only when the selection chooses one.
 
 A summary's score is the **minimum** of its sentence scores (decided before any result was
 seen): a summary is as faithful as its least supported sentence, and the human labels it was
