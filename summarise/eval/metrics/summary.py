@@ -51,6 +51,10 @@ _ROUGE_MISSES = (
 _SUMMARY_INPUTS = lambda ctx: {"summary": ctx.summary, "reference": str(ctx.item.get("reference_summary") or "")}  # noqa: E731
 
 
+def _rouge_metric(name: str, definition: str, range_: str) -> Any:
+    return register(name, card=MetricCard(definition, range_, _ROUGE_MISSES), higher_is_better=True, inputs=_SUMMARY_INPUTS)
+
+
 def _article_inputs(ctx: ItemContext) -> dict[str, Any]:
     return {"summary": ctx.summary, "article": str(ctx.item.get("text") or "")}
 
@@ -59,13 +63,8 @@ def _leak_inputs(ctx: ItemContext) -> dict[str, Any]:
     return {"summary": ctx.summary, "loaded_terms": list(ctx.item.get("loaded_terms") or [])}
 
 
-@register(
-    "rouge1",
-    card=MetricCard("ROUGE-1 F1 (unigrams, Porter stemming) of summary against reference summary.",
-                    "0..1; None without a reference summary; 0 for an empty summary.", _ROUGE_MISSES),
-    higher_is_better=True,
-    inputs=_SUMMARY_INPUTS,
-)
+@_rouge_metric("rouge1", "ROUGE-1 F1 (unigrams, Porter stemming) of summary against reference summary.",
+               "0..1; None without a reference summary; 0 for an empty summary.")
 def rouge1(*, summary: str, reference: str) -> float | None:
     """ROUGE-1 F-measure, stemming on (``rouge-score``, no hub download).
 
@@ -75,13 +74,8 @@ def rouge1(*, summary: str, reference: str) -> float | None:
     return _rouge("rouge1", summary, reference)
 
 
-@register(
-    "rouge2",
-    card=MetricCard("ROUGE-2 F1 (bigrams, stemming) of summary against reference summary.",
-                    "0..1; None without a reference summary.", _ROUGE_MISSES),
-    higher_is_better=True,
-    inputs=_SUMMARY_INPUTS,
-)
+@_rouge_metric("rouge2", "ROUGE-2 F1 (bigrams, stemming) of summary against reference summary.",
+               "0..1; None without a reference summary.")
 def rouge2(*, summary: str, reference: str) -> float | None:
     """ROUGE-2 F-measure, stemming on.
 
@@ -91,13 +85,8 @@ def rouge2(*, summary: str, reference: str) -> float | None:
     return _rouge("rouge2", summary, reference)
 
 
-@register(
-    "rougeL",
-    card=MetricCard("ROUGE-L F1 (longest common subsequence, stemming) against the reference.",
-                    "0..1; None without a reference summary.", _ROUGE_MISSES),
-    higher_is_better=True,
-    inputs=_SUMMARY_INPUTS,
-)
+@_rouge_metric("rougeL", "ROUGE-L F1 (longest common subsequence, stemming) against the reference.",
+               "0..1; None without a reference summary.")
 def rougeL(*, summary: str, reference: str) -> float | None:  # noqa: N802 - the metric's name
     """ROUGE-L F-measure, stemming on.
 
