@@ -49,7 +49,7 @@ def main() -> int:
     lm_features(document=work[0][0], sentences=work[0][1], scorer=scorer)  # loads everything
     first = time.perf_counter() - t0
     for text, _ in work:
-        fa._analyse(text)  # the article analysis is shared by both and cached: time the sentences only
+        fa.analyse_document(text)  # the article analysis is shared by both and cached: time the sentences only
     record: dict = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "cpus": os.cpu_count(),
                     "articles": len(work), "sentences": sum(len(s) for _, s in work),
                     "first_call_seconds_with_loads": round(first, 2), "per_sentence_ms": {}}

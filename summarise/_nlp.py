@@ -14,7 +14,7 @@ import yaml
 
 from ._errors import ModelNotFoundError
 
-__all__ = ["nlp", "Lexicons", "lexicons", "SPACY_PACKAGES"]
+__all__ = ["nlp", "pipeline_meta", "Lexicons", "lexicons", "SPACY_PACKAGES"]
 
 _DATA = Path(__file__).with_name("data")
 #: spaCy pipelines tried in order: the official name, then the PyPI re-upload installable here.
@@ -64,6 +64,12 @@ def nlp(text: str) -> Any:
     """Parse ``text`` with spaCy's ``en_core_web_sm`` (thread-safe; the pipeline loads once)."""
     with _lock:
         return _load_nlp()(text)
+
+
+def pipeline_meta() -> dict[str, Any]:
+    """The loaded spaCy pipeline's ``meta`` (``name``, ``version``...): what a cache of analyses
+    depends on besides the library's code."""
+    return dict(_load_nlp().meta)
 
 
 @dataclass(frozen=True)

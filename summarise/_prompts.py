@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ._errors import PromptError
+from ._paths import PACKAGE, resource_dir
 
 __all__ = ["Prompt", "check_prompt_folder", "load_prompt", "prompt_dir", "prompt_hashes", "neutralise_text"]
 
@@ -24,11 +25,10 @@ _ROLE_LINE = re.compile(r"^### (system|user|assistant)\s*$", re.M)
 
 def prompt_dir() -> Path:
     """The folder of prompt files: inside the installed wheel, else the source tree's ``prompts/``."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_resources" / "prompts", here.parent / "prompts"):
-        if candidate.is_dir():
-            return candidate
-    raise PromptError(f"No prompts folder found next to {here}: reinstall summarise")
+    found = resource_dir("prompts", "prompts")
+    if found is None:
+        raise PromptError(f"No prompts folder found next to {PACKAGE}: reinstall summarise")
+    return found
 
 
 @dataclass(frozen=True)

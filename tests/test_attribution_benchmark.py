@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from summarise.eval.attribution_metrics import attribution_outcomes
+from summarise.eval.metrics.attribution import attribution_outcomes
 from summarise.eval.polnear import load_polnear, source_matches
 from summarise.eval.runner import run_eval
 from summarise.eval.systems import build_system

@@ -156,6 +156,19 @@ def test_missing_lexicon_fails_before_any_item_runs(tmp_path):
     assert system.calls == []
 
 
+def test_run_options_and_details_come_from_the_metrics(tmp_path):
+    """The lexicon is loaded once by the framing module's run option; each metric's declared
+    details are kept per item, in the order of the first metric that declares them."""
+    lexicon = tmp_path / "vad.txt"
+    lexicon.write_text("reckless\t0.1\t0.9\t0.5\nmove\t0.5\t0.3\t0.5\ncritics\t0.2\t0.6\t0.5\n", encoding="utf-8")
+    results = run_eval(make_items(2), CountingSystem(), tmp_path / "run", lexicon=str(lexicon), progress=False,
+                       metrics=["loaded_leak_rate", "framing_arousal_neg", "claim_recall", "unsupported_number_rate"])
+    assert results["aggregate"]["framing_arousal_neg"]["n"] == 2 and not results["errors"]
+    details = results["items"][0]["details"]
+    assert list(details) == ["leaked_terms", "matches", "kind_confusion", "unsupported_numbers"]
+    assert results["kind_confusion"] == {"statement": {"fact": 2}}
+
+
 def test_lead3_and_naive_prompt_systems(tmp_path):
     items = make_items(2)
     lead = run_eval(items, build_system("lead-3", model=None), tmp_path / "lead", metrics=["claim_recall", "fallback_rate"], progress=False)

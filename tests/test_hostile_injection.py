@@ -8,7 +8,7 @@ import pytest
 
 from summarise import summarise
 from summarise.eval.benchmarks import load_benchmark, load_benchmark_items
-from summarise.eval.injection import injection_flagged, injection_pass_through, passes_through
+from summarise.eval.metrics.injection import injection_flagged, injection_pass_through, passes_through
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from summarise._prompts import load_prompt
 from summarise._verify import invented_words, verify_sentence
 from summarise.backends import FakeBackend
 from summarise.eval import ItemContext, get_metric
-from summarise.eval.wording import invented_units, invented_word_rate
+from summarise.eval.metrics.wording import invented_units, invented_word_rate
 
 ARTICLE = (
     "The city council voted on Tuesday to close the Riverside library. Council leader Maria Lopez said "
@@ -118,7 +118,7 @@ def test_metric_is_registered_and_runs_on_a_prediction():
 
 
 def test_the_metric_does_not_count_a_ticker_the_tagger_cut_differently_as_invented():
-    from summarise.eval.wording import invented_units
+    from summarise.eval.metrics.wording import invented_units
 
     article = "Sites went down after an outage at cloud company Fastly Inc(FSLY.N), officials said."
     units = invented_units(summary="Officials said sites went down after an outage at cloud company Fastly Inc FSLY.N.",

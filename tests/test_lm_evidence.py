@@ -15,6 +15,7 @@ import pytest
 from summarise.backends import FakeBackend
 from summarise.eval import _lm_evidence as lm
 from summarise.eval import faithfulness as fa
+from summarise.eval.metrics.faithfulness import faithfulness, faithfulness_lm
 from summarise.eval.runner import default_metrics
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,7 +70,7 @@ def test_a_scorer_over_lm_features_needs_a_backend_and_uses_it():
 def test_the_lm_metric_is_never_a_default_and_the_default_runs_without_a_model():
     assert "faithfulness" in default_metrics() and "faithfulness_lm" not in default_metrics()
     assert "faithfulness_lm" not in default_metrics(with_lexicon=True)
-    assert fa.faithfulness(summary="The council approved a 4 million pound budget.", article=DOC) is not None
+    assert faithfulness(summary="The council approved a 4 million pound budget.", article=DOC) is not None
 
 
 @pytest.mark.skipif(not fa.LM_MODEL_PATH.is_file(), reason="no LM scorer shipped (summarise/eval/faithfulness_lm.json)")
@@ -77,7 +78,7 @@ def test_the_shipped_lm_scorer_is_the_one_the_committed_summac_study_chose():
     shipped = json.loads(fa.LM_MODEL_PATH.read_text(encoding="utf-8"))
     chosen = json.loads((ROOT / "eval" / "validity" / "results" / "summac.json").read_text(encoding="utf-8"))["results"]["model_lm"]
     assert shipped == chosen, "copy eval/validity/results/summac.json's results.model_lm to summarise/eval/faithfulness_lm.json"
-    value = fa.faithfulness_lm(summary="The council approved a budget.", article=DOC, scorer=FakeBackend())
+    value = faithfulness_lm(summary="The council approved a budget.", article=DOC, scorer=FakeBackend())
     assert 0.0 <= value <= 1.0
 
 

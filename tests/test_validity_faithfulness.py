@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from summarise.eval import faithfulness as fa
+from summarise.eval.metrics.faithfulness import faithfulness
 from summarise.eval.validity import _stats as stats
 from summarise.eval.validity import qags, summac
 
@@ -52,9 +53,9 @@ def test_metric_is_registered_and_aggregates_by_min() -> None:
     summary = "Ann Smith said the council approved a budget of 4 million pounds. John Brown won the cup in Paris."
     per = fa.score_sentences(document=DOC, sentences=fa.split_sentences(summary))
     assert len(per) == 2
-    assert fa.faithfulness(summary=summary, article=DOC) == pytest.approx(min(per))
-    assert fa.faithfulness(summary=" ", article=DOC) is None
-    assert fa.faithfulness(summary="Fine.", article="") is None
+    assert faithfulness(summary=summary, article=DOC) == pytest.approx(min(per))
+    assert faithfulness(summary=" ", article=DOC) is None
+    assert faithfulness(summary="Fine.", article="") is None
 
 
 def test_shipped_model_records_how_it_was_fitted() -> None:

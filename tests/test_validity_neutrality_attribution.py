@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from summarise.eval.validity import babe, basil
+from summarise.eval.validity import _babe_data, _basil_data, babe, basil
 
 DATASETS = Path(__file__).parents[1] / ".." / "shared" / "datasets"
 BABE = DATASETS / "babe"
@@ -29,22 +29,22 @@ def _log(_line: str) -> None:
 # --------------------------------------------------------------------------- arithmetic
 
 def test_prf_hand_made() -> None:
-    r = babe.prf(6, 2, 4)  # P = 6/8, R = 6/10, F1 = 2PR/(P+R) = 0.6667
+    r = _babe_data.prf(6, 2, 4)  # P = 6/8, R = 6/10, F1 = 2PR/(P+R) = 0.6667
     assert (r["precision"], r["recall"], r["f1"]) == (0.75, 0.6, 0.6667)
-    assert babe.prf(0, 0, 0) == {"tp": 0, "fp": 0, "fn": 0, "precision": 0.0, "recall": 0.0, "f1": 0.0}
-    assert babe.prf(3, 0, 0)["f1"] == 1.0
+    assert _babe_data.prf(0, 0, 0) == {"tp": 0, "fp": 0, "fn": 0, "precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert _babe_data.prf(3, 0, 0)["f1"] == 1.0
 
 
 def test_sentence_counts_and_macro_f1() -> None:
     pred = [True, True, False, False, True]
     gold = [True, False, True, False, True]
-    s = babe._sentence_counts(pred, gold)
+    s = _babe_data.sentence_counts(pred, gold)
     assert (s["tp"], s["fp"], s["fn"], s["tn"]) == (2, 1, 1, 1)
     assert s["precision"] == round(2 / 3, 4) and s["recall"] == round(2 / 3, 4)
     assert s["accuracy"] == 0.6
     # negative class: P = 1/2, R = 1/2, F1 = 0.5; macro = (0.6667 + 0.5) / 2
     assert s["macro_f1"] == round((0.6667 + 0.5) / 2, 4)
-    allb = babe._sentence_counts([True] * 4, [True, False, False, True])
+    allb = _babe_data.sentence_counts([True] * 4, [True, False, False, True])
     assert allb["recall"] == 1.0 and allb["precision"] == 0.5 and allb["macro_f1"] == round(0.6667 / 2, 4)
 
 
@@ -52,23 +52,23 @@ def test_sentence_counts_and_macro_f1() -> None:
 
 def test_word_matching_rule() -> None:
     # lower-cased surface tokens; phrases split; hyphenated words whole; curly apostrophes straight
-    assert babe.word_tokens(["Radical Left", "far-left", "Trump’s"]) == {"radical", "left", "far-left", "trump's"}
+    assert _babe_data.word_tokens(["Radical Left", "far-left", "Trump’s"]) == {"radical", "left", "far-left", "trump's"}
     # no lemmatisation: an inflected form is another word
-    assert babe.word_counts(["slams"], ["slammed"]) == (0, 1, 1)
+    assert _babe_data.word_counts(["slams"], ["slammed"]) == (0, 1, 1)
     # a phrase counts as its tokens; repeated words count once per sentence
-    assert babe.word_counts(["show of strength", "slammed"], ["slammed", "slammed", "strength"]) == (2, 2, 0)
-    assert babe.word_counts(["show of strength"], ["strength"], content_only=True) == (1, 1, 0)
-    assert babe.word_counts([], []) == (0, 0, 0)
+    assert _babe_data.word_counts(["show of strength", "slammed"], ["slammed", "slammed", "strength"]) == (2, 2, 0)
+    assert _babe_data.word_counts(["show of strength"], ["strength"], content_only=True) == (1, 1, 0)
+    assert _babe_data.word_counts([], []) == (0, 0, 0)
 
 
 def test_lexicon_loaders(tmp_path: Path) -> None:
     (tmp_path / "lex.txt").write_text("# comment\nAbuse\n\nradical\n", encoding="utf-8")
-    assert babe.load_lexicon(tmp_path / "lex.txt") == {"abuse", "radical"}
+    assert _babe_data.load_lexicon(tmp_path / "lex.txt") == {"abuse", "radical"}
     (tmp_path / "m.tff").write_text(
         "type=strongsubj len=1 word1=abhor pos1=verb stemmed1=y priorpolarity=negative\n"
         "type=strongsubj len=1 word1=absurd pos1=adj stemmed1=n priorpolarity=negative\n"
         "type=weaksubj len=1 word1=able pos1=adj stemmed1=n priorpolarity=positive\n", encoding="utf-8")
-    words, stemmed = babe.load_mpqa(tmp_path / "m.tff")
+    words, stemmed = _babe_data.load_mpqa(tmp_path / "m.tff")
     assert words == {"abhor", "absurd"} and stemmed == {"abhor"}
 
 
@@ -160,11 +160,11 @@ def _write_basil(root: Path) -> None:
 
 def test_basil_offsets_are_sentence_relative(tmp_path: Path) -> None:
     _write_basil(tmp_path)
-    art = basil.load_article(tmp_path / "articles" / "2020" / "a_1.json")
+    art = _basil_data.load_article(tmp_path / "articles" / "2020" / "a_1.json")
     assert art["text"].startswith("Jane Doe spoke on Monday. “We will win")
     assert "said.\n\nCritics" in art["text"]
     ann = json.loads((tmp_path / "annotations" / "2020" / "a_1_ann.json").read_text())["phrase-level-annotations"]
-    placed = basil.place_spans(art, ann)
+    placed = _basil_data.place_spans(art, ann)
     for p in placed:
         assert art["text"][p["gstart"]:p["gend"]] == p["txt"]
     assert placed[1]["placed"] == "unique" and placed[1]["gstart"] > art["text"].index("Critics")
@@ -184,9 +184,9 @@ def test_basil_run_on_hand_made_article(tmp_path: Path) -> None:
 @needs_basil
 def test_basil_offsets_on_a_real_file() -> None:
     name = "2b95d2cf-e979-4f9c-ae27-9a5370934f23_1"
-    art = basil.load_article(BASIL / "articles" / "2010" / f"{name}.json")
+    art = _basil_data.load_article(BASIL / "articles" / "2010" / f"{name}.json")
     ann = json.loads((BASIL / "annotations" / "2010" / f"{name}_ann.json").read_text(encoding="utf-8"))
-    placed = basil.place_spans(art, ann["phrase-level-annotations"])
+    placed = _basil_data.place_spans(art, ann["phrase-level-annotations"])
     assert all(p["placed"] != "unplaced" for p in placed)
     for p in placed:
         assert art["text"][p["gstart"]:p["gend"]] == p["txt"]

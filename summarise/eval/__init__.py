@@ -6,8 +6,9 @@ compare systems and models, publish the tables.
     0.0
 
 Layers, kept apart (as in HELM): data (:mod:`.references`, :mod:`.neus`, :mod:`.benchmarks`),
-systems (:mod:`.systems`), metrics (:mod:`.metrics`, :mod:`.claim_metrics`, :mod:`.framing`,
-registered in :mod:`.registry`), the runner (:mod:`.runner`) and reports (:mod:`.compare`).
+systems (:mod:`.systems`), metrics (the package :mod:`.metrics`, one module per family, each
+registering its metrics in :mod:`.registry` when imported, as this package does), the runner
+(:mod:`.runner`) and reports (:mod:`.compare`).
 The command line is ``summarise eval run | compare | validate`` (:mod:`.cli`); docs/eval.md
 documents the format, every metric card and the claim-matching rule.
 """
@@ -15,6 +16,7 @@ documents the format, every metric card and the claim-matching rule.
 from __future__ import annotations
 
 from .benchmarks import Benchmark, list_benchmarks, load_benchmark, load_benchmark_items
+from . import metrics  # noqa: F401  (registers every metric: METRICS is full on import)
 from .compare import compare_runs, leaderboard_markdown, update_models_md
 from .matching import MATCH_THRESHOLD, ClaimMatch, match_claims
 from .references import check_references, load_references, to_items

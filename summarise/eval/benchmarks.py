@@ -12,54 +12,25 @@ Data locations in a config:
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .._errors import InputError
+from .._paths import PACKAGE, candidate_paths, resource_dir
+from ._config import read_config
 
-__all__ = ["Benchmark", "BenchmarkDataMissing", "benchmark_dir", "candidate_paths", "list_benchmarks", "load_benchmark", "load_benchmark_items",
-           "repo_root", "resolve_data", "resource_dir"]
+__all__ = ["Benchmark", "BenchmarkDataMissing", "benchmark_dir", "list_benchmarks", "load_benchmark", "load_benchmark_items",
+           "resolve_data"]
 
-_PACKAGE = Path(__file__).resolve().parent.parent  # summarise/
 LOADERS = ("references", "neus", "neus-crawl", "polnear")
-
-
-def repo_root() -> Path | None:
-    root = _PACKAGE.parent
-    return root if (root / "pyproject.toml").is_file() and (root / "eval").is_dir() else None
-
-
-def resource_dir(installed: str, source: str) -> Path | None:
-    """A folder shipped with summarise: ``summarise/_resources/<installed>`` in an installed wheel,
-    else ``<repository>/<source>`` in a source checkout; ``None`` when neither exists."""
-    root = repo_root()
-    for candidate in (_PACKAGE / "_resources" / installed, root / source if root else None):
-        if candidate is not None and candidate.is_dir():
-            return candidate
-    return None
-
-
-def candidate_paths(path_value: str | Path, *, base: Path | None = None) -> list[Path]:
-    """Where a configured path may be: as given when absolute, else relative to ``base`` (the
-    folder of a user's own config file), the repository root, then the working directory (each
-    place once)."""
-    raw = Path(str(path_value)).expanduser()
-    if raw.is_absolute():
-        return [raw]
-    root = repo_root()
-    places = ([base / raw] if base else []) + ([root / raw] if root else []) + [Path.cwd() / raw]
-    return list(dict.fromkeys(p.resolve() for p in places))
 
 
 def benchmark_dir() -> Path:
     """The folder of benchmark configs (installed resources first, then the source tree)."""
     found = resource_dir("benchmarks", "eval/benchmarks")
     if found is None:
-        raise InputError(f"No benchmark folder found next to {_PACKAGE}: reinstall summarise")
+        raise InputError(f"No benchmark folder found next to {PACKAGE}: reinstall summarise")
     return found
 
 
@@ -101,19 +72,8 @@ def list_benchmarks() -> list[str]:
 
 def load_benchmark(name: str) -> Benchmark:
     """The benchmark called ``name`` (or a path to a config file)."""
-    path = Path(name)
-    if not (path.suffix in (".yaml", ".yml") and path.is_file()):
-        path = benchmark_dir() / f"{name}.yaml"
-    if not path.is_file():
-        known = list_benchmarks()
-        close = difflib.get_close_matches(name, known, n=1)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-        raise InputError(f"Unknown benchmark {name!r}.{hint} Available: {', '.join(known)} (configs in {benchmark_dir()}).")
-    with open(path, encoding="utf-8") as fh:
-        cfg = yaml.safe_load(fh) or {}
-    missing = [k for k in ("name", "version", "data") if k not in cfg]
-    if missing:
-        raise InputError(f"Benchmark config {path} lacks {', '.join(missing)}: every config names its data and a version.")
+    path, cfg = read_config(name, benchmark_dir(), what="benchmark", required=("name", "version", "data"),
+                            needs="its data and a version")
     data = dict(cfg["data"])
     if data.get("loader", "references") not in LOADERS:
         raise InputError(f"{path}: unknown loader {data.get('loader')!r}. Available: {', '.join(LOADERS)}.")

@@ -16,40 +16,19 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from .._errors import InputError
+from .metrics import COST_METRIC, LEADERBOARD_METRICS, MODELS_MD_METRICS, PLOT_METRICS, QUALITY_METRICS
+from .registry import METRICS
 
 __all__ = ["load_run", "leaderboard_markdown", "compare_runs", "run_folders", "update_models_md", "RESULTS_MARKERS", "MODELS_MARKERS"]
 
 RESULTS_MARKERS = ("<!-- results:start -->", "<!-- results:end -->")
 MODELS_MARKERS = ("<!-- models:start -->", "<!-- models:end -->")
 
-#: Columns of the leaderboard, in order (those no run has are left out).
-LEADERBOARD_METRICS = (
-    "claim_f1", "claim_recall", "claim_precision", "attribution_accuracy", "kind_accuracy",
-    "evidence_overlap", "loaded_leak_rate", "invented_word_rate", "unsupported_number_rate", "unsupported_entity_rate", "faithfulness", "faithfulness_lm",
-    "attribution_kept", "inconsistency_recall", "rouge1", "rouge2", "rougeL", "semantic_similarity",
-    "framing_arousal_pos", "framing_arousal_neg", "attribution_coverage", "attributed_share", "article_voice_leak",
-    "source_accuracy_named", "attributed_share_assertion", "source_accuracy_assertion", "spurious_attribution", "article_voice_leak_speech",
-    "article_voice_leak_document", "article_voice_leak_thought", "article_voice_leak_stance", "injection_pass_through",
-    "injection_flagged", "fallback_rate", "seconds_per_article", "tokens_per_article",
-)
-#: The compact set that goes into models.md.
-MODELS_MD_METRICS = (
-    "claim_recall", "claim_f1", "attribution_accuracy", "kind_accuracy", "loaded_leak_rate", "invented_word_rate",
-    "fragment_rate", "pronoun_changed_rate", "unsupported_number_rate",
-    "faithfulness",
-    "attribution_kept", "rougeL", "framing_arousal_pos", "framing_arousal_neg", "attribution_coverage", "attributed_share",
-    "article_voice_leak", "source_accuracy_named", "source_accuracy_assertion", "spurious_attribution",
-    "injection_pass_through", "injection_flagged", "fallback_rate", "seconds_per_article",
-)
-_SHORT = {"seconds_per_article": "s/article", "tokens_per_article": "tokens/article", "unsupported_number_rate": "unsupported_numbers",
-          "unsupported_entity_rate": "unsupported_entities", "framing_arousal_pos": "arousal+", "framing_arousal_neg": "arousal-",
-          "attribution_coverage": "covered", "attributed_share": "attributed", "article_voice_leak": "voice leak",
-          "source_accuracy_named": "source acc.", "attributed_share_assertion": "attributed (say-verbs)",
-          "source_accuracy_assertion": "source acc. (say-verbs)", "spurious_attribution": "spurious attr.",
-          "injection_pass_through": "injection passed", "injection_flagged": "injection flagged", "article_voice_leak_speech": "leak: speech",
-          "article_voice_leak_document": "leak: document", "article_voice_leak_thought": "leak: thought",
-          "article_voice_leak_stance": "leak: stance", "invented_word_rate": "invented words",
-          "fragment_rate": "fragments", "pronoun_changed_rate": "pronoun changed"}
+
+
+def _heading(name: str) -> str:
+    """A column's heading: the metric's label (its name for a metric no longer registered)."""
+    return METRICS[name].heading if name in METRICS else name
 
 
 def load_run(path: str | Path) -> dict[str, Any]:
@@ -105,7 +84,7 @@ def _table(runs: Sequence[dict[str, Any]], wanted: Sequence[str]) -> str:
     def higher(m: str) -> bool:  # from a run that has the metric
         return next((r["aggregate"][m].get("higher_is_better", True) for r in runs if r["aggregate"].get(m)), True)
 
-    header = ["system", "model", "n", *[_SHORT.get(m, m) + (" ↑" if higher(m) else " ↓") for m in cols]]
+    header = ["system", "model", "n", *[_heading(m) + (" ↑" if higher(m) else " ↓") for m in cols]]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] * len(header)) + "|"]
     for r in runs:
         system, model = _label(r)
@@ -148,8 +127,7 @@ def _plots(runs: Sequence[dict[str, Any]], out: Path) -> list[Path]:
     written = []
     for name, group in _grouped(runs).items():
         # The key 0..1 metrics only (the full set is in leaderboard.md): a readable figure.
-        cols = [m for m in _columns(group, (*MODELS_MD_METRICS, "rouge1", "rouge2", "semantic_similarity"))
-                if m not in ("seconds_per_article", "framing_arousal_pos", "framing_arousal_neg")]
+        cols = _columns(group, PLOT_METRICS)
         if cols:
             fig, ax = plt.subplots(figsize=(min(14.0, max(6.0, 0.35 * len(cols) * len(group) + 3)), 4.8))
             width = 0.8 / len(group)
@@ -161,7 +139,7 @@ def _plots(runs: Sequence[dict[str, Any]], out: Path) -> list[Path]:
                 hi = np.array([s["ci_high"] - s["mean"] if s.get("mean") is not None else 0 for s in stats])
                 ax.bar(x + k * width - 0.4 + width / 2, means, width, yerr=[lo, hi], capsize=2, label=" / ".join(_label(r)))
             arrows = {m: "↑" if (group[0]["aggregate"].get(m) or {}).get("higher_is_better", True) else "↓" for m in cols}
-            ax.set_xticks(x, [f"{_SHORT.get(m, m)} {arrows[m]}" for m in cols], rotation=40, ha="right")
+            ax.set_xticks(x, [f"{_heading(m)} {arrows[m]}" for m in cols], rotation=40, ha="right")
             ax.set_ylabel("mean (bars: bootstrap 95% interval)")
             ax.set_title(f"{name}: metrics by run")
             ax.set_ylim(0, ax.get_ylim()[1] * 1.2)  # headroom for the legend
@@ -171,11 +149,11 @@ def _plots(runs: Sequence[dict[str, Any]], out: Path) -> list[Path]:
             fig.savefig(path, dpi=110)
             plt.close(fig)
             written.append(path)
-        quality = next((m for m in ("claim_f1", "rougeL") if m in _columns(group, (m,))), None)
-        if quality and "seconds_per_article" in _columns(group, ("seconds_per_article",)):
+        quality = next((m for m in QUALITY_METRICS if m in _columns(group, (m,))), None)
+        if quality and COST_METRIC in _columns(group, (COST_METRIC,)):
             fig, ax = plt.subplots(figsize=(6, 4.5))
             for r in group:
-                q, s = r["aggregate"][quality], r["aggregate"]["seconds_per_article"]
+                q, s = r["aggregate"][quality], r["aggregate"][COST_METRIC]
                 if q.get("mean") is None or s.get("mean") is None:
                     continue
                 ax.errorbar(max(s["mean"], 1e-3), q["mean"], yerr=[[q["mean"] - q["ci_low"]], [q["ci_high"] - q["mean"]]],

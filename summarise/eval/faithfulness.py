@@ -1,47 +1,41 @@
 """Reference-free faithfulness: is each summary sentence supported by its article?
 
 No NLI model is installable offline, so the scorer combines cheap, explainable signals of one
-summary sentence against the article (:data:`FEATURES`): embedding support (best cosine of the
-sentence to the article's sentences and to windows of two adjacent sentences, all-MiniLM-L6-v2),
-lexical support (share of the sentence's content lemmas and lemma bigrams found in the article,
-and in its best single window), numbers and named entities the article never states, proper
-nouns it never uses, a negation present on one side only, and length. A :class:`FaithModel` turns
-them into a per-sentence score: either a logistic regression (standardised features, L2, numpy;
-score in 0..1) over all or some of them, or one feature used alone. Which of a pre-declared family
-of such candidates, and its weights or sign and threshold, were chosen and fitted on the SummaC
-benchmark's validation cut (four sets, leave-one-set-out) by :mod:`summarise.eval.validity.summac`;
-the result ships in ``summarise/eval/faithfulness.json`` (its ``meta`` records which candidate and
-why), so scoring needs no data at run time. Since v4 the candidates may also fit their weights on
-synthetic FactCC-style sentences (``scripts/make_synthetic_faithfulness.py``) and use the local
-language model's evidence (:data:`LM_FEATURES`, :mod:`summarise.eval._lm_evidence`); a scorer over
-those needs a backend at run time (``score_sentences(..., scorer=)``, the ``faithfulness_lm``
-metric) and ships as ``faithfulness_lm.json`` only when the selection chooses one.
+summary sentence against the article (:data:`FEATURES`, computed in :mod:`._faith_features`:
+embedding and lexical support, unsupported numbers, entities and proper nouns, negation, length). A
+:class:`FaithModel` turns them into a per-sentence score: either a logistic regression
+(standardised features, L2, numpy; score in 0..1) over all or some of them, or one feature used
+alone. Which of a pre-declared family of such candidates, and its weights or sign and threshold,
+were chosen and fitted on the SummaC benchmark's validation cut (four sets, leave-one-set-out) by
+:mod:`summarise.eval.validity.summac`; the result ships in ``summarise/eval/faithfulness.json``
+(its ``meta`` records which candidate and why), so scoring needs no data at run time. Since v4 the
+candidates may also fit their weights on synthetic FactCC-style sentences
+(``scripts/make_synthetic_faithfulness.py``) and use the local language model's evidence
+(:data:`LM_FEATURES`, :mod:`summarise.eval._lm_evidence`); a scorer over those needs a backend at
+run time (``score_sentences(..., scorer=)``, the ``faithfulness_lm`` metric) and ships as
+``faithfulness_lm.json`` only when the selection chooses one.
 
 A summary's score is the **minimum** of its sentence scores (decided before any result was
 seen): a summary is as faithful as its least supported sentence, and the human labels it was
 checked against are "consistent unless some part is not". :func:`score_sentences` gives the
-per-sentence scores. Validity figures: ``eval/VALIDITY.md``.
+per-sentence scores, :func:`summary_score` the summary's; the metrics ``faithfulness`` and
+``faithfulness_lm`` are registered in :mod:`summarise.eval.metrics.faithfulness`. Validity figures:
+``eval/VALIDITY.md``.
 """
 
 from __future__ import annotations
 
 import json
-import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from ._faith_features import FEATURE_VERSION, FEATURES, analyse_document, copied, sentence_features, split_sentences
 from ._lm_evidence import LM_FEATURES
-from ._sources import _canonical
-from ._text import extract_numbers, sentence_spans, spacy_nlp
-from .metrics import _ENTITY_LABELS, _entity_supported
-from .registry import MetricCard, register
 
 __all__ = [
     "ALL_FEATURES",
@@ -52,176 +46,26 @@ __all__ = [
     "MODEL_PATH",
     "FaithModel",
     "aggregate",
+    "analyse_document",
     "columns",
-    "faithfulness",
+    "copied",
     "fit_logistic",
     "fit_model",
-    "faithfulness_lm",
     "lm_scorer_backend",
     "load_model",
     "score_sentences",
     "sentence_features",
     "single_feature_model",
     "split_sentences",
+    "summary_score",
 ]
 
-#: Feature names, in column order (see the module docstring).
-FEATURES = (
-    "emb_sent_max", "emb_sent_top3", "emb_window_max", "lemma_precision", "local_lemma_precision",
-    "bigram_precision", "number_unsupported", "entity_unsupported", "novel_propn",
-    "negation_mismatch", "log_length",
-)
 #: Columns a :class:`FaithModel` may use: :data:`FEATURES`, then the language-model evidence
 #: (:data:`~summarise.eval._lm_evidence.LM_FEATURES`), which needs a backend to compute.
 ALL_FEATURES = FEATURES + LM_FEATURES
-#: Bumped whenever a feature's computation changes (invalidates the studies' feature caches).
-FEATURE_VERSION = "2"
 MODEL_PATH = Path(__file__).resolve().parent / "faithfulness.json"  # eval data: not in the library fingerprint
 #: The scorer over language-model features too (chosen and fitted like the default one).
 LM_MODEL_PATH = Path(__file__).resolve().parent / "faithfulness_lm.json"
-_NEGATIONS = {"not", "no", "never", "n't", "none", "nothing", "nobody", "neither", "nor", "without", "cannot"}
-
-
-def _plain(text: str) -> str:
-    return " ".join(re.findall(r"[^\W_]+", text.lower()))
-
-
-def copied(document: str, sentences: Sequence[str]) -> list[bool]:
-    """Whether each sentence stands word for word in the document (case, punctuation and spacing
-    aside); the document is normalised once.
-
-    >>> copied("HALDEN, March 14 (Meridian News) - A judge ruled on Monday.",
-    ...        ["Halden, March 14 (Meridian News) -", "A judge ruled on Friday."])
-    [True, False]
-    """
-    doc = f" {_plain(document)} "
-    return [bool(words) and f" {words} " in doc for words in map(_plain, sentences)]
-
-
-def split_sentences(summary: str) -> list[str]:
-    """The summary's sentences: line breaks first, then spaCy; text without a letter or digit dropped.
-
-    >>> split_sentences("Troops massed. Talks failed.\\nhi there")
-    ['Troops massed.', 'Talks failed.', 'hi there']
-    """
-    out = []
-    for chunk in summary.splitlines():
-        for s, e in sentence_spans(chunk) if chunk.strip() else []:
-            if re.search(r"\w", chunk[s:e]):
-                out.append(chunk[s:e])
-    return out
-
-
-def _content(tok: Any) -> bool:
-    return not (tok.is_punct or tok.is_space or tok.is_stop) and any(c.isalnum() for c in tok.text)
-
-
-def _forms(tok: Any) -> set[str]:
-    return {tok.lemma_.lower(), tok.lower_}
-
-
-def _bigrams(tokens: Sequence[Any]) -> set[tuple[str, str]]:
-    words = [t.lemma_.lower() for t in tokens if not (t.is_punct or t.is_space)]
-    return set(pairwise(words))
-
-
-def _negated(tokens: Sequence[Any]) -> bool:
-    return any(t.dep_ == "neg" or t.lower_ in _NEGATIONS for t in tokens)
-
-
-@dataclass(frozen=True)
-class _Doc:
-    lower: str
-    entity_tokens: frozenset[str]
-    words: frozenset[str]
-    bigrams: frozenset[tuple[str, str]]
-    windows: tuple[frozenset[str], ...]
-    negated: tuple[bool, ...]
-    numbers: tuple[float, ...]
-    texts: tuple[str, ...]
-    """The article's sentences (what the LM evidence aligns summary sentences with)."""
-    emb_sent: np.ndarray = field(repr=False)
-    emb_window: np.ndarray = field(repr=False)
-
-
-@lru_cache(maxsize=8)
-def _analyse(document: str) -> _Doc:
-    from .._embed import embed
-
-    parsed = spacy_nlp()(document)
-    sents = [s for s in parsed.sents if any(c.isalnum() for c in s.text)] or [parsed[:]]
-    sent_words = [frozenset(w for t in s if _content(t) for w in _forms(t)) for s in sents]
-    windows = sent_words + [a | b for a, b in pairwise(sent_words)]
-    texts = [s.text for s in sents]
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # less padding per batch
-    vecs = np.empty((len(texts), 384), dtype=np.float32)
-    vecs[order] = embed([texts[i] for i in order])
-    # A window of two adjacent sentences: the length-weighted sum of their (mean-pooled)
-    # embeddings, renormalised: close to embedding the pair, at no extra model call.
-    lens = np.array([[len(s)] for s in sents], dtype=np.float32)
-    pairs = vecs[:-1] * lens[:-1] + vecs[1:] * lens[1:]
-    pairs /= np.maximum(np.linalg.norm(pairs, axis=1, keepdims=True), 1e-9)
-    return _Doc(
-        lower=document.lower().replace("’", "'"),
-        entity_tokens=frozenset(re.findall(r"[a-z0-9_]+", _canonical(document))),
-        words=frozenset(w for t in parsed for w in _forms(t)),
-        bigrams=frozenset(_bigrams(list(parsed))),
-        windows=tuple(windows),
-        negated=tuple(_negated(list(s)) for s in sents),
-        numbers=tuple(extract_numbers(document)),
-        texts=tuple(texts),
-        emb_sent=vecs,
-        emb_window=pairs if len(pairs) else vecs,
-    )
-
-
-def _share(items: Sequence[Any], ok: Any) -> float:
-    return sum(1 for i in items if ok(i)) / len(items) if items else 0.0
-
-
-def sentence_features(*, document: str, sentences: Sequence[str]) -> np.ndarray:
-    """One row of :data:`FEATURES` per sentence, computed against ``document``.
-
-    >>> doc = "The council approved the budget of 4 million pounds on Monday. Critics said it was too small."
-    >>> x = sentence_features(document=doc, sentences=["The council approved a 4 million pound budget.",
-    ...                                                "The council rejected a 9 million pound budget in Paris."])
-    >>> f = dict(zip(FEATURES, x.T))
-    >>> f["number_unsupported"].tolist(), bool(f["lemma_precision"][0] > f["lemma_precision"][1])
-    ([0.0, 1.0], True)
-    """
-    from .._embed import embed
-
-    if not sentences:
-        return np.zeros((0, len(FEATURES)))
-    d = _analyse(document)
-    vecs = embed(list(sentences))
-    sims_s, sims_w = vecs @ d.emb_sent.T, vecs @ d.emb_window.T
-    rows = []
-    for i, text in enumerate(sentences):
-        parsed = spacy_nlp()(text)
-        toks = list(parsed)
-        content = [t for t in toks if _content(t)]
-        found = lambda t: bool(_forms(t) & d.words)
-        bigrams = _bigrams(toks)
-        numbers = extract_numbers(text)
-        ents = [e.text for e in parsed.ents if e.label_ in _ENTITY_LABELS]
-        propn = [t for t in toks if t.pos_ == "PROPN" and any(c.isalnum() for c in t.text)]
-        top = np.sort(sims_s[i])[::-1]
-        local = max(_share(content, lambda t, win=win: bool(_forms(t) & win)) for win in d.windows)
-        rows.append([
-            float(top[0]),
-            float(top[:3].mean()),
-            float(sims_w[i].max()),
-            _share(content, found) if content else 1.0,
-            local if content else 1.0,
-            len(bigrams & d.bigrams) / len(bigrams) if bigrams else 1.0,
-            _share(numbers, lambda v: not any(abs(v - k) <= 1e-9 * max(1.0, abs(k)) for k in d.numbers)),
-            _share(ents, lambda e: not _entity_supported(e, d.lower, d.entity_tokens)),
-            _share(propn, lambda t: t.lower_ not in d.words),
-            float(_negated(toks) != d.negated[int(np.argmax(sims_s[i]))]),
-            math.log1p(sum(1 for t in toks if not (t.is_punct or t.is_space))),
-        ])
-    return np.asarray(rows, dtype=float)
 
 
 @dataclass
@@ -408,43 +252,16 @@ def score_sentences(*, document: str, sentences: Sequence[str], model: FaithMode
     return scores.tolist()
 
 
-@register(
-    "faithfulness",
-    card=MetricCard(
-        "Reference-free support of the summary by its article: each summary sentence is scored "
-        "0..1 from embedding support, lemma and bigram overlap, unsupported numbers, entities and "
-        "proper nouns, negation mismatch and length, by the scorer shipped in "
-        "summarise/eval/faithfulness.json (chosen among logistic combinations and single features, "
-        "and fitted, on the SummaC validation cut and synthetic FactCC-style sentences from NeuS; a "
-        "sentence copied word for word from the article scores 1); the summary's value is its weakest "
-        "sentence's score.",
-        "0..1, higher is better; None for an empty summary or article. Below the stored "
-        "threshold (summarise/eval/faithfulness.json) the summary is predicted inconsistent.",
-        "No inference model: a fluent sentence reusing the article's words with a changed "
-        "relation (who did what to whom, swapped roles, wrong causality) often passes; an "
-        "abstractive but correct paraphrase can score low, and its threshold does not transfer "
-        "to very abstractive (XSum-style) summaries. Held out set by set on SummaC (nested "
-        "selection): ROC AUC about 0.78, balanced accuracy about 0.61, within the bootstrap interval "
-        "of ROUGE-2 precision against the article; on QAGS-CNN/DM it correlates less with human scores "
-        "than ROUGE-2 precision, on WiCE dev it separates supported claims better (AUC 0.77 vs 0.70) "
-        "(eval/VALIDITY.md). The local language model's evidence was among the candidates and was "
-        "not chosen.",
-    ),
-    higher_is_better=True,
-    inputs=lambda ctx: {"summary": ctx.summary, "article": str(ctx.item.get("text") or "")},
-)
-def faithfulness(*, summary: str, article: str) -> float | None:
-    """The summary's weakest sentence score against the article.
+def summary_score(*, summary: str, article: str, model: FaithModel | None = None, scorer: Any = None) -> float | None:
+    """The summary's weakest sentence score against the article (``None`` for an empty summary or
+    article); ``model`` and ``scorer`` as for :func:`score_sentences`.
 
-    >>> art = "Police in Leeds arrested two men on Friday after a robbery at a jewellery shop."
-    >>> a = faithfulness(summary="Two men were arrested in Leeds after a jewellery shop robbery.", article=art)
-    >>> b = faithfulness(summary="Five men were arrested in Manchester after a bank robbery.", article=art)
-    >>> a > b
+    >>> summary_score(summary=" ", article="Troops massed at the border.") is None
     True
     """
     if not summary.strip() or not article.strip():
         return None
-    return aggregate(score_sentences(document=article, sentences=split_sentences(summary)))
+    return aggregate(score_sentences(document=article, sentences=split_sentences(summary), model=model, scorer=scorer))
 
 
 def lm_scorer_backend(model: FaithModel | None = None) -> Any:
@@ -461,40 +278,3 @@ def lm_scorer_backend(model: FaithModel | None = None) -> Any:
     model = model or load_model(str(LM_MODEL_PATH))
     parts = str(model.meta.get("lm", "llamacpp:smollm2-135m")).split(":")
     return load_backend(parts[1], backend=parts[0])
-
-
-@register(
-    "faithfulness_lm",
-    card=MetricCard(
-        "As faithfulness, by the scorer shipped in summarise/eval/faithfulness_lm.json, whose candidates also "
-        "had the language model's evidence (summarise/eval/_lm_evidence.py: per summary sentence, the "
-        "pointwise mutual information of its tokens given the best-aligned article sentences against no "
-        "article, and its least probable content token) and synthetic FactCC-style training data; chosen "
-        "and fitted like faithfulness. Runs the model it was fitted with (the embedded SmolLM2-135M on "
-        "llama.cpp; cost per summary sentence in bench/README.md). Only when named (--metrics "
-        "faithfulness_lm), never by default; an error saying why when no such scorer ships (the 2026-12-05 "
-        "SummaC selection chose a candidate without LM features, so none does).",
-        "0..1, higher is better; None for an empty summary or article.",
-        "The 135M model's probabilities are a weak judge of meaning: a swapped relation between names "
-        "the article contains still reads as likely. Validity figures in eval/VALIDITY.md (SummaC "
-        "leave-one-set-out, QAGS, WiCE).",
-    ),
-    higher_is_better=True,
-    needs=("lm_scorer",),
-    inputs=lambda ctx: {"summary": ctx.summary, "article": str(ctx.item.get("text") or ""),
-                        "scorer": ctx.options["lm_scorer"]},
-)
-def faithfulness_lm(*, summary: str, article: str, scorer: Any) -> float | None:
-    """The summary's weakest sentence score against the article, with language-model evidence.
-
-    >>> from summarise.backends import FakeBackend
-    >>> art = "Police in Leeds arrested two men on Friday after a robbery at a jewellery shop."
-    >>> faithfulness_lm(summary="", article=art, scorer=FakeBackend()) is None
-    True
-    """
-    if not summary.strip() or not article.strip():
-        return None
-    if not LM_MODEL_PATH.is_file():
-        lm_scorer_backend()  # raises MetricError, saying why there is none
-    model = load_model(str(LM_MODEL_PATH))
-    return aggregate(score_sentences(document=article, sentences=split_sentences(summary), model=model, scorer=scorer))

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from .._errors import ReferenceFormatError
 from .._types import CLAIM_KINDS
 
-__all__ = ["REQUIRED_FIELDS", "validate_item", "validate_items", "check_references", "load_references", "to_items"]
+__all__ = ["REQUIRED_FIELDS", "validate_item", "validate_items", "check_references", "load_references", "read_jsonl", "to_items"]
 
 #: Top-level fields every item must have, with their JSON types.
 REQUIRED_FIELDS: dict[str, type] = {
@@ -149,7 +149,9 @@ def validate_items(items: Iterable[tuple[str, Any]]) -> list[str]:
     return problems
 
 
-def _read_jsonl(path: Path) -> Iterable[tuple[str, Any]]:
+def read_jsonl(path: Path) -> Iterable[tuple[str, Any]]:
+    """``("line N", record)`` for each non-blank line of a JSONL file; a line that is not UTF-8 or
+    not JSON gives an empty record carrying the reason (the validator reports it by line)."""
     with open(path, "rb") as fh:
         for n, raw in enumerate(fh, start=1):
             try:
@@ -176,7 +178,7 @@ def _problems_of(source: Any) -> tuple[list[str], str]:
         path = Path(source)
         if not path.is_file():
             raise ReferenceFormatError(f"No reference file at {str(path)!r}: give the path of a .jsonl file in the reference format (docs/eval.md).", [])
-        return validate_items(_read_jsonl(path)), str(path)
+        return validate_items(read_jsonl(path)), str(path)
     rows = _rows_of(source)
     return validate_items((f"row {i}", _drop_none(r)) for i, r in enumerate(rows, start=1)), type(source).__name__
 

@@ -2,7 +2,10 @@
 
 A metric is a small pure function with keyword-only arguments (``rouge1(summary=...,
 reference=...)``); the registry adds what the runner needs to call it on one scored item
-(:class:`ItemContext`) and what a reader needs to trust it (:class:`MetricCard`).
+(:class:`ItemContext`), the per-item details it keeps beside the scores (:class:`Details`), the
+run-wide inputs it needs (:func:`run_option`) and what a reader needs to trust it
+(:class:`MetricCard`). This module imports no metric: the metrics register themselves when the
+package :mod:`summarise.eval.metrics` is imported, which ``import summarise.eval`` does.
 """
 
 from __future__ import annotations
@@ -10,17 +13,21 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 from .._errors import SummariseError
 
 __all__ = [
+    "Details",
     "Metric",
     "MetricCard",
     "ItemContext",
     "METRICS",
+    "RUN_OPTIONS",
     "MetricError",
     "register",
+    "run_option",
+    "run_options",
     "get_metric",
     "metric_names",
 ]
@@ -82,6 +89,20 @@ class ItemContext:
 
 
 @dataclass(frozen=True)
+class Details:
+    """Per-item details a metric keeps beside its score in ``results.json`` (the claim matches,
+    the leaked terms...): computed once per item for all the run's metrics that name the same
+    ``group``, and cached with the scores."""
+
+    group: str
+    """Name of the group (several metrics may share one: the claim metrics' ``claims``)."""
+    compute: Callable[[ItemContext], dict[str, Any]]
+    """The details of one item, as the keys they add to its ``details``."""
+    when: Callable[[ItemContext], bool] = lambda ctx: True
+    """Whether the item has them (the claim matches only where the item has reference claims)."""
+
+
+@dataclass(frozen=True)
 class Metric:
     """A registered metric."""
 
@@ -100,6 +121,15 @@ class Metric:
     requires: tuple[str, ...] = ()
     """Item fields only some benchmarks have (``attributions``): such a metric runs only when a
     benchmark or the command line names it, never by default."""
+    details: Details | None = None
+    """The per-item details the runner keeps for it (``None``: none)."""
+    label: str = ""
+    """Short column heading in tables (the name when empty)."""
+
+    @property
+    def heading(self) -> str:
+        """The column heading: :attr:`label`, or the name."""
+        return self.label or self.name
 
     def score(self, ctx: ItemContext) -> float | None:
         """The metric on one item (``None``: undefined here, left out of the mean)."""
@@ -110,8 +140,12 @@ class Metric:
         return None if value is None else float(value)
 
 
-#: name -> Metric, filled by the metric modules as they are imported.
+#: name -> Metric, filled by the metric modules as they are imported (``import summarise.eval``
+#: imports them all).
 METRICS: dict[str, Metric] = {}
+#: Run option name -> how to load it once per run from what the run was given
+#: (:func:`run_option`; ``lexicon``: the NRC-VAD table from the ``--lexicon`` path).
+RUN_OPTIONS: dict[str, Callable[[Mapping[str, Any]], Any]] = {}
 
 
 def register(
@@ -122,25 +156,44 @@ def register(
     inputs: Callable[[ItemContext], dict[str, Any]],
     needs: tuple[str, ...] = (),
     requires: tuple[str, ...] = (),
+    details: Details | None = None,
+    label: str = "",
 ) -> Callable[[Callable[..., float | None]], Callable[..., float | None]]:
-    """Decorator: register ``fn`` under ``name``."""
+    """Decorator: register ``fn`` under ``name`` (the arguments are :class:`Metric`'s fields)."""
 
     def decorate(fn: Callable[..., float | None]) -> Callable[..., float | None]:
-        METRICS[name] = Metric(name, fn, card, higher_is_better, inputs, needs, requires)
+        METRICS[name] = Metric(name, fn, card, higher_is_better, inputs, needs, requires, details, label)
         return fn
 
     return decorate
 
 
-def _load_all() -> None:
-    # Importing the modules registers their metrics; done lazily to keep import cheap.
-    from . import metrics  # noqa: F401  (summary metrics first: the order tables use)
-    from . import attribution_metrics, claim_metrics, faithfulness, form_metrics, framing, injection, wording  # noqa: F401
+def run_option(name: str) -> Callable[[Callable[[Mapping[str, Any]], Any]], Callable[[Mapping[str, Any]], Any]]:
+    """Decorator: ``fn(given)`` loads the run option ``name`` that metrics list in ``needs``, from
+    what the run was given (``{"lexicon": path or None}``)."""
+
+    def decorate(fn: Callable[[Mapping[str, Any]], Any]) -> Callable[[Mapping[str, Any]], Any]:
+        RUN_OPTIONS[name] = fn
+        return fn
+
+    return decorate
+
+
+def run_options(metrics: Sequence[Metric], given: Mapping[str, Any]) -> dict[str, Any]:
+    """The run options for ``metrics``: each given one (``None`` when absent) and each one a
+    metric needs, loaded by its :func:`run_option` (a given value is loaded too, so that a bad
+    path fails before any model runs)."""
+    options: dict[str, Any] = {name: None for name in given}
+    wanted = [n for n, v in given.items() if v] + [n for m in metrics for n in m.needs]
+    for name in dict.fromkeys(wanted):
+        if name not in RUN_OPTIONS:
+            raise MetricError(f"No metric module provides the run option {name!r}.")
+        options[name] = RUN_OPTIONS[name](given)
+    return options
 
 
 def metric_names() -> list[str]:
     """Every registered metric name, in registration order."""
-    _load_all()
     return list(METRICS)
 
 
@@ -154,7 +207,6 @@ def get_metric(name: str) -> Metric:
     ...
     summarise.eval.registry.MetricError: Unknown metric 'claim_f2'. Did you mean 'claim_f1'... Available: ...
     """
-    _load_all()
     if name in METRICS:
         return METRICS[name]
     close = difflib.get_close_matches(name, METRICS, n=2)

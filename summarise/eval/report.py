@@ -16,7 +16,7 @@ from typing import Any, Mapping
 
 from .._errors import InputError
 from .._report import Layer, marked_article, page, provenance_line
-from .._types import Summary
+from .._types import Claim, Summary
 
 __all__ = ["write_run_report", "run_items"]
 
@@ -62,12 +62,18 @@ def _reference_layers(item: Mapping[str, Any]) -> list[Layer]:
     return layers
 
 
-def _claim_cell(claim: Mapping[str, Any] | None, text_key: str, label: str) -> str:
-    if claim is None:
-        return "<td>—</td>"
-    kind = html.escape(str(claim.get("kind", "")))
-    return (f'<td><span class="badge k-{kind}">{kind}</span><strong>{html.escape(str(claim.get("source", "")))}'
-            f'</strong>: {html.escape(str(claim.get(text_key, "")))} <small>({label})</small></td>')
+def _claim_cell(kind: Any, source: Any, text: Any, label: str) -> str:
+    kind = html.escape(str(kind or ""))
+    return (f'<td><span class="badge k-{kind}">{kind}</span><strong>{html.escape(str(source or ""))}'
+            f'</strong>: {html.escape(str(text or ""))} <small>({label})</small></td>')
+
+
+def _predicted_cell(claim: Claim) -> str:
+    return _claim_cell(claim.kind, claim.source, claim.text, claim.id)
+
+
+def _reference_cell(claim: Mapping[str, Any], i: int) -> str:
+    return _claim_cell(claim.get("kind"), claim.get("source"), claim.get("claim"), f"r{i + 1}")
 
 
 def _item_page(item: Mapping[str, Any], prediction: Mapping[str, Any], scored: Mapping[str, Any]) -> str:
@@ -75,19 +81,19 @@ def _item_page(item: Mapping[str, Any], prediction: Mapping[str, Any], scored: M
 
     summary = Summary.from_dict(prediction)
     text = str(item.get("text") or "")
-    pred, ref = list(prediction.get("claims") or []), list(item.get("claims") or [])
+    pred, ref = list(summary.claims), list(item.get("claims") or [])
     matches = (scored.get("details") or {}).get("matches") or []
     rows = []
     for p_i, r_i, sim in matches:
         p, r = pred[p_i], ref[r_i]
-        agree = (f"source {'agrees' if sources_match(str(p.get('source')), str(r.get('source'))) else 'differs'}, "
-                 f"kind {'agrees' if p.get('kind') == r.get('kind') else 'differs'}")
-        rows.append(f"<tr>{_claim_cell(p, 'text', str(p.get('id')))}{_claim_cell(r, 'claim', f'r{r_i + 1}')}"
+        agree = (f"source {'agrees' if sources_match(p.source, str(r.get('source'))) else 'differs'}, "
+                 f"kind {'agrees' if p.kind == r.get('kind') else 'differs'}")
+        rows.append(f"<tr>{_predicted_cell(p)}{_reference_cell(r, r_i)}"
                     f"<td>{sim:.2f}; {agree}</td></tr>")
     matched_p, matched_r = {m[0] for m in matches}, {m[1] for m in matches}
-    rows += [f"<tr>{_claim_cell(p, 'text', str(p.get('id')))}<td>—</td><td>unmatched prediction</td></tr>"
+    rows += [f"<tr>{_predicted_cell(p)}<td>—</td><td>unmatched prediction</td></tr>"
              for i, p in enumerate(pred) if i not in matched_p]
-    rows += [f"<tr><td>—</td>{_claim_cell(r, 'claim', f'r{i + 1}')}<td>missed reference claim</td></tr>"
+    rows += [f"<tr><td>—</td>{_reference_cell(r, i)}<td>missed reference claim</td></tr>"
              for i, r in enumerate(ref) if i not in matched_r]
     scores = "".join(f"<li>{html.escape(k)}: {'—' if v is None else f'{v:.3f}'}</li>"
                      for k, v in (scored.get("scores") or {}).items())

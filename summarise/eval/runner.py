@@ -29,10 +29,10 @@ from .._models import model_label
 from .._version import __version__
 from ._scoring import SCORES_FILE, ScoreCache, package_digest, score_items, scoring_fingerprint
 from .matching import MATCH_THRESHOLD
-from .registry import ItemContext, Metric, get_metric, metric_names
+from .registry import ItemContext, Metric, get_metric, metric_names, run_options
 from .systems import System
 
-__all__ = ["run_eval", "default_metrics", "library_fingerprint", "bootstrap_ci", "EMPTY_PREDICTION"]
+__all__ = ["run_eval", "default_metrics", "library_fingerprint", "bootstrap_ci", "item_key", "read_predictions", "EMPTY_PREDICTION"]
 
 BOOTSTRAP_RESAMPLES = 1000
 BOOTSTRAP_SEED = 0
@@ -53,7 +53,8 @@ def library_fingerprint() -> str:
     return package_digest(lambda rel: not rel.startswith("eval/") or rel in ("eval/systems.py", "eval/_text.py"))
 
 
-def _item_key(item: Mapping[str, Any], text: str, system: System, settings: Mapping[str, Any], fingerprint: str) -> str:
+def item_key(item: Mapping[str, Any], text: str, system: System, settings: Mapping[str, Any], fingerprint: str) -> str:
+    """The key a prediction is stored and reused under (see the module docstring)."""
     parts = {
         "id": item["id"], "text_sha256": hashlib.sha256(text.encode()).hexdigest(), "system": system.name,
         "model": system.model, "backend": system.backend, "prompts": system.prompts,
@@ -62,7 +63,7 @@ def _item_key(item: Mapping[str, Any], text: str, system: System, settings: Mapp
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
-def _read_predictions(path: Path) -> dict[str, dict[str, Any]]:
+def read_predictions(path: Path) -> dict[str, dict[str, Any]]:
     """Stored records by key (last line wins). A half-written last line (no newline: the
     process died mid-write) is cut off so that the next append starts on a fresh line."""
     if not path.exists():
@@ -172,27 +173,19 @@ def run_eval(
     check_references(items)  # every problem reported before the system runs on anything
     names = list(metrics) if metrics is not None else default_metrics(with_lexicon=bool(lexicon))
     chosen = [get_metric(n) for n in names]
-    options: dict[str, Any] = {"lexicon": None}
-    if lexicon or any("lexicon" in m.needs for m in chosen):
-        from .framing import load_vad_lexicon
-
-        options["lexicon"] = load_vad_lexicon(lexicon or "")  # fails here, before any model runs
-    if any("lm_scorer" in m.needs for m in chosen):  # faithfulness_lm: the backend its scorer was fitted with
-        from .faithfulness import lm_scorer_backend
-
-        options["lm_scorer"] = lm_scorer_backend()
+    options = run_options(chosen, {"lexicon": lexicon})  # a bad lexicon path fails here, before any model runs
     settings = dict(settings or {})
     field = (system_inputs or {}).get(system.name, "text")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     pred_path = out / "predictions.jsonl"
-    stored = _read_predictions(pred_path)
+    stored = read_predictions(pred_path)
     fingerprint = library_fingerprint()
 
     keyed = []
     for item in items:
         text = str(item.get(field) or item.get("text") or "")
-        keyed.append((item, text, _item_key(item, text, system, settings, fingerprint)))
+        keyed.append((item, text, item_key(item, text, system, settings, fingerprint)))
     todo = [(i, t, k) for i, t, k in keyed if not (k in stored and stored[k].get("error") is None and stored[k].get("prediction") is not None)]
     cached = len(items) - len(todo)
     if progress and cached:

@@ -123,10 +123,10 @@ def load_reference_dataset(path: str | Path) -> Any:
     import datasets
 
     from ..references import check_references
-    from ..references import _read_jsonl  # the validator's own reader: line numbers in problems
+    from ..references import read_jsonl  # the validator's own reader: line numbers in problems
 
     check_references(str(path))
-    rows = [_project(dict(row), reference_feature()) for _, row in _read_jsonl(Path(path))]
+    rows = [_project(dict(row), reference_feature()) for _, row in read_jsonl(Path(path))]
     return datasets.Dataset.from_list(rows, features=reference_features())
 
 
@@ -214,7 +214,7 @@ def _metric_base() -> type:
             names = list(MODULES[self.GROUP])
             options: dict[str, Any] = {}
             if lexicon is not None:
-                from ..framing import load_vad_lexicon
+                from ..metrics.framing import load_vad_lexicon
 
                 options["lexicon"] = load_vad_lexicon(lexicon)
                 names += list(_LEXICON_METRICS)

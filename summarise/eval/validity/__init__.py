@@ -19,7 +19,6 @@ writes ``eval/validity/results/NAME.json``; :func:`write_validity_page` regenera
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import importlib
 import json
 import os
@@ -29,11 +28,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..._errors import InputError
 from ..._version import __version__
-from ..benchmarks import candidate_paths, repo_root, resource_dir
+from ..._paths import PACKAGE, candidate_paths, repo_root, resource_dir
+from .._config import read_config
 
 __all__ = ["ORDER", "DataMissing", "list_studies", "load_study_config", "run_study", "study_module",
            "validity_dir", "write_validity_page"]
@@ -50,7 +48,7 @@ def validity_dir() -> Path:
     """The folder of study configs (installed resources first, then ``eval/validity``)."""
     found = resource_dir("validity", "eval/validity")
     if found is None:
-        raise InputError(f"No validity study folder found next to {Path(__file__).resolve().parents[2]}: reinstall summarise")
+        raise InputError(f"No validity study folder found next to {PACKAGE}: reinstall summarise")
     return found
 
 
@@ -61,21 +59,8 @@ def list_studies() -> list[str]:
 
 def load_study_config(name: str) -> dict[str, Any]:
     """The parsed config of study ``name`` (or of a config file path), checked."""
-    path = Path(name)
-    if not (path.suffix in (".yaml", ".yml") and path.is_file()):
-        path = validity_dir() / f"{name}.yaml"
-    if not path.is_file():
-        known = list_studies()
-        close = difflib.get_close_matches(name, known, n=1)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-        raise InputError(f"Unknown validity study {name!r}.{hint} Available: {', '.join(known)}, or 'all' "
-                         f"(configs in {validity_dir()}).")
-    with open(path, encoding="utf-8") as fh:
-        cfg = yaml.safe_load(fh) or {}
-    missing = [k for k in ("name", "study", "version", "data") if k not in cfg]
-    if missing:
-        raise InputError(f"Validity config {path} lacks {', '.join(missing)}: every config names its study "
-                         "module, its data and a version.")
+    path, cfg = read_config(name, validity_dir(), what="validity study", required=("name", "study", "version", "data"),
+                            names_also=", or 'all'", needs="its study module, its data and a version")
     cfg["_config_path"] = str(path)
     return cfg
 

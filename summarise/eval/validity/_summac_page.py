@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import faithfulness as fa
 from . import published_table
-from .summac import BASELINES
+from ._summac_data import BASELINES
 
 __all__ = ["headline", "render"]
 

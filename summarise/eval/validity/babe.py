@@ -21,179 +21,31 @@ Rows labelled "No agreement" have no gold label and are left out of both levels 
 SG1 154). Baselines run the same way: the Recasens et al. (2013) bias lexicon and the MPQA
 strong-subjective clues as word lookups (a token is flagged when its lower-cased form, or its
 lemma, is listed; MPQA's ``stemmed1=n`` entries match the form only; part of speech is ignored),
-and the trivial "every sentence biased". Nothing is tuned on BABE: this is measurement only.
+and the trivial "every sentence biased". Nothing is tuned on BABE: this is measurement only. The
+arithmetic and the readers of the data are in :mod:`._babe_data`.
 """
 
 from __future__ import annotations
 
-import ast
-import csv
 import hashlib
 import json
 import random
-import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-__all__ = ["TITLE", "load_babe", "load_lexicon", "load_mpqa", "prf", "render", "run", "word_counts", "word_tokens"]
+from ._babe_data import (bootstrap_f1, file_sha, lexicon_path, load_babe, load_lexicon, load_mpqa, lookup, prf,
+                         sentence_counts, word_counts, word_tokens)
+
+__all__ = ["TITLE", "headline", "render", "run"]
 
 TITLE = "Neutrality: loaded terms against BABE"
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
-#: English function words: BABE's annotators sometimes mark an idiom word by word ("bang the
-#: drum"), so the word level is also reported with these dropped on both sides.
-FUNCTION_WORDS = frozenset({
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "onto", "over",
-    "under", "up", "down", "out", "off", "about", "as", "and", "or", "but", "nor", "so", "if", "than",
-    "then", "that", "this", "these", "those", "it", "its", "he", "she", "they", "them", "his", "her",
-    "their", "we", "us", "our", "you", "your", "i", "me", "my", "is", "are", "was", "were", "be",
-    "been", "being", "am", "do", "does", "did", "has", "have", "had", "will", "would", "shall",
-    "should", "can", "could", "may", "might", "must", "not", "no"
-})
 LIBRARY = "library"
 ALL_BIASED = "all biased"
-
-
-# --------------------------------------------------------------------------- arithmetic
-
-def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
-    """Precision, recall and F1 from counts (0 where undefined).
-
-    >>> prf(2, 1, 1)["f1"]
-    0.6667
-    >>> prf(0, 0, 3)
-    {'tp': 0, 'fp': 0, 'fn': 3, 'precision': 0.0, 'recall': 0.0, 'f1': 0.0}
-    """
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
-
-
-def word_tokens(terms: Iterable[str]) -> set[str]:
-    """The matching units of a list of words or phrases: lower-cased word tokens.
-
-    >>> sorted(word_tokens(["Slammed", "a show of strength", "far-left", "Trump’s"]))
-    ['a', 'far-left', 'of', 'show', 'slammed', 'strength', "trump's"]
-    """
-    out: set[str] = set()
-    for t in terms:
-        out.update(_TOKEN.findall(str(t).lower().replace("\u2019", "'").replace("\u2018", "'")))
-    return out
-
-
-def word_counts(predicted: Iterable[str], gold: Iterable[str], *, content_only: bool = False) -> tuple[int, int, int]:
-    """(tp, fp, fn) of one sentence: the predicted terms' tokens against the gold words' tokens
-    (``content_only``: function words dropped on both sides).
-
-    >>> word_counts(["slammed", "radical left"], ["radical", "slammed", "extremists"])
-    (2, 1, 1)
-    >>> word_counts(["bang the drum"], ["bang", "the", "drum"]), word_counts(["a disgrace"], ["disgrace", "the"], content_only=True)
-    ((3, 0, 0), (1, 0, 0))
-    """
-    p, g = word_tokens(predicted), word_tokens(gold)
-    if content_only:
-        p, g = p - FUNCTION_WORDS, g - FUNCTION_WORDS
-    return len(p & g), len(p - g), len(g - p)
-
-
-def _sentence_counts(pred: list[bool], gold: list[bool]) -> dict[str, Any]:
-    tp = sum(1 for p, g in zip(pred, gold) if p and g)
-    fp = sum(1 for p, g in zip(pred, gold) if p and not g)
-    fn = sum(1 for p, g in zip(pred, gold) if not p and g)
-    tn = len(gold) - tp - fp - fn
-    pos = prf(tp, fp, fn)
-    neg = prf(tn, fn, fp)
-    out = dict(pos)
-    out["tn"] = tn
-    out["accuracy"] = round((tp + tn) / len(gold), 4) if gold else 0.0
-    out["macro_f1"] = round((pos["f1"] + neg["f1"]) / 2, 4)
-    out["predicted_biased_rate"] = round(sum(pred) / len(pred), 4) if pred else 0.0
-    return out
-
-
-def _bootstrap_f1(tp: np.ndarray, fp: np.ndarray, fn: np.ndarray, *, resamples: int, seed: int) -> list[float]:
-    """95% percentile interval of micro F1, resampling sentences."""
-    if len(tp) == 0 or resamples <= 0:
-        return [0.0, 0.0]
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, len(tp), size=(resamples, len(tp)))
-    t, p, n = tp[idx].sum(1), fp[idx].sum(1), fn[idx].sum(1)
-    denom = 2 * t + p + n
-    f1 = np.where(denom > 0, 2 * t / np.maximum(denom, 1), 0.0)
-    lo, hi = np.percentile(f1, [2.5, 97.5])
-    return [round(float(lo), 4), round(float(hi), 4)]
-
-
-# --------------------------------------------------------------------------- data
-
-def load_babe(path: Path) -> list[dict[str, Any]]:
-    """Rows of a BABE ``final_labels_SG*.csv``: text, outlet, label and the biased words (a list)."""
-    rows = []
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        for row, r in enumerate(csv.DictReader(fh, delimiter=";"), start=2):  # row 1: the header
-            raw = (r.get("biased_words") or "").strip()
-            try:
-                words = ast.literal_eval(raw) if raw else []
-            except (ValueError, SyntaxError):
-                words = [w.strip(" '\"") for w in raw.strip("[]").split(",") if w.strip(" '\"")]
-            rows.append({"row": row, "text": r["text"], "outlet": r.get("outlet", ""), "type": r.get("type", ""),
-                         "label": r["label_bias"].strip(), "words": [str(w) for w in words]})
-    return rows
-
-
-def load_lexicon(path: Path) -> frozenset[str]:
-    """A one-entry-a-line word list (lower-cased; ``#`` comments and blank lines skipped)."""
-    out = set()
-    for line in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
-        line = line.split("#", 1)[0].strip().lower()
-        if line:
-            out.add(line)
-    return frozenset(out)
-
-
-def load_mpqa(path: Path, kind: str = "strongsubj") -> tuple[frozenset[str], frozenset[str]]:
-    """MPQA subjectivity clues of type ``kind``: (all words, the words marked ``stemmed1=y``)."""
-    words, stemmed = set(), set()
-    for line in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
-        fields = dict(p.split("=", 1) for p in line.split() if "=" in p)
-        if fields.get("type") != kind or "word1" not in fields:
-            continue
-        w = fields["word1"].lower()
-        words.add(w)
-        if fields.get("stemmed1") == "y":
-            stemmed.add(w)
-    return frozenset(words), frozenset(stemmed)
-
-
-def _lookup(doc: Any, forms: frozenset[str], lemmas: frozenset[str]) -> list[str]:
-    """Tokens of ``doc`` whose lower-cased form is in ``forms`` or whose lemma is in ``lemmas``."""
-    return [t.text for t in doc if not (t.is_punct or t.is_space)
-            and (t.lower_ in forms or t.lemma_.lower() in lemmas)]
-
-
-def _file_sha(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def _path(config: dict[str, Any], key: str, data: Path) -> Path:
-    """A lexicon path: resolved by the framework (``resolved_paths``), else relative to the
-    repository root or to the data folder's parent."""
-    resolved = (config.get("resolved_paths") or {}).get(key)
-    if resolved:
-        return Path(resolved)
-    raw = Path(str((config.get("paths") or {})[key]))
-    if raw.is_absolute():
-        return raw
-    repo = Path(__file__).resolve().parents[3]
-    for cand in (repo / raw, data / raw, data.parent / raw.name):
-        if cand.exists():
-            return cand.resolve()
-    raise FileNotFoundError(f"babe: lexicon {key!r} not found at {raw}")
 
 
 # --------------------------------------------------------------------------- run
@@ -235,27 +87,27 @@ def _key(text: str) -> str:
 def run(config: dict[str, Any], *, data: Path, cache: Path, log: Callable[[str], None]) -> dict[str, Any]:
     """Score the library's detector and the baselines on every configured BABE file."""
     from ..._loaded import find_loaded
-    from ..._nlp import _load_nlp
+    from ..._nlp import pipeline_meta
     from ..runner import library_fingerprint
 
     data = Path(data)
     base_cfg = config.get("baselines") or {}
-    rec_path = _path(config, base_cfg.get("recasens", {}).get("path_key", "recasens_lexicon"), data)
+    rec_path = lexicon_path(config, base_cfg.get("recasens", {}).get("path_key", "recasens_lexicon"), data)
     mpqa_cfg = base_cfg.get("mpqa", {})
-    mpqa_path = _path(config, mpqa_cfg.get("path_key", "mpqa_lexicon"), data)
+    mpqa_path = lexicon_path(config, mpqa_cfg.get("path_key", "mpqa_lexicon"), data)
     recasens = load_lexicon(rec_path)
     mpqa_words, mpqa_stemmed = load_mpqa(mpqa_path, str(mpqa_cfg.get("type", "strongsubj")))
     names = {"recasens": str(base_cfg.get("recasens", {}).get("label", "Recasens et al. (2013) bias lexicon")),
              "mpqa": str(mpqa_cfg.get("label", "MPQA strong-subjective clues"))}
     detectors: dict[str, Callable[[Any, str], list[str]]] = {
         LIBRARY: lambda doc, text: [t.term for t in find_loaded(doc, text)],
-        "recasens": lambda doc, text: _lookup(doc, recasens, recasens),
-        "mpqa": lambda doc, text: _lookup(doc, mpqa_words, mpqa_stemmed),
+        "recasens": lambda doc, text: lookup(doc, recasens, recasens),
+        "mpqa": lambda doc, text: lookup(doc, mpqa_words, mpqa_stemmed),
     }
-    spacy_meta = _load_nlp().meta
+    spacy_meta = pipeline_meta()
     fingerprint = hashlib.sha256("|".join([
         library_fingerprint(), str(spacy_meta.get("name")), str(spacy_meta.get("version")),
-        _file_sha(rec_path), _file_sha(mpqa_path), str(mpqa_cfg.get("type", "strongsubj")), "v1",
+        file_sha(rec_path), file_sha(mpqa_path), str(mpqa_cfg.get("type", "strongsubj")), "v1",
     ]).encode()).hexdigest()[:16]
     cache_file = Path(cache) / f"terms-{fingerprint}.jsonl"
     resamples = int(config.get("bootstrap_resamples", 1000))
@@ -281,22 +133,22 @@ def run(config: dict[str, Any], *, data: Path, cache: Path, log: Callable[[str],
         for name in detectors:
             counts = np.array([word_counts(preds[r["text"]][name], r["words"]) for r in rows], dtype=np.int64).reshape(-1, 3)
             word = prf(int(counts[:, 0].sum()), int(counts[:, 1].sum()), int(counts[:, 2].sum()))
-            word["f1_ci95"] = _bootstrap_f1(counts[:, 0], counts[:, 1], counts[:, 2], resamples=resamples, seed=seed)
+            word["f1_ci95"] = bootstrap_f1(counts[:, 0], counts[:, 1], counts[:, 2], resamples=resamples, seed=seed)
             cw = np.array([word_counts(preds[r["text"]][name], r["words"], content_only=True) for r in rows],
                           dtype=np.int64).reshape(-1, 3)
             word_content = prf(int(cw[:, 0].sum()), int(cw[:, 1].sum()), int(cw[:, 2].sum()))
             flagged = [bool(preds[r["text"]][name]) for r in rows]
-            sent = _sentence_counts(flagged, gold)
+            sent = sentence_counts(flagged, gold)
             g = np.array(gold, dtype=bool)
             f = np.array(flagged, dtype=bool)
-            sent["f1_ci95"] = _bootstrap_f1((f & g).astype(np.int64), (f & ~g).astype(np.int64),
+            sent["f1_ci95"] = bootstrap_f1((f & g).astype(np.int64), (f & ~g).astype(np.int64),
                                             (~f & g).astype(np.int64), resamples=resamples, seed=seed)
             table[name] = {"label": "the library's loaded-term detector" if name == LIBRARY else names[name],
                            "kind": "ours (lexicon + lemma rules, untuned on BABE)" if name == LIBRARY else "baseline (word lookup)",
                            "word": word, "word_content_words": word_content, "sentence": sent,
                            "terms_per_sentence": round(sum(len(preds[r["text"]][name]) for r in rows) / max(len(rows), 1), 3)}
         table[ALL_BIASED] = {"label": "every sentence biased", "kind": "trivial baseline", "word": None,
-                             "sentence": _sentence_counts([True] * len(rows), gold)}
+                             "sentence": sentence_counts([True] * len(rows), gold)}
         # what the library's detector gets wrong most often (diagnostics, not used to tune anything)
         fp_words: Counter[str] = Counter()
         fn_words: Counter[str] = Counter()

@@ -30,7 +30,8 @@ leaves at most 2 letters of the shorter one (``Democratic`` / ``Democrats``, a l
 as ``Felipe_Calder``).
 
 Baseline: the nearest PERSON entity (spaCy, same parse) in the span's sentence or the one before,
-outside the span and outside quotation marks.
+outside the span and outside quotation marks. The data, the cached analysis and the baseline are
+in :mod:`._basil_data`.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ._basil_data import article_files, best_frame, cached_analysis, load_article, nearest_person, place_spans, sentence_index
 from ._speakers import (
     is_named_speaker,
     is_person,
@@ -54,9 +56,7 @@ from ._speakers import (
 __all__ = [
     "TITLE",
     "is_named_speaker",
-    "load_article",
     "name_tokens",
-    "place_spans",
     "render",
     "run",
     "speaker_matches",
@@ -66,130 +66,6 @@ __all__ = [
 TITLE = "Attribution: who speaks a quote, against BASIL"
 
 OUTLETS = {"fox": "Fox News", "hpo": "HuffPost", "nyt": "New York Times"}
-
-
-# --------------------------------------------------------------------------- data
-
-def load_article(path: Path) -> dict[str, Any]:
-    """An article's body text and the (start, end) of each of its sentences in that text."""
-    art = json.loads(Path(path).read_text(encoding="utf-8"))
-    pieces: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for pi, para in enumerate(art.get("body-paragraphs") or []):
-        if pi and pieces:
-            pieces.append("\n\n")
-            pos += 2
-        for si, sent in enumerate(para):
-            if si:
-                pieces.append(" ")
-                pos += 1
-            spans.append((pos, pos + len(sent)))
-            pieces.append(sent)
-            pos += len(sent)
-    return {"text": "".join(pieces), "sentences": spans, "title": art.get("title", ""),
-            "source": str(art.get("source", "")).lower(), "uuid": art.get("uuid"), "url": art.get("url")}
-
-
-def place_spans(article: dict[str, Any], phrases: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each phrase annotation with its global offsets in the body (``gstart``/``gend``) and how it
-    was placed: ``unique``, ``ambiguous`` (first of several sentences) or ``unplaced``."""
-    text = article["text"]
-    out = []
-    for ph in phrases:
-        s, e, t = int(ph["start"]), int(ph["end"]), ph["txt"]
-        hits = [a for a, b in article["sentences"] if text[a:b][s:e] == t]
-        rec = dict(ph)
-        if hits:
-            rec.update(gstart=hits[0] + s, gend=hits[0] + e, placed="unique" if len(hits) == 1 else "ambiguous")
-        else:
-            rec.update(gstart=None, gend=None, placed="unplaced")
-        out.append(rec)
-    return out
-
-
-def _articles(data: Path) -> list[tuple[Path, Path]]:
-    pairs = []
-    for ann in sorted((data / "annotations").glob("*/*_ann.json")):
-        art = data / "articles" / ann.parent.name / ann.name.replace("_ann.json", ".json")
-        if art.is_file():
-            pairs.append((ann, art))
-    return pairs
-
-
-# --------------------------------------------------------------------------- analysis (cached)
-
-def _analyse(text: str) -> dict[str, Any]:
-    from ..._analysis import analyse
-    from ..._frames import find_frames
-
-    analysis = analyse(text)
-    frames = find_frames(analysis)
-    return {
-        "frames": [{"source": f.source, "content": list(f.content), "span": list(f.span), "cue": f.cue, "kind": f.kind}
-                   for f in frames],
-        "persons": [[t, a, b] for t, lab, a, b in analysis.entities if lab == "PERSON"],
-        "sentences": [list(x) for x in analysis.sentences],
-        "quotes": [list(q) for q in analysis.quotes],
-    }
-
-
-def _cached_analysis(text: str, cache: Path, fingerprint: str) -> dict[str, Any]:
-    key = hashlib.sha1((fingerprint + "\0" + text).encode("utf-8")).hexdigest()
-    path = cache / f"{key}.json"
-    if path.is_file():
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError:
-            pass
-    res = _analyse(text)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(res, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
-    return res
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def _best_frame(frames: list[dict[str, Any]], span: tuple[int, int]) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-    hits = [f for f in frames if _overlap(tuple(f["content"]), span) > 0]
-    if not hits:
-        return None, []
-    best = max(hits, key=lambda f: (_overlap(tuple(f["content"]), span), -(f["content"][1] - f["content"][0])))
-    return best, hits
-
-
-def _sentence_index(sentences: list[list[int]], offset: int) -> int:
-    for i, (s, e) in enumerate(sentences):
-        if s <= offset < e:
-            return i
-    # between sentences: the next one
-    for i, (s, _e) in enumerate(sentences):
-        if s > offset:
-            return i
-    return max(0, len(sentences) - 1)
-
-
-def _nearest_person(res: dict[str, Any], span: tuple[int, int]) -> str | None:
-    """Nearest PERSON entity in the span's sentence(s) or the one before, outside the span and quotes."""
-    sents = res["sentences"]
-    if not sents:
-        return None
-    first = max(0, _sentence_index(sents, span[0]) - 1)
-    last = _sentence_index(sents, max(span[0], span[1] - 1))
-    lo, hi = sents[first][0], sents[last][1]
-    best, best_d = None, None
-    for name, a, b in res["persons"]:
-        if a < lo or b > hi or _overlap((a, b), span) > 0:
-            continue
-        if any(qa <= a and b <= qb for qa, qb in res["quotes"]):
-            continue
-        d = span[0] - b if b <= span[0] else a - span[1]
-        if best_d is None or d < best_d:
-            best, best_d = name, d
-    return best
 
 
 # --------------------------------------------------------------------------- run
@@ -213,15 +89,15 @@ def _cut(s: str | None, n: int) -> str | None:
 
 def run(config: dict[str, Any], *, data: Path, cache: Path, log: Callable[[str], None]) -> dict[str, Any]:
     """Run the attribution analysis on every BASIL article with a named-speaker quote and score it."""
-    from ..._nlp import _load_nlp
+    from ..._nlp import pipeline_meta
     from ..runner import library_fingerprint
 
     data = Path(data)
-    meta = _load_nlp().meta
+    meta = pipeline_meta()
     fingerprint = hashlib.sha256(f"{library_fingerprint()}|{meta.get('name')}|{meta.get('version')}|basil-v1".encode()).hexdigest()[:16]
     cdir = Path(cache) / f"analysis-{fingerprint}"
     cdir.mkdir(parents=True, exist_ok=True)
-    pairs = _articles(data)
+    pairs = article_files(data)
     limit = config.get("limit")
     if limit:
         pairs = pairs[: int(limit)]
@@ -237,7 +113,7 @@ def run(config: dict[str, Any], *, data: Path, cache: Path, log: Callable[[str],
             continue
         article = load_article(art_path)
         placed = place_spans(article, quotes)
-        res = _cached_analysis(article["text"], cdir, fingerprint)
+        res = cached_analysis(article["text"], cdir, fingerprint)
         persons = [p[0] for p in res["persons"]]
         for q in placed:
             placement[q["placed"]] += 1
@@ -247,10 +123,10 @@ def run(config: dict[str, Any], *, data: Path, cache: Path, log: Callable[[str],
             span = (q["gstart"], q["gend"])
             speaker = str(q["speaker"]).strip()
             person = is_person(speaker, persons)
-            best, hits = _best_frame(res["frames"], span)
+            best, hits = best_frame(res["frames"], span)
             pred = best["source"] if best else None
-            base = _nearest_person(res, span)
-            si = _sentence_index(res["sentences"], span[0])
+            base = nearest_person(res, span)
+            si = sentence_index(res["sentences"], span[0])
             s0, s1 = res["sentences"][si] if res["sentences"] else (span[0], span[1])
             items.append({
                 "article": f"{ann_path.parent.name}/{art_path.stem}", "outlet": article["source"],

@@ -1,6 +1,6 @@
 """NeuS framing arousal of partisan leads, the naive prompt and the pipeline, at matched lengths.
 
-The NeuS framing-bias metric (Arousal+ and Arousal-, :mod:`summarise.eval.framing`) counts the
+The NeuS framing-bias metric (Arousal+ and Arousal-, :mod:`summarise.eval.metrics.framing`) counts the
 emotive words a text adds over the AllSides editors' neutral summary. If it measures framing,
 the lead of a left or right outlet's article should score higher than the centre outlet's, and
 a neutral summary lower than all three. The metric grows with length, so every text of an event
@@ -48,7 +48,7 @@ def _events(data: Path, split: str) -> list[dict[str, Any]]:
 
 def _system_summaries(items: list[dict[str, Any]], name: str, cfg: dict[str, Any], cache: Path,
                       log: Callable[[str], None]) -> tuple[dict[str, str], dict[str, Any]]:
-    from ..runner import _item_key, _read_predictions, run_eval
+    from ..runner import item_key, read_predictions, run_eval
     from ..systems import build_system
 
     gen = cfg.get("generation") or {}
@@ -57,11 +57,11 @@ def _system_summaries(items: list[dict[str, Any]], name: str, cfg: dict[str, Any
     log(f"{name}: {len(items)} events (resumable; predictions in {cache / name})")
     res = run_eval(items, system, cache / name, metrics=["unsupported_number_rate"], settings=settings,
                    progress=bool(cfg.get("progress", True)))
-    stored = _read_predictions(cache / name / "predictions.jsonl")
+    stored = read_predictions(cache / name / "predictions.jsonl")
     fp = res["provenance"]["library_sha256"]  # the run's own: the library may change while it runs
     by_id = {}
     for item in items:
-        rec = stored.get(_item_key(item, item["text"], system, settings, fp)) or {}
+        rec = stored.get(item_key(item, item["text"], system, settings, fp)) or {}
         if rec.get("prediction"):
             by_id[item["id"]] = rec["prediction"]["summary"]
     prov = {k: res["provenance"].get(k) for k in ("system", "model", "backend", "revision", "prompts", "settings")}
@@ -77,7 +77,7 @@ def _stats(values: list[float]) -> dict[str, Any]:
 
 def run(config: dict[str, Any], *, data: Path, cache: Path, log: Callable[[str], None]) -> dict[str, Any]:
     """Score every text of every stance-known event, uncut and at matched lengths."""
-    from ..framing import framing_arousal_neg, framing_arousal_pos, load_vad_lexicon
+    from ..metrics.framing import framing_arousal_neg, framing_arousal_pos, load_vad_lexicon
     from ..systems import lead3_prediction
 
     lexicon = load_vad_lexicon(config["resolved_paths"]["lexicon"])

@@ -1,6 +1,6 @@
 """Who says it, on real news: the claims' attribution against PolNeAR's annotated attributions.
 
-The study runs the ``polnear-dev`` benchmark's metrics (:mod:`summarise.eval.attribution_metrics`)
+The study runs the ``polnear-dev`` benchmark's metrics (:mod:`summarise.eval.metrics.attribution`)
 through the harness's own runner, for the model-free pipeline and the two baselines
 (``nearest-source``, ``article-voice``), with predictions cached under the study's cache folder
 (an interrupted run resumes). It also counts the remaining misses by type: contents not covered,

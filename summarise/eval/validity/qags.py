@@ -22,7 +22,7 @@ from .. import faithfulness as fa
 from . import published_table
 from ._evidence import add_lm_rows, shipped_models
 from ._stats import pearson, spearman
-from .summac import _LABELS, BASELINES, _summary_scores, cached_features
+from ._summac_data import BASELINES, SCORER_LABELS, cached_features, summary_scores
 
 TITLE = "Faithfulness: QAGS-CNN/DM (correlation with human consistency scores)"
 
@@ -55,7 +55,7 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
     table: dict[str, dict[str, Any]] = {}
     for rule in rules:
         for sc in scorers:
-            s = _summary_scores(recs, sc, rule, models.get(sc))
+            s = summary_scores(recs, sc, rule, models.get(sc))
             ok = np.isfinite(s)
             table.setdefault(rule, {})[sc] = {"pearson": pearson(s[ok], human[ok]), "spearman": spearman(s[ok], human[ok]),
                                               "n": int(ok.sum())}
@@ -66,7 +66,7 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
         "human_share_fully_consistent": float((human == 1).mean()),
         "sentences_per_summary": float(np.mean([len(r["sentences"]) for r in recs])),
         "aggregate": rules[0], "aggregate_variants": rules[1:],
-        "scorers": {**labels, **{k: _LABELS[k] for k in BASELINES}}, "lm": lm_tag,
+        "scorers": {**labels, **{k: SCORER_LABELS[k] for k in BASELINES}}, "lm": lm_tag,
         "correlations": table,
         "model": {"path": str(config.get("model") or "summarise/eval/faithfulness.json"), "kind": model.kind, **meta},
         "published": config.get("published", {}),

@@ -24,36 +24,27 @@ intervals (:func:`._evidence.bootstrap_mean`). The LM scorer ships as ``results[
 (``summarise/eval/faithfulness_lm.json``).
 
 Statistics are plain numpy (no scipy/sklearn), in :mod:`._stats`: ROC AUC (ties count one half),
-balanced accuracy, Pearson, Spearman (average ranks for ties).
+balanced accuracy, Pearson, Spearman (average ranks for ties). The sets, features and baseline
+values (shared with the QAGS and WiCE studies) are read and cached by :mod:`._summac_data`; the
+page section is written by :mod:`._summac_page`.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
-import json
 import pathlib
 from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
 from .. import faithfulness as fa
-from .._lm_evidence import read_cache
 from ._evidence import add_lm_rows, bootstrap_mean, feature_rows, load_synthetic
+from ._summac_data import BASELINES, SCORER_LABELS, cached_features, load_set, summary_scores
+from ._summac_page import headline, render
 from ._stats import balanced_accuracy, best_threshold, leave_one_dataset_out, roc_auc
 
 TITLE = "Faithfulness: SummaC benchmark (validation cut)"
-#: Baselines: per-sentence values stored with the features, aggregated like our scorer's.
-BASELINES = ("rouge2_f1", "rouge2_precision", "embedding_cosine")
-_LABELS = {"nested": "**Ours: nested selection** (v4: LM evidence and synthetic data among the candidates; candidate, weights and threshold fitted without the scored set)",
-           "nested_nolm": "v4 without the LM (the default scorer: no model at run time; nested selection over the candidates without LM features, synthetic data among them)",
-           "nested_base": "v3: nested selection (base features only, no synthetic data, copy rule)",
-           "nested_no_copy": "v2: nested selection without the copy rule",
-           "v1": "v1: fixed full combination (logistic, all features, l2 0.01)",
-           "rouge2_f1": "ROUGE-2 F1 vs document",
-           "rouge2_precision": "ROUGE-2 precision vs document", "embedding_cosine": "MiniLM cosine vs document"}
 #: A-priori direction of each feature (+1: higher means better supported), for single-feature AUCs.
 FEATURE_SIGN = {"number_unsupported": -1, "entity_unsupported": -1, "novel_propn": -1, "negation_mismatch": -1,
                 "log_length": -1}
@@ -65,98 +56,7 @@ SYNTHETIC = "synthetic"
 _SYNTHETIC_RECS: list[dict] = []
 
 
-# --- features (cached) -----------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _rouge2() -> Any:
-    from rouge_score import rouge_scorer
-
-    return rouge_scorer.RougeScorer(["rouge2"], use_stemmer=True)
-
-
-@lru_cache(maxsize=4)
-def _doc_vector(document: str) -> np.ndarray:
-    from ..._embed import embed
-
-    return embed([document])[0]
-
-
-def item_features(document: str, summary: str) -> dict[str, Any]:
-    """Sentences, scorer features and baseline values of one summary against its document."""
-    from ..._embed import embed
-
-    sents = fa.split_sentences(summary)
-    feats = fa.sentence_features(document=document, sentences=sents)
-    r2 = [_rouge2().score(document, s)["rouge2"] for s in sents]
-    cos = (embed(sents) @ _doc_vector(document)).tolist() if sents else []
-    return {"sentences": sents, "features": feats.round(6).tolist(), "rouge2_f1": [r.fmeasure for r in r2],
-            "rouge2_precision": [r.precision for r in r2], "embedding_cosine": cos}
-
-
-def cached_features(pairs: Sequence[tuple[str, str]], cache: pathlib.Path, log: Callable[[str], None]) -> list[dict]:
-    """:func:`item_features` of every (document, summary) pair, via an append-only JSONL cache
-    (resumable; pairs are processed grouped by document so each document is analysed once)."""
-    cache.mkdir(parents=True, exist_ok=True)
-    path = cache / f"features-v{fa.FEATURE_VERSION}.jsonl"
-    key = lambda d, s: hashlib.sha1(f"{d}\0{s}".encode()).hexdigest()
-    done = read_cache(path)
-    todo = sorted({key(d, s): (d, s) for d, s in pairs if key(d, s) not in done}.items(), key=lambda kv: kv[1][0])
-    log(f"features: {len(pairs) - len(todo)} cached, {len(todo)} to compute")
-    with open(path, "a", encoding="utf-8") as fh:
-        for n, (k, (d, s)) in enumerate(todo, 1):
-            done[k] = {"key": k, **item_features(d, s)}
-            fh.write(json.dumps(done[k]) + "\n")
-            fh.flush()
-            if n % 100 == 0:
-                log(f"features: {n}/{len(todo)}")
-    return [done[key(d, s)] for d, s in pairs]
-
-
-def load_set(path: pathlib.Path, limit: int | None = None) -> list[dict[str, Any]]:
-    """One SummaC set: ``[{id, document, claim, label}]`` (label 1 consistent), file order;
-    ``limit``: only the first ``limit`` items of each label (a quick subsample)."""
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    items = [{"id": str(k), "document": v["document"], "claim": v["claim"], "label": int(v["label"])} for k, v in raw.items()]
-    if limit:
-        items = [it for c in (0, 1) for it in [x for x in items if x["label"] == c][:limit]]
-    return items
-
-
 # --- the study -------------------------------------------------------------------------------
-
-_STACKS: dict[int, tuple[Sequence[dict], np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
-
-
-def _stacked(recs: Sequence[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """All sentence feature rows of ``recs`` stacked, with each summary's first row and row count,
-    and whether each sentence is copied word for word from its document (cached)."""
-    hit = _STACKS.get(id(recs))
-    if hit is None or hit[0] is not recs:
-        rows = [feature_rows(r) for r in recs]
-        lens = np.array([len(x) for x in rows])
-        starts = np.concatenate([[0], np.cumsum(lens)[:-1]]).astype(int)
-        flags = np.array([bool(c) for r in recs for c in r.get("copied", [False] * len(r["features"]))], dtype=bool)
-        hit = _STACKS[id(recs)] = (recs, np.vstack(rows) if rows else np.zeros((0, len(fa.ALL_FEATURES))), starts, lens, flags)
-    return hit[1], hit[2], hit[3], hit[4]
-
-
-def _summary_scores(recs: Sequence[dict], scorer: str, rule: str, model: fa.FaithModel | None = None) -> np.ndarray:
-    """Each summary's aggregated score: ``model``'s sentence scores when given (copied sentences 1
-    under its copy rule), else the stored per-sentence values of baseline ``scorer``; a summary
-    without a sentence scores -inf."""
-    if model is None:
-        vals = [fa.aggregate(r[scorer], rule) for r in recs]
-        return np.asarray([-np.inf if v is None else v for v in vals], dtype=float)
-    x, starts, lens, flags = _stacked(recs)
-    out = np.full(len(recs), -np.inf)
-    ok = lens > 0
-    if ok.any():
-        s = model.predict(x)
-        if model.copy_rule:
-            s = np.where(flags, 1.0, s)
-        out[ok] = (np.minimum.reduceat(s, starts[ok]) if rule == "min" else np.add.reduceat(s, starts[ok]) / lens[ok])
-    return out
-
 
 def fit_scorer(train: Mapping[str, Sequence[dict]], *, l2: float, mil_iterations: int,
                features: Sequence[str] = fa.FEATURES) -> fa.FaithModel:
@@ -221,12 +121,12 @@ def fit_candidate(spec: Mapping[str, Any], train: Mapping[str, Sequence[dict]], 
     else:
         f = spec["features"][0]
         prior = FEATURE_SIGN.get(f, 1)
-        auc = {sg: _mean([roc_auc(_summary_scores(t, "", rule, _with_copy(fa.single_feature_model(f, sg), spec)), [r["label"] for r in t])
+        auc = {sg: _mean([roc_auc(summary_scores(t, "", rule, _with_copy(fa.single_feature_model(f, sg), spec)), [r["label"] for r in t])
                           for t in train.values()]) or 0.5 for sg in (prior, -prior)}
         model = fa.single_feature_model(f, prior if auc[prior] >= auc[-prior] else -prior)
     model.copy_rule = bool(spec.get("copy_rule", False))
     if threshold:
-        model.threshold = best_threshold([(_summary_scores(t, "", rule, model), np.array([r["label"] for r in t]))
+        model.threshold = best_threshold([(summary_scores(t, "", rule, model), np.array([r["label"] for r in t]))
                                           for t in train.values()])
     return model
 
@@ -240,7 +140,7 @@ def select_candidate(family: Sequence[Mapping[str, Any]], train: Mapping[str, Se
     for spec in family:
         per = leave_one_dataset_out(
             train, lambda tr, sp=spec: fit_candidate(sp, tr, rule=rule, mil_iterations=mil_iterations, threshold=False),
-            lambda m, held: {"auc": roc_auc(_summary_scores(held, "", rule, m), [r["label"] for r in held])})
+            lambda m, held: {"auc": roc_auc(summary_scores(held, "", rule, m), [r["label"] for r in held])})
         inner[spec["name"]] = _mean([v["auc"] for v in per.values()]) or 0.0
     best = family[0]
     for spec in family[1:]:
@@ -253,10 +153,10 @@ def _evaluate_model(model: fa.FaithModel | None, scorer: str, rule: str, train: 
                     held: Sequence[dict]) -> dict[str, Any]:
     """BA at a cut fitted on ``train`` (the model's own threshold when it has been fitted) and AUC on ``held``."""
     if model is None:
-        cut = best_threshold([(_summary_scores(t, scorer, rule), np.array([r["label"] for r in t])) for t in train.values()])
+        cut = best_threshold([(summary_scores(t, scorer, rule), np.array([r["label"] for r in t])) for t in train.values()])
     else:
         cut = model.threshold
-    s, y = _summary_scores(held, scorer, rule, model), np.array([r["label"] for r in held])
+    s, y = summary_scores(held, scorer, rule, model), np.array([r["label"] for r in held])
     return {"balanced_accuracy": balanced_accuracy((s >= cut).astype(int), y), "roc_auc": roc_auc(s, y), "threshold": cut,
             "_held": (s, y, cut)}  # for the bootstrap; dropped before the results are written
 
@@ -387,7 +287,7 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
         "sets": {n: {"items": len(recs[n]), "consistent": sum(r["label"] for r in recs[n]),
                      "sentences_per_summary": float(np.mean([len(r["sentences"]) for r in recs[n]]))} for n in names},
         "aggregate": rules[0], "aggregate_variants": rules[1:], "l2": l2, "mil_iterations": mil,
-        "candidates": family, "scorers": {k: _LABELS[k] for k in row_keys if k in tables[rules[0]]}, "lodo": tables,
+        "candidates": family, "scorers": {k: SCORER_LABELS[k] for k in row_keys if k in tables[rules[0]]}, "lodo": tables,
         "intervals": intervals, "lm": lm_tag, "synthetic_items": len(synthetic), "lm_choice_without_lm": lm_choice,
         "single_feature_auc": single, **{k: m.to_json() for k, m in shipped.items()}, "v1_model": v1_final.to_json(),
         "published": config.get("published", {}),
@@ -398,7 +298,7 @@ def _load_synthetic_recs(config: Mapping[str, Any], cache: pathlib.Path, log: Ca
     """The synthetic training records (features, LM rows, copy flags) when the config names the
     file (``synthetic: {path: ...}``, written by ``scripts/make_synthetic_faithfulness.py``);
     they also become :data:`_SYNTHETIC_RECS`."""
-    from ..benchmarks import candidate_paths
+    from ..._paths import candidate_paths
     from . import DataMissing
 
     _SYNTHETIC_RECS.clear()
@@ -427,4 +327,3 @@ def _mean(values: Sequence[float | None]) -> float | None:
 
 
 # the page (render, headline) lives in ._summac_page; imported last, it reads this module's names
-from ._summac_page import _pct, headline, render  # noqa: E402,F401

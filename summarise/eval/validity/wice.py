@@ -25,7 +25,7 @@ import numpy as np
 from . import published_table
 from ._evidence import add_lm_rows, shipped_models
 from ._stats import roc_auc, spearman
-from .summac import _LABELS, BASELINES, _summary_scores, cached_features
+from ._summac_data import BASELINES, SCORER_LABELS, cached_features, summary_scores
 
 TITLE = "Faithfulness: WiCE dev (claims against the web pages they cite)"
 LEVELS = {"supported": 2, "partially_supported": 1, "not_supported": 0}
@@ -78,14 +78,14 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
     level = np.array([it["level"] for it in items])
     table = {}
     for sc in [*models, *BASELINES]:
-        s = _summary_scores(recs, sc, rule, models.get(sc))
+        s = summary_scores(recs, sc, rule, models.get(sc))
         ok = np.isfinite(s)
         table[sc] = {"roc_auc": roc_auc(s[ok], y[ok]), "spearman": spearman(s[ok], level[ok]), "n": int(ok.sum())}
     log("AUC: " + ", ".join(f"{k} {v['roc_auc']:.3f}" for k, v in table.items()))
     return {
         "items": len(items), "levels": {k: int((level == v).sum()) for k, v in LEVELS.items()},
         "evidence_lines": int(config.get("evidence_lines", 12)), "aggregate": rule, "lm": lm_tag,
-        "scorers": {**labels, **{k: _LABELS[k] for k in BASELINES}}, "scores": table,
+        "scorers": {**labels, **{k: SCORER_LABELS[k] for k in BASELINES}}, "scores": table,
         "published": config.get("published", {}),
     }
 

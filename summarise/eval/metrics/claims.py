@@ -2,7 +2,7 @@
 source, kind and evidence are right.
 
 All rest on one one-to-one matching of predicted to reference claims
-(:func:`.matching.match_claims`: embedding similarity >= 0.55, no conflicting numbers,
+(:func:`summarise.eval.matching.match_claims`: embedding similarity >= 0.55, no conflicting numbers,
 Hungarian assignment). Predicted claims are in the prediction format (``text``, ``source``,
 ``kind``, ``evidence: [{start, end, text}]``); reference claims in the reference format
 (``claim``, ``source``, ``kind``, ``evidence: [str]``).
@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from ._sources import sources_match
-from ._text import find_all
-from .matching import ClaimMatch, match_claims
-from .registry import ItemContext, MetricCard, register
+from .._sources import sources_match
+from .._text import find_all
+from ..matching import ClaimMatch, match_claims
+from ..registry import Details, ItemContext, MetricCard, register
 
 __all__ = [
     "claim_precision", "claim_recall", "claim_f1", "attribution_accuracy", "kind_accuracy",
@@ -39,6 +39,15 @@ def _claim_inputs(ctx: ItemContext) -> dict[str, Any]:
     return {"predicted": ctx.predicted_claims, "reference": ctx.reference_claims, "matches": ctx.matches}
 
 
+def _details(ctx: ItemContext) -> dict[str, Any]:
+    return {"matches": [[m.predicted, m.reference, round(m.similarity, 4)] for m in ctx.matches],
+            "kind_confusion": kind_confusion(predicted=ctx.predicted_claims, reference=ctx.reference_claims, matches=ctx.matches)}
+
+
+#: The claim matches (predicted index, reference index, similarity) and the kind confusion, kept
+#: per item in results.json where the item has reference claims.
+DETAILS = Details("claims", _details, when=lambda ctx: bool(ctx.reference_claims))
+
 _MATCH_MISSES = (
     "Matching is by embedding similarity, so a claim with the right topic but a reversed "
     "meaning (negation, swapped roles) can still match; numbers are the only hard check."
@@ -47,6 +56,7 @@ _MATCH_MISSES = (
 
 @register(
     "claim_precision",
+    details=DETAILS,
     card=MetricCard("Matched predicted claims / predicted claims (one-to-one matching).",
                     "0..1; None when there are no predicted claims or no reference claims.",
                     _MATCH_MISSES),
@@ -70,6 +80,7 @@ def claim_precision(*, predicted: Claims, reference: Claims, matches: Sequence[C
 
 @register(
     "claim_recall",
+    details=DETAILS,
     card=MetricCard("Matched reference claims / reference claims (one-to-one matching).",
                     "0..1; None when the reference has no claims; 0 for an empty prediction.",
                     _MATCH_MISSES),
@@ -94,6 +105,7 @@ def claim_recall(*, predicted: Claims, reference: Claims, matches: Sequence[Clai
 
 @register(
     "claim_f1",
+    details=DETAILS,
     card=MetricCard("Harmonic mean of claim precision and recall.",
                     "0..1; None when the reference has no claims; 0 for an empty prediction.",
                     _MATCH_MISSES),
@@ -118,6 +130,7 @@ def claim_f1(*, predicted: Claims, reference: Claims, matches: Sequence[ClaimMat
 
 @register(
     "attribution_accuracy",
+    details=DETAILS,
     card=MetricCard("On matched claims, share whose source names the reference's source "
                     "(normalised case and punctuation, titles dropped, token overlap > 1/2, "
                     "capitals and demonyms aliased to countries; \"the article\" only matches "
@@ -160,6 +173,7 @@ def kind_confusion(*, predicted: Claims, reference: Claims, matches: Sequence[Cl
 
 @register(
     "kind_accuracy",
+    details=DETAILS,
     card=MetricCard("On matched claims, share whose kind (fact, statement, allegation, estimate, "
                     "denial, opinion) equals the reference's; results.json also holds the "
                     "confusion matrix.",
@@ -209,6 +223,7 @@ def _reference_chars(evidence: Sequence[str], text: str, against: set[int]) -> s
 
 @register(
     "evidence_overlap",
+    details=DETAILS,
     card=MetricCard("On matched claims, mean character IoU of the predicted evidence spans "
                     "(union) with the reference evidence strings (located with text.find; of "
                     "several occurrences, the one overlapping the prediction most).",

@@ -2,8 +2,8 @@
 
 Every metric is a pure function with keyword-only arguments returning a float, or ``None`` when
 it is undefined for the item (no loaded terms to leak, no numbers to check...): ``None`` is left
-out of the mean, never counted as 0. Claim metrics are in :mod:`.claim_metrics`, the NeuS
-framing metric in :mod:`.framing`; all are registered by name in :mod:`.registry`.
+out of the mean, never counted as 0. Claim metrics are in :mod:`.claims`, the NeuS framing
+metric in :mod:`.framing`; all are registered by name in :mod:`summarise.eval.registry`.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import re
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
-from .._types import ARTICLE_SOURCE
-from ._sources import _canonical, names_source
-from ._text import extract_numbers, find_unquoted, spacy_nlp
-from .registry import MetricCard, register
+from ..._types import ARTICLE_SOURCE
+from .._sources import ENTITY_LABELS, canonical, entity_supported, names_source
+from .._text import extract_numbers, find_unquoted, spacy_nlp
+from ..registry import Details, ItemContext, MetricCard, MetricError, register
 
 __all__ = [
     "rouge1", "rouge2", "rougeL", "semantic_similarity", "loaded_leak_rate", "leaked_terms",
@@ -30,8 +30,6 @@ def _rouge_scorer() -> Any:
     try:
         from rouge_score import rouge_scorer
     except ImportError as e:  # never a silent 0
-        from .registry import MetricError
-
         raise MetricError(
             "The ROUGE metrics need the package rouge-score: pip install 'summarise[eval]'"
         ) from e
@@ -53,13 +51,20 @@ _ROUGE_MISSES = (
 _SUMMARY_INPUTS = lambda ctx: {"summary": ctx.summary, "reference": str(ctx.item.get("reference_summary") or "")}  # noqa: E731
 
 
-@register(
-    "rouge1",
-    card=MetricCard("ROUGE-1 F1 (unigrams, Porter stemming) of summary against reference summary.",
-                    "0..1; None without a reference summary; 0 for an empty summary.", _ROUGE_MISSES),
-    higher_is_better=True,
-    inputs=_SUMMARY_INPUTS,
-)
+def _rouge_metric(name: str, definition: str, range_: str) -> Any:
+    return register(name, card=MetricCard(definition, range_, _ROUGE_MISSES), higher_is_better=True, inputs=_SUMMARY_INPUTS)
+
+
+def _article_inputs(ctx: ItemContext) -> dict[str, Any]:
+    return {"summary": ctx.summary, "article": str(ctx.item.get("text") or "")}
+
+
+def _leak_inputs(ctx: ItemContext) -> dict[str, Any]:
+    return {"summary": ctx.summary, "loaded_terms": list(ctx.item.get("loaded_terms") or [])}
+
+
+@_rouge_metric("rouge1", "ROUGE-1 F1 (unigrams, Porter stemming) of summary against reference summary.",
+               "0..1; None without a reference summary; 0 for an empty summary.")
 def rouge1(*, summary: str, reference: str) -> float | None:
     """ROUGE-1 F-measure, stemming on (``rouge-score``, no hub download).
 
@@ -69,13 +74,8 @@ def rouge1(*, summary: str, reference: str) -> float | None:
     return _rouge("rouge1", summary, reference)
 
 
-@register(
-    "rouge2",
-    card=MetricCard("ROUGE-2 F1 (bigrams, stemming) of summary against reference summary.",
-                    "0..1; None without a reference summary.", _ROUGE_MISSES),
-    higher_is_better=True,
-    inputs=_SUMMARY_INPUTS,
-)
+@_rouge_metric("rouge2", "ROUGE-2 F1 (bigrams, stemming) of summary against reference summary.",
+               "0..1; None without a reference summary.")
 def rouge2(*, summary: str, reference: str) -> float | None:
     """ROUGE-2 F-measure, stemming on.
 
@@ -85,13 +85,8 @@ def rouge2(*, summary: str, reference: str) -> float | None:
     return _rouge("rouge2", summary, reference)
 
 
-@register(
-    "rougeL",
-    card=MetricCard("ROUGE-L F1 (longest common subsequence, stemming) against the reference.",
-                    "0..1; None without a reference summary.", _ROUGE_MISSES),
-    higher_is_better=True,
-    inputs=_SUMMARY_INPUTS,
-)
+@_rouge_metric("rougeL", "ROUGE-L F1 (longest common subsequence, stemming) against the reference.",
+               "0..1; None without a reference summary.")
 def rougeL(*, summary: str, reference: str) -> float | None:  # noqa: N802 - the metric's name
     """ROUGE-L F-measure, stemming on.
 
@@ -118,7 +113,7 @@ def semantic_similarity(*, summary: str, reference: str) -> float | None:
     >>> a > b
     True
     """
-    from .._embed import embed
+    from ..._embed import embed
 
     if not reference.strip():
         return None
@@ -141,13 +136,14 @@ def leaked_terms(*, summary: str, loaded_terms: Sequence[str]) -> list[str]:
 
 @register(
     "loaded_leak_rate",
+    details=Details("leaked_terms", lambda ctx: {"leaked_terms": leaked_terms(**_leak_inputs(ctx))}),
     card=MetricCard("Share of the reference's loaded terms (unique, case-insensitive) that occur "
                     "unquoted as whole words in the summary.",
                     "0..1, lower is better; None when the reference lists no loaded terms.",
                     "Exact forms only: an inflection (\"assaults\") or a synonym the annotators "
                     "did not list is not seen; quoting a term always counts as neutral."),
     higher_is_better=False,
-    inputs=lambda ctx: {"summary": ctx.summary, "loaded_terms": list(ctx.item.get("loaded_terms") or [])},
+    inputs=_leak_inputs,
 )
 def loaded_leak_rate(*, summary: str, loaded_terms: Sequence[str]) -> float | None:
     """Share of loaded terms that leak into the summary unquoted.
@@ -177,13 +173,15 @@ def unsupported_numbers(*, summary: str, article: str) -> list[float]:
 
 @register(
     "unsupported_number_rate",
+    label="unsupported_numbers",
+    details=Details("unsupported_numbers", lambda ctx: {"unsupported_numbers": unsupported_numbers(**_article_inputs(ctx))}),
     card=MetricCard("Share of the numbers stated in the summary that the article does not state "
                     "(\"6,700\" = \"6700\", \"three million\" = \"3000000\").",
                     "0..1, lower is better; None when the summary states no number.",
                     "A number the article states in another context passes; derived numbers "
                     "(sums, conversions) count as unsupported; a bare \"one\" is ignored."),
     higher_is_better=False,
-    inputs=lambda ctx: {"summary": ctx.summary, "article": str(ctx.item.get("text") or "")},
+    inputs=_article_inputs,
 )
 def unsupported_number_rate(*, summary: str, article: str) -> float | None:
     """Share of the summary's numbers not in the article.
@@ -199,19 +197,6 @@ def unsupported_number_rate(*, summary: str, article: str) -> float | None:
     return len(unsupported_numbers(summary=summary, article=article)) / len(stated)
 
 
-_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"}
-_STOPWORDS = {"the", "of", "and", "a", "an", "s", "in", "for", "on"}
-
-
-def _entity_supported(entity: str, article_lower: str, article_tokens: set[str]) -> bool:
-    norm = re.sub(r"^(the)\s+", "", entity.lower().replace("’", "'")).removesuffix("'s").strip()
-    if norm and norm in article_lower:
-        return True
-    # Aliases count (Seoul -> south_korea), and so does every word being in the article.
-    tokens = {t for t in re.findall(r"[a-z0-9_]+", _canonical(entity)) if t not in _STOPWORDS}
-    return bool(tokens) and tokens <= article_tokens
-
-
 def unsupported_entities(*, summary: str, article: str) -> list[str]:
     """Named entities (spaCy) of the summary that the article does not name, by any alias.
 
@@ -219,21 +204,23 @@ def unsupported_entities(*, summary: str, article: str) -> list[str]:
     ...                      article="South Korea said North Korea shipped shells to Russia.")
     ['China']
     """
-    ents = [e.text for e in spacy_nlp()(summary).ents if e.label_ in _ENTITY_LABELS]
+    ents = [e.text for e in spacy_nlp()(summary).ents if e.label_ in ENTITY_LABELS]
     article_lower = article.lower().replace("’", "'")
-    article_tokens = set(re.findall(r"[a-z0-9_]+", _canonical(article)))
-    return [e for e in ents if not _entity_supported(e, article_lower, article_tokens)]
+    article_tokens = set(re.findall(r"[a-z0-9_]+", canonical(article)))
+    return [e for e in ents if not entity_supported(e, article_lower, article_tokens)]
 
 
 @register(
     "unsupported_entity_rate",
+    label="unsupported_entities",
+    details=Details("unsupported_entities", lambda ctx: {"unsupported_entities": unsupported_entities(**_article_inputs(ctx))}),
     card=MetricCard("Share of the summary's named entities (spaCy NER: people, organisations, "
                     "places, nationalities...) that the article does not name, aliases allowed.",
                     "0..1, lower is better; None when the summary names no entity.",
                     "Depends on spaCy's small NER model (misses and false entities); an entity "
                     "named in the article but misused passes."),
     higher_is_better=False,
-    inputs=lambda ctx: {"summary": ctx.summary, "article": str(ctx.item.get("text") or "")},
+    inputs=_article_inputs,
 )
 def unsupported_entity_rate(*, summary: str, article: str) -> float | None:
     """Share of the summary's named entities not in the article.
@@ -241,7 +228,7 @@ def unsupported_entity_rate(*, summary: str, article: str) -> float | None:
     >>> unsupported_entity_rate(summary="Moscow thanked Pyongyang.", article="Russia thanked North Korea.")
     0.0
     """
-    ents = [e for e in spacy_nlp()(summary).ents if e.label_ in _ENTITY_LABELS]
+    ents = [e for e in spacy_nlp()(summary).ents if e.label_ in ENTITY_LABELS]
     if not ents:
         return None
     return len(unsupported_entities(summary=summary, article=article)) / len(ents)
@@ -304,6 +291,7 @@ def fallback_rate(*, claims: Sequence[Mapping[str, Any]], sentences: Sequence[Ma
 
 @register(
     "seconds_per_article",
+    label="s/article",
     card=MetricCard("Wall-clock seconds per article: the pipeline's own total where it reports "
                     "one, else the runner's measurement of the system call.",
                     "> 0, lower is better.",
@@ -322,6 +310,7 @@ def seconds_per_article(*, seconds: float) -> float | None:
 
 @register(
     "tokens_per_article",
+    label="tokens/article",
     card=MetricCard("Prompt plus completion tokens over all model calls for the article "
                     "(from the prediction's provenance).",
                     ">= 0, lower is cheaper; 0 for systems that call no model.",

@@ -17,8 +17,8 @@ import re
 from functools import lru_cache
 from typing import Mapping
 
-from ._text import spacy_nlp
-from .registry import MetricCard, MetricError, register
+from .._text import spacy_nlp
+from ..registry import ItemContext, MetricCard, MetricError, register, run_option
 
 __all__ = ["load_vad_lexicon", "framing_arousal_pos", "framing_arousal_neg", "framing_lemmas", "VadLexicon"]
 
@@ -57,6 +57,12 @@ def load_vad_lexicon(path: str) -> dict[str, tuple[float, float]]:
     return table
 
 
+@run_option("lexicon")
+def _lexicon(given: Mapping[str, object]) -> dict[str, tuple[float, float]]:
+    """The run's lexicon, from its path (the run option ``lexicon``)."""
+    return load_vad_lexicon(str(given.get("lexicon") or ""))
+
+
 def framing_lemmas(text: str) -> set[str]:
     """The set of lemmas the NeuS metric compares.
 
@@ -89,17 +95,20 @@ _MISSES = (
 )
 
 
-@register(
-    "framing_arousal_pos",
-    card=MetricCard("NeuS Arousal+: sum of NRC-VAD arousal over lemmas of the summary absent from "
-                    "the reference with valence > 0.65.",
-                    ">= 0, lower is more neutral; None without a reference summary.", _MISSES),
-    higher_is_better=False,
-    inputs=lambda ctx: {"summary": ctx.summary,
-                        "reference": str(ctx.item.get("framing_reference") or ctx.item.get("reference_summary") or ""),
-                        "lexicon": ctx.options.get("lexicon")},
-    needs=("lexicon",),
-)
+def _inputs(ctx: ItemContext) -> dict[str, object]:
+    return {"summary": ctx.summary,
+            "reference": str(ctx.item.get("framing_reference") or ctx.item.get("reference_summary") or ""),
+            "lexicon": ctx.options.get("lexicon")}
+
+
+def _card(sign: str, side: str) -> MetricCard:
+    return MetricCard(f"NeuS Arousal{sign}: sum of NRC-VAD arousal over lemmas of the summary absent from "
+                      f"the reference with valence {side}.",
+                      ">= 0, lower is more neutral; None without a reference summary.", _MISSES)
+
+
+@register("framing_arousal_pos", card=_card("+", "> 0.65"), higher_is_better=False, inputs=_inputs, needs=("lexicon",),
+          label="arousal+")
 def framing_arousal_pos(*, summary: str, reference: str, lexicon: VadLexicon) -> float | None:
     """Arousal of positive words the summary adds over the reference.
 
@@ -110,17 +119,8 @@ def framing_arousal_pos(*, summary: str, reference: str, lexicon: VadLexicon) ->
     return _arousal(summary, reference, lexicon, positive=True)
 
 
-@register(
-    "framing_arousal_neg",
-    card=MetricCard("NeuS Arousal-: sum of NRC-VAD arousal over lemmas of the summary absent from "
-                    "the reference with valence < 0.35.",
-                    ">= 0, lower is more neutral; None without a reference summary.", _MISSES),
-    higher_is_better=False,
-    inputs=lambda ctx: {"summary": ctx.summary,
-                        "reference": str(ctx.item.get("framing_reference") or ctx.item.get("reference_summary") or ""),
-                        "lexicon": ctx.options.get("lexicon")},
-    needs=("lexicon",),
-)
+@register("framing_arousal_neg", card=_card("-", "< 0.35"), higher_is_better=False, inputs=_inputs, needs=("lexicon",),
+          label="arousal-")
 def framing_arousal_neg(*, summary: str, reference: str, lexicon: VadLexicon) -> float | None:
     """Arousal of negative words the summary adds over the reference.
 

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
-from .registry import MetricCard, register
+from ..registry import MetricCard, register
 
 __all__ = ["invented_word_rate", "invented_units", "RENDERING_WORDS"]
 
@@ -25,8 +25,8 @@ RENDERING_WORDS = frozenset({"say", "accord", "allegation", "deny"})
 
 @lru_cache(maxsize=1)
 def _allowed() -> frozenset[str]:
-    from .._nlp import lexicons
-    from .._verify import ALWAYS_ALLOWED
+    from ..._nlp import lexicons
+    from ..._verify import ALWAYS_ALLOWED
 
     lex = lexicons()
     replacements = {w.lower() for r in (*lex.loaded_words.values(), *lex.loaded_phrases.values()) if r for w in r.split()}
@@ -42,7 +42,7 @@ def invented_units(*, summary: str, claims: Sequence[Mapping[str, Any]], article
     ...                        {"text": "Russia thanked North Korea.", "source": "the article", "wording": "rule"}])
     [('Russia praised North Korea.', ['praised']), ('Seoul said Russia thanked North Korea.', [])]
     """
-    from .._verify import invented_words
+    from ..._verify import invented_words
 
     # a bracket glued to a word ("Fastly Inc(FSLY.N)") tokenises as one piece: its parts count too
     unglued = re.sub(r"[()\[\]{}]", " ", article)
@@ -62,6 +62,7 @@ def _as_written(word: str, support: str) -> bool:
 
 @register(
     "invented_word_rate",
+    label="invented words",
     card=MetricCard("Share of the units a system wrote (its summary, and each claim a model worded) "
                     "holding a word of substance (noun, proper noun, verb, adjective, adverb; by "
                     "spaCy lemma) that is in neither the article, the claims' sources nor the "

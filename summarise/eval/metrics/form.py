@@ -15,9 +15,9 @@ import difflib
 import re
 from typing import Any, Mapping, Sequence
 
-from ._sources import source_tokens
-from .matching import ClaimMatch, match_claims
-from .registry import ItemContext, MetricCard, register
+from .._sources import source_tokens
+from ..matching import ClaimMatch, match_claims
+from ..registry import ItemContext, MetricCard, register
 
 __all__ = ["fragment_rate", "fragments", "pronoun_changed_rate", "pronoun_changes"]
 
@@ -29,7 +29,7 @@ def _output_texts(prediction: Mapping[str, Any]) -> list[str]:
     claims = [str(c.get("text") or "") for c in prediction.get("claims") or []]
     sentences = [str(s.get("text") or "") for s in prediction.get("sentences") or []]
     if not sentences and prediction.get("summary"):
-        from .._summary import split_sentences
+        from ..._summary import split_sentences
 
         sentences = split_sentences(str(prediction["summary"]))
     return [t for t in claims + sentences if t.strip()]
@@ -41,7 +41,7 @@ def fragments(*, texts: Sequence[str], source: str | None = None) -> list[tuple[
     >>> fragments(texts=["The mayor resigned.", "The mayor resigned and."])
     [('The mayor resigned and.', ["ends on a dangling conjunction ('and')"])]
     """
-    from .._wellformed import problems
+    from ..._wellformed import problems
 
     out = []
     for t in texts:
@@ -53,6 +53,7 @@ def fragments(*, texts: Sequence[str], source: str | None = None) -> list[tuple[
 
 @register(
     "fragment_rate",
+    label="fragments",
     card=MetricCard(
         "Claims and summary sentences that are not complete sentences (no finite main verb, a "
         "dangling conjunction, preposition, determiner or possessive at the end, unbalanced quotes, "
@@ -120,6 +121,7 @@ def pronoun_changes(*, predicted: Claims, reference: Claims, matches: Sequence[C
 
 @register(
     "pronoun_changed_rate",
+    label="pronoun changed",
     card=MetricCard(
         "Matched claims that put a name where their evidence has a pronoun, the name's words "
         "mostly absent from the matched reference claim and its source / matched claims.",

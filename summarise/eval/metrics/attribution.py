@@ -3,14 +3,14 @@ annotated attributed contents found, attributed to someone, to the right someone
 stated in the article's own voice?
 
 Each annotated attribution (``item["attributions"]``: content spans, source as written, cue class;
-see :mod:`.polnear`) is compared with the predicted claims through their evidence offsets:
+see :mod:`summarise.eval.polnear`) is compared with the predicted claims through their evidence offsets:
 
 - **covered**: the claims' evidence together covers at least half of the content's characters;
 - the **best claim** of a covered content is the claim whose evidence overlaps it most (on a tie,
   the one with the least other text: the claim most about that content);
 - **attributed**: the best claim's source is not ``the article``; **article-voice leak**: it is;
 - **source correct**: the best claim's source names the annotated one
-  (:func:`.polnear.source_matches`: a fuller name or a name with its role is accepted). Scored
+  (:func:`summarise.eval.polnear.source_matches`: a fuller name or a name with its role is accepted). Scored
   where the annotated source is a name or noun phrase (not a bare pronoun, not absent).
 
 Rates are per article (None where the article has nothing to score) and averaged over articles
@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from .polnear import is_pronoun_source, source_matches
-from .registry import ItemContext, MetricCard, register
-from .._types import ARTICLE_SOURCE as ARTICLE
+from ..polnear import is_pronoun_source, source_matches
+from ..registry import Details, ItemContext, MetricCard, register
+from ..._types import ARTICLE_SOURCE as ARTICLE
 
 __all__ = [
     "attribution_outcomes", "attribution_coverage", "attributed_share", "article_voice_leak",
@@ -114,13 +114,23 @@ def _card(definition: str, range_: str) -> MetricCard:
     return MetricCard(definition, range_, _MISSES)
 
 
-def _register(name: str, definition: str, range_: str, higher: bool):
+def _details(ctx: ItemContext) -> dict[str, Any]:
+    keep = ("covered", "attributed", "source_ok", "gold_source", "predicted_source", "cue_class")
+    return {"attributions": [{k: o[k] for k in keep}
+                             for o in attribution_outcomes(claims=ctx.predicted_claims, attributions=ctx.item["attributions"])]}
+
+
+#: Each annotated attribution's outcome, kept per item in results.json.
+DETAILS = Details("attributions", _details, when=lambda ctx: bool(ctx.item.get("attributions")))
+
+
+def _register(name: str, definition: str, range_: str, higher: bool, label: str = ""):
     return register(name, card=_card(definition, range_), higher_is_better=higher, inputs=_inputs,
-                    requires=("attributions",))
+                    requires=("attributions",), details=DETAILS, label=label)
 
 
 @_register("attribution_coverage", "Annotated attributed contents covered (>= half their characters) by claims' evidence.",
-           "0..1; None for an article with no annotated attribution.", True)
+           "0..1; None for an article with no annotated attribution.", True, label="covered")
 def attribution_coverage(*, claims: Claims, attributions: Attributions) -> float | None:
     """Share of annotated contents the claims' evidence covers.
 
@@ -132,7 +142,7 @@ def attribution_coverage(*, claims: Claims, attributions: Attributions) -> float
 
 
 @_register("attributed_share", "Of the covered annotated contents, the share whose best claim names a source.",
-           "0..1; None when no content is covered.", True)
+           "0..1; None when no content is covered.", True, label="attributed")
 def attributed_share(*, claims: Claims, attributions: Attributions) -> float | None:
     """Share of covered contents attributed to some source (not ``the article``).
 
@@ -146,7 +156,7 @@ def attributed_share(*, claims: Claims, attributions: Attributions) -> float | N
 
 
 @_register("article_voice_leak", "Of the covered annotated contents, the share stated in the article's own voice.",
-           "0..1 (lower is better); None when no content is covered.", False)
+           "0..1 (lower is better); None when no content is covered.", False, label="voice leak")
 def article_voice_leak(*, claims: Claims, attributions: Attributions) -> float | None:
     """Share of covered attributed contents whose best claim is the article's own.
 
@@ -158,7 +168,7 @@ def article_voice_leak(*, claims: Claims, attributions: Attributions) -> float |
 
 
 @_register("source_accuracy_named", "Of the covered contents whose annotated source is a name or noun phrase, the "
-           "share whose best claim's source names it.", "0..1; None when there is none.", True)
+           "share whose best claim's source names it.", "0..1; None when there is none.", True, label="source acc.")
 def source_accuracy_named(*, claims: Claims, attributions: Attributions) -> float | None:
     """Share of covered, named-source contents credited to the right source.
 
@@ -172,7 +182,7 @@ def source_accuracy_named(*, claims: Claims, attributions: Attributions) -> floa
 
 @_register("attributed_share_assertion", "attributed_share on contents whose cue is an assertion verb "
            "(say, tell, according to, report, claim, deny, estimate, show, find, warn ...).",
-           "0..1; None when there is none.", True)
+           "0..1; None when there is none.", True, label="attributed (say-verbs)")
 def attributed_share_assertion(*, claims: Claims, attributions: Attributions) -> float | None:
     """``attributed_share`` restricted to assertion-verb cues.
 
@@ -186,7 +196,7 @@ def attributed_share_assertion(*, claims: Claims, attributions: Attributions) ->
 
 
 @_register("source_accuracy_assertion", "source_accuracy_named on contents whose cue is an assertion verb.",
-           "0..1; None when there is none.", True)
+           "0..1; None when there is none.", True, label="source acc. (say-verbs)")
 def source_accuracy_assertion(*, claims: Claims, attributions: Attributions) -> float | None:
     """``source_accuracy_named`` restricted to assertion-verb cues.
 
@@ -199,7 +209,7 @@ def source_accuracy_assertion(*, claims: Claims, attributions: Attributions) -> 
 
 @_register("spurious_attribution", "Of the claims credited to a source, the share whose evidence is mostly (over half "
            "its characters) outside every annotated attribution (source, cue and content): the article's own "
-           "voice credited to someone.", "0..1 (lower is better); None without attributed claims.", False)
+           "voice credited to someone.", "0..1 (lower is better); None without attributed claims.", False, label="spurious attr.")
 def spurious_attribution(*, claims: Claims, attributions: Attributions) -> float | None:
     """Share of attributed claims that no annotated attribution accounts for (the precision side,
     which keeps a system from attributing every sentence to someone).
@@ -246,7 +256,8 @@ def _class_metric(cls: str) -> None:
     register(f"article_voice_leak_{cls}",
              card=_card(f"article_voice_leak on contents whose cue class is {cls!r} (see summarise.eval.polnear.cue_class).",
                         "0..1 (lower is better); None when the article has none covered."),
-             higher_is_better=False, inputs=inputs, requires=("attributions",))(article_voice_leak_by_class)
+             higher_is_better=False, inputs=inputs, requires=("attributions",), details=DETAILS,
+             label=f"leak: {cls}")(article_voice_leak_by_class)
 
 
 for _cls in ("speech", "document", "thought", "stance"):
