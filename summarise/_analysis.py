@@ -13,7 +13,7 @@ from typing import Any
 from ._nlp import nlp
 from ._wellformed import ABBREVIATED_TITLES
 
-__all__ = ["Analysis", "Mention", "analyse"]
+__all__ = ["Analysis", "Mention", "analyse", "full_person", "resolve_reference", "strip_det"]
 
 # Nouns that name an institution when used as "the X" ("the company said").
 INSTITUTION_NOUNS = frozenset(
@@ -204,7 +204,7 @@ def _role_of(ent: Any) -> str:
     return ""
 
 
-def _strip_det(text: str) -> str:
+def strip_det(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", "", text.strip())
 
 
@@ -249,9 +249,9 @@ def analyse(text: str) -> Analysis:
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
-        name = _strip_det(ent.text)
+        name = strip_det(ent.text)
         if ent.label_ == "PERSON":
-            full = _full_person(name, seen)
+            full = full_person(name, seen)
             if full is not None:
                 if not full.role:
                     full.role = _role_of(ent)
@@ -265,7 +265,7 @@ def analyse(text: str) -> Analysis:
     return analysis
 
 
-def _full_person(name: str, seen: dict[str, Mention]) -> Mention | None:
+def full_person(name: str, seen: dict[str, Mention]) -> Mention | None:
     """An earlier PERSON mention that ``name`` (a surname, or the same name) refers to."""
     parts = name.replace("-", " ").split()
     people = [m for m in seen.values() if m.label == "PERSON"]
@@ -303,7 +303,7 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer
     ``recent_sources`` (most recent last) are the sources of earlier attribution frames: a
     pronoun prefers them over any entity, as "he said" continues whoever spoke last.
     """
-    s = _strip_det(span_text).strip()
+    s = strip_det(span_text).strip()
     s = re.sub(r"^(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Judge|President|Minister|Chancellor|Senator|Governor|Mayor|General|Chief|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Capt\.|Sgt\.)\s+(?=[A-Z])", "", s)
     low = s.lower()
     earlier = [m for m in analysis.mentions if m.start < offset]
@@ -313,7 +313,7 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer
         from ._coref import resolve_pronoun
 
         return resolve_pronoun(analysis, low, offset, recent_sources)
-    # a repeated name, then a surname (the first person of that surname: see _full_person)
+    # a repeated name, then a surname (the first person of that surname: see full_person)
     for m in reversed(earlier):
         if s == m.name:
             return m

@@ -8,22 +8,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, ROLE_NOUNS, Analysis, _strip_det
+from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, Analysis
 from ._frames import Frame
-from ._loaded import _quoted as _quoted_in, clean_span, inflect_like
+from ._loaded import clean_span
 from ._types import ARTICLE_SOURCE, LoadedTerm, Span
 from ._layout import cut_off, open_quote_before
+from ._rendering import DISCOURSE, clean_output, finish, render_frame
 from ._wellformed import asserts_something, is_wellformed, mark_truncated
 
 __all__ = ["Draft", "draft_claims"]
 
-# Openers that tie a sentence to its neighbours and mean nothing on their own.
-_DISCOURSE = re.compile(
-    r"^(?:But|And|So|Yet|However|Meanwhile|Separately|Moreover|Furthermore|Still|Also|Instead|"
-    r"Nonetheless|Nevertheless|On the other hand|In addition|By contrast|In contrast|Elsewhere|"
-    r"A few days prior|Earlier|Later|Then)\s*,?\s+",
-)
 _META = re.compile(r"^(?:This|That|These|It)\s+(?:was|were|is|are)\s+(?:the|a|an)\s+(?:statement|claim|report|words|remarks|comments?|view|position)\s+(?:from|of|by)\b", re.I)
+
+
 _EVALUATIVE = re.compile(r"\b(?:fault|blame[sd]?|should|must|ought|deserve[sd]?|failure|failed to|shameful|"
                          r"afterthought|lapses?|neglect\w*|incompeten\w*|right to|wrong to|unacceptable|"
                          r"less than forthcoming|has long|have long)\b", re.I)
@@ -64,264 +61,6 @@ def _span(text: str, a: int, b: int) -> Span:
     while b > a and text[b - 1] in " ,;:—–-\n\t":
         b -= 1
     return Span(a, b, text[a:b])
-
-
-_CONTROL_CHARS = re.compile(r"\x1b\[[0-9;]*[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean_output(s: str) -> str:
-    r"""Text fit to print: no control characters, bidi overrides or live chat-template tokens.
-
-    >>> clean_output("The mayor\x00 said\u202e 5 people <|im_end|> died.")
-    'The mayor said 5 people ‹|im_end|› died.'
-    """
-    from ._prompts import neutralise_text
-
-    return neutralise_text(_CONTROL_CHARS.sub("", s))
-
-
-def _finish(s: str) -> str:
-    s = clean_output(s).strip(" ,;:—–-\n\t")
-    s = re.sub(r"\s+", " ", s)
-    for o, c in (("\u201c", "\u201d"), ("\u2018", "\u2019")):
-        if s.count(o) > s.count(c):
-            s += c
-        elif s.count(c) > s.count(o) and c != "\u2019":
-            s = o + s
-    if s.count('"') % 2:
-        s = s + '"' if not s.startswith('"') else s[1:]
-    s = _drop_unpaired_brackets(s)
-    if not s:
-        return s
-    s = s[0].upper() + s[1:]
-    if s[-1] not in ".!?":
-        if s[-1] in "\u201d\"\u2019" and len(s) > 1 and s[-2] in ".!?,":
-            s = s[:-2] + "." + s[-1] if s[-2] == "," else s
-        else:
-            s += "."
-    return s
-
-
-def _drop_unpaired_brackets(s: str) -> str:
-    """A bracket whose partner a span boundary cut off goes ("Ashworth, Conservative) said").
-
-    >>> _drop_unpaired_brackets("Jo Bell, Labour) said (in part) that (it")
-    'Jo Bell, Labour said (in part) that it'
-    >>> _drop_unpaired_brackets("cloud company Fastly Inc(FSLY.N")
-    'cloud company Fastly Inc FSLY.N'
-    """
-    opened: list[int] = []
-    drop: set[int] = set()
-    for i, ch in enumerate(s):
-        if ch == "(":
-            opened.append(i)
-        elif ch == ")":
-            if opened:
-                opened.pop()
-            else:
-                drop.add(i)
-    drop.update(opened)
-    if not drop:
-        return s
-    # a bracket between two words leaves a space, never glues them ("Inc(FSLY.N" -> "Inc FSLY.N")
-    return "".join((" " if 0 < i < len(s) - 1 and s[i - 1].isalnum() and s[i + 1].isalnum() else "")
-                   if i in drop else ch for i, ch in enumerate(s))
-
-
-_FUNCTION_STARTS = frozenset("the a an this that these those it its there some many most all no one each "
-                             "any his her their our we they he she".split())
-
-
-def _lower_first(s: str) -> str:
-    """Lower-case a sentence's first letter when it is a function word, not a name."""
-    first = s.split(" ", 1)[0]
-    return s[0].lower() + s[1:] if first.lower() in _FUNCTION_STARTS else s
-
-
-# Entity types that are names (a number or a date opening a clause is not: "said six million ...").
-_NAME_ENTITIES = frozenset("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split())
-
-
-def _lower_common(doc: Any, offset: int, s: str) -> str:
-    """Lower-case the first letter of ``s`` (text starting at ``offset`` of ``doc``) when it opens
-    a sentence of the source only: a common word, not a name, an acronym or "I"."""
-    first = next((t for t in doc if t.idx >= offset), None)
-    if first is None or first.pos_ == "PROPN" or first.ent_type_ in _NAME_ENTITIES or first.text == "I" or first.text.isupper():
-        return _lower_first(s)
-    return s[:1].lower() + s[1:]
-
-
-def _pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> list[tuple[int, int, str]]:
-    """Third-person pronouns inside ``[a, b)`` replaced by a name only where agreement leaves
-    one named candidate (``_coref``); any other pronoun stays as the article wrote it. Quoted
-    words are never touched."""
-    if frame is None:
-        return []
-    from ._coref import resolve_pronoun
-
-    edits = []
-    for tok in analysis.doc:
-        if not (a <= tok.idx < b) or analysis.in_quote(tok.idx, tok.idx + 1):
-            continue
-        if frame.subj and frame.subj[0] <= tok.idx < frame.subj[1]:
-            continue
-        w = tok.lower_
-        subject = tok.dep_ in ("nsubj", "nsubjpass")
-        if not ((w in ("he", "she") and subject) or (w in ("his", "her") and tok.dep_ == "poss")
-                or (w == "they" and subject) or (w == "their" and tok.dep_ == "poss")):
-            continue
-        m = resolve_pronoun(analysis, w, tok.idx)
-        if m is None or (m.label == "PERSON") != (w not in ("they", "their")):
-            continue
-        if m is frame.mention and frame.subj is not None and frame.subj[1] <= tok.idx:
-            continue  # "Sanders says his campaign ...": the speaker is named just before; "his" reads right
-        if (frame.mention is not None and m is not frame.mention and w in ("he", "she", "his", "her")
-                and frame.content[0] <= tok.idx < frame.content[1]):
-            continue  # "Trump said he believes ...": "he" may well be the speaker; kept as written
-        last = max((t.i for t in analysis.doc if t.i < tok.i and t.text in m.name.split()), default=None)
-        if last is not None and a <= analysis.doc[last].idx:
-            continue  # the name is in the rendered text already, before the pronoun: it reads right as written
-        subj = frame.subj or (0, 0)
-        if last is None or any(t.pos_ == "PROPN" and t.text not in m.name.split() and t.ent_type_ not in ("DATE", "TIME")
-                               and not subj[0] <= t.idx < subj[1] for t in analysis.doc[last + 1:tok.i]):
-            continue  # another name stands between: the tagger may have missed that it is a person
-        name = ("the " if m.label == "NORP" else "") + m.name
-        end = tok.idx + len(tok.text)
-        nxt = tok.nbor() if tok.i + 1 < len(analysis.doc) else None
-        if subject and nxt is not None and nxt.idx == end and nxt.text[:1] in "'’":
-            # "he's doing" is "he is doing", never "Sanders's doing"; other clitics stay as written
-            if nxt.lower_[1:] not in ("s", "re", "ve"):
-                continue
-            # "he's been", "she's done it": has; "he's doing", "he's seen as": is
-            perfect = nxt.lower_[1:] == "ve" or (nxt.dep_ in ("aux", "auxpass") and nxt.head.tag_ == "VBN" and (
-                nxt.head.lower_ in ("been", "got", "gotten") or any(c.dep_ == "dobj" for c in nxt.head.children)))
-            full = (" have" if w == "they" else " has") if perfect else (" are" if w == "they" else " is")
-            edits.append((tok.idx, nxt.idx + len(nxt.text), name + full))
-            continue
-        edits.append((tok.idx, end, name + ("'s" if tok.dep_ == "poss" else "")))
-    return edits
-
-
-def _role_case(source: str) -> str:
-    """A role written before a name keeps its capital there only ("Mayor Tom Hale" ->
-    "Tom Hale, mayor"); after the name it is a common noun.
-
-    >>> _role_case("Sofia Lindqvist, Chief executive"), _role_case("Jo Bell, Deputy Health Minister")
-    ('Sofia Lindqvist, chief executive', 'Jo Bell, Deputy Health Minister')
-    """
-    name, sep, role = source.partition(", ")
-    if not sep:
-        return source
-    words = role.split(" ")
-    common = ROLE_NOUNS | _ROLE_MODIFIERS
-    # only a role made of common words ("Chief executive"), never a title ("Deputy Defence Minister")
-    if words[0][:1].isupper() and all(w.lower() in common or w.islower() for w in words):
-        words = [w[:1].lower() + w[1:] for w in words]
-    return f"{name}{sep}{' '.join(words)}"
-
-
-# Cues that keep their own verb when a claim is turned round ('..., a judge ruled.' -> 'A judge
-# ruled ...'): each takes a reported clause straight after it; others become "said".
-_OWN_VERB_CUES = frozenset("add warn insist claim allege write deny admit stress rule report conclude find estimate "
-                           "predict acknowledge concede confirm announce argue note testify explain".split())
-_ROLE_MODIFIERS = frozenset("chief deputy former acting senior vice assistant associate interim".split())
-
-
-def _render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previous: list[Draft]) -> tuple[str, list[str], str]:
-    text, doc = analysis.text, analysis.doc
-    # a source the model chose (a "she" the rules could not name) is not written into the text
-    source = text[f.subj[0]:f.subj[1]] if f.named_by_model and f.subj else _role_case(f.source)
-    if f.subj and not f.named_by_model and not source.lower().startswith("the ") \
-            and re.match(r"(?i)the\s", text[f.subj[0]:f.subj[1]]) and _strip_det(text[f.subj[0]:f.subj[1]]) == source:
-        source = "the " + source  # "the United States pledged", not "United States pledged"
-    extra = ""
-    if f.back_ref:
-        ref = next((d for d in reversed(previous) if d.kind in ("allegation", "statement", "estimate") and d.source != source), None)
-        verb = inflect_like(f.cue_lemma, "VBD") if f.cue_lemma else "denied"
-        if ref is not None:
-            body = re.sub(r"^.*?\b(?:that|of)\s+", "", ref.text.rstrip("."), count=1) if " that " in ref.text or " of " in ref.text else ref.text.rstrip(".")
-            body = _lower_first(body)
-            extra = ref.context
-            return _finish(f"{_with_role_comma(source)} {verb} the allegation that {body}"), [], extra
-        return _finish(f"{_with_role_comma(source)} {verb} {text[f.content[0]:f.content[1]]}"), [], extra
-    if f.cue_lemma == "according":
-        body, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, _pronoun_edits(analysis, *f.content, f) + list(f.edits))
-        body = _DISCOURSE.sub("", body)
-        first = next((t for t in doc if t.idx >= f.content[0]), None)
-        if first is not None and first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I":
-            body = body[:1].lower() + body[1:]
-        s0, s1 = analysis.sentences[f.sent]
-        det = re.search(r"\b(?:according to|by|in) (the|an?) " + re.escape(source.split(",")[0]), text[s0:s1], re.I)
-        if det:
-            source = f"{det.group(1).lower()} {source}"  # "according to the Sheriff's Office" keeps its article
-        return _finish(f"According to {source}, {body}"), handled, extra
-    a, b = f.span
-    cue_tok = next((t for t in doc if t.idx >= a and t.text == f.cue), None) if f.cue else None
-    edits = _pronoun_edits(analysis, a, b, f) + list(f.edits)
-    if f.subj and a <= f.subj[0] and f.subj[1] <= b:
-        nxt = text[f.subj[1]:f.subj[1] + 1]
-        between = [t for t in doc if f.subj[1] <= t.idx and cue_tok is not None and t.idx < cue_tok.idx]
-        if ", " in source and between and all(t.is_punct or t.text in source and any(
-                f.subj[0] <= h.idx < f.subj[1] for h in t.ancestors) for t in between):
-            # "X, a host considered one of ..., recalled": the role shown once, from the source
-            edits.append((f.subj[0], cue_tok.idx, source + ", "))
-        elif nxt == "," and ", " not in source and "," in text[f.subj[0]:f.subj[1]]:
-            edits.append((f.subj[0], f.subj[1] + 1, source))  # "X, a researcher at Y, said" -> "X said"
-        else:
-            edits.append((f.subj[0], f.subj[1], source + ("," if ", " in source and nxt not in (",", ")") else "")))
-        body, handled = clean_span(doc, text, a, b, loaded, edits)
-        broken = _broken_quote(analysis, f, cue_tok)
-        if broken is not None:
-            # '"A," he said, "B."' -> 'X said: "A, B"'
-            (qa, qb), (ra, rb) = broken
-            left, h1 = clean_span(doc, text, qa, qb, loaded, [])
-            right, h2 = clean_span(doc, text, ra, rb, loaded, [])
-            left, right = left.strip(" \u201c\u201d\"'`").rstrip(","), right.strip(" \u201c\u201d\"'`")
-            verb = inflect_like(f.cue_lemma, "VBD") if f.cue_lemma in ("add", "warn", "insist", "write") else "said"
-            return _finish(f"{_with_role_comma(source)} {verb}: \u201c{left}, {right.rstrip('.,')}\u201d"), h1 + h2, extra
-        if f.content[0] < f.subj[0] and f.content[1] <= (cue_tok.idx if cue_tok is not None else f.subj[0]):
-            # '"...," she said.' -> 'X said: "..."'
-            quote, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, [])
-            quote = quote.strip(" ,\u201c\u201d\"'`")
-            quoted = analysis.in_quote(f.content[0], f.content[0] + 1)
-            verb = inflect_like(f.cue_lemma, "VBD") if f.cue_lemma in _OWN_VERB_CUES else "said"
-            if quoted:
-                return _finish(f"{_with_role_comma(source)} {verb}: \u201c{quote.rstrip(',')}\u201d"), handled, extra
-            # "The protests were planned, the president said." -> "The president said the protests ..."
-            return _finish(f"{_with_role_comma(source)} {verb} {_lower_common(doc, f.content[0], quote.rstrip(','))}"), handled, extra
-        return _finish(_DISCOURSE.sub("", body)), handled, extra
-    body, handled = clean_span(doc, text, a, b, loaded, edits)
-    if not f.cue:  # quote continuation
-        q = next(((qa, qb) for qa, qb in analysis.quotes if qa <= f.content[0] and f.content[1] <= qb), None)
-        if q is not None and text[f.content[0]] != text[q[0]]:  # a sentence cut out of a longer quotation
-            body = "\u201c" + body.strip().strip("'`\"\u201c\u201d").rstrip(",") + "\u201d"
-        return _finish(f"{_with_role_comma(source)} said: {body}"), handled, extra
-    if cue_tok is not None and cue_tok.tag_ in ("VBG", "VBN") and body.lower().startswith(f.cue.lower()):
-        body = inflect_like(f.cue_lemma, "VBD") + body[len(f.cue):]
-    if f.subj is None and f.source in ("unnamed accusers", "unnamed sources"):
-        return _finish(body), handled, extra
-    if f.subj is None and source.lower() in body.lower():
-        return _finish(body), handled, extra  # "Clinton is backed by 520 delegates", "As reported by X, ...": named in place
-    if not body.lower().startswith(source.lower()):
-        body = f"{_with_role_comma(source)} {_lower_first(body)}"
-    return _finish(body), handled, extra
-
-
-def _broken_quote(analysis: Analysis, f: Frame, cue_tok: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """The two quotations of a quotation broken by its cue ('"A," he said, "B."'), when the
-    frame's content runs over the cue from one into the other."""
-    if cue_tok is None or not (f.content[0] < cue_tok.idx < f.content[1]):
-        return None
-    left = next((q for q in analysis.quotes if q[0] <= f.content[0] < q[1] and q[1] <= cue_tok.idx), None)
-    right = next((q for q in analysis.quotes if q[0] > cue_tok.idx and q[0] < f.content[1] <= q[1]), None)
-    if left is None or right is None:
-        return None
-    return (f.content[0], left[1]), (right[0], f.content[1])
-
-
-def _with_role_comma(source: str) -> str:
-    """'Shin Won-sik, the defence minister' before a verb needs its closing comma."""
-    return source + "," if ", " in source else source
 
 
 def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int] | None:
@@ -370,6 +109,8 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
 # Dependents a clause cannot lose and stay a sentence.
 _ARGUMENTS = frozenset({"dobj", "pobj", "attr", "ccomp", "xcomp", "acomp", "oprd", "dative", "nsubj", "nsubjpass",
                         "csubj", "agent"})
+
+
 _EDGE_WORDS = frozenset("and or but nor yet that which who whose whom because although though while if whether".split())
 
 
@@ -423,15 +164,15 @@ def _well_formed(analysis: Analysis, rendering: str, handled: list[str], span: t
     if is_wellformed(rendering, source=text):
         return rendering, handled
     body, h = clean_span(analysis.doc, text, span[0], span[1], loaded, [])
-    body = _finish(body)
+    body = finish(body)
     if is_wellformed(body, source=text):
         return body, h
     s0, s1 = analysis.sentences[si]
     body, h = clean_span(analysis.doc, text, s0, s1, loaded, [])
-    body = _finish(body)
+    body = finish(body)
     if is_wellformed(body, source=text):
         return body, h
-    return _finish(_as_written(analysis, si)), []
+    return finish(_as_written(analysis, si)), []
 
 
 def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTerm]) -> list[Draft]:
@@ -446,7 +187,7 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
         items: list[tuple[int, Draft]] = []
         cut = cut_off(analysis, si)
         for f in sent_frames:
-            rendering, handled, extra = _render_frame(analysis, f, loaded, drafts + [d for _, d in items])
+            rendering, handled, extra = render_frame(analysis, f, loaded, drafts + [d for _, d in items])
             if len(rendering.split()) < 4:
                 continue
             truncated = cut and _reaches_end(analysis, f.span[1], s1)
@@ -476,7 +217,7 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
                 if m is not None:
                     edits.append((first.idx, first.idx + len(first.text), m.name))
             body, handled = clean_span(analysis.doc, text, a, b, loaded, edits)
-            body = _finish(_DISCOURSE.sub("", body))
+            body = finish(DISCOURSE.sub("", body))
             truncated = cut and _reaches_end(analysis, b, s1)
             if truncated:
                 body, handled = mark_truncated(_as_written(analysis, si)), []
@@ -494,7 +235,7 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
                 starts = {t.idx: t for t in analysis.doc if a <= t.idx < b}
                 n_loaded = sum(1 for t in loaded if a <= t.start < b and not (lex.loaded_words.get(t.term.lower()) or lex.loaded_phrases.get(t.term.lower()))
                                and not (" " not in t.term and t.start in starts and starts[t.start].dep_ in ("amod", "advmod")
-                                        and not _quoted_in(text, t.start, t.end)))
+                                        and not open_quote_before(text, t.start, single=True)))
                 items.append((a, Draft(body, ARTICLE_SOURCE, _article_kind(text[a:b], n_loaded), (_span(text, a, b),), "", si,
                                        text[s0:s1], tuple(handled), truncated)))
         drafts.extend(d for _, d in sorted(items, key=lambda x: x[0]))
@@ -514,4 +255,3 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(d)
     return out
-

@@ -119,7 +119,7 @@ def clean_span(doc: Any, text: str, start: int, end: int, loaded: list[LoadedTer
             continue
         if any(a <= term.start < b for a, b, _ in edits):
             continue
-        if _quoted(text, term.start, term.end):
+        if open_quote_before(text, term.start, single=True):
             continue
         handled.append(term.term)
         tok = tokens.get(term.start)
@@ -173,8 +173,3 @@ def _article_for(det: str, following: str) -> str:
     out = "an" if vowel else "a"
     return out.capitalize() if det[0].isupper() else out
 
-
-def _quoted(text: str, a: int, b: int) -> bool:
-    """Whether ``text[a:b]`` lies inside quotation marks: :func:`._layout.open_quote_before` with
-    single curly quotes. Kept for ``_claims`` (which imports it); new code calls that directly."""
-    return open_quote_before(text, a, single=True)

@@ -16,7 +16,8 @@ from dataclasses import replace
 from typing import Any, Callable
 
 from ._chunked import CHUNK_CHARS, analyse_article
-from ._claims import Draft, clean_output
+from ._claims import Draft
+from ._rendering import clean_output
 from ._embed import embed
 from ._errors import ContextLengthError
 from ._layout import split_layout

@@ -1,0 +1,135 @@
+"""Frames across sentences and inside quotations: a quotation whose speaker is named a sentence
+before or after it, a quotation running over several sentences, a "No" answering an earlier
+claim, and nested frames of one source folded into one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ._analysis import Analysis
+from ._cues import QUOTE_CUES
+from ._frame_syntax import KIND_RANK, Frame
+
+__all__ = ["inner_quote", "merge_nested", "multi_sentence_quotes", "negated_answer", "quote_before", "quote_continuation"]
+
+def quote_before(analysis: Analysis, si: int) -> list[tuple[int, int]]:
+    """The quotation that makes up the whole sentence before ``si`` (if one does)."""
+    if si == 0:
+        return []
+    p0, p1 = analysis.sentences[si - 1]
+    return [(a, b) for a, b in analysis.quotes if a <= p0 + 1 and b >= p1 - 1][:1]
+
+
+def multi_sentence_quotes(analysis: Analysis, frames: list[Frame]) -> list[Frame]:
+    """A quotation running over several sentences is all said by whoever its cue names: each of
+    its sentences left without a frame gets one ('"A. B," said X' -> X says A and B)."""
+    text = analysis.text
+    taken = {f.sent for f in frames}
+    added: list[Frame] = []
+    for qa0, qb0 in analysis.quotes:
+        qa, qb = inner_quote(text, qa0, qb0)
+        inside = [si for si, (s0, s1) in enumerate(analysis.sentences) if s0 < qb and qa < s1]
+        if len(inside) < 2:
+            continue
+        speaker = next((f for f in frames if f.cue and f.content[0] < qb and qa < f.content[1]), None)
+        if speaker is None:  # '"A," X said. "B. C."': the quotation goes on with the same speaker
+            speaker = next((f for f in reversed(frames) if f.sent == inside[0] - 1 and f.cue_lemma in QUOTE_CUES
+                            and inside[0] not in taken), None)
+        if speaker is None:
+            continue
+        for si in inside:
+            s0, s1 = analysis.sentences[si]
+            if si in taken:
+                continue
+            a, b = max(s0, qa), min(s1, qb)
+            if b - a < 0.7 * (s1 - s0):
+                continue  # the sentence says more than the quotation
+            while a < b and (text[a].isspace() or text[a] in "\u201c\u201d\"'"):
+                a += 1
+            while b > a and (text[b - 1].isspace() or text[b - 1] in "\u201c\u201d\",'"):
+                b -= 1
+            if b > a:
+                added.append(Frame(si, "", "", "statement", speaker.source, speaker.mention, None, (a, b), (a, b)))
+                taken.add(si)
+    return sorted(frames + added, key=lambda f: (f.span[0], f.sent)) if added else frames
+
+
+_NEGATED_START = re.compile(r"^(?:that\s+)?(?:no|none|nothing|never|not)\b|\b(?:had not|has not|have not|did not|was not|were not|is not|are not|never)\b", re.I)
+
+
+_STOPWORDS = frozenset("the a an of in on at to for by with from and or but that this it its is are was were be been has have had "
+                       "not no never any said says".split())
+
+
+_QUOTE_MARKS = "\u201c\u201d\u2018\u2019\"'`"
+
+
+def inner_quote(text: str, a: int, b: int) -> tuple[int, int]:
+    """A quotation's words without its marks and surrounding space: an opening mark that the
+    sentence splitter left at the end of the previous sentence does not put the quote there."""
+    while a < b and (text[a].isspace() or text[a] in _QUOTE_MARKS):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in _QUOTE_MARKS):
+        b -= 1
+    return a, b
+
+
+def negated_answer(analysis: Analysis, f: Frame, earlier: list[Frame]) -> None:
+    """A statement that negates what another source just alleged is a denial ("X alleged Y.
+    Z said no Y had happened.")."""
+    if f.kind != "statement":
+        return
+    content = analysis.text[f.content[0]:f.content[1]]
+    if not _NEGATED_START.search(content):
+        return
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", content)} - _STOPWORDS
+    for g in reversed(earlier[-6:]):
+        if g.sent < f.sent - 3 or g.source == f.source or g.kind not in ("allegation", "statement", "estimate"):
+            continue
+        other = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", analysis.text[g.content[0]:g.content[1]])} - _STOPWORDS
+        if len(words & other) >= 2:
+            f.kind = "denial"
+            return
+
+
+def merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
+    """Fold "X said that he estimates that Y" into one frame of X, kind estimate."""
+    out: list[Frame] = []
+    for f in sorted(frames, key=lambda f: (f.span[0], f.span[0] - f.span[1])):  # an outer frame first
+        outer = next((o for o in out if o.content[0] <= f.span[0] and min(f.span[1], f.content[1]) <= o.content[1] + 1), None)
+        if outer is None or f.back_ref:
+            out.append(f)
+            continue
+        same = (f.mention is not None and f.mention is outer.mention) or f.source == outer.source or f.subj is None
+        # only a cue that heads the outer content ("said that he estimates ...") is folded in; a
+        # cue in a relative clause of an object ("accused X of Y, which she called Z") is not
+        heads_content = doc is None or f.cue_i < 0 or outer.cue_i < 0 or (
+            doc[f.cue_i].head.i == outer.cue_i and doc[f.cue_i].dep_ in ("ccomp", "xcomp", "conj"))
+        if same and not heads_content:
+            out.append(f)
+            continue
+        if same:
+            if KIND_RANK.get(f.kind, 0) >= KIND_RANK.get(outer.kind, 0):
+                outer.kind, outer.cue, outer.cue_lemma = f.kind, f.cue, f.cue_lemma
+            outer.cover = (min((outer.cover or outer.span)[0], outer.span[0]), max((outer.cover or outer.span)[1], outer.span[1]))
+            outer.content, outer.span = f.content, f.span
+            if f.subj:
+                outer.subj = f.subj
+        # a different source inside someone's statement stays part of that statement
+    return out
+
+
+def quote_continuation(analysis: Analysis, si: int, earlier: list[Frame]) -> Frame | None:
+    """A sentence that is all quote, with no cue, continues the previous speaker's quote."""
+    s0, s1 = analysis.sentences[si]
+    q = [(a, b) for a, b in (inner_quote(analysis.text, *x) for x in analysis.quotes) if s0 <= a and b <= s1 + 1]
+    if not q or not earlier or earlier[-1].sent != si - 1:
+        return None
+    covered = sum(b - a for a, b in q)
+    if covered < 0.7 * (s1 - s0):
+        return None
+    prev = earlier[-1]
+    a, b = q[0][0], q[-1][1]
+    return Frame(si, "", "", "statement", prev.source, prev.mention, None, (a, b), (a, b))

@@ -1,0 +1,313 @@
+"""The syntax of one attribution cue: the :class:`Frame` record, and from a cue token its subject,
+the source's words and the content it reports (spaCy dependency parse).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ._analysis import Mention
+from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, FOR_CUES, MEDIUM_CUES, MESSAGE_NOUNS,
+                    OBJECT_CUES, QUOTE_CUES, animate, aside, is_cue,
+                    is_document, made_clear)
+from ._nlp import lexicons
+
+__all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "phrase_source", "source_tokens", "span_of",
+           "stranded_subject", "subject_of", "subtree"]
+
+# Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
+_FOREIGN_MARKS = frozenset("as while although though whereas even because since".split())
+
+
+#: When frames merge, the more specific kind wins.
+KIND_RANK = {"denial": 5, "allegation": 4, "estimate": 3, "opinion": 2, "statement": 1, "fact": 0}
+
+
+RELATIVE = frozenset("who which that whom".split())
+
+
+_DEMONSTRATIVE = frozenset("this that it these those".split())
+
+
+def _is_when_or_where(c: Any) -> bool:
+    """A phrase saying when something was said ("on Monday", "at 10 a.m."), not what."""
+    if c.dep_ == "npadvmod":  # "tweeted last January"
+        return all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if not t.is_punct)
+    rest = [t for t in c.subtree if t.i != c.i and not t.is_punct]
+    return c.dep_ == "prep" and bool(rest) and all(t.ent_type_ in ("DATE", "TIME") for t in rest)
+
+
+def _quote_after(cue: Any, after: int) -> list[Any]:
+    """The tokens of a quotation opening after token ``after`` in the cue's sentence."""
+    toks = [t for t in cue.sent if t.i > after]
+    for k, t in enumerate(toks):
+        if t.text in ("\u201c", '"'):
+            close = "\u201d" if t.text == "\u201c" else '"'
+            inner = []
+            for u in toks[k + 1:]:
+                if u.text == close:
+                    return inner
+                inner.append(u)
+            return inner
+        if not (t.is_punct or t.is_space):
+            return []  # something else stands between the addressee and any quotation
+    return []
+
+
+@dataclass
+class Frame:
+    """One attribution: ``source`` asserts ``content`` (char spans into the text)."""
+
+    sent: int
+    cue: str
+    cue_lemma: str
+    kind: str
+    source: str
+    mention: Mention | None
+    subj: tuple[int, int] | None
+    """Span of the subject as written (to be replaced by ``source`` when rendering)."""
+    content: tuple[int, int]
+    span: tuple[int, int]
+    """The evidence: subject, cue and content."""
+    back_ref: bool = False
+    """The content is an earlier claim ("denied this", "an allegation X refuted")."""
+    cue_i: int = -1
+    cover: tuple[int, int] | None = None
+    """All the text the frame accounts for (the outer span of merged frames)."""
+    edits: tuple[tuple[int, int, str], ...] = ()
+    """Replacements the rendering makes besides the source's ("a deal that experts believe
+    serves ..." -> "experts believe the deal serves ...")."""
+    named_by_model: bool = False
+    """``source`` names the person a "he"/"she" subject refers to by the model's choice
+    (:mod:`._pronoun_model`), not the rules': the claim's text keeps the pronoun."""
+
+
+_EDGE_PUNCT = frozenset([",", ".", ";", ":", "!", "?", "…", "-", "–", "—", "(", ")", "[", "]", "'"])
+
+
+def span_of(tokens: list[Any]) -> tuple[int, int]:
+    # trailing commas and full stops are not part of a span; "%", "$" and quotes are
+    toks = [t for t in tokens if not (t.is_punct and t.text in _EDGE_PUNCT) and not t.is_space]
+    if not toks:
+        toks = tokens
+    a = min(t.idx for t in toks)
+    b = max(t.idx + len(t.text) for t in toks)
+    return a, b
+
+
+def subtree(tok: Any, exclude: set[int] | None = None) -> list[Any]:
+    """Tokens of ``tok``'s subtree, leaving out clauses coordinated with it and ``exclude``."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        if exclude and t.i in exclude:
+            continue
+        out.append(t)
+        for c in t.children:
+            if t is tok and c.dep_ in ("conj", "cc") and c.pos_ in ("VERB", "AUX"):
+                continue
+            if t is tok and c.dep_ == "cc":
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def subject_of(cue: Any) -> tuple[Any | None, bool]:
+    """(subject token, passive) of a cue verb, inheriting it through conj / advcl / xcomp.
+
+    A subject inherited from another verb is not the cue's own child (``subj.head is not cue``);
+    it must be someone or something that can speak (a person, a body, a document), else the
+    search goes on up the tree.
+    """
+    t = cue
+    fallback = None
+    for _ in range(4):
+        # the subject nearest the verb: "LONDON — Northgate Mobile ... said" has two nsubj
+        subjects = sorted(t.children, key=lambda c: (c.i > t.i, -c.i if c.i < t.i else c.i))
+        for c in subjects:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.text.lower() not in ("it", "there"):
+                if c.text.lower() in RELATIVE and t.dep_ == "relcl":
+                    return t.head, False
+                if c.text.lower() in ("which", "who") and c.i > 0:
+                    # "... provider Fastly, which said ...", the clause misparsed: the name just before
+                    prev = c.doc[c.i - 1]
+                    while prev.i > 0 and prev.is_punct:
+                        prev = c.doc[prev.i - 1]
+                    if prev.pos_ == "PROPN" or prev.pos_ == "NOUN" and (animate(prev) or is_document(prev)):
+                        return prev, False
+                if t is not cue and not (c.dep_ == "nsubj" and (animate(c) or is_document(c) or c.ent_type_)):
+                    # "the way to proceed is ..., suggesting": rather whoever speaks higher up
+                    fallback = fallback or (c if c.dep_ == "nsubj" else None)
+                    break
+                return c, c.dep_ == "nsubjpass"
+            if c.text.lower() == "it" and (c.dep_ == "nsubjpass" or any(x.dep_ == "auxpass" for x in t.children)):
+                return None, True  # "it was alleged that ...": no one is named
+            if c.dep_ == "nsubj" and c.text.lower() == "it":
+                return c, False  # "It added that ...": the body last named speaks
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.i != t.head.i:
+            t = t.head.head  # "tried to make peace by telling her that ...": the one who tried
+            continue
+        if t.dep_ == "acl" and t.head.lemma_.lower() in MESSAGE_NOUNS and t.head.dep_ in ("dobj", "pobj"):
+            # "issued a statement calling ...", "said in a letter urging ...": whoever issued it
+            up = t.head.head if t.head.dep_ == "dobj" else t.head.head.head
+            if up.pos_ in ("VERB", "AUX") and up.i != t.i:
+                t = up
+                continue
+        if t.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in t.head.children):
+            break  # "asking the minister to call in the decision": the minister is to call, and says nothing
+        if t.dep_ in ("acomp", "oprd") and t is cue and t.head.i != t.i:
+            t = t.head  # "X is confident that ...": the subject of "is"
+            continue
+        if t.dep_ in ("conj", "advcl", "xcomp", "ccomp") and t.head.i != t.i:
+            head = t.head
+            # "said X had entered ... and described Y": a verb coordinated inside a cue's
+            # content that is itself a cue shares the cue's subject, not the content's
+            if t.dep_ == "conj" and is_cue(t) and head.dep_ == "ccomp" and head.head.i != head.i and is_cue(head.head):
+                head = head.head
+            t = head
+            continue
+        break
+    return fallback, False
+
+
+def stranded_subject(cue: Any) -> Any | None:
+    """The name just before a subjectless cue ("Alarmed by ..., Senator Harry Reid, the minority
+    leader, said"), which the parser hung elsewhere: a person or body, possibly with its apposition."""
+    i = cue.i - 1
+    while i >= cue.sent.start and cue.doc[i].is_punct:
+        i -= 1
+    if i < cue.sent.start:
+        return None
+    t = cue.doc[i]
+    while t.dep_ == "appos" and t.head.i < t.i:
+        t = t.head
+    if t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ != "O" and not any(c.dep_ == "nsubj" for c in cue.children):
+        return t
+    return None
+
+
+def source_tokens(subj: Any) -> list[Any]:
+    """The subject's words, without its relative clauses and participial modifiers."""
+    drop: set[int] = set()
+    for t in subj.subtree:
+        if t.dep_ in ("relcl", "acl") and t.i > subj.i:
+            drop |= {x.i for x in t.subtree}
+    toks = [t for t in subj.subtree if t.i not in drop]
+    # a closing quotation mark the parser hung on the subject ('"...," a source said') is not its name
+    while len(toks) > 1 and (toks[0].is_quote or toks[0].is_punct):
+        toks = toks[1:]
+    while len(toks) > 1 and (toks[-1].is_quote or toks[-1].is_punct):
+        toks = toks[:-1]
+    return toks or [subj]
+
+
+def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool]:
+    """Tokens of what the cue's source asserts, and whether it points back to an earlier claim."""
+    lex = lexicons()
+    lemma = cue.lemma_.lower()
+    if aside(cue) and cue.dep_ == "advcl":
+        # "As Clyburn noted, those voters will ...", "As reported by X, ...": the clause the
+        # aside hangs on, without it
+        own = {t.i for t in cue.subtree}
+        return [t for t in cue.head.subtree if t.i not in own], False
+    if passive:  # "X have been accused of Y": the clause itself is the content
+        return subtree(cue), False
+    if lemma == "make":
+        clause = made_clear(cue)  # "made it clear they disagree"
+        return (subtree(clause), False) if clause is not None else ([], False)
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",))
+               or (c.dep_ == "advcl" and c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+    if clauses:
+        # every clause the cue reports ("says his campaign is doing well because it is ...", which
+        # the parser can split in two)
+        return sorted({t for c in clauses for t in subtree(c) + _said_conjuncts(c, cue)}, key=lambda t: t.i), False
+    if cue.dep_ == "parataxis" and cue.head.i != cue.i and not any(
+            c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in cue.children):
+        # "Many of the closures, he said, have involved ...": the clause around the cue
+        own = {t.i for t in cue.subtree}
+        return [t for t in cue.head.subtree if t.i not in own], False  # coordinated clauses included
+    objs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "dative", "attr", "xcomp", "advcl", "acomp", "npadvmod", "prt", "pobj")]
+    objs = [c for c in objs if not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in _FOREIGN_MARKS for m in c.children))]
+    if cue.pos_ == "ADJ" and (lemma in ADJECTIVE_CUES or cue.lower_ in ADJECTIVE_CUES):
+        objs = [c for c in objs if c.dep_ == "prep" and c.lower_ in ("of", "about", "over")]  # "critical of ..."
+    elif lemma not in OBJECT_CUES and (lemma in ABOUT_CUES or lemma in FOR_CUES):
+        # "spoke about X", "pressed for X": the phrase, never where or when ("spoke in Ohio")
+        preps = (("about", "of") if lemma in ABOUT_CUES else ()) + (("for", "against") if lemma in FOR_CUES else ())
+        objs = [c for c in objs if c.dep_ == "prep" and c.lower_ in preps]
+    if cue.lemma_.lower() in QUOTE_CUES:
+        objs = [c for c in objs if not _is_when_or_where(c)]
+    if cue.lemma_.lower() in MEDIUM_CUES:  # "wrote on Twitter", "said in a statement": the medium
+        objs = [c for c in objs if not (c.dep_ == "prep" and c.lower_ not in ("of", "about")
+                                        and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree))]
+    if (cue.lemma_.lower() in ADDRESSEE_CUES and any(c.dep_ in ("dobj", "dative") for c in objs)
+            and all(c.dep_ in ("dobj", "dative", "prep") for c in objs)):
+        quoted = _quote_after(cue, max(t.i for c in objs for t in c.subtree))
+        if quoted:
+            return quoted, False
+        if all(c.dep_ in ("dobj", "dative") for c in objs):
+            # "after Trump told the Post he was not there yet": the parser can hang the reported
+            # clause above the cue; what follows the addressee is what was said
+            head = cue.head
+            if cue.dep_ == "advcl" and head.i > cue.i and head.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.i > cue.i for c in head.children):
+                end = max(t.i for t in cue.subtree)
+                return [t for t in head.subtree if t.i > end], False
+            return [], False  # only the person told: nothing reported here
+    for c in objs:
+        as_phrase = any(x.dep_ == "prep" and x.lower_ == "as" for x in cue.children)
+        if c.dep_ == "dobj" and not as_phrase and (c.text.lower() in _DEMONSTRATIVE or (c.lemma_.lower() in lex.claim_nouns and not any(x.dep_ in ("acl", "relcl", "prep") for x in c.children))):
+            return [c], True
+    if not objs:
+        return [], False
+    toks = [t for c in objs for t in subtree(c)]
+    return sorted(toks, key=lambda t: t.i), False
+
+
+def _said_conjuncts(clause: Any, cue: Any) -> list[Any]:
+    """Clauses coordinated with what a cue reports that belong to it: all of them when the report
+    comes before its cue ('A, but B, said X'), else those joined without a comma ('said he would
+    cut taxes and his plan is costed'); a clause after ', and' may be the article's own."""
+    out: list[Any] = []
+    for v in clause.children:
+        if v.dep_ != "conj" or v.pos_ not in ("VERB", "AUX") or v.i < clause.i:
+            continue
+        cc = [t for t in clause.children if t.dep_ == "cc" and clause.i < t.i < v.i]
+        start = cc[0].i if cc else v.left_edge.i
+        if clause.i < cue.i or clause.doc[start - 1].text != ",":
+            out += cc + list(v.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+# "by one estimate", "by some accounts", "by its own count": whose figure it is
+_BY_NOUNS = frozenset("estimate estimates count counts account accounts calculation calculations tally measure reckoning".split())
+
+
+def phrase_source(tok: Any) -> Any | None:
+    """The source named by a phrase that attributes its clause: "according to X", "by one
+    estimate", and a document opening the sentence ("In this poll, X rose ...", "In the study,
+    ..."); ``None`` for any other token."""
+    if tok.lower_ == "according":
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if tok.dep_ != "prep" or tok.lower_ not in ("by", "in"):
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    if tok.lower_ == "by":
+        return pobj if pobj.lemma_.lower() in _BY_NOUNS and pobj.text.lower() in _BY_NOUNS else None
+    head = tok.head
+    if (tok.i == tok.sent.start and is_document(pobj) and head.pos_ in ("VERB", "AUX") and head.dep_ == "ROOT"
+            and not is_cue(head) and not any(is_cue(c) for c in head.children if c.dep_ in ("ccomp", "conj"))):
+        return pobj  # "In this poll, Trump rose 1 point": the poll's finding
+    return None
+
+
+def antecedent(head: Any) -> str:
+    """'the deal' for the noun a relative clause hangs on; a name as written."""
+    if head.pos_ == "PROPN" or head.ent_type_:
+        toks = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "flat") or t.i == head.i]
+        return " ".join(t.text for t in toks)
+    mods = [t for t in head.children if t.i < head.i and t.dep_ in ("compound", "amod") and not t.is_punct]
+    return "the " + " ".join([*(t.text for t in mods), head.text])
