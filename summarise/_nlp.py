@@ -111,9 +111,18 @@ _NUMBER_WORDS = (r"(?:a |one |two |three )?(?:half|third|thirds|quarter|quarters
 def _hedge_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     # "about 40 people" is a hedge, "about the plan" is not
     # ("around 6:30 a.m." is when, not a figure anyone estimates)
-    return re.compile(_words_pattern(words).pattern + r"|(?<![\w-])(?:about|around|roughly|some)\s+"
+    # the modal "may" in lower case only: "on 12 May" is a date
+    modal = r"|(?<![\w-])(?-i:may)(?![\w-])" if "may" in words else ""
+    return re.compile(_words_pattern(tuple(w for w in words if w != "may")).pattern + modal + r"|(?<![\w-])(?:about|around|roughly|some)\s+"
                       r"(?!\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b|[ap]\.m\.|o'clock))"
-                      r"(?:[$\u00a3\u20ac]?\d[\d,.]*|(?:" + _NUMBER_WORDS + r")(?:-\w+)?)(?![\w-])", re.I)
+                      r"(?:[$\u00a3\u20ac]?\d[\d,.]*|(?:" + _NUMBER_WORDS + r")(?:-\w+)?)(?![\w-])" + _RANGE, re.I)
+
+
+# A figure given as a range ("between 20 and 30 percent", "20 to 30 percent", "up to 5,000",
+# "nine out of ten"): someone's estimate, not a count
+_RANGE = (r"|\bbetween\s+[$\u00a3\u20ac]?\d[\d,.]*\s*(?:%|percent|per cent)?\s+and\s+[$\u00a3\u20ac]?\d"
+          r"|(?<![\w.])[$\u00a3\u20ac]?\d[\d,.]*\s*(?:-|\u2013|to)\s*[$\u00a3\u20ac]?\d[\d,.]*\s*(?:%|percent|per cent)"
+          r"|\bup to\s+[$\u00a3\u20ac]?\d|\b(?:\d+|" + _NUMBER_WORDS + r")\s+(?:out\s+)?of\s+(?:every\s+)?(?:\d+|ten|five|four|three)\b(?!\s*(?:a\.?m|p\.?m|o'clock))")
 
 
 @lru_cache(maxsize=8)
