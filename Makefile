@@ -32,7 +32,7 @@ install:
 	@if $(PYTHON) -c "import llama_cpp, llama_cpp.server" 2>/dev/null; then \
 		echo "==> 5/5 llama.cpp (llama-cpp-python[server]): already installed"; \
 	else \
-		echo "==> 5/5 compiling llama.cpp (llama-cpp-python[server]): about 7 minutes on 2 cores, once"; \
+		echo "==> 5/5 llama.cpp (llama-cpp-python[server]): compiled from source, about 7 minutes on 2 cores, unless pip's cache holds a wheel built before (seconds)"; \
 		$(T0); $(PIP) install -q 'llama-cpp-python[server]>=0.3' && $(DONE); \
 	fi
 	@echo "==> installed; pip check:"
