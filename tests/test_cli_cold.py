@@ -1,5 +1,6 @@
-"""The command's cold start: spaCy imported without torch when the backend does without it
-(``summarise/cli/_torchless.py``), and nothing of that left for a later torch user."""
+"""The command's cold start: spaCy imported without its command line, and without torch when the
+backend does without it (``summarise/cli/_lean_import.py``), and nothing of that left for a
+later user of torch or of spacy.cli in the process."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from summarise.cli import _skip_torch, _summarise_parser
+from summarise.cli import _import_spacy, _summarise_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = str(ROOT / "examples" / "seed.txt")
@@ -41,42 +42,46 @@ def _args(*argv: str) -> argparse.Namespace:
 ])
 def test_torch_is_hidden_only_for_backends_that_do_without_it(monkeypatch, argv, model, hides):
     calls = []
-    monkeypatch.setattr("summarise.cli._torchless.import_spacy_without_torch", lambda: calls.append(1))
-    _skip_torch(_args(*argv), model)
-    assert bool(calls) is hides
+    monkeypatch.setattr("summarise.cli._lean_import.import_spacy_lean", lambda hide_torch: calls.append(hide_torch))
+    _import_spacy(_args(*argv), model)
+    assert calls == [hides]
 
 
 def test_default_backend_decides(monkeypatch):
     from summarise.backends import default_backend
 
     calls = []
-    monkeypatch.setattr("summarise.cli._torchless.import_spacy_without_torch", lambda: calls.append(1))
-    _skip_torch(_args(), {"model": "smollm2-135m"})
-    assert bool(calls) is (default_backend("smollm2-135m")[0] == "llamacpp")
+    monkeypatch.setattr("summarise.cli._lean_import.import_spacy_lean", lambda hide_torch: calls.append(hide_torch))
+    _import_spacy(_args(), {"model": "smollm2-135m"})
+    assert calls == [default_backend("smollm2-135m")[0] == "llamacpp"]
 
 
 def test_several_files_read_the_made_backend(monkeypatch):
     from summarise.backends import FakeBackend
 
     calls = []
-    monkeypatch.setattr("summarise.cli._torchless.import_spacy_without_torch", lambda: calls.append(1))
-    _skip_torch(_args(), {"model": FakeBackend()})
-    assert not calls
+    monkeypatch.setattr("summarise.cli._lean_import.import_spacy_lean", lambda hide_torch: calls.append(hide_torch))
+    _import_spacy(_args(), {"model": FakeBackend()})
+    assert calls == [False]
 
 
 def test_spacy_works_without_torch_and_torch_works_after():
-    """In a fresh process: the guard leaves no ``torch`` entry behind, thinc knows it has no
-    torch, en_core_web_sm parses as usual, and ``import torch`` afterwards is the real torch."""
+    """In a fresh process: the guard leaves no ``torch`` or ``spacy.cli`` entry behind, thinc
+    knows it has no torch, en_core_web_sm parses as usual, ``import torch`` afterwards is the
+    real torch and ``spacy.cli`` the real command line."""
     code = """
 import sys, json
-from summarise.cli._torchless import import_spacy_without_torch
-assert import_spacy_without_torch()
-assert "torch" not in sys.modules
+from summarise.cli._lean_import import import_spacy_lean
+assert import_spacy_lean(hide_torch=True)
+left = [m for m in ("torch", "spacy.cli", "spacy.cli.info") if m in sys.modules]
 import thinc.compat
 from summarise._nlp import nlp
 doc = nlp("The minister said on Monday that the plan would cost $3 million.")
-out = {"has_torch": thinc.compat.has_torch, "torch_left": "torch" in sys.modules,
-       "tags": [t.dep_ for t in doc], "again": import_spacy_without_torch()}
+out = {"has_torch": thinc.compat.has_torch, "left": left,
+       "tags": [t.dep_ for t in doc], "again": import_spacy_lean(hide_torch=True)}
+import spacy, spacy.cli
+out["cli"] = callable(spacy.cli.setup_cli) and "spacy.cli" in sys.modules and spacy.cli.__file__ is not None
+out["info"] = spacy.info()["spacy_version"] == spacy.__version__
 import importlib.util
 if importlib.util.find_spec("torch") is not None:
     import torch
@@ -86,7 +91,8 @@ if importlib.util.find_spec("torch") is not None:
 print(json.dumps(out))
 """
     out = json.loads(_fresh(code))
-    assert out["has_torch"] is False and out["torch_left"] is False and out["again"] is False
+    assert out["has_torch"] is False and out["left"] == [] and out["again"] is False
+    assert out["cli"] is True and out["info"] is True
     assert "nsubj" in out["tags"] and "ROOT" in out["tags"]
     if importlib.util.find_spec("torch") is not None:
         assert out["torch"] == 6.0 and out["transformers_torch"] is True

@@ -227,11 +227,12 @@ def _summarise_one(args: argparse.Namespace, text: str, model: dict, path: str) 
             line.close()
 
 
-def _skip_torch(args: argparse.Namespace, model: dict) -> None:
-    """Import spaCy without torch when the backend this command runs does without it (see
-    ``_torchless``: this process is the command's, the library never does it)."""
+def _import_spacy(args: argparse.Namespace, model: dict) -> None:
+    """Import spaCy without its command line, and without torch when the backend this command
+    runs does without it (see ``_lean_import``: this process is the command's, the library never
+    does it)."""
     from .. import DEFAULT_MODEL
-    from ._torchless import TORCHLESS_BACKENDS, import_spacy_without_torch
+    from ._lean_import import TORCHLESS_BACKENDS, import_spacy_lean
 
     given = model.get("model")
     if given is None:
@@ -246,9 +247,8 @@ def _skip_torch(args: argparse.Namespace, model: dict) -> None:
         try:
             name = default_backend(given or DEFAULT_MODEL)[0]
         except SummariseError:  # the same error comes again, with its message, from summarise()
-            return
-    if name in TORCHLESS_BACKENDS:
-        import_spacy_without_torch()
+            name = ""
+    import_spacy_lean(hide_torch=name in TORCHLESS_BACKENDS)
 
 
 def _run_summarise(argv: Sequence[str]) -> int:
@@ -259,14 +259,14 @@ def _run_summarise(argv: Sequence[str]) -> int:
     if len(args.files) == 1:  # one file: its error is the command's error
         text = _read_input(args.files[0])
         model = _model_kwargs(args)
-        _skip_torch(args, model)
+        _import_spacy(args, model)
         result = _summarise_one(args, text, model, args.files[0])
         if args.report:
             _write_report(result, text, args.report, args.files[0])
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.json else render_text(result))
         return 0
     model = _model_kwargs(args)
-    _skip_torch(args, model)
+    _import_spacy(args, model)
     failed = 0
     for k, path in enumerate(args.files):
         try:
