@@ -137,3 +137,15 @@ import thinc.compat
 print(json.dumps({{"has_torch": thinc.compat.has_torch, "claims": [c["text"] for c in json.loads(buf.getvalue())["claims"]]}}))
 """))
     assert plain["has_torch"] is True and plain["claims"] == out["claims"]
+
+
+def test_batch_imports_spacy_the_same_way(monkeypatch, tmp_path):
+    from summarise.cli import main
+
+    calls = []
+    monkeypatch.setattr("summarise.cli._lean_import.import_spacy_lean", lambda hide_torch: calls.append(hide_torch))
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "The minister said on Monday that the plan would cost $3 million."}) + "\n",
+                      encoding="utf-8")
+    assert main(["batch", str(corpus), "--out", str(tmp_path / "out.jsonl"), "--no-model", "--quiet"]) == 0
+    assert calls == [True]

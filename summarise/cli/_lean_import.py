@@ -1,4 +1,5 @@
-"""The command's own process imports spaCy without what spaCy's import pulls in for nothing:
+"""The command's own process (``summarise FILE...`` and ``summarise batch``) imports spaCy
+without what spaCy's import pulls in for nothing:
 torch, when the backend it will run does without it, and spaCy's own command line.
 
 ``import spacy`` costs the command about 1.5 s of its 2-3 s cold start (``bench/README.md``),
