@@ -1,6 +1,6 @@
 """The command's own process (``summarise FILE...`` and ``summarise batch``) imports spaCy
-without what spaCy's import pulls in for nothing:
-torch, when the backend it will run does without it, and spaCy's own command line.
+without what spaCy's import pulls in for nothing: torch, when the backend it will run does
+without it, and spaCy's own command line.
 
 ``import spacy`` costs the command about 1.5 s of its 2-3 s cold start (``bench/README.md``),
 two thirds of it for modules ``en_core_web_sm`` never uses:
