@@ -1,6 +1,8 @@
 # Entry points (see README): `make demo`, `make test`, `make bench`. Both install first; pip skips
 # what is already there, so a second run starts at once. Each step says what it does and how long
 # it took.
+# Every command runs through $(PYTHON), so `make demo PYTHON=venv/bin/python` works in a virtualenv
+# that is not activated (a bare `summarise` would be whichever one is first on PATH, or none).
 PYTHON ?= python3
 PIP = $(PYTHON) -m pip
 # A step's duration: `$(T0); COMMAND && $(DONE)`
@@ -30,7 +32,7 @@ install:
 	@if $(PYTHON) -c "import llama_cpp, llama_cpp.server" 2>/dev/null; then \
 		echo "==> 5/5 llama.cpp (llama-cpp-python[server]): already installed"; \
 	else \
-		echo "==> 5/5 compiling llama.cpp (llama-cpp-python[server]): about 7 minutes on 2 cores, once"; \
+		echo "==> 5/5 llama.cpp (llama-cpp-python[server]): compiled from source, about 7 minutes on 2 cores, unless pip's cache holds a wheel built before (seconds)"; \
 		$(T0); $(PIP) install -q 'llama-cpp-python[server]>=0.3' && $(DONE); \
 	fi
 	@echo "==> installed; pip check:"
@@ -38,7 +40,7 @@ install:
 
 demo: install
 	@echo "==> summarising examples/seed.txt with the embedded default model (smollm2-135m; the first run loads it)"
-	HF_HUB_OFFLINE=1 summarise examples/seed.txt
+	HF_HUB_OFFLINE=1 $(PYTHON) -m summarise examples/seed.txt
 
 # Debian's Chromium, for the report page's headless-browser tests (they skip, saying why, where
 # it cannot be installed: no apt, or not root)
@@ -62,4 +64,4 @@ bench: install
 	HF_HUB_OFFLINE=1 $(PYTHON) bench/bench.py
 
 eval: install
-	HF_HUB_OFFLINE=1 summarise eval run --benchmark own --model smollm2-135m --out runs/own-pipeline
+	HF_HUB_OFFLINE=1 $(PYTHON) -m summarise eval run --benchmark own --model smollm2-135m --out runs/own-pipeline

@@ -13,7 +13,8 @@ figure that matters is a ratio to a baseline of the same run):
   (transformers with rewrite once: it is slow on a CPU), with per-stage seconds,
   prompt tokens (and how many a cache spared), generated tokens, scored tokens and model calls;
 - cold: ``summarise examples/seed.txt --json --quiet`` as a fresh process (process start to
-  output, model load included), wall seconds and peak RSS;
+  output, model load included), wall and CPU seconds and peak RSS (``--cold-only``: again, into
+  an existing results file, with the warm no-model seed measured again as their baseline);
 - raw: the prompts the pipeline sent on the seed with ``rewrite``, replayed through ``Llama.create_chat_completion``
   and through ``model.generate``, against summarise's two backends on the same prompts.
 """
@@ -103,19 +104,23 @@ _COLD = ("import atexit, sys\n"
 
 
 def cold(args_: list[str], repeats: int) -> dict[str, float]:
-    """A fresh ``summarise`` process: wall seconds and peak RSS (medians)."""
-    walls, rss = [], []
+    """A fresh ``summarise`` process: wall seconds, CPU seconds (user + system, the child's own)
+    and peak RSS (medians)."""
+    walls, cpus, rss = [], [], []
     for _ in range(repeats):
         t = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", _COLD, str(ROOT / "examples" / "seed.txt"), "--json", "--quiet", *args_],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        proc = subprocess.Popen([sys.executable, "-c", _COLD, str(ROOT / "examples" / "seed.txt"), "--json", "--quiet", *args_],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        err_bytes = proc.stderr.read()  # type: ignore[union-attr]
+        _, status, usage = os.wait4(proc.pid, 0)
         walls.append(time.perf_counter() - t)
-        err = proc.stderr.decode(errors="replace")
-        if proc.returncode != 0:
+        cpus.append(usage.ru_utime + usage.ru_stime)
+        err = err_bytes.decode(errors="replace")
+        if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(f"cold run {args_} failed: {err[-2000:]}")
         kb = [int(line.split()[1]) for line in err.splitlines() if line.startswith("BENCH_VMHWM_KB ")]
         rss.append(kb[-1] / 1024 if kb else 0.0)
-    return {"seconds": _median(walls), "peak_rss_mb": _median(rss)}
+    return {"seconds": _median(walls), "cpu_s": _median(cpus), "peak_rss_mb": _median(rss)}
 
 
 def _timed(fn: Callable[[], int], repeats: int) -> dict[str, float]:
@@ -291,7 +296,10 @@ def cold_only(args: argparse.Namespace) -> int:
     for name, extra in cfg.items():
         res["cold"][name] = cold(extra, 1 if name == "transformers-rewrite" else args.cold_repeats)
         print(f"  cold {name:<12} {res['cold'][name]['seconds']:7.2f} s  {res['cold'][name]['peak_rss_mb']:.0f} MB", flush=True)
+    # the cold rows' baseline, measured in this run too (the warm rows are from the full run)
+    res["cold_warm_none_s"] = warm("none", None, _articles(True), args.repeats)["seed"]["seconds"]
     res["cold_measured"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    res["cold_load_average"] = os.getloadavg()
     res["ratios"] = ratios(res)
     out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
     table = render(res)
@@ -311,8 +319,9 @@ def ratios(res: dict[str, Any]) -> dict[str, Any]:
             out[f"{name}_warm_vs_no_model"] = w[name]["seed"]["seconds"] / none
     per = [w["default"][aid]["seconds"] / w["none"][aid]["seconds"] for aid in w["none"] if aid in w["default"]]
     out["default_warm_vs_no_model_median_over_articles"] = _median(per)
+    base = res.get("cold_warm_none_s", none)  # measured with the cold rows when they were measured again
     for name in c:
-        out[f"{name}_cold_vs_no_model_warm"] = c[name]["seconds"] / none
+        out[f"{name}_cold_vs_no_model_warm"] = c[name]["seconds"] / base
     out["decode_vs_raw_llamacpp"] = res["raw_llamacpp"]["ratio"]
     d = w["rewrite"]["seed"]
     if d.get("stages", {}).get("model"):
@@ -325,10 +334,15 @@ def ratios(res: dict[str, Any]) -> dict[str, Any]:
 def render(res: dict[str, Any]) -> str:
     w, c, r = res["warm"], res["cold"], res["ratios"]
     none = r["no_model_warm_s"]
-    again = f" Cold rows measured again {res['cold_measured']} (peak RSS: the child's own VmHWM)." if res.get("cold_measured") else ""
+    again = ""
+    if res.get("cold_measured"):
+        again = (f" Cold rows measured again {res['cold_measured']} (load average {res.get('cold_load_average', [0])[0]:.1f}; peak RSS: the "
+                 f"child's own VmHWM), with the warm no-model seed measured again in that run: "
+                 f"{res.get('cold_warm_none_s', none):.2f} s, the cold column's baseline.")
     lines = [f"Recorded {res['machine']['date']} ({res['machine']['cpus']} CPUs, shared; medians of {res['repeats']} warm runs).{again}", "",
-             "| run (seed article) | warm s | × no model warm | cold s | cold × no model warm | peak RSS MB | model calls | prompt tok (cached) | generated tok | scored tok |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "| run (seed article) | warm s | × no model warm | cold s | cold CPU s | cold × no model warm | peak RSS MB | model calls | prompt tok (cached) | generated tok | scored tok |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    cold_base = res.get("cold_warm_none_s", none)
     names = ("none", "default", "rewrite", "llamacpp", "transformers", "transformers-rewrite")
     for name in names:
         if name not in w:
@@ -336,8 +350,9 @@ def render(res: dict[str, Any]) -> str:
         s = w[name]["seed"]
         cs = c.get(name, {})
         label = name if name != "default" else f"default ({s['backend']})"
-        lines.append(f"| {label} | {s['seconds']:.2f} | {s['seconds'] / none:.2f} | {cs.get('seconds', 0):.2f} | "
-                     f"{cs.get('seconds', 0) / none:.2f} | {cs.get('peak_rss_mb', 0):.0f} | {s['model_calls']} | "
+        cpu = f"{cs['cpu_s']:.2f}" if "cpu_s" in cs else ""
+        lines.append(f"| {label} | {s['seconds']:.2f} | {s['seconds'] / none:.2f} | {cs.get('seconds', 0):.2f} | {cpu} | "
+                     f"{cs.get('seconds', 0) / cold_base:.2f} | {cs.get('peak_rss_mb', 0):.0f} | {s['model_calls']} | "
                      f"{s['prompt_tokens']} ({s['prompt_cached']}) | {s['completion_tokens']} | {s.get('scored_tokens', 0)} |")
     shown = [n for n in names if n in w]
     lines += ["", "| stage (seed, warm s) | " + " | ".join(shown) + " |", "|---|" + "---|" * len(shown)]

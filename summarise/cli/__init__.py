@@ -227,6 +227,30 @@ def _summarise_one(args: argparse.Namespace, text: str, model: dict, path: str) 
             line.close()
 
 
+def _import_spacy(args: argparse.Namespace, model: dict) -> None:
+    """Import spaCy without its command line, and without torch when the backend this command
+    runs does without it (see ``_lean_import``: this process is the command's, the library never
+    does it)."""
+    from .. import DEFAULT_MODEL
+    from ._lean_import import TORCHLESS_BACKENDS, import_spacy_lean
+
+    given = model.get("model")
+    if given is None:
+        name = None
+    elif not isinstance(given, str):  # several files: the backend is made already
+        name = getattr(given, "name", "")
+    elif args.backend:
+        name = args.backend
+    else:
+        from ..backends import default_backend
+
+        try:
+            name = default_backend(given or DEFAULT_MODEL)[0]
+        except SummariseError:  # the same error comes again, with its message, from summarise()
+            name = ""
+    import_spacy_lean(hide_torch=name in TORCHLESS_BACKENDS)
+
+
 def _run_summarise(argv: Sequence[str]) -> int:
     from ._render import render_text
 
@@ -234,12 +258,15 @@ def _run_summarise(argv: Sequence[str]) -> int:
     args.controls = controls(args, model_used=not no_model(args))  # checked once, before any file is read
     if len(args.files) == 1:  # one file: its error is the command's error
         text = _read_input(args.files[0])
-        result = _summarise_one(args, text, _model_kwargs(args), args.files[0])
+        model = _model_kwargs(args)
+        _import_spacy(args, model)
+        result = _summarise_one(args, text, model, args.files[0])
         if args.report:
             _write_report(result, text, args.report, args.files[0])
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.json else render_text(result))
         return 0
     model = _model_kwargs(args)
+    _import_spacy(args, model)
     failed = 0
     for k, path in enumerate(args.files):
         try:

@@ -52,6 +52,9 @@ def _run(args: argparse.Namespace) -> int:
         from .._models import model_label
 
         print(f"summarise batch: summarising with {model_label(model)} (the model loads with the first article)", file=sys.stderr)
+    from . import _import_spacy
+
+    _import_spacy(args, {"model": model})  # before any worker thread starts (see cli._lean_import)
     try:
         report = summarise_corpus(
             args.input, args.out, model=model, backend=None if off else args.backend,
