@@ -99,6 +99,8 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
                # a second object after a dash is an apposition the parser misread: the first stays
                and not any(c.dep_ == t.dep_ and c.i in inside for c in t.head.children if c.i != t.i)
                for t in analysis.doc):
+            if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks):
+                return None  # nothing left asserts ("Marking the end of ... with a speech -- X told ..."): the frames say it all
             return s0, s1  # the cut took an argument ("both of which involved"): all of it
     a, b = _trim_edges(analysis, a, b)
     if analysis.in_quote(a, b) or open_quote_before(analysis.text, a):
@@ -157,9 +159,10 @@ def _as_written(analysis: Analysis, si: int) -> str:
 
 
 def _well_formed(analysis: Analysis, rendering: str, handled: list[str], span: tuple[int, int], si: int,
-                 loaded: list[LoadedTerm]) -> tuple[str, list[str]]:
+                 loaded: list[LoadedTerm], whole: bool = True) -> tuple[str, list[str]]:
     """The rendering if it is a complete sentence; else the evidence as written (loaded terms
-    handled), else the whole sentence as written: never a broken rewrite."""
+    handled), else (with ``whole``) the whole sentence as written, else nothing: never a broken
+    rewrite."""
     text = analysis.text
     if is_wellformed(rendering, source=text):
         return rendering, handled
@@ -167,6 +170,8 @@ def _well_formed(analysis: Analysis, rendering: str, handled: list[str], span: t
     body = finish(body)
     if is_wellformed(body, source=text):
         return body, h
+    if not whole:
+        return "", []
     s0, s1 = analysis.sentences[si]
     body, h = clean_span(analysis.doc, text, s0, s1, loaded, [])
     body = finish(body)
@@ -224,7 +229,11 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
                 if not asserts_something(body):
                     body = ""
             elif len(body.split()) >= 5:
-                body, handled = _well_formed(analysis, body, handled, (a, b), si, loaded)
+                # what is left beside the frames, when it is no sentence and asserts nothing
+                # ("Marking the end of the primaries with a speech --"), is dropped: the sentence as
+                # written would put what the frames attribute in the article's voice
+                finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in analysis.doc if a <= t.idx < b)
+                body, handled = _well_formed(analysis, body, handled, (a, b), si, loaded, whole=finite or not sent_frames)
             if len(body.split()) >= 5:
                 from ._nlp import lexicons
 

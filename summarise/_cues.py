@@ -151,6 +151,9 @@ def is_cue(tok: Any) -> bool:
                                                    for c in tok.children)
     if tok.pos_ == "VERB" and colon_quote(tok) is not None and any(c.dep_ == "nsubj" and animate(c) for c in tok.children):
         return True  # 'X shot back: "That would be good."': a verb that opens a quotation with a colon
+    if lemma == "put" and tok.pos_ == "VERB" and any(_put_it(tok, c) for c in tok.children):
+        # "as Tom Ridge put it, ...", "as she put it: '...'"
+        return aside(tok) and any(c.dep_ == "nsubj" for c in tok.children)
     if lemma not in lex.cue_kind:
         return False
     if tok.pos_ not in ("VERB", "AUX"):
@@ -185,7 +188,8 @@ def is_cue(tok: Any) -> bool:
 def aside(tok: Any) -> bool:
     """A cue set off inside or beside the clause it reports, with nothing of its own to report:
     '..., the survey shows, ...' (parataxis) or 'As X noted, ...' (an adverbial clause with "as")."""
-    if tok.head.i == tok.i or any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "nsubjpass") for c in tok.children):
+    if tok.head.i == tok.i or any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "nsubjpass") and not _put_it(tok, c)
+                                  for c in tok.children):
         return False
     if tok.dep_ == "parataxis":
         return True
@@ -197,11 +201,16 @@ def colon_quote(tok: Any) -> int | None:
     or None."""
     doc = tok.doc
     i = tok.i + 1
-    while i < len(doc) and doc[i].dep_ in ("prt", "advmod") and doc[i].head.i == tok.i:
-        i += 1  # "shot back", "said simply"
+    while i < len(doc) and (doc[i].dep_ in ("prt", "advmod") or _put_it(tok, doc[i])) and doc[i].head.i == tok.i:
+        i += 1  # "shot back", "said simply", "put it"
     if i + 1 < len(doc) and doc[i].text == ":" and (doc[i + 1].is_quote or doc[i + 1].text in ("\u201c", '"', "''", "``")):
         return doc[i + 1].idx
     return None
+
+
+def _put_it(tok: Any, child: Any) -> bool:
+    """'as X put it': the "it" of the idiom is no object of its own."""
+    return tok.lemma_.lower() == "put" and child.dep_ == "dobj" and child.lower_ == "it"
 
 
 def made_clear(tok: Any) -> Any | None:

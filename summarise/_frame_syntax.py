@@ -197,7 +197,7 @@ def source_tokens(subj: Any) -> list[Any]:
     # a closing quotation mark the parser hung on the subject ('"...," a source said') is not its name
     while len(toks) > 1 and (toks[0].is_quote or toks[0].is_punct):
         toks = toks[1:]
-    while len(toks) > 1 and (toks[-1].is_quote or toks[-1].is_punct):
+    while len(toks) > 1 and (toks[-1].is_quote or toks[-1].is_punct and toks[-1].text != "%"):
         toks = toks[:-1]
     return toks or [subj]
 

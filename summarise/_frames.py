@@ -44,7 +44,7 @@ def _display(analysis: Analysis, toks: list[Any], recent: list[Mention]) -> tupl
         m = full_person(strip_det(person.text), {x.name: x for x in analysis.mentions if x.start <= person.start_char})
         if m is not None:
             return m.display, m
-    if low in PRONOUNS_SING | PRONOUNS_PLUR or short:
+    if low in PRONOUNS_SING | PRONOUNS_PLUR or short and not any(t.like_num or t.text == "%" for t in toks):  # "18%" is no reference
         m = resolve_reference(analysis, raw, a, recent_sources=recent)
         if m is not None and is_document(root0) and root0.lower_ not in m.name.lower():
             m = None  # "the poll" is a poll, not the body or event named last
@@ -163,7 +163,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if subj is not None and subj.lower_ in RELATIVE and not subj.ent_type_:
                 continue
             if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and not (
-                    animate(subj) or is_document(subj) and tok.lemma_.lower() in DOCUMENT_CUES):
+                    animate(subj) or is_document(subj) and tok.lemma_.lower() in DOCUMENT_CUES
+                    or any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children)):  # "18% who say": people
                 continue  # "the law, which has called for": no one speaks; "critics who say", "records that show" do
             if subj is None and not passive:
                 if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:

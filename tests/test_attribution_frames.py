@@ -414,3 +414,22 @@ def test_a_relative_clause_cue_keeps_its_negation_and_auxiliaries() -> None:
     text = "The vote was close. Senator Hal Moreno, who had not endorsed anyone in the primary, spoke on Monday."
     claims = [c for c in _claims(text) if "endorsed" in c[2]]
     assert claims and all("had not endorsed" in c[2] for c in claims), claims
+
+
+def test_as_someone_put_it_is_theirs() -> None:
+    kind, source, claim = _by_text("The talks ended. As the mayor put it, the town has run out of money.", "run out of money")
+    assert "mayor" in source and claim.startswith("As the mayor put it")
+
+
+def test_a_share_of_people_who_say_something_is_the_source() -> None:
+    text = "The poll was taken in May. Most voters gave the plan low marks, including 18% who say they would move away."
+    kind, source, claim = _by_text(text, "would move away")
+    assert source == "18%" and claim.startswith("18% say")
+
+
+def test_a_participle_phrase_left_beside_a_frame_does_not_restate_the_sentence_in_the_articles_voice() -> None:
+    text = ("The season ended. Marking the end of the campaign with a formal speech -- complete with a "
+            "teleprompter -- the senator told supporters that the party would win in November.")
+    claims = _claims(text)
+    assert not any(src == "the article" and "would win" in t for _, src, t in claims), claims
+    assert any("senator" in src.lower() and "would win" in t for _, src, t in claims), claims
