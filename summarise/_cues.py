@@ -14,7 +14,7 @@ from typing import Any
 
 from ._nlp import lexicons
 
-__all__ = ["ABOUT_CUES", "ADDRESSEE_CUES", "ADJECTIVE_CUES", "FOR_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "aside", "cue_kind", "cue_kind_of_text", "is_cue", "is_document", "colon_quote", "made_clear"]
+__all__ = ["ABOUT_CUES", "ADDRESSEE_CUES", "ADJECTIVE_CUES", "ADJECTIVE_PREPS", "FOR_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "aside", "cue_kind", "cue_kind_of_text", "is_cue", "is_document", "colon_quote", "made_clear"]
 
 # Cues that take their content as an object or prepositional phrase, not only a clause.
 OBJECT_CUES = frozenset(
@@ -37,7 +37,7 @@ STANCE_CUES = frozenset(
     "disparage belittle insult cheer embrace champion salute congratulate challenge push press lobby "
     "campaign speak talk joke complain explain note tweet mention stress".split())
 # Cues whose content is what they are "about" ("spoke about the economy", "complained of delays").
-ABOUT_CUES = frozenset("speak talk joke complain write testify rail".split())
+ABOUT_CUES = frozenset("speak talk joke complain write testify rail boast brag".split())
 # Cues whose content is what they are "for" or "against" ("pressed for a vote", "railed against").
 FOR_CUES = frozenset("push press lobby campaign rail call argue plead".split())
 # Adjectives of a stance or a state of mind, with what it is about ("is confident that ...", "was
@@ -48,8 +48,13 @@ ADJECTIVE_CUES = {
     "skeptical": "opinion", "sceptical": "opinion", "critical": "opinion", "supportive": "opinion",
     "aware": "statement", "worried": "statement", "concerned": "statement", "afraid": "statement",
     "fearful": "statement", "adamant": "statement", "insistent": "statement", "unaware": "statement",
+    "upbeat": "opinion", "enthusiastic": "opinion", "wary": "opinion", "cautious": "opinion", "bullish": "estimate",
+    "bearish": "estimate", "unhappy": "opinion", "happy": "opinion", "satisfied": "opinion", "dissatisfied": "opinion",
+    "angry": "opinion", "furious": "opinion", "troubled": "opinion", "disturbed": "opinion", "alarmed": "opinion",
+    "disappointed": "opinion", "pleased": "opinion", "frustrated": "opinion", "upset": "opinion", "outraged": "opinion",
+    "encouraged": "opinion", "heartened": "opinion", "dismayed": "opinion", "appalled": "opinion",
 }
-_ADJECTIVE_PREPS = frozenset("of about over".split())
+ADJECTIVE_PREPS = frozenset("of about over with at by".split())
 # Verbs of knowing and noticing: a cue only with a clause and a holder of the thought.
 _COGNITION = frozenset("know understand remember realize realise recognize recognise wonder notice".split())
 # Verbs that give a figure as someone's valuation when followed by "at" and a number.
@@ -132,13 +137,13 @@ def is_cue(tok: Any) -> bool:
         # "not everyone is convinced the issue ...", "residents are concerned about": a participle
         # of a state of mind, its passive subject the one who holds it
         return any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ not in ("it", "there") and animate(c) for c in tok.children) and any(
-            c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in _ADJECTIVE_PREPS) for c in tok.children)
+            c.dep_ == "ccomp" or (c.dep_ in ("prep", "agent") and c.lower_ in ADJECTIVE_PREPS) for c in tok.children)
     if lemma in ADJECTIVE_CUES or tok.lower_ in ADJECTIVE_CUES:
         # "X is confident that ...", "X was critical of ...": an adjective of someone's stance,
         # with a clause or what it is about
         return tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there") and animate(c) for c in tok.head.children) and any(
-            c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in _ADJECTIVE_PREPS) for c in tok.children)
+            c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in ADJECTIVE_PREPS) for c in tok.children)
     if lemma in _COGNITION:
         # "X knows that ...": a reported thought, only with a clause and someone holding it
         # ("it knows how to fight back" reports nothing)
@@ -167,7 +172,8 @@ def is_cue(tok: Any) -> bool:
                                    for c in tok.children) and tok.dep_ != "relcl":
         return False  # data and documents show things; "Mexico has shown it knows how" is the article's
     has_clause = any(c.dep_ in ("ccomp", "xcomp") or (  # "recalled that ...", parsed as an adverbial clause
-        c.dep_ == "advcl" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+        c.dep_ == "advcl" and c.i > tok.i and any(m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and lemma in FOR_CUES)
+                                                  for m in c.children))  # "called for the wage to be raised"
         for c in tok.children)
     if tok.pos_ == "VERB" and aside(tok) and any(c.dep_ in ("nsubj", "agent") for c in tok.children):
         return True  # "What is less certain, the survey shows, is ...", "As Clyburn noted, ...": the clause around
@@ -231,8 +237,9 @@ def cue_kind(cue: Any, content_text: str) -> str:
     if lemma in _AS_CUES or lemma == "question":
         return "opinion"
     kind = ADJECTIVE_CUES.get(cue.lower_) or ADJECTIVE_CUES.get(lemma) or lex.cue_kind.get(lemma, "statement")
-    if lemma == "call" and any(c.dep_ == "prep" and c.text.lower() == "for" for c in cue.children):
-        kind = "statement"
+    if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children) for c in cue.children):
+        kind = "statement"  # "called for X (to be raised)": a demand, not a judgement
     return cue_kind_of_text(content_text, kind)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._analysis import Mention
-from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, FOR_CUES, MEDIUM_CUES, MESSAGE_NOUNS,
+from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS, FOR_CUES, MEDIUM_CUES, MESSAGE_NOUNS,
                     OBJECT_CUES, QUOTE_CUES, animate, aside, is_cue,
                     is_document, made_clear)
 from ._nlp import lexicons
@@ -217,7 +217,8 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         clause = made_clear(cue)  # "made it clear they disagree"
         return (subtree(clause), False) if clause is not None else ([], False)
     clauses = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",))
-               or (c.dep_ == "advcl" and c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+               or (c.dep_ == "advcl" and c.i > cue.i and any(
+                   m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and cue.lemma_.lower() in FOR_CUES) for m in c.children))]
     if clauses:
         # every clause the cue reports ("says his campaign is doing well because it is ...", which
         # the parser can split in two)
@@ -229,8 +230,9 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         return [t for t in cue.head.subtree if t.i not in own], False  # coordinated clauses included
     objs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "dative", "attr", "xcomp", "advcl", "acomp", "npadvmod", "prt", "pobj")]
     objs = [c for c in objs if not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in _FOREIGN_MARKS for m in c.children))]
-    if cue.pos_ == "ADJ" and (lemma in ADJECTIVE_CUES or cue.lower_ in ADJECTIVE_CUES):
-        objs = [c for c in objs if c.dep_ == "prep" and c.lower_ in ("of", "about", "over")]  # "critical of ..."
+    if (cue.pos_ == "ADJ" or cue.tag_ == "VBN") and (lemma in ADJECTIVE_CUES or cue.lower_ in ADJECTIVE_CUES):
+        # "critical of ...", "troubled by ...": what the stance is about
+        objs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("prep", "agent") and c.lower_ in ADJECTIVE_PREPS]
     elif lemma not in OBJECT_CUES and (lemma in ABOUT_CUES or lemma in FOR_CUES):
         # "spoke about X", "pressed for X": the phrase, never where or when ("spoke in Ohio")
         preps = (("about", "of") if lemma in ABOUT_CUES else ()) + (("for", "against") if lemma in FOR_CUES else ())

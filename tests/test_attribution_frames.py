@@ -365,6 +365,9 @@ def test_a_time_phrase_before_a_source_goes_with_its_frame_not_the_article_resid
     ("The minister recognises that the waiting lists are too long.", "waiting lists", "minister", "statement"),
     ("Dr Amal Haddad spoke about the shortage of midwives in rural clinics.", "shortage of midwives", "Amal Haddad", "statement"),
     ("The opposition leader chided the government for the delay.", "for the delay", "opposition leader", "opinion"),
+    # a reaction as a participle, and a demand with a clause of its own
+    ("The head teacher was deeply troubled by the inspection report.", "inspection report", "head teacher", "opinion"),
+    ("The union has called for the hourly wage to be raised to 15 euros.", "to be raised", "union", "statement"),
 ])
 def test_stances_states_of_mind_and_asides_are_the_holders(sentence: str, fragment: str, source: str, kind: str) -> None:
     text = "The town council met on Tuesday. " + sentence
