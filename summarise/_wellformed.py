@@ -57,9 +57,10 @@ _TRUNC = re.compile(r"(?:\.\.\.|\u2026)[\"'\u201d\u2019)\]]*$")
 
 @lru_cache(maxsize=4096)
 def _parse(text: str) -> Any:
-    from ._nlp import nlp
+    """The checks read tags, dependencies, ``pos_`` and sentences only: no entities, no lemmas."""
+    from ._nlp import parse_syntax
 
-    return nlp(text)
+    return parse_syntax(text)
 
 
 def is_marked_truncated(sentence: str) -> bool:
