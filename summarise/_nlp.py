@@ -14,7 +14,7 @@ import yaml
 
 from ._errors import ModelNotFoundError
 
-__all__ = ["nlp", "parse_syntax", "SYNTAX_OFF", "pipeline_meta", "Lexicons", "lexicons", "SPACY_PACKAGES"]
+__all__ = ["nlp", "parse_syntax", "parse_syntax_many", "SYNTAX_OFF", "pipeline_meta", "Lexicons", "lexicons", "SPACY_PACKAGES"]
 
 _DATA = Path(__file__).with_name("data")
 #: spaCy pipelines tried in order: the official name, then the PyPI re-upload installable here.
@@ -78,6 +78,12 @@ def parse_syntax(text: str) -> Any:
     :func:`nlp` on a short sentence; ``ents`` are empty and ``lemma_`` unset."""
     with _lock:
         return _load_nlp()(text, disable=SYNTAX_OFF)
+
+
+def parse_syntax_many(texts: list[str]) -> list[Any]:
+    """:func:`parse_syntax` of each text, in one ``nlp.pipe`` batch (the same parses, in less time)."""
+    with _lock:
+        return list(_load_nlp().pipe(texts, disable=SYNTAX_OFF))
 
 
 def pipeline_meta() -> dict[str, Any]:
