@@ -58,7 +58,7 @@ def main() -> int:
     load.append(os.getloadavg()[0])
     ids = list(runs["base"][0])
     med = {name: {k: statistics.median(r[k] for r in rs) for k in ids} for name, rs in runs.items()}
-    print(f"| article | base s | this s | this ÷ base |\n|---|---|---|---|")
+    print("| article | base s | this s | this ÷ base |\n|---|---|---|---|")
     for k in ids:
         print(f"| {k} | {med['base'][k]:.3f} | {med['this'][k]:.3f} | {med['this'][k] / med['base'][k]:.2f} |")
     b, t = statistics.median(med["base"].values()), statistics.median(med["this"].values())
