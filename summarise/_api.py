@@ -190,7 +190,9 @@ def summarise(
     :class:`InputError` naming the accepted ones. ``max_words`` is an upper limit: the summary
     of a short article is at most a third of its words (see :func:`summary_length`; the limit
     used is in ``provenance.settings``). ``progress``, if given, is called as
-    ``progress(done, total)`` after each model call (the CLI's progress line). ``input_format``:
+    ``progress(done, total)`` after each model call (the CLI's progress line); one that takes a
+    ``stage`` keyword also hears the judge's scoring pass (``stage="judging"``: scoring requests
+    answered of those asked so far; ``"wording"``: rewrites and the summary). ``input_format``:
     ``"html"`` extracts the article from a web page (trafilatura), ``"text"`` never does, and the
     default extracts when markup is detected; offsets then index ``Summary.extracted.text``.
     ``generation`` sets options of every model call, e.g. ``{"temperature": 0.7, "max_tokens":

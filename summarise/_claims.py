@@ -14,7 +14,7 @@ from ._loaded import clean_span
 from ._types import ARTICLE_SOURCE, LoadedTerm, Span
 from ._layout import cut_off, open_quote_before
 from ._rendering import DISCOURSE, clean_output, finish, render_frame
-from ._wellformed import asserts_something, is_wellformed, mark_truncated
+from ._wellformed import asserts_something, is_wellformed, mark_truncated, prepare
 
 __all__ = ["Draft", "draft_claims"]
 
@@ -180,6 +180,25 @@ def _well_formed(analysis: Analysis, rendering: str, handled: list[str], span: t
     return finish(_as_written(analysis, si)), []
 
 
+def _residue_body(analysis: Analysis, si: int, sent_frames: list[Frame], loaded: list[LoadedTerm]) -> tuple[int, int, str, list[str]] | None:
+    """The article's own claim in sentence ``si`` (see :func:`_residue`): its span, its rendering
+    before the well-formed check, the loaded terms handled."""
+    res = _residue(analysis, si, sent_frames)
+    if res is None:
+        return None
+    a, b = res
+    edits = []
+    first = next((t for t in analysis.doc if t.idx >= a), None)
+    if first is not None and first.lower_ in PRONOUNS_SING | PRONOUNS_PLUR and first.dep_ == "nsubj":
+        from ._analysis import resolve_reference
+
+        m = resolve_reference(analysis, first.text, first.idx)
+        if m is not None:
+            edits.append((first.idx, first.idx + len(first.text), m.name))
+    body, handled = clean_span(analysis.doc, analysis.text, a, b, loaded, edits)
+    return a, b, finish(DISCOURSE.sub("", body)), handled
+
+
 def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTerm]) -> list[Draft]:
     """Every claim of the article, in text order, with its deterministic rendering."""
     text = analysis.text
@@ -187,12 +206,21 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
     by_sent: dict[int, list[Frame]] = {}
     for f in frames:
         by_sent.setdefault(f.sent, []).append(f)
+    by_sent = {si: sorted(fs, key=lambda f: f.span[0]) for si, fs in by_sent.items()}
+    # the renderings that do not depend on the claims before them (all but a denial of "the
+    # allegation"), made first so that the well-formed check parses them in one batch
+    rendered = {id(f): render_frame(analysis, f, loaded, []) for si, fs in by_sent.items() if 0 <= si < len(analysis.sentences)
+                for f in fs if not f.back_ref}
+    residues = {si: _residue_body(analysis, si, by_sent.get(si, []), loaded) for si in range(len(analysis.sentences))}
+    prepare([r for r, _, _ in rendered.values() if len(r.split()) >= 4]
+            + [r[2] for r in residues.values() if r is not None and len(r[2].split()) >= 5])
     for si, (s0, s1) in enumerate(analysis.sentences):
-        sent_frames = sorted(by_sent.get(si, []), key=lambda f: f.span[0])
+        sent_frames = by_sent.get(si, [])
         items: list[tuple[int, Draft]] = []
         cut = cut_off(analysis, si)
         for f in sent_frames:
-            rendering, handled, extra = render_frame(analysis, f, loaded, drafts + [d for _, d in items])
+            rendering, handled, extra = rendered[id(f)] if id(f) in rendered else \
+                render_frame(analysis, f, loaded, drafts + [d for _, d in items])
             if len(rendering.split()) < 4:
                 continue
             truncated = cut and _reaches_end(analysis, f.span[1], s1)
@@ -210,19 +238,9 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
             context = text[s0:s1] + ("\n" + extra if extra else "")
             items.append((f.span[0], Draft(rendering, f.source, f.kind, evidence, f.cue, si, context, tuple(handled), truncated,
                                                        text[f.subj[0]:f.subj[1]] if f.named_by_model and f.subj else "")))
-        res = _residue(analysis, si, sent_frames)
+        res = residues[si]
         if res is not None:
-            a, b = res
-            edits = []
-            first = next((t for t in analysis.doc if t.idx >= a), None)
-            if first is not None and first.lower_ in PRONOUNS_SING | PRONOUNS_PLUR and first.dep_ == "nsubj":
-                from ._analysis import resolve_reference
-
-                m = resolve_reference(analysis, first.text, first.idx)
-                if m is not None:
-                    edits.append((first.idx, first.idx + len(first.text), m.name))
-            body, handled = clean_span(analysis.doc, text, a, b, loaded, edits)
-            body = finish(DISCOURSE.sub("", body))
+            a, b, body, handled = res
             truncated = cut and _reaches_end(analysis, b, s1)
             if truncated:
                 body, handled = mark_truncated(_as_written(analysis, si)), []

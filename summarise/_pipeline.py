@@ -10,6 +10,7 @@ replaced by the deterministic rendering when it fails.
 
 from __future__ import annotations
 
+import inspect
 import re
 import time
 from dataclasses import replace
@@ -29,7 +30,7 @@ from ._types import Claim, LoadedTerm, Provenance, Summary, SummarySentence
 from ._verify import verify_sentence
 from ._version import __version__
 from ._wellformed import is_marked_truncated, problems
-from .backends.base import Backend, Generation
+from .backends.base import Backend, Generation, group_by_context
 
 __all__ = ["run_pipeline", "why_model", "MAX_CHARS", "Progress"]
 
@@ -40,8 +41,20 @@ _PREFIX = re.compile(r"^(?:sentence|rewritten(?: sentence)?|answer|output|neutra
 
 
 #: Called as ``progress(done, total)`` while the model works: model calls finished of those
-#: planned for the article (claim rewrites, then the summary).
+#: planned for the article (claim rewrites, then the summary). A callback that takes a ``stage``
+#: keyword is called during the judge's scoring pass too: ``stage="judging"`` with scoring
+#: requests done of those asked so far (the judge asks as it goes), ``stage="wording"`` for the
+#: rewrites and the summary.
 Progress = Callable[[int, int], None]
+
+
+def _takes_stage(progress: Any) -> bool:
+    """Whether ``progress`` accepts a ``stage`` keyword (by name, or as ``**kwargs``)."""
+    try:
+        params = inspect.signature(progress).parameters.values()
+    except (TypeError, ValueError):  # a builtin without a signature: the plain protocol
+        return False
+    return any(p.kind is p.VAR_KEYWORD or (p.name == "stage" and p.kind is not p.POSITIONAL_ONLY) for p in params)
 
 
 class _Meter:
@@ -55,17 +68,32 @@ class _Meter:
         self.seconds = 0.0
         self.total = 0
         self.progress = progress
+        self.staged = progress is not None and _takes_stage(progress)
         self.scoring_seconds = 0.0
         self.scored = 0
         """Tokens whose log-probability the model gave (judging, not writing)."""
+        self.judged = 0
+        self.to_judge = 0
+        """Scoring requests answered, and asked so far (the judge's progress)."""
+
+    def report(self, done: int, total: int) -> None:
+        """A wording step: ``progress(done, total)`` (with ``stage="wording"`` where it is taken)."""
+        if self.progress is not None:
+            if self.staged:
+                self.progress(done, total, stage="wording")  # type: ignore[call-arg]
+            else:
+                self.progress(done, total)
+
+    def report_judging(self) -> None:
+        if self.staged:
+            self.progress(self.judged, self.to_judge, stage="judging")  # type: ignore[misc, call-arg]
 
     def _count(self, g: Generation) -> str:
         self.prompt += g.prompt_tokens
         self.completion += g.completion_tokens
         self.cached += g.cached_tokens
         self.calls += 1
-        if self.progress is not None:
-            self.progress(self.calls, max(self.total, self.calls))
+        self.report(self.calls, max(self.total, self.calls))
         return g.text
 
     def generate(self, backend: Backend, messages: list[dict[str, str]], **kw: Any) -> str:
@@ -86,17 +114,32 @@ class _Meter:
 
 
 class _ScoringMeter:
-    """The backend as a :class:`~summarise.backends.base.Scorer` whose calls the meter counts."""
+    """The backend as a :class:`~summarise.backends.base.Scorer` whose calls the meter counts.
+
+    Where a callback follows the judge (see :data:`Progress`), the requests go to the backend a
+    context at a time, with progress after each: the same answers, since every backend evaluates
+    each context on its own (a fresh cache per context; a server, one request per pair)."""
 
     def __init__(self, backend: Any, meter: _Meter) -> None:
         self.backend, self.meter = backend, meter
         self.name, self.model_id = backend.name, backend.model_id
 
     def logprobs(self, requests: Any) -> Any:
+        meter = self.meter
         t = time.perf_counter()
-        out = self.backend.logprobs(requests)
-        self.meter.scoring_seconds += time.perf_counter() - t
-        self.meter.scored += sum(len(lp.logprobs) for lp in out)
+        if not meter.staged:
+            out = self.backend.logprobs(requests)
+        else:
+            meter.to_judge += len(requests)
+            meter.report_judging()
+            out = [None] * len(requests)
+            for indexes in group_by_context(requests).values():
+                for i, lp in zip(indexes, self.backend.logprobs([requests[i] for i in indexes])):
+                    out[i] = lp
+                meter.judged += len(indexes)
+                meter.report_judging()
+        meter.scoring_seconds += time.perf_counter() - t
+        meter.scored += sum(len(lp.logprobs) for lp in out)
         return out
 
 
@@ -173,8 +216,7 @@ def _word_claims(drafts: list[Draft], backend: Backend | None, meter: _Meter, se
         if send:
             todo.append((k, messages, budget))
     meter.total = len(todo) + 1  # and the summary
-    if meter.progress is not None:
-        meter.progress(0, meter.total)
+    meter.report(0, meter.total)
     outs = meter.generate_many(backend, [m for _, m, _ in todo], [b for _, _, b in todo],
                                temperature=generation.get("temperature", 0.0), seed=seed, stop=["\n"])
     for (k, _, _), raw in zip(todo, outs):

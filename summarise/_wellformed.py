@@ -23,11 +23,12 @@ would accept; the pipeline then keeps the source's own sentence, which is never 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Any
+import threading
+from collections import OrderedDict
+from typing import Any, Iterable
 
 __all__ = ["ABBREVIATED_TITLES", "TRUNCATION_MARK", "problems", "is_wellformed", "is_marked_truncated", "mark_truncated",
-           "ends_truncated", "asserts_something"]
+           "ends_truncated", "asserts_something", "prepare"]
 
 #: Appended to a source sentence that the input cut off (an editor's mark of omitted text).
 TRUNCATION_MARK = "[\u2026]"
@@ -55,11 +56,52 @@ _END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 _TRUNC = re.compile(r"(?:\.\.\.|\u2026)[\"'\u201d\u2019)\]]*$")
 
 
-@lru_cache(maxsize=4096)
-def _parse(text: str) -> Any:
-    from ._nlp import nlp
+_CACHE_SIZE = 4096
+_parses: OrderedDict[str, Any] = OrderedDict()
+_parses_lock = threading.Lock()
 
-    return nlp(text)
+
+def _remember(pairs: Iterable[tuple[str, Any]]) -> None:
+    with _parses_lock:
+        for text, doc in pairs:
+            _parses[text] = doc
+            _parses.move_to_end(text)
+        while len(_parses) > _CACHE_SIZE:
+            _parses.popitem(last=False)
+
+
+def _parse(text: str) -> Any:
+    """The parse the checks read (cached by text, the last :data:`_CACHE_SIZE`): tags,
+    dependencies, ``pos_`` and sentences only, no entities, no lemmas."""
+    with _parses_lock:
+        doc = _parses.get(text)
+        if doc is not None:
+            _parses.move_to_end(text)
+            return doc
+    from ._nlp import parse_syntax
+
+    doc = parse_syntax(text)
+    _remember([(text, doc)])
+    return doc
+
+
+def _body(sentence: str) -> str:
+    """What :func:`problems` and :func:`asserts_something` parse of ``sentence``."""
+    s = re.sub(r"\s+", " ", sentence).strip()
+    return s[: -len(TRUNCATION_MARK)].rstrip() if is_marked_truncated(s) else s
+
+
+def prepare(sentences: Iterable[str]) -> None:
+    """Parse, in one batch, sentences the checks are about to be asked about (those not parsed
+    already): the same parses as one at a time, in about half the time. Only a cache: a
+    sentence prepared and never checked costs its parse, one checked unprepared is parsed then."""
+    todo = list(dict.fromkeys(b for b in map(_body, sentences) if b))
+    with _parses_lock:
+        todo = [t for t in todo if t not in _parses]
+    if todo:
+        from ._nlp import parse_syntax_many
+
+        _remember(zip(todo, parse_syntax_many(todo)))
 
 
 def is_marked_truncated(sentence: str) -> bool:
@@ -220,8 +262,7 @@ def asserts_something(sentence: str) -> bool:
     >>> asserts_something(f"The board met and agreed to {TRUNCATION_MARK}"), asserts_something(f"When the talks began {TRUNCATION_MARK}")
     (True, False)
     """
-    s = re.sub(r"\s+", " ", sentence).strip()
-    body = s[: -len(TRUNCATION_MARK)].rstrip() if is_marked_truncated(s) else s
+    body = _body(sentence)
     return bool(body) and not _clause_problems(_outside_quotes(_parse(body)), body)
 
 

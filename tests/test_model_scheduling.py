@@ -157,3 +157,23 @@ def test_cli_quiet_and_no_model_print_nothing_on_stderr(article, capsys):
     assert capsys.readouterr().err == ""
     assert main([str(article), "--no-model"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_progress_line_says_the_model_is_judging():
+    out = io.StringIO()
+    line = ProgressLine(out)
+    line(0, 2, stage="judging"), line(2, 2, stage="judging")
+    assert out.getvalue().splitlines()[0].startswith("summarise: model judging who a pronoun is: 0/2 scored (")
+
+
+def test_cli_shows_the_judging_on_stderr_by_default_and_keeps_json_stdout_clean(tmp_path, capsys):
+    article = tmp_path / "she.txt"  # who "she" is, the rules cannot tell: the model judges
+    article.write_text("Anna Berg, the harbour master, met Tom Reyes on Monday. She said the pier would open in May.")
+    assert main([str(article), "--json", "--backend", "fake"]) == 0  # the default: the model judges, no rewording
+    out, err = capsys.readouterr()
+    d = json.loads(out)
+    assert d["provenance"]["model_calls"] == 0 and d["provenance"]["tokens"]["scored"] > 0
+    assert "model judging who a pronoun is: 0/" in err and "scored" in err
+    assert "wording" not in err
+    assert main([str(article), "--json", "--backend", "fake", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""

@@ -80,3 +80,19 @@ def test_a_body_the_tagger_took_for_a_person_is_not_a_he():
     text = "Researchers at Brightfield Labs found the flaw. Tom Berg, who led the work, spoke on Monday. He said it was fixed."
     s = summarise(text, model=Judge())
     assert "Brightfield" not in _claim(s, "fixed").source
+
+
+def test_the_judging_is_reported_to_a_progress_callback_that_takes_a_stage_and_changes_nothing():
+    text = ("Sara Keane met Maria Lopez on Monday. She said the pier would open in May. "
+            "Anna Berg met Peter Lund later. She said the ferry would run again.")
+    plain, seen = [], []
+    quiet = summarise(text, model=Judge(prefer="Maria Lopez"))
+    judge = Judge(prefer="Maria Lopez")
+    s = summarise(text, model=judge, progress=lambda done, total, stage="wording": seen.append((done, total, stage)))
+    summarise(text, model=Judge(prefer="Maria Lopez"), progress=lambda done, total: plain.append((done, total)))
+    assert s.to_dict()["claims"] == quiet.to_dict()["claims"] and _claim(s, "pier").source == "Maria Lopez"
+    assert plain == []  # a two-argument callback hears of wording calls only, as before (none by default)
+    assert {stage for *_, stage in seen} == {"judging"}
+    assert seen[-1][0] == seen[-1][1] == len(judge.requests)  # every scoring request answered, of all asked
+    assert all(a[0] <= b[0] and a[1] <= b[1] and a[0] <= a[1] for a, b in zip(seen, seen[1:]))
+    assert len(seen) > 4  # a report before each batch and after each of its contexts

@@ -150,3 +150,22 @@ def test_doubled_apostrophe_quotes_must_pair_up():
 
     assert problems("Mexicans often say, ''Poor Mexico.")
     assert problems("He said ''no'' twice.") == []
+
+
+def test_sentences_prepared_in_one_batch_parse_as_one_at_a_time():
+    from summarise import _wellformed as wf
+    from summarise._nlp import parse_syntax
+
+    sents = ["Harbour officials in Quillby said 417 boats were checked and.", f"The board met and agreed to {TRUNCATION_MARK}",
+             'Quillby\'s mayor said: "The pier reopens on 3 May." The ferry did not.', "Forget   what you heard about the Quillby vote."]
+    before = [(problems(s), asserts_something(s)) for s in sents]  # parsed one at a time (or cached)
+    for s in sents:
+        wf._parses.pop(wf._body(s), None)
+    wf.prepare(sents)
+    assert all(wf._body(s) in wf._parses for s in sents)
+    for s in sents:
+        batched, single = wf._parse(wf._body(s)), parse_syntax(wf._body(s))
+        assert [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.is_sent_start) for t in batched] == \
+               [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.is_sent_start) for t in single]
+        assert not batched.ents and not single.ents  # syntax only: no entities
+    assert [(problems(s), asserts_something(s)) for s in sents] == before

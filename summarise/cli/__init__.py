@@ -187,16 +187,19 @@ def _write_report(result: object, text: str, path: str, source: str) -> None:
 
 
 class ProgressLine:
-    """``progress(done, total)`` for the pipeline: one line on ``stream`` (rewritten in place on a
-    terminal, a line per update otherwise) saying how far the model is and the time elapsed."""
+    """``progress(done, total, stage=...)`` for the pipeline: one line on ``stream`` (rewritten in
+    place on a terminal, a line per update otherwise) saying how far the model is and the time
+    elapsed: judging (scoring requests answered of those asked so far), then wording claims."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream, self.t0, self.shown = stream, time.perf_counter(), False
         self.tty = bool(getattr(stream, "isatty", lambda: False)())
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: int, total: int, stage: str = "wording") -> None:
         claims = total - 1  # the last call writes the summary
-        if done < claims:
+        if stage == "judging":
+            what = f"model judging who a pronoun is: {done}/{total} scored"
+        elif done < claims:
             what = f"model wording claims: {done}/{claims} done"
         elif done == claims:
             what = f"model wording claims: {claims}/{claims} done, writing the summary"
