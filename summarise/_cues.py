@@ -14,7 +14,7 @@ from typing import Any
 
 from ._nlp import lexicons
 
-__all__ = ["ABOUT_CUES", "ADDRESSEE_CUES", "ADJECTIVE_CUES", "ADJECTIVE_PREPS", "FOR_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "aside", "cue_kind", "cue_kind_of_text", "is_cue", "is_document", "colon_quote", "made_clear"]
+__all__ = ["ABOUT_CUES", "ADDRESSEE_CUES", "ADJECTIVE_CUES", "ADJECTIVE_PREPS", "FOR_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MENTAL_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "aside", "cue_kind", "cue_kind_of_text", "is_cue", "is_document", "colon_quote", "made_clear"]
 
 # Cues that take their content as an object or prepositional phrase, not only a clause.
 OBJECT_CUES = frozenset(
@@ -55,6 +55,11 @@ ADJECTIVE_CUES = {
     "encouraged": "opinion", "heartened": "opinion", "dismayed": "opinion", "appalled": "opinion",
 }
 ADJECTIVE_PREPS = frozenset("of about over with at by".split())
+# Verbs of a state of mind (wanting, intending, believing, knowing): in a relative clause ("its
+# backers, who seek to ...") they are the article's characterisation of someone, not what that
+# someone said.
+MENTAL_CUES = frozenset("want intend seek wish aim hope fear plan worry feel believe think expect know understand "
+                        "remember realize realise recognize recognise wonder notice assume presume prefer try".split())
 # Verbs of knowing and noticing: a cue only with a clause and a holder of the thought.
 _COGNITION = frozenset("know understand remember realize realise recognize recognise wonder notice".split())
 # Verbs that give a figure as someone's valuation when followed by "at" and a number.

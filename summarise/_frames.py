@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, TITLES, Analysis, Mention, full_person, resolve_reference, strip_det
-from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, cue_kind, cue_kind_of_text, is_cue,
+from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, cue_kind, cue_kind_of_text, is_cue,
                     is_document)
 from ._frame_quotes import inner_quote, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
 from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, phrase_source, source_tokens, span_of,
@@ -162,9 +162,14 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 quote_content = q[0]
             if subj is not None and subj.lower_ in RELATIVE and not subj.ent_type_:
                 continue
+            if tok.dep_ == "relcl" and tok.lemma_.lower() in MENTAL_CUES and not any(
+                    c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in tok.children):
+                continue  # "its backers, who seek to drag the region into war": the article's word on them
+                # ("a deal that analysts believe serves ..." is the analysts')
             if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and not (
                     animate(subj) or is_document(subj) and tok.lemma_.lower() in DOCUMENT_CUES
-                    or any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children)):  # "18% who say": people
+                    or tok.lemma_.lower() in QUOTE_CUES and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children)):
+                # "18% who say": people who speak; "sponsors, who seek to ..." is the article's word on them, not theirs
                 continue  # "the law, which has called for": no one speaks; "critics who say", "records that show" do
             if subj is None and not passive:
                 if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:

@@ -381,6 +381,8 @@ def test_stances_states_of_mind_and_asides_are_the_holders(sentence: str, fragme
     ("The mayor spoke in the town hall on Monday.", "town hall"),  # where and when someone spoke is the article's
     ("The plant knows how to cope with floods.", "cope with floods"),  # no one holds a thought
     ("It is clear that the road needs repairs.", "road needs repairs"),
+    # the article's word on what someone intends is not that someone's statement
+    ("The attacks were the work of foreign backers, who seek to drag the town into a feud.", "drag the town"),
 ])
 def test_what_only_looks_like_a_stance_stays_the_articles(sentence: str, fragment: str) -> None:
     _, source, _ = _by_text("The town council met on Tuesday. " + sentence, fragment)
