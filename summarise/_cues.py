@@ -2,9 +2,13 @@
 
 A cue is a reporting, judging, estimating or denying verb of the project's lexicon
 (``summarise/data/cues.yaml``) used with what it reports: a clause, or for some verbs an object
-("denied the report", "backs the bill", "put the cost at $4 million"). The kind starts from the
-cue and is refined by the content (a hedge makes an estimate, a charge of wrongdoing an
-allegation). :mod:`._frames` finds the cue's source and content.
+("denied the report", "backs the bill", "put the cost at $4 million") or what it is about
+("spoke about the shortage", "pressed for a vote"). Besides verbs: an adjective or participle of a
+stance or state of mind held by someone ("is confident that ...", "was critical of ...", "was
+troubled by ..."), an aside set off beside the clause it reports ("As X noted, ...", "..., the
+survey shows, ..."), "made it clear that ...", and a verb that opens a quotation with a colon.
+The kind starts from the cue and is refined by the content (a hedge or a range makes an estimate,
+a charge of wrongdoing an allegation). :mod:`._frames` finds the cue's source and content.
 """
 
 from __future__ import annotations
