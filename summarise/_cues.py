@@ -79,6 +79,8 @@ _PEOPLE_NOUNS = frozenset(
     "firefighter prisoner inmate immigrant refugee migrant unionist insider ally rival colleague friend "
     "neighbour neighbor relative community crowd audience electorate partisan backer loyalist holdout "
     "advocate lobbyist operative skeptic sceptic believer".split())
+# Shares of a group of people, as subjects ("a majority say", "56% oppose").
+_SHARES = frozenset("majority minority plurality half third thirds quarter quarters % percent".split())
 _ANIMATE_PRONOUNS = frozenset("i we you he she they who everyone everybody someone somebody anyone anybody nobody".split())
 # Cues that introduce a quotation ('"...," she said').
 QUOTE_CUES = frozenset("say tell add write state post reply respond tweet".split())
@@ -118,6 +120,8 @@ def animate(subj: Any) -> bool:
         return True
     low = subj.lower_
     lemma = subj.lemma_.lower()
+    if subj.pos_ == "NUM" or low in _SHARES or low.endswith(("-thirds", "-quarters", "-fifths")):
+        return True  # "56% say", "two-thirds support", "a majority oppose": a share of people polled
     return low in _ANIMATE_PRONOUNS or lemma in ROLE_NOUNS | INSTITUTION_NOUNS or low in ROLE_NOUNS or lemma in _PEOPLE_NOUNS
 
 

@@ -102,6 +102,8 @@ def merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
         if outer is None or f.back_ref:
             out.append(f)
             continue
+        if f.subj is None and f.source.startswith("unnamed"):
+            continue  # "No one has been charged, police said": a passive inside what the outer source said is theirs
         same = (f.mention is not None and f.mention is outer.mention) or f.source == outer.source or f.subj is None
         # only a cue that heads the outer content ("said that he estimates ...") is folded in; a
         # cue in a relative clause of an object ("accused X of Y, which she called Z") is not

@@ -87,6 +87,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
     for si, (s0, s1) in enumerate(analysis.sentences):
         sent_frames: list[Frame] = []
         toks = [t for t in doc if s0 <= t.idx < s1]
+        words = [t.i for t in toks if not (t.is_punct or t.is_space)]
+        s_first, s_last = (words[0], words[-1]) if words else (-1, -1)
         for tok in toks:
             phrase_pobj = phrase_source(tok)
             if phrase_pobj is not None:
@@ -152,6 +154,19 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 q = next(((a, b) for a, b in analysis.quotes if a == opened), None)
                 if q is not None and q[1] <= s1 + 2:
                     quote_content = q  # 'X shot back: "..."'
+            if quote_content is None and tok.lemma_.lower() in QUOTE_CUES and content_toks:
+                # '"A, B that C," said X': the whole quotation just before the cue, not the part
+                # of it the parser hung on the cue
+                before = next((q for q in analysis.quotes if s0 <= q[0] and q[1] <= tok.idx
+                               and not text[q[1]:tok.idx].strip(" ,\u2014\u2013-")), None)
+                if before is not None and all(before[0] <= t.idx < before[1] for t in content_toks):
+                    quote_content = inner_quote(text, *before)
+            if (quote_content is None and not content_toks and tok.lemma_.lower() in QUOTE_CUES and subj is not None
+                    and subj.i > tok.i and tok.i > s_first and doc[tok.i - 1].text == ","
+                    and max(t.i for t in tok.subtree) >= s_last):
+                # "The plant is hanging on, but it is under pressure, said the chief executive, X.":
+                # a trailing, inverted cue reports all that comes before it
+                content_toks = [t for t in toks if t.i < tok.i - 1 and not t.is_space]
             if quote_content is None and not content_toks and tok.lemma_.lower() in QUOTE_CUES:
                 q = [(a, b) for a, b in analysis.quotes if s0 <= a < s1]
                 if not q:  # '"We will win." Berg wrote.': the quote is the sentence before

@@ -251,7 +251,10 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
             if quoted:
                 return finish(f"{with_role_comma(source)} {verb}: \u201c{quote.rstrip(',')}\u201d"), handled, extra
             # "The protests were planned, the president said." -> "The president said the protests ..."
-            return finish(f"{with_role_comma(source)} {verb} {lower_common(doc, f.content[0], quote.rstrip(','))}"), handled, extra
+            # ("In Decatur, the plant is ..., X said." -> "X said that in Decatur, ...": not where X said it)
+            first = next((t for t in doc if t.idx >= f.content[0]), None)
+            that = "that " if first is not None and first.pos_ in ("ADP", "SCONJ", "ADV") and first.lower_ != "that" else ""
+            return finish(f"{with_role_comma(source)} {verb} {that}{lower_common(doc, f.content[0], quote.rstrip(','))}"), handled, extra
         return finish(DISCOURSE.sub("", body)), handled, extra
     body, handled = clean_span(doc, text, a, b, loaded, edits)
     if not f.cue:  # quote continuation

@@ -438,3 +438,28 @@ def test_a_participle_phrase_left_beside_a_frame_does_not_restate_the_sentence_i
     claims = _claims(text)
     assert not any(src == "the article" and "would win" in t for _, src, t in claims), claims
     assert any("senator" in src.lower() and "would win" in t for _, src, t in claims), claims
+
+
+def test_a_trailing_inverted_cue_reports_everything_before_it() -> None:
+    text = ("The mill was sold in May. In nearby Arden, the old mill is hanging on, but it is under pressure from imports, "
+            "said the company's chief executive, Lena Ortiz.")
+    kind, source, claim = _by_text(text, "hanging on")
+    assert "Lena Ortiz" in source
+    assert claim.startswith("Lena Ortiz said that in nearby Arden"), claim  # "said in nearby Arden" would say where
+
+
+def test_a_quotation_before_its_cue_is_kept_whole() -> None:
+    text = ("The vote was close. \u201cThe draft is telling loyal members that unless they agree, they are no longer "
+            "welcome,\u201d said Ada Brook.")
+    kind, source, claim = _by_text(text, "no longer welcome")
+    assert "The draft is telling loyal members that" in claim, claim
+
+
+def test_a_passive_inside_what_someone_said_stays_theirs_and_whole() -> None:
+    kind, source, claim = _by_text("The shop was robbed. So far, no one has been charged, police said.", "charged")
+    assert source.lower() == "police" and claim == "Police said that so far, no one has been charged.", claim
+
+
+def test_a_share_of_people_polled_can_speak() -> None:
+    kind, source, claim = _by_text("The poll was taken in May. A majority say the plan is too costly.", "too costly")
+    assert source == "A majority"
