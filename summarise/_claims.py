@@ -100,7 +100,7 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
                and not any(c.dep_ == t.dep_ and c.i in inside for c in t.head.children if c.i != t.i)
                for t in analysis.doc):
             if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks):
-                return None  # nothing left asserts ("Marking the end of ... with a speech -- X told ..."): the frames say it all
+                return None  # nothing left asserts ("Closing the session with a short speech -- X told ..."): the frames say it all
             return s0, s1  # the cut took an argument ("both of which involved"): all of it
     a, b = _trim_edges(analysis, a, b)
     if analysis.in_quote(a, b) or open_quote_before(analysis.text, a):
@@ -248,7 +248,7 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
                     body = ""
             elif len(body.split()) >= 5:
                 # what is left beside the frames, when it is no sentence and asserts nothing
-                # ("Marking the end of the primaries with a speech --"), is dropped: the sentence as
+                # ("Closing the session with a short speech --"), is dropped: the sentence as
                 # written would put what the frames attribute in the article's voice
                 finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in analysis.doc if a <= t.idx < b)
                 body, handled = _well_formed(analysis, body, handled, (a, b), si, loaded, whole=finite or not sent_frames)

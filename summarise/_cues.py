@@ -189,7 +189,7 @@ def is_cue(tok: Any) -> bool:
                                                   for m in c.children))  # "called for the wage to be raised"
         for c in tok.children)
     if tok.pos_ == "VERB" and aside(tok) and any(c.dep_ in ("nsubj", "agent") for c in tok.children):
-        return True  # "What is less certain, the survey shows, is ...", "As Clyburn noted, ...": the clause around
+        return True  # "What is less clear, the survey shows, is ...", "As the mayor noted, ...": the clause around
     if lemma in OBJECT_CUES or (lemma in DOCUMENT_CUES and any(
             c.dep_ == "nsubj" and any(is_document(x) for x in (c, *c.conjuncts)) for c in tok.children)):  # "the poll finds a generation that ..."
         return has_clause or any(c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") for c in tok.children) or tok.dep_ == "relcl"

@@ -207,7 +207,7 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
     lex = lexicons()
     lemma = cue.lemma_.lower()
     if aside(cue) and cue.dep_ == "advcl":
-        # "As Clyburn noted, those voters will ...", "As reported by X, ...": the clause the
+        # "As the mayor noted, the bridge has ...", "As reported by X, ...": the clause the
         # aside hangs on, without it
         own = {t.i for t in cue.subtree}
         return [t for t in cue.head.subtree if t.i not in own], False

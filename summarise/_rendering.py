@@ -251,7 +251,7 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
             if quoted:
                 return finish(f"{with_role_comma(source)} {verb}: \u201c{quote.rstrip(',')}\u201d"), handled, extra
             # "The protests were planned, the president said." -> "The president said the protests ..."
-            # ("In Decatur, the plant is ..., X said." -> "X said that in Decatur, ...": not where X said it)
+            # ("In Arden, the mill is ..., X said." -> "X said that in Arden, ...": not where X said it)
             first = next((t for t in doc if t.idx >= f.content[0]), None)
             that = "that " if first is not None and first.pos_ in ("ADP", "SCONJ", "ADV") and first.lower_ != "that" else ""
             return finish(f"{with_role_comma(source)} {verb} {that}{lower_common(doc, f.content[0], quote.rstrip(','))}"), handled, extra

@@ -367,7 +367,7 @@ def test_a_time_phrase_before_a_source_goes_with_its_frame_not_the_article_resid
     ("The opposition leader chided the government for the delay.", "for the delay", "opposition leader", "opinion"),
     # a reaction as a participle, and a demand with a clause of its own
     ("The head teacher was deeply troubled by the inspection report.", "inspection report", "head teacher", "opinion"),
-    ("The union has called for the hourly wage to be raised to 15 euros.", "to be raised", "union", "statement"),
+    ("The union has called for the night shift to be paid at a higher rate.", "to be paid", "union", "statement"),
 ])
 def test_stances_states_of_mind_and_asides_are_the_holders(sentence: str, fragment: str, source: str, kind: str) -> None:
     text = "The town council met on Tuesday. " + sentence
@@ -395,9 +395,9 @@ def test_a_passive_stance_is_written_as_it_stands_not_prefixed_with_its_agent() 
 
 
 def test_a_headline_speaker_before_a_colon_is_the_source_and_a_dateline_is_not() -> None:
-    text = ("The vote was held on Monday.\n\nSenator Ada Brook: The Housing Plan Is a Failure\n\n"
+    text = ("The vote was held on Monday.\n\nSenator Ada Brook: Housing Plan Will Cost Renters More\n\n"
             "OSLO: The government signed the agreement on Friday.")
-    kind, source, _ = _by_text(text, "Housing Plan")
+    kind, source, _ = _by_text(text, "Cost Renters")
     assert "Ada Brook" in source
     _, source, _ = _by_text(text, "signed the agreement")
     assert source == "the article"
@@ -433,26 +433,26 @@ def test_a_share_of_people_who_say_something_is_the_source() -> None:
 
 
 def test_a_participle_phrase_left_beside_a_frame_does_not_restate_the_sentence_in_the_articles_voice() -> None:
-    text = ("The season ended. Marking the end of the campaign with a formal speech -- complete with a "
-            "teleprompter -- the senator told supporters that the party would win in November.")
+    text = ("The season ended. Closing the session with a short address -- read from cards, as usual -- "
+            "the senator told supporters that the party would win in November.")
     claims = _claims(text)
     assert not any(src == "the article" and "would win" in t for _, src, t in claims), claims
     assert any("senator" in src.lower() and "would win" in t for _, src, t in claims), claims
 
 
 def test_a_trailing_inverted_cue_reports_everything_before_it() -> None:
-    text = ("The mill was sold in May. In nearby Arden, the old mill is hanging on, but it is under pressure from imports, "
+    text = ("The mill was sold in May. In nearby Arden, the old mill is still running, but orders have fallen for a year, "
             "said the company's chief executive, Lena Ortiz.")
-    kind, source, claim = _by_text(text, "hanging on")
+    kind, source, claim = _by_text(text, "still running")
     assert "Lena Ortiz" in source
     assert claim.startswith("Lena Ortiz said that in nearby Arden"), claim  # "said in nearby Arden" would say where
 
 
 def test_a_quotation_before_its_cue_is_kept_whole() -> None:
-    text = ("The vote was close. \u201cThe draft is telling loyal members that unless they agree, they are no longer "
-            "welcome,\u201d said Ada Brook.")
-    kind, source, claim = _by_text(text, "no longer welcome")
-    assert "The draft is telling loyal members that" in claim, claim
+    text = ("The vote was close. \u201cThe board is warning members that unless they pay the fee by May, they will lose "
+            "their seats,\u201d said Ada Brook.")
+    kind, source, claim = _by_text(text, "lose their seats")
+    assert "The board is warning members that" in claim, claim
 
 
 def test_a_passive_inside_what_someone_said_stays_theirs_and_whole() -> None:

@@ -213,10 +213,10 @@ _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 @lru_cache(maxsize=4096)
 def _gold_names(gold: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The people a source phrase names beside its role ("Presumptive Republican presidential
-    nominee Donald Trump", "another advocate, Andrew J. Pincus of the law firm X", "His son Donald
-    Jr."): (surname, given names) of each, not a name the role only points to ("a spokesman for
-    Trump", "Trump's campaign manager")."""
+    """The people a source phrase names beside its role ("Acting party chair Maria Lopez",
+    "another analyst, Joan Reyes of the firm X", "Her son Tom Lopez Jr."): (surname, given names)
+    of each, not a name the role only points to ("a spokesman for Lopez", "Lopez's campaign
+    manager")."""
     from .._nlp import nlp
 
     doc = nlp(gold.strip(" ,"))
@@ -230,11 +230,11 @@ def _gold_names(gold: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
             continue
         t = ent.root
         if t.dep_ == "compound" and t.head.pos_ != "PROPN":
-            continue  # "the Clinton campaign", "Cruz spokesman X": the name qualifies another noun
+            continue  # "the Lopez campaign", "Lopez spokesman X": the name qualifies another noun
         while t.head.i != t.i and t.dep_ not in ("pobj", "poss", "pcomp"):
             t = t.head
         if t.dep_ in ("pobj", "poss", "pcomp"):
-            continue  # "... of the law firm Mayer Brown": the name is not the speaker's
+            continue  # "... of the firm Reyes Hart": the name is not the speaker's
         toks = [t.text for t in ent if not t.is_punct and t.lower_ not in _SUFFIXES and t.lower_.rstrip(".") not in _TITLES]
         if toks:
             out.append((toks[-1], tuple(toks[:-1])))
@@ -258,9 +258,9 @@ def source_matches(predicted: str | None, gold: str) -> bool:
     (True, False)
     >>> source_matches("A court document", "A court document filed Thursday")
     True
-    >>> source_matches("Donald Trump", "Presumptive Republican presidential nominee Donald Trump")
+    >>> source_matches("Maria Lopez", "Acting party chair Maria Lopez")
     True
-    >>> source_matches("Trump", "a spokesman for Trump"), source_matches("Andrew Pincus", "an advocate, Andrew Pincus of Mayer Brown")
+    >>> source_matches("Lopez", "a spokesman for Lopez"), source_matches("Joan Reyes", "an analyst, Joan Reyes of Hart Capital")
     (False, True)
     """
     from .validity._speakers import tokens_agree
