@@ -24,7 +24,7 @@ _DATE_LINE = r"(?:\s*[|,•·–—-]\s*[\w ,:.'’/-]{0,60})?"
 _LINE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^\s*(?i:by|written by|words by|story by|text by)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
                 rf"(?:\s*[,|•·–—-]\s*[\w ,.'’/&-]{{0,60}})?\s*$"), "byline"),
-    (re.compile(r"^\s*(?:additional\s+)?(?:reporting|writing|editing|research|graphics|production|contributing)\s+(?:by|from)\b.*$", re.I),
+    (re.compile(r"^\s*\(?\s*(?:additional\s+)?(?:reporting|writing|editing|research|graphics|production|contributing)\s+(?:by|from)\b.*$", re.I),
      "credit line"),
     (re.compile(r"^\s*\(?\s*(?:photo|photograph|picture|image|video|illustration|graphic|main image|top image|header image)"
                 r"(?:\s+(?:credit|caption))?\s*(?::|by\b|credit\b|courtesy\b|[-–—])[^\n]{0,300}$", re.I), "photo caption or credit"),

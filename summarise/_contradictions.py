@@ -21,6 +21,8 @@ _GENERIC_UNITS = frozenset(
     "second seconds pound pounds dollar dollars euro euros koruna yen franc francs point points "
     "kilometre kilometres kilometer kilometers mile miles metre metres meter meters".split()
 )
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july "
+                    "august september october november december".split())
 _META = re.compile(r"^(?:This|That|These|It)\s+(?:was|were|is|are)\s+(?:the|a|an)\s+(?:statement|claim|report|words|"
                    r"remarks|comments?|view|position)\s+(?:from|of|by)\s+(?P<src>.+?)[.]?$", re.I)
 
@@ -38,6 +40,12 @@ def _quantities(analysis: Analysis) -> list[tuple[str, str, Any, int, int]]:
                     break
             if head.i == tok.i or head.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if head.lower_.rstrip(".") in _MONTHS or tok.ent_type_ == "DATE" and re.fullmatch(r"1[89]\d\d|20\d\d", tok.text):
+                continue  # "Feb. 9" and "Feb. 13" are two dates, not two counts of one thing
+            doc = analysis.doc
+            if any(0 <= j < len(doc) and 0 <= k < len(doc) and doc[j].text in ("-", "\u2013") and doc[k].like_num
+                   for j, k in ((tok.i - 1, tok.i - 2), (tok.i + 1, tok.i + 2))):
+                continue  # "a 5-4 decision", "a 4-4 ruling": a tally, not a count
             if tok.head.i != head.i and tok.head.like_num:
                 continue  # the "three" of "three million": counted through "million"
             scale = [t for t in tok.head.subtree if t.like_num] if tok.head.like_num else [tok]

@@ -42,6 +42,8 @@ STANCE_CUES = frozenset(
     "campaign speak talk joke complain explain note tweet mention stress".split())
 # Cues whose content is what they are "about" ("spoke about the economy", "complained of delays").
 ABOUT_CUES = frozenset("speak talk joke complain write testify rail boast brag".split())
+# Verbs of pushing for something: cues only with "for"/"against" or an infinitive.
+_PUSH_CUES = frozenset("push press lobby campaign".split())
 # Cues whose content is what they are "for" or "against" ("pressed for a vote", "railed against").
 FOR_CUES = frozenset("push press lobby campaign rail call argue plead".split())
 # Adjectives of a stance or a state of mind, with what it is about ("is confident that ...", "was
@@ -195,13 +197,24 @@ def is_cue(tok: Any) -> bool:
         return has_clause or any(c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") for c in tok.children) or tok.dep_ == "relcl"
     if lemma in QUOTE_CUES:
         return True  # quotes: '"...," she said.'
+    if lemma in _PUSH_CUES:
+        # "pressed for a vote", "pushed to repeal it"; "pushes the tally beyond the total for 2012"
+        # reports nothing
+        return any(_for_what(c) for c in tok.children) or any(
+            c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in tok.children)
     if has_clause:
         return True
     if lemma in ABOUT_CUES:
         return any(c.dep_ == "prep" and c.lower_ in ("about", "of") for c in tok.children)
     if lemma in FOR_CUES:
-        return any(c.dep_ == "prep" and c.lower_ in ("for", "against") for c in tok.children)
+        return any(_for_what(c) for c in tok.children)
     return False
+
+
+def _for_what(prep: Any) -> bool:
+    """A "for"/"against" phrase naming what someone pushes for, not a year or a figure ("for 2012")."""
+    return prep.dep_ == "prep" and prep.lower_ in ("for", "against") and not any(
+        c.dep_ == "pobj" and (c.like_num or c.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT")) for c in prep.children)
 
 
 def aside(tok: Any) -> bool:

@@ -112,6 +112,12 @@ def merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
         if same and not heads_content:
             out.append(f)
             continue
+        if same and doc is not None and f.cue_i >= 0 and doc[f.cue_i].dep_ == "xcomp":
+            # "pledged to push for X": the infinitive stays inside the outer cue's words (taking its
+            # span alone left "X push for ..."); only a more specific kind carries over
+            if KIND_RANK.get(f.kind, 0) > KIND_RANK.get(outer.kind, 0):
+                outer.kind = f.kind
+            continue
         if same:
             if KIND_RANK.get(f.kind, 0) >= KIND_RANK.get(outer.kind, 0):
                 outer.kind, outer.cue, outer.cue_lemma = f.kind, f.cue, f.cue_lemma

@@ -177,6 +177,13 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 quote_content = q[0]
             if subj is not None and subj.lower_ in RELATIVE and not subj.ent_type_:
                 continue
+            if (tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "xcomp" for c in tok.children)
+                    and not any(c.dep_ == "ccomp" for c in tok.children)
+                    and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in tok.children)):
+                continue  # "the target it pledged to reach": the noun is the infinitive's object, which no rendering restores
+            if (any(c.dep_ == "neg" for c in tok.children) and tok.lemma_.lower() not in MENTAL_CUES
+                    and lexicons().cue_kind.get(tok.lemma_.lower()) == "statement"):
+                continue  # "groups that don't disclose their fundraising", "would not comment": nothing asserted
             if tok.dep_ == "relcl" and tok.lemma_.lower() in MENTAL_CUES and not any(
                     c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in tok.children):
                 continue  # "its backers, who seek to drag the region into war": the article's word on them

@@ -183,7 +183,7 @@ def role_case(source: str) -> str:
 
 # Cues that keep their own verb when a claim is turned round ('..., a judge ruled.' -> 'A judge
 # ruled ...'): each takes a reported clause straight after it; others become "said".
-_OWN_VERB_CUES = frozenset("add warn insist claim allege write deny admit stress rule report conclude find estimate "
+_OWN_VERB_CUES = frozenset("add warn insist claim allege write deny admit stress rule report conclude find show estimate "
                            "predict acknowledge concede confirm announce argue note testify explain".split())
 
 

@@ -82,6 +82,12 @@ def test_two_values_for_one_count_is_an_inconsistency():
     assert any("1,240" in e for e in ev) and any("1,420" in e for e in ev)
 
 
+def test_two_dates_or_two_tallies_are_not_a_contradiction():
+    text = ("The council voted on Feb. 9 to close the depot. The union appealed on Feb. 13. "
+            "A 5-4 vote by the board would keep it open; a 4-4 vote would leave the council's decision in place.")
+    assert not summarise(text, model=None).inconsistencies
+
+
 def test_different_sources_with_different_figures_are_not_a_contradiction():
     text = ("Organisers said 50,000 people joined the march. "
             "Police estimated the crowd at 20,000 people.")

@@ -463,3 +463,25 @@ def test_a_passive_inside_what_someone_said_stays_theirs_and_whole() -> None:
 def test_a_share_of_people_polled_can_speak() -> None:
     kind, source, claim = _by_text("The poll was taken in May. A majority say the plan is too costly.", "too costly")
     assert source == "A majority"
+
+
+def test_a_noun_that_is_the_object_of_a_reported_infinitive_gets_no_half_claim() -> None:
+    text = ("The board approved the budget. The plan, which the mayor promised to publish in May, was delayed "
+            "until the autumn.")
+    claims = _claims(text)
+    assert not any("promised to publish in May" in t and not t.startswith("The plan") for _, _, t in claims), claims
+
+
+@pytest.mark.parametrize("sentence, fragment", [
+    ("The charities that don't disclose their donors were not named.", "disclose their donors"),  # a negated speech act asserts nothing
+    ("The mayor would not comment on the audit.", "comment on the audit"),
+    ("A few big donors push the tally beyond the total for 2019.", "the total for 2019"),  # "for 2019" is no cause
+])
+def test_what_no_one_asserts_stays_the_articles(sentence: str, fragment: str) -> None:
+    _, source, _ = _by_text("The town council met on Tuesday. " + sentence, fragment)
+    assert source == "the article"
+
+
+def test_an_infinitive_cue_stays_inside_the_outer_cues_words() -> None:
+    kind, source, claim = _by_text("The vote was close. Senator Ada Brook pledged to push for a ban on the levy.", "ban on")
+    assert "Ada Brook" in source and "pledged to push for a ban" in claim, claim

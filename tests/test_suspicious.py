@@ -125,6 +125,7 @@ def test_byline_is_not_the_speaker_of_the_lead():
 @pytest.mark.parametrize("line,kind", [
     ("By Dara Whelan and Ines Moreau", "byline"),
     ("Additional reporting by Ola Nwosu in Lagos", "credit line"),
+    ("(Reporting by Ola Nwosu; Editing by Sam Ruiz)", "credit line"),  # a wire credit in brackets
     ("Photo: Firefighters at the scene on Sunday (Getty Images)", "photo caption or credit"),
     ("Read more: Why the bridge closed", "call to action"),
     ("Subscribe to our evening briefing to get updates in your inbox", "newsletter prompt"),
