@@ -20,6 +20,12 @@ from ._nlp import lexicons
 
 __all__ = ["ABOUT_CUES", "ADDRESSEE_CUES", "ADJECTIVE_CUES", "ADJECTIVE_PREPS", "FOR_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MENTAL_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "aside", "cue_kind", "cue_kind_of_text", "is_cue", "is_document", "colon_quote", "made_clear"]
 
+# Speech acts and judgements with what they are about as their object ("cited the report",
+# "chided the council"): cues only when someone, not something, does them (see STANCE_CUES).
+_SPEECH_ACTS = frozenset(
+    "cite echo highlight underscore lament bemoan voice discuss advocate promote request outline trash "
+    "chide admonish assail scold berate rebuke fault excoriate disparage belittle insult cheer embrace "
+    "champion salute congratulate challenge explain note tweet mention stress".split())
 # Cues that take their content as an object or prepositional phrase, not only a clause.
 OBJECT_CUES = frozenset(
     "thank accuse blame deny refute reject dismiss rebut dispute contest criticise criticize "
@@ -28,22 +34,15 @@ OBJECT_CUES = frozenset(
     "ridicule suspect implicate confirm acknowledge admit announce reveal disclose warn urge "
     "order demand propose promise pledge threaten tout allege support back oppose endorse favor favour "
     "estimate project forecast predict calculate".split()
-) | frozenset(  # speech acts and judgements with what they are about as their object
-    "cite echo highlight underscore lament bemoan voice discuss advocate promote request outline trash "
-    "chide admonish assail scold berate rebuke fault excoriate disparage belittle insult cheer embrace "
-    "champion salute congratulate challenge explain note tweet mention stress".split())
+) | _SPEECH_ACTS
 # Verbs of regarding something as something ("see X as Y"): an opinion of whoever does.
 _AS_CUES = frozenset("see view regard".split())
-# Cues of taking a side ("X backs Y"): an attribution only when someone, not something, does it.
-STANCE_CUES = frozenset(
-    "support back oppose endorse favor favour cite echo highlight underscore lament bemoan voice discuss "
-    "advocate promote request outline trash chide admonish assail rail scold berate rebuke fault excoriate "
-    "disparage belittle insult cheer embrace champion salute congratulate challenge push press lobby "
-    "campaign speak talk joke complain explain note tweet mention stress".split())
-# Cues whose content is what they are "about" ("spoke about the economy", "complained of delays").
-ABOUT_CUES = frozenset("speak talk joke complain write testify rail boast brag".split())
 # Verbs of pushing for something: cues only with "for"/"against" or an infinitive.
 _PUSH_CUES = frozenset("push press lobby campaign".split())
+# Cues of taking a side ("X backs Y"): an attribution only when someone, not something, does it.
+STANCE_CUES = frozenset("support back oppose endorse favor favour rail speak talk joke complain".split()) | _SPEECH_ACTS | _PUSH_CUES
+# Cues whose content is what they are "about" ("spoke about the economy", "complained of delays").
+ABOUT_CUES = frozenset("speak talk joke complain write testify rail boast brag".split())
 # Cues whose content is what they are "for" or "against" ("pressed for a vote", "railed against").
 FOR_CUES = frozenset("push press lobby campaign rail call argue plead".split())
 # Adjectives of a stance or a state of mind, with what it is about ("is confident that ...", "was
@@ -151,14 +150,12 @@ def is_cue(tok: Any) -> bool:
     if tok.lower_ in ADJECTIVE_CUES and tok.tag_ == "VBN":
         # "not everyone is convinced the issue ...", "residents are concerned about": a participle
         # of a state of mind, its passive subject the one who holds it
-        return any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ not in ("it", "there") and animate(c) for c in tok.children) and any(
-            c.dep_ == "ccomp" or (c.dep_ in ("prep", "agent") and c.lower_ in ADJECTIVE_PREPS) for c in tok.children)
+        return _held_by_someone(tok, ("nsubjpass", "nsubj")) and _about_something(tok)
     if lemma in ADJECTIVE_CUES or tok.lower_ in ADJECTIVE_CUES:
         # "X is confident that ...", "X was critical of ...": an adjective of someone's stance,
         # with a clause or what it is about
-        return tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there") and animate(c) for c in tok.head.children) and any(
-            c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in ADJECTIVE_PREPS) for c in tok.children)
+        return tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") and _held_by_someone(tok.head, ("nsubj", "nsubjpass")) and (
+            _about_something(tok))
     if lemma in _COGNITION:
         # "X knows that ...": a reported thought, only with a clause and someone holding it
         # ("it knows how to fight back" reports nothing)
@@ -209,6 +206,17 @@ def is_cue(tok: Any) -> bool:
     if lemma in FOR_CUES:
         return any(_for_what(c) for c in tok.children)
     return False
+
+
+def _held_by_someone(verb: Any, deps: tuple[str, ...]) -> bool:
+    """``verb`` has a subject (of the given dependencies) that is someone, not "it" or "there"."""
+    return any(c.dep_ in deps and c.lower_ not in ("it", "there") and animate(c) for c in verb.children)
+
+
+def _about_something(tok: Any) -> bool:
+    """A stance word with what it is about: a clause, or an "of/about/with ..." phrase ("by" as
+    the agent of a participle: "troubled by ...")."""
+    return any(c.dep_ == "ccomp" or (c.dep_ in ("prep", "agent") and c.lower_ in ADJECTIVE_PREPS) for c in tok.children)
 
 
 def _for_what(prep: Any) -> bool:

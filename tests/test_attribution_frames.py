@@ -383,6 +383,10 @@ def test_stances_states_of_mind_and_asides_are_the_holders(sentence: str, fragme
     ("It is clear that the road needs repairs.", "road needs repairs"),
     # the article's word on what someone intends is not that someone's statement
     ("The attacks were the work of foreign backers, who seek to drag the town into a feud.", "drag the town"),
+    # a negated speech act asserts nothing; "for 2019" is no cause pushed for
+    ("The charities that don't disclose their donors were not named.", "disclose their donors"),
+    ("The mayor would not comment on the audit.", "comment on the audit"),
+    ("A few big donors push the tally beyond the total for 2019.", "the total for 2019"),
 ])
 def test_what_only_looks_like_a_stance_stays_the_articles(sentence: str, fragment: str) -> None:
     _, source, _ = _by_text("The town council met on Tuesday. " + sentence, fragment)
@@ -470,16 +474,6 @@ def test_a_noun_that_is_the_object_of_a_reported_infinitive_gets_no_half_claim()
             "until the autumn.")
     claims = _claims(text)
     assert not any("promised to publish in May" in t and not t.startswith("The plan") for _, _, t in claims), claims
-
-
-@pytest.mark.parametrize("sentence, fragment", [
-    ("The charities that don't disclose their donors were not named.", "disclose their donors"),  # a negated speech act asserts nothing
-    ("The mayor would not comment on the audit.", "comment on the audit"),
-    ("A few big donors push the tally beyond the total for 2019.", "the total for 2019"),  # "for 2019" is no cause
-])
-def test_what_no_one_asserts_stays_the_articles(sentence: str, fragment: str) -> None:
-    _, source, _ = _by_text("The town council met on Tuesday. " + sentence, fragment)
-    assert source == "the article"
 
 
 def test_an_infinitive_cue_stays_inside_the_outer_cues_words() -> None:
