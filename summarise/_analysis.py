@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._nlp import nlp
+from ._nlp import lexicons, nlp
 from ._wellformed import ABBREVIATED_TITLES
 
 __all__ = ["Analysis", "Mention", "analyse", "full_person", "resolve_reference", "strip_det"]
@@ -238,6 +238,7 @@ def analyse(text: str) -> Analysis:
     """Parse ``text`` and collect sentences, entities, quotes and named sources."""
     doc = nlp(text)
     _whole_person_names(doc)
+    _mend_lemmas(doc)
     sentences = []
     for s in doc.sents:
         a, b = _trimmed(text, s.start_char, s.end_char)
@@ -263,6 +264,15 @@ def analyse(text: str) -> Analysis:
         seen[name] = m
         analysis.mentions.append(m)
     return analysis
+
+
+def _mend_lemmas(doc: Any) -> None:
+    """Lemmas the small pipeline gets wrong for a cue ("hoping" -> "hop"): a present participle
+    whose stem with an "e" is a cue of the lexicon, while the lemma given is not one."""
+    cues = lexicons().cue_kind
+    for t in doc:
+        if t.tag_ == "VBG" and t.lower_.endswith("ing") and t.lemma_.lower() not in cues and t.lower_[:-3] + "e" in cues:
+            t.lemma_ = t.lower_[:-3] + "e"
 
 
 def full_person(name: str, seen: dict[str, Mention]) -> Mention | None:

@@ -33,7 +33,7 @@ OBJECT_CUES = frozenset(
     "refer charge welcome express deride lambast castigate defend disavow repudiate contradict mock "
     "ridicule suspect implicate confirm acknowledge admit announce reveal disclose warn urge "
     "order demand propose promise pledge threaten tout allege support back oppose endorse favor favour "
-    "estimate project forecast predict calculate".split()
+    "estimate project forecast predict calculate point".split()
 ) | _SPEECH_ACTS
 # Verbs of regarding something as something ("see X as Y"): an opinion of whoever does.
 _AS_CUES = frozenset("see view regard".split())
@@ -104,7 +104,8 @@ _DOCUMENT_NOUNS = frozenset(
     "report study survey poll data record analysis figure statistic document filing memo audit review "
     "investigation research census result finding tally model forecast projection estimate count "
     "test assessment evaluation inquiry video footage recording tape photo photograph image picture "
-    "transcript email emails letter memo slide chart graph graphic table map presentation paper book".split())
+    "transcript email emails letter memo slide chart graph graphic table map presentation paper book article "
+    "documentary database dataset index ranking".split())
 
 
 def is_document(tok: Any) -> bool:
@@ -164,13 +165,15 @@ def is_cue(tok: Any) -> bool:
     if lemma == "make" and tok.pos_ == "VERB":
         # "X made it clear (that) ...", "made clear that ...": what follows "clear" (with a
         # subject of its own: "wanted to make it clear" is the wanting's)
-        return made_clear(tok) is not None and any(c.dep_ == "nsubj" and (animate(c) or is_document(c) or c.tag_ in ("NNS", "NNPS"))
+        return made_clear(tok) is not None and any(c.dep_ == "nsubj" and (animate(c) or is_document(c) or c.tag_ in ("NNS", "NNPS", "NNP"))
                                                    for c in tok.children)
     if tok.pos_ == "VERB" and colon_quote(tok) is not None and any(c.dep_ == "nsubj" and animate(c) for c in tok.children):
         return True  # 'X shot back: "That would be good."': a verb that opens a quotation with a colon
     if lemma == "put" and tok.pos_ == "VERB" and any(_put_it(tok, c) for c in tok.children):
         # "as Tom Ridge put it, ...", "as she put it: '...'"
         return aside(tok) and any(c.dep_ == "nsubj" for c in tok.children)
+    if lemma == "attack" and tok.pos_ == "VERB":
+        return _verbal_attack(tok)
     if lemma not in lex.cue_kind:
         return False
     if tok.pos_ not in ("VERB", "AUX"):
@@ -181,7 +184,7 @@ def is_cue(tok: Any) -> bool:
     if lemma == "point" and not any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children):
         return False
     if lemma == "show" and not any(c.dep_ in ("nsubj", "nsubjpass") and any(is_document(x) for x in (c, *c.conjuncts))
-                                   for c in tok.children) and tok.dep_ != "relcl":
+                                   for c in _subject_holders(tok)) and tok.dep_ != "relcl":
         return False  # data and documents show things; "Mexico has shown it knows how" is the article's
     has_clause = any(c.dep_ in ("ccomp", "xcomp") or (  # "recalled that ...", parsed as an adverbial clause
         c.dep_ == "advcl" and c.i > tok.i and any(m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and lemma in FOR_CUES)
@@ -206,6 +209,28 @@ def is_cue(tok: Any) -> bool:
     if lemma in FOR_CUES:
         return any(_for_what(c) for c in tok.children)
     return False
+
+
+def _subject_holders(tok: Any) -> list[Any]:
+    """The cue's children, or for a verb that shares its subject with the verb before it ("Research
+    conducted for X showed that ...", read as two verbs of one subject), that verb's children."""
+    own = list(tok.children)
+    if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in own):
+        return own + list(tok.head.children)
+    return own
+
+
+def _verbal_attack(tok: Any) -> bool:
+    """"X attacked Romney for ...", "was attacked by Senator Y over ...": words against a named
+    person or body, by one; "attacked the village", "attacked a man with a knife" report nothing."""
+    target = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    by = [c for c in tok.children if c.dep_ == "nsubj"] + agent
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if "with" in preps or not target or not by:
+        return False
+    named = all(t.ent_type_ in ("PERSON", "ORG") for t in target + by)
+    return named or bool(preps & {"for", "as", "over"}) and all(animate(t) for t in by)
 
 
 def _held_by_someone(verb: Any, deps: tuple[str, ...]) -> bool:
@@ -253,12 +278,27 @@ def _put_it(tok: Any, child: Any) -> bool:
     return tok.lemma_.lower() == "put" and child.dep_ == "dobj" and child.lower_ == "it"
 
 
+# Nouns of a case someone makes ("made the case that ...", "made the point that ...").
+_MADE_NOUNS = frozenset("case point argument claim pitch promise pledge vow prediction assertion accusation charge "
+                        "allegation".split())
+
+
 def made_clear(tok: Any) -> Any | None:
-    """The clause made clear: "made it clear (that) they disagree" -> the clause."""
-    for c in tok.children:
-        if c.lower_ == "clear" and c.dep_ in ("ccomp", "oprd", "acomp", "xcomp"):
+    """The clause a "make" reports: "made it clear (that) they disagree", "made clear Monday they
+    disagree" (the parser can hang "clear" on the date), "made the case/point that ..." -> the clause."""
+    doc = tok.doc
+    after = doc[tok.i + 2] if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "it" else (
+        doc[tok.i + 1] if tok.i + 1 < len(doc) else None)
+    for c in (*tok.children, *([after] if after is not None and after.lower_ == "clear" else [])):
+        if c.lower_ == "clear" and (c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") or c is after):
             for x in (*c.children, *tok.children):
                 if x.dep_ in ("ccomp", "advcl") and x.pos_ in ("VERB", "AUX") and x.i > c.i:
+                    return x
+        if c.dep_ == "dobj" and c.lemma_.lower() in _MADE_NOUNS:
+            # the clause with "that", wherever the parser hung it ("made a case to the voters
+            # that he ...": on "voters"); a relative "that" is its subject or object, not its mark
+            for x in tok.subtree:
+                if x.i > c.i and x.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children):
                     return x
     return None
 

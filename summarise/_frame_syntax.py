@@ -14,7 +14,7 @@ from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS,
 from ._nlp import lexicons
 
 __all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "phrase_source", "source_tokens", "span_of",
-           "stranded_subject", "subject_of", "subtree"]
+           "stranded_subject", "subject_of", "subtree", "trailing_report"]
 
 # Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
 _FOREIGN_MARKS = frozenset("as while although though whereas even because since".split())
@@ -25,6 +25,8 @@ KIND_RANK = {"denial": 5, "allegation": 4, "estimate": 3, "opinion": 2, "stateme
 
 
 RELATIVE = frozenset("who which that whom".split())
+# Links inside a noun phrase, from a word up to the phrase's head.
+_NOMINAL_LINKS = frozenset("appos conj compound flat amod nmod nummod det poss case punct cc".split())
 
 
 _DEMONSTRATIVE = frozenset("this that it these those".split())
@@ -179,12 +181,19 @@ def stranded_subject(cue: Any) -> Any | None:
         i -= 1
     if i < cue.sent.start:
         return None
+    if any(c.dep_ == "nsubj" for c in cue.children):
+        return None
     t = cue.doc[i]
-    while t.dep_ == "appos" and t.head.i < t.i:
+    # up the noun phrase that ends just before the cue, to the first name in it: "At Boca West, ...,
+    # Jay Smith, the club's president and manager, suggested" (the parser hung "Jay Smith" on the
+    # place as an apposition), "on the trail for his wife Jane Doe, former mayor John Doe said"
+    while not (t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ != "O"):
+        if t.dep_ not in _NOMINAL_LINKS or t.head.i >= cue.i or t.head.i == t.i:
+            return None
         t = t.head
-    if t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ != "O" and not any(c.dep_ == "nsubj" for c in cue.children):
-        return t
-    return None
+    while t.dep_ in ("compound", "flat") and t.head.i < cue.i and t.head.ent_type_ == t.ent_type_:
+        t = t.head  # the name's head word, not a first name
+    return t
 
 
 def source_tokens(subj: Any) -> list[Any]:
@@ -282,6 +291,8 @@ def _said_conjuncts(clause: Any, cue: Any) -> list[Any]:
 
 
 # "by one estimate", "by some accounts", "by its own count": whose figure it is
+# Pronouns of people that hold a view ("To many, ...").
+_VIEW_HOLDERS = frozenset("many some most others few".split())
 _BY_NOUNS = frozenset("estimate estimates count counts account accounts calculation calculations tally measure reckoning".split())
 
 
@@ -292,10 +303,18 @@ def phrase_source(tok: Any) -> Any | None:
     if tok.lower_ == "according":
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if tok.dep_ != "prep" or tok.lower_ not in ("by", "in"):
+    if tok.dep_ != "prep" or tok.lower_ not in ("by", "in", "to"):
         return None
     pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if pobj is None:
+        return None
+    if tok.lower_ == "to":
+        # "To many, he is a provocateur", "To his critics, the plan is ...": a view those people hold
+        end = max(t.i for t in tok.subtree)
+        if (tok.i == tok.sent.start and end + 1 < len(tok.doc) and tok.doc[end + 1].text == ","
+                and tok.head.dep_ == "ROOT" and tok.head.lemma_ in ("be", "seem", "look", "sound", "appear", "remain")
+                and (pobj.lower_ in _VIEW_HOLDERS or animate(pobj) and pobj.ent_type_ not in ("GPE", "DATE"))):
+            return pobj
         return None
     if tok.lower_ == "by":
         return pobj if pobj.lemma_.lower() in _BY_NOUNS and pobj.text.lower() in _BY_NOUNS else None
@@ -313,3 +332,25 @@ def antecedent(head: Any) -> str:
         return " ".join(t.text for t in toks)
     mods = [t for t in head.children if t.i < head.i and t.dep_ in ("compound", "amod") and not t.is_punct]
     return "the " + " ".join([*(t.text for t in mods), head.text])
+
+
+def trailing_report(cue: Any, subj: Any, toks: list[Any], s_last: int) -> list[Any] | None:
+    """What a cue set off at the end of its sentence reports: "84 percent have a poor view of him,
+    the poll found." (the parser hangs "the poll found" on a noun as a relative clause): all that
+    comes before the comma, when the cue's subject follows that comma, the cue reports nothing of its
+    own and nothing follows it. None when the sentence is not so."""
+    if subj.i > cue.i or subj.head.i != cue.i or cue.dep_ == "ROOT":
+        return None
+    left = min(t.i for t in subj.subtree)
+    doc = cue.doc
+    if left < 1 or doc[left - 1].text != ",":
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "agent", "prep") for c in cue.children):
+        return None
+    if max(t.i for t in cue.subtree) < s_last or any(
+            not (t.is_punct or t.is_space) and t.i > cue.i and t.head.i != cue.i for t in toks):
+        return None
+    if any(t.i < cue.i and t.i > max(x.i for x in subj.subtree) and t.dep_ not in ("aux", "advmod", "neg") for t in toks):
+        return None  # only "also", "have" between the subject and the cue
+    content = [t for t in toks if t.i < left - 1 and not t.is_space]
+    return content if sum(1 for t in content if not t.is_punct) >= 4 else None

@@ -15,7 +15,7 @@ from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, TITLES, Analysis, Mention, 
 from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, cue_kind, cue_kind_of_text, is_cue,
                     is_document)
 from ._frame_quotes import inner_quote, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
-from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, phrase_source, source_tokens, span_of,
+from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, phrase_source, source_tokens, span_of, trailing_report,
                             stranded_subject, subject_of, subtree)
 from ._nlp import lexicons
 
@@ -110,6 +110,9 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 ctext_span = span_of(rest)
                 kind = "estimate" if (tok.lower_ == "by" or lexicons().hedge_pattern().search(text[slice(*ctext_span)])) else "statement"
                 whole = span_of(rest + list(tok.subtree))
+                if tok.lower_ == "to":  # "To many, X is Y": their view, written as it stands
+                    sent_frames.append(Frame(si, tok.text, "to", "opinion", source, mention, None, ctext_span, whole, cue_i=tok.i))
+                    continue
                 frame = Frame(si, "according to", "according", kind, source, mention, None, ctext_span, whole, cue_i=tok.i)
                 pa, pb = span_of(list(tok.subtree))
                 if ctext_span[0] < pa and pb < ctext_span[1]:
@@ -167,6 +170,10 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 # "The plant is hanging on, but it is under pressure, said the chief executive, X.":
                 # a trailing, inverted cue reports all that comes before it
                 content_toks = [t for t in toks if t.i < tok.i - 1 and not t.is_space]
+            if quote_content is None and subj is not None and not passive:
+                tail = trailing_report(tok, subj, toks, s_last)
+                if tail:
+                    content_toks = tail
             if quote_content is None and not content_toks and tok.lemma_.lower() in QUOTE_CUES:
                 q = [(a, b) for a, b in analysis.quotes if s0 <= a < s1]
                 if not q:  # '"We will win." Berg wrote.': the quote is the sentence before
@@ -197,6 +204,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
                     continue  # an allegation refuted by ... without a named source: rare, skip
                 continue
+            joined = False
             if passive:
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -209,6 +217,15 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 subj_span = None
             else:
                 src_toks = source_tokens(subj)
+                head = tok.head
+                if (tok.dep_ == "conj" and subj.head.i == head.i and subj.i < head.i < tok.i and head.tag_ in ("VBD", "VBN")
+                        and not any(c.dep_ in ("cc", "dobj", "ccomp", "nsubjpass") for c in head.children)):
+                    # "Research conducted for the center showed that ...": the participle read as a
+                    # verb of its own; the subject is all of the noun phrase before the cue
+                    src_toks = [t for t in doc[min(x.i for x in subj.subtree):tok.i]]
+                    while src_toks and src_toks[-1].is_punct:
+                        src_toks.pop()
+                    joined = True  # so the subject is written into the claim
                 source, mention = _display(analysis, src_toks, recent)
                 subj_span = span_of(src_toks)
             if quote_content is not None:
@@ -230,7 +247,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     pieces.append(span_of([t for t in tok.subtree if t.i >= tok.i]))
                 if tok.dep_ == "advcl" and aside(tok):
                     pieces += [(m.idx, m.idx + len(m.text)) for m in tok.children if m.dep_ == "mark"]  # "As X noted, ..."
-                if subj_span and subj is not None and (subj.head.i == tok.i or tok.pos_ == "ADJ" and subj.head.i == tok.head.i):
+                if subj_span and subj is not None and (subj.head.i == tok.i or tok.pos_ == "ADJ" and subj.head.i == tok.head.i
+                                                       or joined):
                     pieces.append(subj_span)  # "X was critical of": the subject of "was" too
                 else:
                     subj_span = None

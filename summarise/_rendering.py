@@ -187,6 +187,23 @@ _OWN_VERB_CUES = frozenset("add warn insist claim allege write deny admit stress
                            "predict acknowledge concede confirm announce argue note testify explain".split())
 
 
+# Cues of a belief, an expectation or a judgement that keep their own verb in the form written
+# ('..., most analysts believe.' -> 'Most analysts believe ...', never 'said': a belief is not a
+# statement).
+_MIND_VERB_CUES = frozenset("believe think expect fear hope suspect feel assume contend maintain suggest assert "
+                            "declare observe recall agree reckon caution complain doubt worry".split())
+
+
+def _own_verb(lemma: str, cue_tok: Any) -> str:
+    """The verb a claim turned round keeps ('..., X ruled.' -> 'X ruled ...'): the cue's own for
+    the cues that take a clause, as written when it is finite ("believe", "found"), else "said"."""
+    if lemma in _MIND_VERB_CUES and cue_tok is not None and cue_tok.tag_ in ("VBD", "VBZ", "VBP"):
+        return cue_tok.text.lower()
+    if lemma in _OWN_VERB_CUES or lemma in _MIND_VERB_CUES:
+        return inflect_like(lemma, "VBD")
+    return "said"
+
+
 _ROLE_MODIFIERS = frozenset("chief deputy former acting senior vice assistant associate interim".split())
 
 
@@ -247,7 +264,7 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
             quote, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, [])
             quote = quote.strip(" ,\u201c\u201d\"'`")
             quoted = analysis.in_quote(f.content[0], f.content[0] + 1)
-            verb = inflect_like(f.cue_lemma, "VBD") if f.cue_lemma in _OWN_VERB_CUES else "said"
+            verb = _own_verb(f.cue_lemma, cue_tok)
             if quoted:
                 return finish(f"{with_role_comma(source)} {verb}: \u201c{quote.rstrip(',')}\u201d"), handled, extra
             # "The protests were planned, the president said." -> "The president said the protests ..."
