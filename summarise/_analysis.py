@@ -267,12 +267,17 @@ def analyse(text: str) -> Analysis:
 
 
 def _mend_lemmas(doc: Any) -> None:
-    """Lemmas the small pipeline gets wrong for a cue ("hoping" -> "hop"): a present participle
-    whose stem with an "e" is a cue of the lexicon, while the lemma given is not one."""
+    """Lemmas the small pipeline gets wrong for a cue ("hoping", "hopes" -> "hop"): a verb whose
+    stem with its "e" is a cue of the lexicon, while the lemma given is not one."""
     cues = lexicons().cue_kind
     for t in doc:
-        if t.tag_ == "VBG" and t.lower_.endswith("ing") and t.lemma_.lower() not in cues and t.lower_[:-3] + "e" in cues:
-            t.lemma_ = t.lower_[:-3] + "e"
+        if t.lemma_.lower() in cues or t.pos_ != "VERB":
+            continue
+        low = t.lower_
+        stem = {"VBG": low[:-3] + "e" if low.endswith("ing") else "", "VBZ": low[:-1] if low.endswith("es") else "",
+                "VBD": low[:-1] if low.endswith("ed") else "", "VBN": low[:-1] if low.endswith("ed") else ""}.get(t.tag_, "")
+        if stem in cues:
+            t.lemma_ = stem  # "hoping", "hopes" -> "hope", not "hop"
 
 
 def full_person(name: str, seen: dict[str, Mention]) -> Mention | None:

@@ -118,13 +118,27 @@ def animate(subj: Any) -> bool:
     """A subject that is a person, a body or a group of people (not a thing)."""
     from ._analysis import INSTITUTION_NOUNS, ROLE_NOUNS
 
-    if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+    if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or _named_elsewhere(subj):
         return True
     low = subj.lower_
     lemma = subj.lemma_.lower()
     if subj.pos_ == "NUM" or low in _SHARES or low.endswith(("-thirds", "-quarters", "-fifths")):
         return True  # "56% say", "two-thirds support", "a majority oppose": a share of people polled
     return low in _ANIMATE_PRONOUNS or lemma in ROLE_NOUNS | INSTITUTION_NOUNS or low in ROLE_NOUNS or lemma in _PEOPLE_NOUNS
+
+
+def _named_elsewhere(tok: Any) -> bool:
+    """A capitalised word the small tagger took for a common noun or left out of every entity
+    ("Sanders often questions ...", "Trump knows ...") that the article names a person or body
+    with elsewhere."""
+    if not tok.text[:1].isupper() or tok.ent_type_ or tok.text.isupper() and len(tok.text) < 3:
+        return False
+    doc = tok.doc
+    names = doc.user_data.get("summarise_names")
+    if names is None:
+        names = {t.text for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e if t.text[:1].isupper()}
+        doc.user_data["summarise_names"] = names
+    return tok.text in names
 
 
 def _values_at(tok: Any) -> bool:
@@ -160,7 +174,8 @@ def is_cue(tok: Any) -> bool:
     if lemma in _COGNITION:
         # "X knows that ...": a reported thought, only with a clause and someone holding it
         # ("it knows how to fight back" reports nothing)
-        return tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children) and any(
+        # (the small tagger can read "knows" as a noun: a subject and a clause say it is the verb)
+        return tok.pos_ in ("VERB", "NOUN") and any(c.dep_ == "ccomp" for c in tok.children) and any(
             c.dep_ == "nsubj" and c.lower_ != "it" and animate(c) for c in tok.children)
     if lemma == "make" and tok.pos_ == "VERB":
         # "X made it clear (that) ...", "made clear that ...": what follows "clear" (with a

@@ -114,3 +114,17 @@ def test_a_participle_read_as_a_verb_keeps_the_document_whole() -> None:
 def test_a_news_article_can_find_something() -> None:
     kind, source, _ = _by_text("A newspaper article published on Friday found no record of the payment.", "no record")
     assert "article" in source and kind != "fact"
+
+
+def test_hopes_is_a_hope_not_a_hop() -> None:
+    kind, source, _ = _by_text("Governor Alma Reyes hopes the new bridge will open before the winter.", "new bridge")
+    assert "Alma Reyes" in source and kind != "fact"
+
+
+def test_a_name_the_tagger_took_for_a_common_noun_speaks_when_the_article_names_it_elsewhere() -> None:
+    text = "Oskar Brandt toured the plant on Monday. Brandt often questions the board's ties to the lenders."
+    kind, source, _ = _by_text(text, "ties to the lenders")
+    assert "Brandt" in source and kind != "fact"
+    # a capitalised word that names no one in the article stays a word
+    text = "The Northern Line was closed on Monday. Northern rail services were also hit by the strike."
+    assert all(s == "the article" for _, s, _ in _claims(text))
