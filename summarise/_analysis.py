@@ -349,7 +349,9 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer
         if named is not None:
             return Mention(named, "", "ORG", offset)
         if head in ("company", "firm", "operator", "group", "club"):
-            orgs = [m for m in earlier if m.label == "ORG"]
+            # not a common plural the tagger took for a name at the start of a sentence ("Reporters said")
+            orgs = [m for m in earlier if m.label == "ORG" and not (
+                " " not in m.name and any(t.idx == m.start and t.tag_ == "NNS" for t in analysis.doc))]
             if orgs:
                 return orgs[-1]
     return None

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ._analysis import ROLE_NOUNS, Analysis, Mention
+from ._analysis import INSTITUTION_NOUNS, ROLE_NOUNS, Analysis, Mention
 
 __all__ = ["resolve_pronoun", "mention_gender", "PRONOUN_GENDER"]
 
@@ -240,6 +240,9 @@ def _candidates(analysis: Analysis, pronoun: str, offset: int, speaker: Mention 
     return []
 
 
+_BODY_WORDS = INSTITUTION_NOUNS | frozenset("inc corp corporation ltd plc llc co group".split())
+
+
 def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_sources: list[Mention] | None = None,
                     depth: int = 0) -> Mention | None:
     """The named person or group that ``pronoun`` at ``offset`` refers to, or ``None`` when
@@ -249,6 +252,11 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
     if speaker is not None and (speaker.plural or speaker.label == "NORP") == (low in PRONOUN_GENDER):
         speaker = None  # number disagrees
     if speaker is not None and low in PRONOUN_GENDER and mention_gender(analysis, speaker) not in (None, PRONOUN_GENDER[low]):
+        speaker = None
+    if speaker is not None and low in PRONOUN_GENDER and (speaker.label in ("GPE", "NORP") or (
+            speaker.label in ("NOUN", "ORG") and any(w.strip(".,").lower() in _BODY_WORDS for w in speaker.name.split()))):
+        # "The group urged ... She promised ...": a body is no "she" (a name the tagger calls an
+        # organisation may be a person's, so only one that says it is a body)
         speaker = None
     cands = _candidates(analysis, low, offset, speaker, depth)
     if len(cands) != 1 or cands[0] is None:

@@ -189,6 +189,9 @@ def is_cue(tok: Any) -> bool:
         return aside(tok) and any(c.dep_ == "nsubj" for c in tok.children)
     if lemma == "attack" and tok.pos_ == "VERB":
         return _verbal_attack(tok)
+    if lemma == "refuse":
+        # "refused the charge" denies it; "refused to release the names" is something done
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.claim_nouns for c in tok.children)
     if lemma not in lex.cue_kind:
         return False
     if tok.pos_ not in ("VERB", "AUX"):
@@ -210,6 +213,10 @@ def is_cue(tok: Any) -> bool:
     if lemma in OBJECT_CUES or (lemma in DOCUMENT_CUES and any(
             c.dep_ == "nsubj" and any(is_document(x) for x in (c, *c.conjuncts)) for c in tok.children)):  # "the poll finds a generation that ..."
         return has_clause or any(c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") for c in tok.children) or tok.dep_ == "relcl"
+    if lemma in ("reply", "respond"):
+        # a reply is a cue with what was replied: a clause or a quotation ("communities that
+        # respond favorably" report nothing)
+        return has_clause or any(t.is_quote for t in tok.sent)
     if lemma in QUOTE_CUES:
         return True  # quotes: '"...," she said.'
     if lemma in _PUSH_CUES:
@@ -269,10 +276,15 @@ def aside(tok: Any) -> bool:
     """A cue set off inside or beside the clause it reports, with nothing of its own to report:
     '..., the survey shows, ...' (parataxis) or 'As X noted, ...' (an adverbial clause with "as")."""
     if tok.head.i == tok.i or any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "nsubjpass") and not _put_it(tok, c)
-                                  for c in tok.children):
+                                  and (c.i > tok.i or c.dep_ == "nsubjpass") for c in tok.children):
         return False
     if tok.dep_ == "parataxis":
         return True
+    if tok.dep_ == "ccomp" and tok.i < tok.head.i and tok.head.dep_ == "ROOT":
+        # "X previously reported, the foundation refused ...": the parser hangs the report on the
+        # clause it reports, set off by a comma
+        end = max(t.i for t in tok.subtree)
+        return end + 1 < tok.head.i and tok.doc[end + 1].text == "," and any(c.dep_ == "nsubj" for c in tok.children)
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 

@@ -14,7 +14,7 @@ from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS,
 from ._nlp import lexicons
 
 __all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "phrase_source", "source_tokens", "span_of",
-           "stranded_subject", "subject_of", "subtree", "trailing_report"]
+           "inverted_subject", "stranded_subject", "subject_of", "subtree", "trailing_report"]
 
 # Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
 _FOREIGN_MARKS = frozenset("as while although though whereas even because since".split())
@@ -211,11 +211,30 @@ def source_tokens(subj: Any) -> list[Any]:
     return toks or [subj]
 
 
+# Cues whose object is someone asked or told to do what the infinitive says ("urged voters to
+# ..."): the infinitive after the object is what was said.
+_TOLD_TO = frozenset("tell urge ask order encourage call press push persuade invite advise request challenge implore "
+                     "beg lobby pressure warn remind instruct direct allow permit forbid".split())
+
+
+def _purpose_infinitive(cue: Any) -> Any | None:
+    """An infinitive after the cue's object that says why, not what ("announced his candidacy to
+    ask if ...", "released a video to rally supporters"), for cues that do not tell someone to do
+    something; None otherwise."""
+    if cue.lemma_.lower() in _TOLD_TO:
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None:
+        return None
+    return next((c for c in cue.children if c.dep_ in ("xcomp", "advcl") and c.i > obj.i
+                 and any(a.tag_ == "TO" for a in c.children)), None)
+
+
 def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool]:
     """Tokens of what the cue's source asserts, and whether it points back to an earlier claim."""
     lex = lexicons()
     lemma = cue.lemma_.lower()
-    if aside(cue) and cue.dep_ == "advcl":
+    if aside(cue) and cue.dep_ in ("advcl", "ccomp"):
         # "As the mayor noted, the bridge has ...", "As reported by X, ...": the clause the
         # aside hangs on, without it
         own = {t.i for t in cue.subtree}
@@ -225,7 +244,8 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
     if lemma == "make":
         clause = made_clear(cue)  # "made it clear they disagree"
         return (subtree(clause), False) if clause is not None else ([], False)
-    clauses = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",))
+    purpose = _purpose_infinitive(cue)
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",) and c is not purpose)
                or (c.dep_ == "advcl" and c.i > cue.i and any(
                    m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and cue.lemma_.lower() in FOR_CUES) for m in c.children))]
     if clauses:
@@ -238,7 +258,8 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         own = {t.i for t in cue.subtree}
         return [t for t in cue.head.subtree if t.i not in own], False  # coordinated clauses included
     objs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "dative", "attr", "xcomp", "advcl", "acomp", "npadvmod", "prt", "pobj")]
-    objs = [c for c in objs if not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in _FOREIGN_MARKS for m in c.children))]
+    objs = [c for c in objs if not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in _FOREIGN_MARKS for m in c.children))
+            and c is not purpose]
     if (cue.pos_ == "ADJ" or cue.tag_ == "VBN") and (lemma in ADJECTIVE_CUES or cue.lower_ in ADJECTIVE_CUES):
         # "critical of ...", "troubled by ...": what the stance is about
         objs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("prep", "agent") and c.lower_ in ADJECTIVE_PREPS]
@@ -268,7 +289,7 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
     for c in objs:
         as_phrase = any(x.dep_ == "prep" and x.lower_ == "as" for x in cue.children)
         if c.dep_ == "dobj" and not as_phrase and (c.text.lower() in _DEMONSTRATIVE or (c.lemma_.lower() in lex.claim_nouns and not any(x.dep_ in ("acl", "relcl", "prep") for x in c.children))):
-            return [c], True
+            return subtree(c), True  # "the allegation", with its determiner
     if not objs:
         return [], False
     toks = [t for c in objs for t in subtree(c)]
@@ -354,3 +375,27 @@ def trailing_report(cue: Any, subj: Any, toks: list[Any], s_last: int) -> list[A
         return None  # only "also", "have" between the subject and the cue
     content = [t for t in toks if t.i < left - 1 and not t.is_space]
     return content if sum(1 for t in content if not t.is_punct) >= 4 else None
+
+
+def inverted_subject(cue: Any, s_last: int) -> list[Any] | None:
+    """The speaker named after a cue that closes a quotation, when the parser took the name for
+    objects ('"...," mused Blaze co-host Stu Burguiere.': "co", "-" and "Burguiere" as three
+    objects): every word after the cue to the end of the sentence, when they name a person or body
+    and hold no verb. None otherwise."""
+    doc = cue.doc
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) or cue.i < 2:
+        return None
+    before = cue.i - 1
+    while before > 0 and doc[before].text == ",":
+        before -= 1
+    if not (doc[before].is_quote or doc[before].text in ("\u201d", "''")):
+        return None
+    after = [t for t in doc[cue.i + 1:s_last + 1] if not t.is_space]
+    while after and after[-1].is_punct:
+        after.pop()
+    if not after or len(after) > 12 or any(t.pos_ in ("VERB", "AUX") or t.head.i < cue.i for t in after):
+        return None
+    if not any(t.ent_type_ in ("PERSON", "ORG") for t in after):
+        return None
+    return after
+

@@ -15,8 +15,8 @@ from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, TITLES, Analysis, Mention, 
 from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, cue_kind, cue_kind_of_text, is_cue,
                     is_document)
 from ._frame_quotes import inner_quote, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
-from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, phrase_source, source_tokens, span_of, trailing_report,
-                            stranded_subject, subject_of, subtree)
+from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, inverted_subject, phrase_source, source_tokens, span_of,
+                            stranded_subject, subject_of, subtree, trailing_report)
 from ._nlp import lexicons
 
 __all__ = ["Frame", "find_frames", "KIND_RANK"]
@@ -55,6 +55,10 @@ def _display(analysis: Analysis, toks: list[Any], recent: list[Mention]) -> tupl
         # "Northgate Mobile, a British mobile operator with ...": an institution's name only
         appos = min(c.left_edge.i for c in root.children if c.dep_ == "appos")
         keep = [t for t in toks if t.i < appos and not t.is_punct]
+        # only an apposition set off by a comma or a dash; "31% of Republicans and Republican-leaning
+        # voters", misread as one, is all the source
+        if keep and (appos < 1 or analysis.doc[appos - 1].text not in (",", "—", "–", "(")) or keep and keep[-1].dep_ == "cc":
+            keep = []
         if keep:
             a2, b2 = span_of(keep)
             raw = analysis.text[max(a, a2):b2].strip(" ,")
@@ -98,9 +102,13 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 head = tok.head
                 while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
                     head = head.head  # "... incomes go up by 19.9 percent, according to": the clause, not the noun
-                while head.dep_ in ("ccomp", "conj", "xcomp", "advcl") and head.head.i != head.i and not is_cue(head.head):
+                final = max(t.i for t in tok.subtree) >= s_last and tok.i > s_first and doc[tok.i - 1].text == ","
+                while head.dep_ in ("ccomp", "conj", "xcomp", "advcl") and head.head.i != head.i and (
+                        not is_cue(head.head) or final):
                     # the parser hangs it on the nearest verb; set off at the end, it scopes over the
-                    # sentence ("X is one of 707 people shot and the fourth shot ..., according to a database")
+                    # sentence ("X is one of 707 people shot and the fourth shot ..., according to a
+                    # database"; "The campaign announced that it hired X, according to Politico":
+                    # Politico reports the announcement)
                     head = head.head
                 clause = subtree(head) if head.i != tok.i else toks
                 rest = [t for t in clause if t.i not in phrase and s0 <= t.idx < s1]
@@ -127,13 +135,23 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 continue
             if not is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)):
                 continue  # a cue inside a quotation is part of what the speaker said
+            if _reduced_passive(tok) or tok.dep_ == "xcomp" and _reduced_passive(tok.head):
+                continue  # "when asked to condemn X", "X, asked about Y, said": the one asked, not the one asking
+            if any(t.i < tok.i and t.lower_ in ("what", "whatever") and t.tag_ in ("WP", "WDT") and (
+                    t.head.i == tok.i and t.dep_ == "dobj" or t.head.dep_ == "xcomp" and t.head.head.i == tok.i)
+                   for t in tok.subtree):
+                continue  # "what many people believed to be a killer": a thing, not a claim
             subj, passive = subject_of(tok)
             if aside(tok) and any(c.dep_ == "agent" for c in tok.children):
                 subj, passive = None, True  # "As reported by X, ...": the agent speaks, not the clause's subject
             if passive and subj is not None and tok.lower_ in ADJECTIVE_CUES:
                 passive = False  # "not everyone is convinced that": a state of mind, not a passive report
+            named_after = None
             if subj is None and not passive and tok.dep_ == "ROOT":
                 subj = stranded_subject(tok)
+                named_after = inverted_subject(tok, s_last) if subj is None and tok.lemma_.lower() in lexicons().cue_kind else None
+                if named_after:
+                    subj = next(t for t in reversed(named_after) if t.ent_type_ in ("PERSON", "ORG"))
             if tok.lemma_.lower() in STANCE_CUES and (subj is None or not animate(subj)) and not any(
                     c.dep_ == "ccomp" for c in tok.children):
                 continue  # "the bill supports farmers": no one takes a side ("specialists stress that ..." do say)
@@ -216,7 +234,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     mention = None
                 subj_span = None
             else:
-                src_toks = source_tokens(subj)
+                src_toks = named_after or source_tokens(subj)
                 head = tok.head
                 if (tok.dep_ == "conj" and subj.head.i == head.i and subj.i < head.i < tok.i and head.tag_ in ("VBD", "VBN")
                         and not any(c.dep_ in ("cc", "dobj", "ccomp", "nsubjpass") for c in head.children)):
@@ -296,6 +314,13 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             negated_answer(analysis, f, frames)
         frames.extend(sent_frames)
     return multi_sentence_quotes(analysis, frames)
+
+
+def _reduced_passive(tok: Any) -> bool:
+    """A participle standing for a passive clause with no one named ("when asked to ...", "X,
+    asked about Y, ..."): whoever it inherits a subject from is the one asked."""
+    return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in tok.children)
 
 
 def _headline_speaker(analysis: Analysis, si: int, recent: list[Mention]) -> Frame | None:

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 from ._analysis import ROLE_NOUNS, Analysis, strip_det
 from ._frames import Frame
 from ._loaded import clean_span, inflect_like
-from ._types import LoadedTerm
+from ._nlp import lexicons
+from ._types import ARTICLE_SOURCE, LoadedTerm
 
 
 if TYPE_CHECKING:
@@ -216,18 +217,32 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
         source = "the " + source  # "the United States pledged", not "United States pledged"
     extra = ""
     if f.back_ref:
-        ref = next((d for d in reversed(previous) if d.kind in ("allegation", "statement", "estimate") and d.source != source), None)
+        # what "the allegation" / "that" points back to: someone else's claim of this sentence or
+        # the one before, the last one (not a claim further back the reader has left behind)
+        ref = next((d for d in reversed(previous) if d.kind in ("allegation", "statement", "estimate", "opinion")
+                    and d.source != source and d.source != ARTICLE_SOURCE and d.sent >= f.sent - 1), None)
         verb = inflect_like(f.cue_lemma, "VBD") if f.cue_lemma else "denied"
         if ref is not None:
-            body = re.sub(r"^.*?\b(?:that|of)\s+", "", ref.text.rstrip("."), count=1) if " that " in ref.text or " of " in ref.text else ref.text.rstrip(".")
+            body = ref.text.rstrip(".")
+            said = re.match(re.escape(ref.source) + r",?\s+\w+\s+(?:that\s+)?", body, re.I)
+            if said and ref.cue and said.group(0).split()[-1 if not said.group(0).rstrip().endswith("that") else -2].lower() == ref.cue.lower():
+                body = body[said.end():]  # "Prosecutors said the mayor took bribes" -> "the mayor took bribes"
+            elif " that " in body or " of " in body:
+                body = re.sub(r"^.*?\b(?:that|of)\s+", "", body, count=1)
             body = lower_first(body)
             extra = ref.context
-            return finish(f"{with_role_comma(source)} {verb} the allegation that {body}"), [], extra
+            # the article's own noun ("denied the report that ..."); "rejected that" -> "the claim"
+            words = re.findall(r"[a-z]+", text[f.content[0]:f.content[1]].lower())
+            noun = next((w for w in reversed(words) if w in lexicons().claim_nouns), "claim")
+            return finish(f"{with_role_comma(source)} {verb} the {noun} that {body}"), [], extra
         return finish(f"{with_role_comma(source)} {verb} {text[f.content[0]:f.content[1]]}"), [], extra
     if f.cue_lemma == "according":
         body, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, pronoun_edits(analysis, *f.content, f) + list(f.edits))
         body = DISCOURSE.sub("", body)
-        first = next((t for t in doc if t.idx >= f.content[0]), None)
+        that = re.match(r"that\b[\s,]*", body)
+        if that:  # "said that, according to X, the city has grown": the clause, not its "that"
+            body = body[that.end():]
+        first = next((t for t in doc if t.idx >= f.content[0] + (that.end() if that else 0)), None)
         if first is not None and first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I":
             body = body[:1].lower() + body[1:]
         s0, s1 = analysis.sentences[f.sent]
@@ -279,11 +294,13 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
         if q is not None and text[f.content[0]] != text[q[0]]:  # a sentence cut out of a longer quotation
             body = "\u201c" + body.strip().strip("'`\"\u201c\u201d").rstrip(",") + "\u201d"
         return finish(f"{with_role_comma(source)} said: {body}"), handled, extra
-    if cue_tok is not None and cue_tok.tag_ in ("VBG", "VBN") and body.lower().startswith(f.cue.lower()):
+    verb_first = bool(f.cue) and body.lower().startswith(f.cue.lower())
+    if cue_tok is not None and cue_tok.tag_ in ("VBG", "VBN", "VB") and verb_first:
+        # "went on to discuss X" -> "Trump discussed X", not "Trump discuss X"
         body = inflect_like(f.cue_lemma, "VBD") + body[len(f.cue):]
     if f.subj is None and f.source in ("unnamed accusers", "unnamed sources"):
         return finish(body), handled, extra
-    if f.subj is None and source.lower() in body.lower():
+    if f.subj is None and source.lower() in body.lower() and not verb_first:
         return finish(body), handled, extra  # "Clinton is backed by 520 delegates", "As reported by X, ...": named in place
     if not body.lower().startswith(source.lower()):
         body = f"{with_role_comma(source)} {lower_first(body)}"

@@ -128,3 +128,86 @@ def test_a_name_the_tagger_took_for_a_common_noun_speaks_when_the_article_names_
     # a capitalised word that names no one in the article stays a word
     text = "The Northern Line was closed on Monday. Northern rail services were also hit by the strike."
     assert all(s == "the article" for _, s, _ in _claims(text))
+
+
+def test_a_conjoined_source_misread_as_an_apposition_stays_whole() -> None:
+    text = "In a poll released Monday, 40% of farmers and farm-owning families said they were \"very worried\" about prices."
+    kind, source, claim = _by_text(text, "very worried")
+    assert source == "40% of farmers and farm-owning families"
+    assert "farm-owning families said" in claim
+
+
+def test_a_speaker_the_parser_took_for_objects_after_a_quotation() -> None:
+    text = "“Imagine the two of them on one stage,” mused radio co-host Petra Lund."
+    kind, source, claim = _by_text(text, "one stage")
+    assert "Petra Lund" in source and kind != "fact"
+
+
+def test_refusing_to_do_something_is_no_denial() -> None:
+    for text in ("The foundation refused to release the names of its donors.", "The company refused to comment on Monday."):
+        assert all(kind != "denial" for kind, _, _ in _claims(text)), text
+    kind, _, _ = _by_text("Prosecutors said the mayor took bribes. The mayor refused the allegation.", "refused")
+    assert kind == "denial"
+
+
+def test_a_report_hung_on_the_clause_it_reports_is_the_reporters() -> None:
+    text = "The Daily Ledger's Ana Ruiz previously reported, the foundation kept the names of 900 donors secret."
+    kind, source, _ = _by_text(text, "900 donors")
+    assert "Ana Ruiz" in source and kind != "fact"
+
+
+def test_a_denied_allegation_keeps_its_words_and_points_to_the_claim_just_before() -> None:
+    kind, source, claim = _by_text("The minister denied the allegation.", "denied")
+    assert claim == "The minister denied the allegation."
+    text = "Prosecutors said the mayor took bribes. The mayor denied the allegation on Monday."
+    kind, source, claim = _by_text(text, "denied")
+    assert kind == "denial" and claim.startswith("The mayor denied the allegation that the mayor took bribes")
+    # a claim two paragraphs back is not what "that" points to
+    text = ("Prosecutors said the mayor took bribes. The hearing lasted four hours. The court adjourned at noon. "
+            "Critics say the new plan is unfair. The governor rejected that.")
+    kind, source, claim = _by_text(text, "rejected")
+    assert "plan is unfair" in claim and "bribes" not in claim and "allegation" not in claim
+
+
+def test_the_firm_is_not_a_common_plural_that_opened_a_sentence() -> None:
+    text = "Reporters said the firm hid losses. The firm denied the reports."
+    kind, source, _ = _by_text(text, "denied")
+    assert source != "Reporters"
+
+
+def test_according_to_at_the_end_reports_the_whole_sentence() -> None:
+    text = "The campaign announced last week that it hired a new spokeswoman, according to the Daily Ledger."
+    claims = _claims(text)
+    outer = [c for c in claims if c[1] == "the Daily Ledger" or c[1] == "Daily Ledger"]
+    assert outer and outer[0][2].startswith("According to the Daily Ledger, the campaign announced"), claims
+    _, _, claim = _by_text("The mayor said that, according to the census, the city has grown.", "According to")
+    assert claim == "According to the census, the city has grown."
+
+
+def test_a_body_is_no_she() -> None:
+    text = "The group urged voters to reject the measure. She promised to cut taxes."
+    _, source, _ = _by_text(text, "cut taxes")
+    assert source != "The group"
+
+
+def test_a_reaction_is_no_reply() -> None:
+    text = "He takes his message to towns that have never heard it before, and that respond warmly every time."
+    assert all(s == "the article" for _, s, _ in _claims(text))
+
+
+def test_the_one_asked_is_not_the_one_asking() -> None:
+    text = "Party leaders have clashed with the senator over his silence when asked to condemn the militia."
+    for kind, source, claim in _claims(text):
+        assert source == "the article", (source, claim)
+        assert "leaders condemned" not in claim
+
+
+def test_an_infinitive_cue_gets_a_finite_verb_after_its_subject() -> None:
+    text = "Marta Kovacs spoke in Leeds. Kovacs went on to discuss her opposition to the new runway."
+    kind, source, claim = _by_text(text, "opposition to the new runway")
+    assert "Kovacs discussed" in claim
+
+
+def test_what_someone_believed_to_be_something_is_no_claim() -> None:
+    text = "He survived what many voters believed to be a fatal scandal when the story faded."
+    assert all(s == "the article" for _, s, _ in _claims(text))
