@@ -51,7 +51,7 @@ def render(results: dict) -> str:
                "(leave-one-set-out within those three) and, for comparison, that of v1's specification (full combination, "
                f"l2 {results['l2']:g}).\n")
     out.append("| Held-out set | Aggregate | Chosen candidate | its inner AUC | v1 specification's inner AUC |\n|---|---|---|---|---|")
-    full = next((c["name"] for c in family if c["kind"] == "logistic" and len(c["features"]) == len(fa.FEATURES)
+    full = next((c["name"] for c in family if c["kind"] == "logistic" and len(c["features"]) == len(fa.FEATURES_V4)
                  and c["l2"] == results["l2"]), None)
     for rl in [rule, *results.get("aggregate_variants", [])]:
         for n in names:
@@ -168,13 +168,14 @@ def _reading(results: dict) -> str:
                  f"(+{100 * (ours['roc_auc'] - v1['roc_auc']):.1f} AUC) but its balanced accuracy is lower "
                  f"({100 * (ours['balanced_accuracy'] - v1['balanced_accuracy']):+.1f}): the threshold fitted on three "
                  "sets transfers poorly to the fourth. ")
-    if "nested_base" in row:
-        v3 = row["nested_base"]["mean"]
-        text += (f"With the language-model evidence and the synthetic data among the candidates (v4), the mean BA / AUC is "
-                 f"{_pct(ours['balanced_accuracy'])} / {_pct(ours['roc_auc'])}, against {_pct(v3['balanced_accuracy'])} / "
-                 f"{_pct(v3['roc_auc'])} for the same selection over the base features alone (v3)"
-                 + (f", and {_pct(row['nested_nolm']['mean']['balanced_accuracy'])} / {_pct(row['nested_nolm']['mean']['roc_auc'])} "
-                    "without the LM features (the default scorer)" if "nested_nolm" in row else "") + ". ")
+    earlier = [(k, what) for k, what in (("nested_nolm", "without the LM features (the default scorer)"),
+                                         ("nested_v4", "over the candidates declared up to v4 (v4)"),
+                                         ("nested_base", "over the base features alone (v3)")) if k in row]
+    if earlier:
+        text += (f"With the v5 features (relations from the dependency parse, token alignment, local bigrams) among the "
+                 f"candidates, the mean BA / AUC is {_pct(ours['balanced_accuracy'])} / {_pct(ours['roc_auc'])}, against "
+                 + ", ".join(f"{_pct(row[k]['mean']['balanced_accuracy'])} / {_pct(row[k]['mean']['roc_auc'])} for the same selection {what}"
+                             for k, what in earlier) + ". ")
     diff = (results.get("intervals") or {}).get("nested", {})
     if diff.get("diff_roc_auc"):
         beyond = lambda k: diff[k][0] > 0
@@ -206,10 +207,12 @@ def headline(results: dict) -> list[dict[str, str]]:
     row = results["lodo"][results["aggregate"]]
     base = max(BASELINES, key=lambda s: row[s]["mean"]["roc_auc"] or 0)
     ours, b = row["nested"]["mean"], row[base]["mean"]
-    nolm = row.get("nested_nolm", row.get("nested_base", {})).get("mean")
+    nolm = row.get("nested_nolm", {}).get("mean")
+    v4 = row.get("nested_v4", {}).get("mean")
     return [{"check": "faithfulness scorer", "data": "SummaC, 4 sets (validation cut), held out set by set",
              "measure": "mean ROC AUC / balanced accuracy ×100",
              "ours": f"{_pct(ours['roc_auc'])} / {_pct(ours['balanced_accuracy'])}"
-                     + (f" (without LM: {_pct(nolm['roc_auc'])} / {_pct(nolm['balanced_accuracy'])})" if nolm else ""),
+                     + (f" (without LM: {_pct(nolm['roc_auc'])} / {_pct(nolm['balanced_accuracy'])})" if nolm else "")
+                     + (f" (v4: {_pct(v4['roc_auc'])} / {_pct(v4['balanced_accuracy'])})" if v4 else ""),
              "baseline": f"{results['scorers'][base]}: {_pct(b['roc_auc'])} / {_pct(b['balanced_accuracy'])}",
              "published": "SummaC-Conv 81.0 AUC, 74.4 BA; AlignScore 88.6 AUC (test cut, 6 sets)"}]
