@@ -65,3 +65,28 @@ def test_token_vectors_come_from_the_same_pass_as_the_sentence_vectors() -> None
     assert np.allclose(pooled, embed(texts), atol=1e-6)
     assert [len(p) for p in pieces] == [v.shape[0] for v in vecs] and "[CLS]" not in pieces[0]
     assert np.allclose(np.linalg.norm(vecs[0], axis=1), 1.0, atol=1e-5)
+
+
+def test_the_v4_row_is_the_same_selection_without_the_v5_candidates(tmp_path, monkeypatch) -> None:
+    import json
+
+    from summarise.eval.validity import summac
+
+    rng = np.random.default_rng(5)
+    monkeypatch.setattr(summac, "cached_features", lambda pairs, cache, log: [
+        {"sentences": ["s"], "features": rng.normal(size=(1, len(ff.FEATURES))).tolist(), "rouge2_f1": [rng.random()],
+         "rouge2_precision": [rng.random()], "embedding_cosine": [rng.random()]} for _ in pairs])
+    names = ["summeval", "xsumfaith", "factcc", "polytope"]
+    for n, name in enumerate(names):
+        (tmp_path / f"{name}.json").write_text(json.dumps(
+            {f"{name}-{i}": {"document": f"d {i}", "claim": f"c {i}", "label": str(i % 2)} for i in range(8 + n)}))
+    family = [{"name": "old", "features": "all", "l2": 1.0}, {"name": "new", "features": "all5", "l2": 10.0},
+              {"single": "v5"}]
+    res = summac.run({"sets": names, "aggregate_variants": [], "candidates": family},
+                     data=tmp_path, cache=tmp_path / "cache", log=lambda s: None)
+    rows = res["lodo"]["min"]
+    assert {"nested", "nested_v4", "v1"} <= set(rows)
+    assert all(rows["nested_v4"][n]["chosen"] == "old" for n in names)  # the only candidate declared up to v4
+    assert set(rows["nested"]["summeval"]["inner_auc"]) == {"old", "new", *(f"single:{f}" for f in ff.FEATURES_V5)}
+    assert res["v1_model"]["features"] == list(ff.FEATURES_V4)  # v1 keeps its eleven features
+    assert res["model"]["meta"]["v4_candidates"]["features"] == list(ff.FEATURES_V4)
