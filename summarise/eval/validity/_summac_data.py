@@ -22,8 +22,9 @@ __all__ = ["BASELINES", "SCORER_LABELS", "cached_features", "item_features", "lo
 
 #: Baselines: per-sentence values stored with the features, aggregated like our scorer's.
 BASELINES = ("rouge2_f1", "rouge2_precision", "embedding_cosine")
-SCORER_LABELS = {"nested": "**Ours: nested selection** (v4: LM evidence and synthetic data among the candidates; candidate, weights and threshold fitted without the scored set)",
-                 "nested_nolm": "v4 without the LM (the default scorer: no model at run time; nested selection over the candidates without LM features, synthetic data among them)",
+SCORER_LABELS = {"nested": "**Ours: nested selection** (v5: relation, token-alignment and local-bigram features among the candidates; candidate, weights and threshold fitted without the scored set)",
+                 "nested_nolm": "v5 without the LM (the default scorer: no model at run time; nested selection over the candidates without LM features)",
+                 "nested_v4": "v4: nested selection over the candidates declared up to v4 (synthetic data among them; LM candidates only where the config has an lm entry)",
                  "nested_base": "v3: nested selection (base features only, no synthetic data, copy rule)",
                  "nested_no_copy": "v2: nested selection without the copy rule",
                  "v1": "v1: fixed full combination (logistic, all features, l2 0.01)",

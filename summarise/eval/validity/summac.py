@@ -47,7 +47,8 @@ from ._stats import balanced_accuracy, best_threshold, leave_one_dataset_out, ro
 TITLE = "Faithfulness: SummaC benchmark (validation cut)"
 #: A-priori direction of each feature (+1: higher means better supported), for single-feature AUCs.
 FEATURE_SIGN = {"number_unsupported": -1, "entity_unsupported": -1, "novel_propn": -1, "negation_mismatch": -1,
-                "log_length": -1}
+                "log_length": -1, "rel_swapped": -1, "rel_other_subject": -1, "speaker_unsupported": -1,
+                "rel_negation_mismatch": -1, "rel_modality_mismatch": -1}
 #: The name of the synthetic training set when a candidate adds it (never a scored set).
 SYNTHETIC = "synthetic"
 #: The synthetic records of the running study (``run`` loads them when the config names them):
@@ -84,12 +85,17 @@ def candidate_family(config: Mapping[str, Any]) -> list[dict[str, Any]]:
     """
     out = []
     default = [{"name": "full", "features": "all", "l2": config.get("l2", 0.01)}]  # no family declared: v1 alone
-    named = {"all": list(fa.FEATURES), "lm": list(fa.LM_FEATURES), "all+lm": list(fa.ALL_FEATURES)}
+    # "all" stays the v1-v4 features (the declared candidates of those versions keep their meaning);
+    # "all5": those and the v5 ones (fa.FEATURES); "v5": the v5 ones alone
+    named = {"all": list(fa.FEATURES_V4), "lm": list(fa.LM_FEATURES), "all+lm": list(fa.FEATURES_V4 + fa.LM_FEATURES),
+             "all5": list(fa.FEATURES), "v5": list(fa.FEATURES_V5)}
     for spec in config.get("candidates") or default:
         extra = {"synthetic": True} if spec.get("synthetic") else {}
+        if spec.get("since"):
+            extra["since"] = int(spec["since"])
         if "single" in spec:
             feats = named.get(spec["single"], spec["single"]) if isinstance(spec["single"], str) else spec["single"]
-            out += [{"name": f"single:{f}", "kind": "single", "features": [f]} for f in feats]
+            out += [{"name": f"single:{f}", "kind": "single", "features": [f], **extra} for f in feats]
         else:
             feats = named.get(spec.get("features", "all"), spec.get("features")) if isinstance(spec.get("features", "all"), str) \
                 else list(spec["features"])
@@ -182,7 +188,7 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
     l2, mil = float(config.get("l2", 0.01)), int(config.get("mil_iterations", 2))
     family = candidate_family(config)
     uses_lm = lambda c: any(f in fa.LM_FEATURES for f in c["features"])
-    v1_spec = {"name": "v1", "kind": "logistic", "features": list(fa.FEATURES), "l2": l2}
+    v1_spec = {"name": "v1", "kind": "logistic", "features": list(fa.FEATURES_V4), "l2": l2}
     sets = {n: load_set(pathlib.Path(data) / f"{n}.json", config.get("limit")) for n in names}
     pairs = [(it["document"], it["claim"]) for n in names for it in sets[n]]
     feats = iter(cached_features(pairs, pathlib.Path(cache), log))
@@ -196,19 +202,22 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
     synthetic = _load_synthetic_recs(config, cache, log)
     if not synthetic:
         family = [c for c in family if not c.get("synthetic")]
-    # the families of the rows: all candidates (v4); without LM features (the default scorer,
-    # no model at run time); the declared base family of v3 (neither LM nor synthetic data)
+    # the families of the rows: all candidates (v5); without LM features (the default scorer,
+    # no model at run time); the candidates declared up to v4 (no v5 feature, no ``since: 5``);
+    # the declared base family of v3 (neither LM nor synthetic data nor v5)
     families = {"nested": family, "nested_nolm": [c for c in family if not uses_lm(c)],
-                "nested_base": [c for c in family if not uses_lm(c) and not c.get("synthetic")]}
+                "nested_v4": [c for c in family if not _is_v5(c)],
+                "nested_base": [c for c in family if not uses_lm(c) and not c.get("synthetic") and not _is_v5(c)]}
     plain_family = families["nested_base"]
     if config.get("copy_rule"):  # declared in the config: every candidate scores a copied sentence 1
         families = {k: [{**c, "copy_rule": True} for c in v] for k, v in families.items()}
-    for k in ("nested_base", "nested_nolm"):  # a family equal to a larger one is not a row of its own
-        if [c["name"] for c in families[k]] == [c["name"] for c in families["nested"]]:
+    seen: list[list[str]] = []
+    for k in list(families):  # a family equal to an earlier (larger) one is not a row of its own
+        names_k = [c["name"] for c in families[k]]
+        if names_k in seen:
             families.pop(k)
-    if "nested_base" in families and "nested_nolm" in families and \
-            [c["name"] for c in families["nested_base"]] == [c["name"] for c in families["nested_nolm"]]:
-        families.pop("nested_nolm")
+        else:
+            seen.append(names_k)
     family = families["nested"]
 
     tables: dict[str, Any] = {}
@@ -236,7 +245,7 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
             + "; nested chose " + ", ".join(f"{n}: {per['nested'][n]['chosen']}" for n in names))
 
     single = {}
-    for j, f in enumerate(fa.ALL_FEATURES if lm_tag else fa.FEATURES):
+    for j, f in enumerate(fa.FEATURES + fa.LM_FEATURES if lm_tag else fa.FEATURES):
         sign = FEATURE_SIGN.get(f, 1)
         single[f] = {n: roc_auc([fa.aggregate((sign * feature_rows(r)[:, j]).tolist()) if r["features"] else -np.inf
                                  for r in recs[n]], [r["label"] for r in recs[n]]) for n in names}
@@ -277,12 +286,17 @@ def run(config: dict, *, data: pathlib.Path, cache: pathlib.Path, log: Callable[
     if config.get("copy_rule"):  # the same selection without the copy rule, for the history (QAGS shows it)
         history["v2_without_copy_rule"] = fit_candidate(select_candidate(plain_family, recs, rule=rules[0], mil_iterations=mil)[0],
                                                         recs, rule=rules[0], mil_iterations=mil)
+    if "nested_v4" in families:
+        v4_spec = select_candidate(families["nested_v4"], recs, rule=rules[0], mil_iterations=mil)[0]
+        history["v4_candidates"] = fit_candidate(v4_spec, recs, rule=rules[0], mil_iterations=mil)
+        history["v4_candidates"].meta = {"candidate": v4_spec["name"],
+                                         **({"synthetic_items": len(synthetic)} if v4_spec.get("synthetic") else {})}
     if "nested_base" in families:
         history["v3_base_features"] = fit_candidate(select_candidate(families["nested_base"], recs, rule=rules[0], mil_iterations=mil)[0],
                                                     recs, rule=rules[0], mil_iterations=mil)
     for m in shipped.values():
-        m.meta.update({k: {a: b for a, b in h.to_json().items() if a != "meta"} for k, h in history.items()})
-    row_keys = ("nested", "nested_nolm", "nested_base", "nested_no_copy", "v1", *BASELINES)
+        m.meta.update({k: {a: b for a, b in h.to_json().items() if a != "meta" or b} for k, h in history.items()})
+    row_keys = ("nested", "nested_nolm", "nested_v4", "nested_base", "nested_no_copy", "v1", *BASELINES)
     return {
         "sets": {n: {"items": len(recs[n]), "consistent": sum(r["label"] for r in recs[n]),
                      "sentences_per_summary": float(np.mean([len(r["sentences"]) for r in recs[n]]))} for n in names},
@@ -319,6 +333,11 @@ def _load_synthetic_recs(config: Mapping[str, Any], cache: pathlib.Path, log: Ca
     add_lm_rows(recs, [d for d, _ in pairs], config, cache, log)
     _SYNTHETIC_RECS.extend(recs)
     return recs
+
+
+def _is_v5(spec: Mapping[str, Any]) -> bool:
+    """A candidate declared in v5: over a v5 feature, or marked ``since: 5`` in the config."""
+    return spec.get("since", 0) >= 5 or any(f in fa.FEATURES_V5 for f in spec["features"])
 
 
 def _mean(values: Sequence[float | None]) -> float | None:
