@@ -15,8 +15,8 @@ from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, TITLES, Analysis, Mention, 
 from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, cue_kind, cue_kind_of_text, is_cue,
                     is_document)
 from ._frame_quotes import inner_quote, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
-from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, inverted_subject, phrase_source, source_tokens, span_of,
-                            stranded_subject, subject_of, subtree, trailing_report)
+from ._frame_repairs import inverted_subject, stranded_subject, trailing_report
+from ._frame_syntax import KIND_RANK, RELATIVE, Frame, antecedent, content_of, phrase_source, source_tokens, span_of, subject_of, subtree
 from ._nlp import lexicons
 
 __all__ = ["Frame", "find_frames", "KIND_RANK"]
@@ -55,8 +55,8 @@ def _display(analysis: Analysis, toks: list[Any], recent: list[Mention]) -> tupl
         # "Northgate Mobile, a British mobile operator with ...": an institution's name only
         appos = min(c.left_edge.i for c in root.children if c.dep_ == "appos")
         keep = [t for t in toks if t.i < appos and not t.is_punct]
-        # only an apposition set off by a comma or a dash; "31% of Republicans and Republican-leaning
-        # voters", misread as one, is all the source
+        # only an apposition set off by a comma or a dash; "40% of farmers and farm-owning
+        # families", misread as one, is all the source
         if keep and (appos < 1 or analysis.doc[appos - 1].text not in (",", "—", "–", "(")) or keep and keep[-1].dep_ == "cc":
             keep = []
         if keep:
@@ -107,8 +107,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                         not is_cue(head.head) or final):
                     # the parser hangs it on the nearest verb; set off at the end, it scopes over the
                     # sentence ("X is one of 707 people shot and the fourth shot ..., according to a
-                    # database"; "The campaign announced that it hired X, according to Politico":
-                    # Politico reports the announcement)
+                    # database"; "The campaign announced that it hired X, according to the Ledger":
+                    # the Ledger reports the announcement)
                     head = head.head
                 clause = subtree(head) if head.i != tok.i else toks
                 rest = [t for t in clause if t.i not in phrase and s0 <= t.idx < s1]

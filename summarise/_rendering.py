@@ -296,7 +296,7 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
         return finish(f"{with_role_comma(source)} said: {body}"), handled, extra
     verb_first = bool(f.cue) and body.lower().startswith(f.cue.lower())
     if cue_tok is not None and cue_tok.tag_ in ("VBG", "VBN", "VB") and verb_first:
-        # "went on to discuss X" -> "Trump discussed X", not "Trump discuss X"
+        # "went on to discuss X" -> "Kovacs discussed X", not "Kovacs discuss X"
         body = inflect_like(f.cue_lemma, "VBD") + body[len(f.cue):]
     if f.subj is None and f.source in ("unnamed accusers", "unnamed sources"):
         return finish(body), handled, extra
