@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["inverted_subject", "stranded_subject", "trailing_report"]
+__all__ = ["inverted_subject", "is_trailing_report", "stranded_subject", "trailing_report"]
+
+_SAY = frozenset("say tell add write state post tweet".split())
 
 # Links inside a noun phrase, from a word up to the phrase's head.
 _NOMINAL_LINKS = frozenset("appos conj compound flat amod nmod nummod det poss case punct cc".split())
@@ -47,10 +49,11 @@ def trailing_report(cue: Any, subj: Any, toks: list[Any], s_last: int) -> list[A
     doc = cue.doc
     if left < 1 or doc[left - 1].text != ",":
         return None
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "agent", "prep") for c in cue.children):
-        return None
-    if max(t.i for t in cue.subtree) < s_last or any(
-            not (t.is_punct or t.is_space) and t.i > cue.i and t.head.i != cue.i for t in toks):
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "agent")
+           or c.dep_ == "prep" and cue.lemma_.lower() not in _SAY for c in cue.children):
+        return None  # (a verb of saying may say where: "..., X said at an event in Ohio.")
+    own = {t.i for t in cue.subtree}
+    if max(own) < s_last or any(not (t.is_punct or t.is_space) and t.i > cue.i and t.i not in own for t in toks):
         return None
     if any(t.i < cue.i and t.i > max(x.i for x in subj.subtree) and t.dep_ not in ("aux", "advmod", "neg") for t in toks):
         return None  # only "also", "have" between the subject and the cue
@@ -79,3 +82,15 @@ def inverted_subject(cue: Any, s_last: int) -> list[Any] | None:
     if not any(t.ent_type_ in ("PERSON", "ORG") for t in after):
         return None
     return after
+
+
+def is_trailing_report(cue: Any) -> bool:
+    """Whether ``cue`` is a report set off at the end of its sentence (see :func:`trailing_report`),
+    with a subject of its own: "..., former President X said this week." hung by the parser on the
+    verb it reports."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    toks = [t for t in cue.sent if not t.is_space]
+    words = [t.i for t in toks if not t.is_punct]
+    return bool(words) and trailing_report(cue, subj, toks, words[-1]) is not None

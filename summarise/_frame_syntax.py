@@ -11,10 +11,11 @@ from ._analysis import Mention
 from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS, FOR_CUES, MEDIUM_CUES, MESSAGE_NOUNS,
                     OBJECT_CUES, QUOTE_CUES, animate, aside, is_cue,
                     is_document, made_clear)
+from ._frame_repairs import is_trailing_report
 from ._nlp import lexicons
 
 __all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "phrase_source", "source_tokens", "span_of",
-           "subject_of", "subtree"]
+           "one_of_those", "subject_of", "subtree"]
 
 # Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
 _FOREIGN_MARKS = frozenset("as while although though whereas even because since".split())
@@ -128,7 +129,7 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
         for c in subjects:
             if c.dep_ in ("nsubj", "nsubjpass") and c.text.lower() not in ("it", "there"):
                 if c.text.lower() in RELATIVE and t.dep_ == "relcl":
-                    return t.head, False
+                    return one_of_those(t.head) or t.head, False
                 if c.text.lower() in ("which", "who") and c.i > 0:
                     # "... provider Fastly, which said ...", the clause misparsed: the name just before
                     prev = c.doc[c.i - 1]
@@ -192,6 +193,27 @@ _TOLD_TO = frozenset("tell urge ask order encourage call press push persuade inv
                      "beg lobby pressure warn remind instruct direct allow permit forbid".split())
 
 
+def one_of_those(head: Any) -> Any | None:
+    """The one who is "among those who say ..." or "one of those who say ...": the subject of the
+    copula the group hangs on, when it is someone (else None, and "those" speak)."""
+    if head.lower_ not in ("those", "people", "ones") or head.dep_ != "pobj" or head.head.lower_ not in ("among", "of"):
+        return None
+    t = head.head.head
+    while t.dep_ in ("attr", "pobj", "prep") and t.head.i != t.i:
+        t = t.head
+    if t.lemma_ != "be":
+        return None
+    return next((c for c in t.children if c.dep_ == "nsubj" and animate(c)), None)
+
+
+def _beyond_semicolon(cue: Any, clause: Any) -> bool:
+    """A clause the parser hung on the cue across a semicolon ("X has indicated that ...; the
+    department has indicated that ..."): another sentence in all but the full stop."""
+    sub = [t.i for t in clause.subtree]
+    lo, hi = (max(sub), cue.i) if max(sub) < cue.i else (cue.i, min(sub))
+    return any(t.text == ";" for t in cue.doc[lo + 1:hi])
+
+
 def _purpose_infinitive(cue: Any) -> Any | None:
     """An infinitive after the cue's object that says why, not what ("announced his candidacy to
     ask if ...", "released a video to rally supporters"), for cues that do not tell someone to do
@@ -220,7 +242,8 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         clause = made_clear(cue)  # "made it clear they disagree"
         return (subtree(clause), False) if clause is not None else ([], False)
     purpose = _purpose_infinitive(cue)
-    clauses = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",) and c is not purpose)
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and not (is_cue(c) and is_trailing_report(c)) and not _beyond_semicolon(cue, c)
+               or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",) and c is not purpose)
                or (c.dep_ == "advcl" and c.i > cue.i and any(
                    m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and cue.lemma_.lower() in FOR_CUES) for m in c.children))]
     if clauses:

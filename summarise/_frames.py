@@ -16,7 +16,8 @@ from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOTE_CUES, STAN
                     is_document)
 from ._frame_quotes import inner_quote, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
 from ._frame_repairs import inverted_subject, stranded_subject, trailing_report
-from ._frame_syntax import KIND_RANK, RELATIVE, Frame, antecedent, content_of, phrase_source, source_tokens, span_of, subject_of, subtree
+from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, one_of_those, phrase_source, source_tokens, span_of,
+                            subject_of, subtree)
 from ._nlp import lexicons
 
 __all__ = ["Frame", "find_frames", "KIND_RANK"]
@@ -209,7 +210,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if (any(c.dep_ == "neg" for c in tok.children) and tok.lemma_.lower() not in MENTAL_CUES
                     and lexicons().cue_kind.get(tok.lemma_.lower()) == "statement"):
                 continue  # "groups that don't disclose their fundraising", "would not comment": nothing asserted
-            if tok.dep_ == "relcl" and tok.lemma_.lower() in MENTAL_CUES and not any(
+            among = one_of_those(tok.head) if tok.dep_ == "relcl" else None  # "X is among those who say"
+            if tok.dep_ == "relcl" and tok.lemma_.lower() in MENTAL_CUES and among is None and not any(
                     c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in tok.children):
                 continue  # "its backers, who seek to drag the region into war": the article's word on them
                 # ("a deal that analysts believe serves ..." is the analysts')
@@ -244,12 +246,18 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     while src_toks and src_toks[-1].is_punct:
                         src_toks.pop()
                     joined = True  # so the subject is written into the claim
+                if among is not None and subj.i == among.i:
+                    joined = True  # "X, a voter, is among those who say ...": written as it stands
                 source, mention = _display(analysis, src_toks, recent)
                 subj_span = span_of(src_toks)
             if quote_content is not None:
                 content = quote_content
             elif content_toks:
                 content = span_of(content_toks)
+                semi = next((t for t in toks if tok.idx < t.idx and content[0] < t.idx < content[1] and t.text == ";"
+                             and not analysis.in_quote(t.idx, t.idx + 1)), None)
+                if semi is not None:  # "X has indicated that ...; the department has indicated ...": X's ends there
+                    content = (content[0], len(text[:semi.idx].rstrip()))
             else:
                 continue
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:

@@ -263,7 +263,10 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
         elif nxt == "," and ", " not in source and "," in text[f.subj[0]:f.subj[1]]:
             edits.append((f.subj[0], f.subj[1] + 1, source))  # "X, a researcher at Y, said" -> "X said"
         else:
-            edits.append((f.subj[0], f.subj[1], source + ("," if ", " in source and nxt not in (",", ")") else "")))
+            # a comma after "Name, role" (a source rebuilt so), none after a source as written
+            # ("voters in Alabama, Georgia and Virginia said")
+            as_written = strip_det(text[f.subj[0]:f.subj[1]]).lower() == strip_det(source).lower()
+            edits.append((f.subj[0], f.subj[1], source + ("," if ", " in source and nxt not in (",", ")") and not as_written else "")))
         body, handled = clean_span(doc, text, a, b, loaded, edits)
         broken = _broken_quote(analysis, f, cue_tok)
         if broken is not None:

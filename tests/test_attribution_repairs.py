@@ -211,3 +211,33 @@ def test_an_infinitive_cue_gets_a_finite_verb_after_its_subject() -> None:
 def test_what_someone_believed_to_be_something_is_no_claim() -> None:
     text = "He survived what many voters believed to be a fatal scandal when the story faded."
     assert all(s == "the article" for _, s, _ in _claims(text))
+
+
+def test_a_report_set_off_at_the_end_wins_over_the_thought_it_reports() -> None:
+    text = "Anna Berg thinks the school board demands too many tests, former mayor Jon Berg said at a rally on Friday."
+    kind, source, claim = _by_text(text, "too many tests")
+    assert "Jon Berg" in source
+    assert "thinks" in claim
+
+
+def test_a_semicolon_ends_what_a_source_said() -> None:
+    text = ("The inspector general, Ruth Ames, has indicated that some of the files contained secret material; "
+            "the ministry has indicated that it has not reviewed the files.")
+    kind, source, claim = _by_text(text, "secret material")
+    assert "Ruth Ames" in source and "ministry" not in claim
+    kind, source, claim = _by_text(text, "not reviewed")
+    assert "ministry" in source and "Ruth Ames" not in claim
+
+
+def test_a_source_as_written_gets_no_role_comma() -> None:
+    text = "Most voters in Kent, Essex and Surrey said they felt ignored by the council."
+    _, source, claim = _by_text(text, "felt ignored")
+    assert "Surrey said" in claim
+
+
+def test_one_among_those_who_say_is_the_one_who_says() -> None:
+    text = "Lena Ortiz, a teacher from Tulsa, is among those who say they will not vote this year."
+    kind, source, claim = _by_text(text, "will not vote")
+    assert "Lena Ortiz" in source
+    assert claim.startswith("Lena Ortiz, a teacher from Tulsa, is among those who say")
+    assert not any(c == "Lena Ortiz, a teacher from Tulsa, is among those." for _, _, c in _claims(text))
