@@ -199,8 +199,9 @@ def is_cue(tok: Any) -> bool:
         # complement say it is the verb
         if not (any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children)):
             return False
-    if lemma == "point" and not any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children):
-        return False
+    if lemma == "point" and not (any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children) and (
+            any(c.dep_ in ("dobj", "ccomp") for c in tok.children) or aside(tok))):
+        return False  # "pointed out the gains", "pointed out that ...", "as X pointed out"
     if lemma == "show" and not any(c.dep_ in ("nsubj", "nsubjpass") and any(is_document(x) for x in (c, *c.conjuncts))
                                    for c in _subject_holders(tok)) and tok.dep_ != "relcl":
         return False  # data and documents show things; "Mexico has shown it knows how" is the article's
@@ -215,8 +216,9 @@ def is_cue(tok: Any) -> bool:
         return has_clause or any(c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") for c in tok.children) or tok.dep_ == "relcl"
     if lemma in ("reply", "respond"):
         # a reply is a cue with what was replied: a clause or a quotation ("communities that
-        # respond favorably" report nothing)
-        return has_clause or any(t.is_quote for t in tok.sent)
+        # respond favorably" report nothing; a named person's or body's response is theirs)
+        return has_clause or any(t.is_quote for t in tok.sent) or any(
+            c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG") or _named_elsewhere(c)) for c in tok.children)
     if lemma in QUOTE_CUES:
         return True  # quotes: '"...," she said.'
     if lemma in _PUSH_CUES:

@@ -97,6 +97,15 @@ def negated_answer(analysis: Analysis, f: Frame, earlier: list[Frame]) -> None:
 def merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
     """Fold "X said that he estimates that Y" into one frame of X, kind estimate."""
     out: list[Frame] = []
+    for r in frames:
+        # "X called for Y, sources said": the parser hangs the report on the verb it reports, whose
+        # words then run on over "sources said"; they end where the report's content ends
+        if doc is None or r.cue_i < 0 or r.content[1] > doc[r.cue_i].idx:
+            continue
+        for g in frames:
+            if g is not r and g.cue_i >= 0 and r.content[0] <= doc[g.cue_i].idx < r.content[1] and g.span[1] > r.content[1]:
+                g.span = (g.span[0], r.content[1])
+                g.content = (g.content[0], min(g.content[1], r.content[1]))
     for f in sorted(frames, key=lambda f: (f.span[0], f.span[0] - f.span[1])):  # an outer frame first
         outer = next((o for o in out if o.content[0] <= f.span[0] and min(f.span[1], f.content[1]) <= o.content[1] + 1), None)
         if outer is None or f.back_ref:

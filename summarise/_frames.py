@@ -136,6 +136,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 continue
             if not is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)):
                 continue  # a cue inside a quotation is part of what the speaker said
+            if tok.dep_ in ("xcomp", "conj", "advcl") and _not_done(tok):
+                continue  # "declined to threaten Moscow": no one threatened
             if _reduced_passive(tok) or tok.dep_ == "xcomp" and _reduced_passive(tok.head):
                 continue  # "when asked to condemn X", "X, asked about Y, said": the one asked, not the one asking
             if any(t.i < tok.i and t.lower_ in ("what", "whatever") and t.tag_ in ("WP", "WDT") and (
@@ -143,6 +145,9 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                    for t in tok.subtree):
                 continue  # "what many people believed to be a killer": a thing, not a claim
             subj, passive = subject_of(tok)
+            if aside(tok) and tok.dep_ == "advcl" and subj is not None and subj.head.i != tok.i and not any(
+                    c.dep_ == "agent" for c in tok.children):
+                continue  # "Hawaii, as one of the advisers pointed out, ...": never the clause's subject
             if aside(tok) and any(c.dep_ == "agent" for c in tok.children):
                 subj, passive = None, True  # "As reported by X, ...": the agent speaks, not the clause's subject
             if passive and subj is not None and tok.lower_ in ADJECTIVE_CUES:
@@ -239,7 +244,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 src_toks = named_after or source_tokens(subj)
                 head = tok.head
                 if (tok.dep_ == "conj" and subj.head.i == head.i and subj.i < head.i < tok.i and head.tag_ in ("VBD", "VBN")
-                        and not any(c.dep_ in ("cc", "dobj", "ccomp", "nsubjpass") for c in head.children)):
+                        and not any(c.dep_ in ("cc", "dobj", "ccomp", "xcomp", "nsubjpass", "advcl") for c in head.children)
+                        and not any(t.pos_ in ("VERB", "AUX", "CCONJ") or t.text in (",", ";") for t in doc[head.i + 1:tok.i])):
                     # "Research conducted for the center showed that ...": the participle read as a
                     # verb of its own; the subject is all of the noun phrase before the cue
                     src_toks = [t for t in doc[min(x.i for x in subj.subtree):tok.i]]
@@ -322,6 +328,24 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             negated_answer(analysis, f, frames)
         frames.extend(sent_frames)
     return multi_sentence_quotes(analysis, frames)
+
+
+# Verbs whose infinitive did not happen ("declined to comment", "failed to show").
+_NOT_DONE = frozenset("decline refuse fail avoid hesitate forget neglect cease stop resist pretend".split())
+
+
+def _not_done(tok: Any) -> bool:
+    """A cue in the infinitive of a verb that says it was not done ("declined to threaten X",
+    "did not go on to say", and its conjuncts: "declined to threaten X or declare Y")."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ not in ("xcomp", "advcl") or t.head.i > t.i:
+        return False
+    head = t.head
+    if head.lemma_.lower() in _NOT_DONE:
+        return True  # ("declined to threaten X or directly declare Y": the second hung as an adverbial)
+    return any(c.dep_ == "neg" for c in head.children) and (t.dep_ == "xcomp" or any(a.tag_ == "TO" for a in t.children))
 
 
 def _reduced_passive(tok: Any) -> bool:

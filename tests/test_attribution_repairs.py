@@ -241,3 +241,31 @@ def test_one_among_those_who_say_is_the_one_who_says() -> None:
     assert "Lena Ortiz" in source
     assert claim.startswith("Lena Ortiz, a teacher from Tulsa, is among those who say")
     assert not any(c == "Lena Ortiz, a teacher from Tulsa, is among those." for _, _, c in _claims(text))
+
+
+def test_a_statement_reported_at_the_end_is_one_claim_of_the_reporter() -> None:
+    text = "Harbour rules called for the injured skipper to be flown to a hospital in the capital, officials said."
+    claims = _claims(text)
+    assert len(claims) == 1, claims
+    kind, source, claim = claims[0]
+    assert source == "officials" and claim.startswith("Officials said")
+
+
+def test_a_named_persons_response_is_theirs() -> None:
+    text = "Ines Bauer spoke in Leeds. Bauer responded by citing the falling crime figures of the city."
+    kind, source, _ = _by_text(text, "crime figures")
+    assert "Bauer" in source
+
+
+def test_what_someone_declined_or_did_not_go_on_to_do_is_not_done() -> None:
+    for text in ("The president declined to threaten the rebels or even directly declare them responsible.",
+                 "The mayor did not go on to say that the bridge was unsafe."):
+        for kind, source, claim in _claims(text):
+            assert source == "the article", (text, source, claim)
+            assert not claim.startswith(("The president threatened", "The mayor said")), claim
+
+
+def test_an_aside_never_takes_the_subject_of_the_clause_it_sits_in() -> None:
+    text = "Hawaii, as one of the governor's climate advisers pointed out, rarely gets two hurricanes in a row."
+    for kind, source, claim in _claims(text):
+        assert source != "Hawaii", claim
