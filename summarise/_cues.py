@@ -281,7 +281,7 @@ def cue_kind(cue: Any, content_text: str) -> str:
         targets = objects + [p for c in (cue, *objects) for c2 in c.children if c2.dep_ == "prep" and c2.lower_ == "on"
                              for p in c2.children if p.dep_ == "pobj"]
         return "allegation" if any(animate(t) for t in targets) or not targets else "opinion"
-    if lemma in ("refuse", "decline") and any(c.dep_ == "xcomp" for c in cue.children):
+    if _refuses_to_act(cue):
         return "statement"  # "refused to close the pitches": a refusal to act, not a denial of a claim
     if lemma == "call" and kind == "opinion" and any(
             c.dep_ in ("oprd", "xcomp", "attr") and (c.pos_ == "PROPN" or any(x.dep_ == "compound" and x.pos_ == "PROPN" for x in c.children))
@@ -294,11 +294,18 @@ def cue_kind(cue: Any, content_text: str) -> str:
         return "allegation" if lex.accusation_pattern().search(content_text) else "opinion"
     head = cue.head
     if (cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") and head.i != cue.i and head.pos_ == "VERB"
-            and lex.cue_kind.get(head.lemma_.lower()) in ("denial", "allegation") and not _characterises(head)):
+            and lex.cue_kind.get(head.lemma_.lower()) in ("denial", "allegation") and not _characterises(head)
+            and not _refuses_to_act(head)):
         # "X denied the accusation, saying ...", "accused the board, saying ...": what the
         # participle reports is the denial's (or the accusation's) reason, of its kind
         return lex.cue_kind[head.lemma_.lower()]
+    if lemma in ("warn", "caution") and kind == "statement" and _MODAL.search(content_text) and not lex.accusation_pattern().search(content_text):
+        return "estimate"  # "warned that delays could last for weeks": a prediction of a risk
     return cue_kind_of_text(content_text, kind, judging=_judges(cue, content_text))
+
+
+def _refuses_to_act(cue: Any) -> bool:
+    return cue.lemma_.lower() in ("refuse", "decline") and any(c.dep_ == "xcomp" for c in cue.children)
 
 
 def _judges(cue: Any, content_text: str) -> bool:
@@ -310,7 +317,10 @@ def _judges(cue: Any, content_text: str) -> bool:
     from ._layout import open_quote_before
 
     lex = lexicons()
-    hits = [m for m in lex.evaluative_pattern().finditer(content_text) if not (m.start() > 0 and m.group(0)[:1].isupper())]
+    words = re.findall(r"[A-Za-z]+", content_text)
+    headline = sum(w[:1].isupper() for w in words) * 2 > len(words)  # "Trump Says He Is Unlikely To Have A Good ..."
+    hits = [m for m in lex.evaluative_pattern().finditer(content_text)
+            if headline or not (m.start() > 0 and m.group(0)[:1].isupper() and not m.group(0).isupper())]  # "WRONG" is emphasis
     if not hits:
         return False
     doc = cue.doc
@@ -346,6 +356,7 @@ def _negated_charge(content_text: str) -> bool:
                                         content_text[max(0, m.start() - 40):m.start()], re.I) for m in hits)
 
 
+_MODAL = re.compile(r"\b(?:could|might|may|would|will)\b(?!\s+not\b|n't)", re.I)
 _COULD = re.compile(r"\bcould\b(?!\s+not\b|n't)", re.I)
 _FIGURE = re.compile(r"\d|\b(?:dozens|hundreds|thousands|millions|billions|trillions|ten|twenty|thirty|forty|fifty|hundred|"
                      r"thousand|million|billion|trillion|half|third|quarter)\b", re.I)
