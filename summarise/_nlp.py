@@ -155,7 +155,7 @@ _SPECIAL_HEDGES = {
     "as many as": r"(?<![\w-])as many as" + _FIGURE_AFTER,
     "as much as": r"(?<![\w-])as much as" + _FIGURE_AFTER,
     "no more than": r"(?<![\w-])no more than" + _FIGURE_AFTER,
-    "likely": r"(?<![\w-])(?<!more )(?<!less )(?<!most )(?<!least )likely(?![\w-])",
+    "likely": r"(?<![\w-])(?<!more )(?<!less )(?<!least )likely(?![\w-])",
     "nearly": r"(?<![\w-])nearly(?![\w-])" + _NOT_GENERAL,
     "almost": r"(?<![\w-])almost(?![\w-])" + _NOT_GENERAL,
 }
@@ -177,7 +177,9 @@ _RANGE = (r"|\bbetween\s+[$\u00a3\u20ac]?\d[\d,.]*\s*(?:%|percent|per cent)?\s+a
 def _accusation_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     # a charge, not the name of a topic ("illegal immigration") or an idiom ("stole the show",
     # "stealing Christie's thunder")
-    return re.compile(_words_pattern(words).pattern + r"(?!\s+(?:immigration|immigrants?|aliens|migrants?)\b)"
+    trend = "".join(f"(?<!{w} {p} )" for w in ("rise", "spike", "surge", "increase", "wave", "fall", "drop", "decline", "cases")
+                    for p in ("in", "of"))  # "a spike in harassment": a trend, no one charged
+    return re.compile(trend + _words_pattern(words).pattern + r"(?!\s+(?:immigration|immigrants?|aliens|migrants?|border|crossings?|entry|entries)\b)"
                       r"(?!\s+(?:[\w'\u2019-]+\s+)?(?:thunder|show|spotlight|limelight|headlines?|march|hearts?)\b)", re.I)
 
 

@@ -98,12 +98,16 @@ def test_hedge_words_need_what_they_hedge():
     assert hedge.search("fell by nearly 5 percent")
     assert hedge.search("as many as 400 people")
     assert hedge.search("the dispute is likely to end up in court")
+    assert hedge.search("the program will most likely be dropped")
+    assert hedge.search("it is unclear whether the fund could pay")
 
 
 def test_a_topic_or_an_idiom_is_no_charge():
     acc = lexicons().accusation_pattern()
     assert not acc.search("a speech on illegal immigration")
     assert not acc.search("she stole the show at the convention")
+    assert not acc.search("the rising number of illegal border crossings")
+    assert not acc.search("in response to a spike in harassment of officials")
     assert acc.search("officials stole 2 million dollars from the fund")
 
 
