@@ -301,7 +301,34 @@ def cue_kind(cue: Any, content_text: str) -> str:
         return lex.cue_kind[head.lemma_.lower()]
     if lemma in ("warn", "caution") and kind == "statement" and _MODAL.search(content_text) and not lex.accusation_pattern().search(content_text):
         return "estimate"  # "warned that delays could last for weeks": a prediction of a risk
-    return cue_kind_of_text(content_text, kind, judging=_judges(cue, content_text))
+    kind = cue_kind_of_text(content_text, kind, judging=_judges(cue, content_text))
+    if kind == "statement" and lemma in QUOTE_CUES and _quoted_view(cue, content_text):
+        kind = "opinion"
+    return kind
+
+
+# What makes a quotation a report of something rather than a view: a figure, a plan or an action of
+# the speaker's own ("we will ...", "we have launched ..."), a question, an appeal.
+_REPORTING_QUOTE = re.compile(r"\d|\b(?:I|we)\s+(?:will|'ll|are going to|plan|intend|have|had|did|were|was|are|am|'re|'m|would|can|could|need|urge|ask|hope)\b"
+                              r"|\b(?:I'll|we'll|I've|we've|I'd|we'd|I'm|we're)\b|\?|\b(?:urge|appeal|please)\b", re.I)
+
+
+def _quoted_view(cue: Any, content_text: str) -> bool:
+    """A whole quotation, said in the speaker's own words and reporting no figure, plan or action of
+    theirs: news quotes a source's words for a view (and paraphrases facts)."""
+    doc = cue.doc
+    start = doc.text.find(content_text, max(0, cue.sent.start_char - 2000))
+    if start <= 0:
+        return False
+    before = doc.text[max(0, start - 2):start].strip()
+    after = doc.text[start + len(content_text):start + len(content_text) + 3]
+    if not (before.endswith(("\u201c", '"', "''")) and re.match(r"^[,.!?]?\s*[\u201d\"']", after)):
+        return False
+    speakers = list(cue.children) + (list(cue.head.children) if cue.dep_ in ("advcl", "conj", "xcomp") else [])
+    if any(c.dep_ in ("nsubj", "nsubjpass") and is_document(c) for c in speakers):
+        return False  # 'The report added, "..."': a document's words are what it reports
+    plain = content_text.replace("\u2019", "'")
+    return len(content_text.split()) >= 5 and not _REPORTING_QUOTE.search(plain) and not _FIGURE.search(content_text)
 
 
 def _refuses_to_act(cue: Any) -> bool:
@@ -356,6 +383,17 @@ def _negated_charge(content_text: str) -> bool:
                                         content_text[max(0, m.start() - 40):m.start()], re.I) for m in hits)
 
 
+def _whole_words(words: frozenset[str]) -> re.Pattern[str]:
+    from ._nlp import _words_pattern
+
+    return _words_pattern(tuple(sorted(words)))
+
+
+def _claim_words(words: frozenset[str]) -> re.Pattern[str]:
+    """The claim nouns as whole words, or the verbs they come from ("reported incidents")."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?:s|ed|d)?(?![\w-])", re.I)
+
+
 _MODAL = re.compile(r"\b(?:could|might|may|would|will)\b(?!\s+not\b|n't)", re.I)
 _COULD = re.compile(r"\bcould\b(?!\s+not\b|n't)", re.I)
 _FIGURE = re.compile(r"\d|\b(?:dozens|hundreds|thousands|millions|billions|trillions|ten|twenty|thirty|forty|fifty|hundred|"
@@ -367,8 +405,9 @@ def cue_kind_of_text(content_text: str, kind: str = "statement", *, judging: boo
     """The kind a cue's own ``kind`` becomes given what it reports: a denial of a claim, an
     accusation, a hedged figure, a judgement."""
     lex = lexicons()
-    low = content_text.lower()
-    if kind in ("statement", "opinion") and any(w in low for w in lex.denial_content) and any(n in low for n in lex.claim_nouns):
+    # whole words: "families" holds no "lie", "the people in charge" no charge of anyone
+    if kind in ("statement", "opinion") and _whole_words(lex.denial_content).search(content_text) and _claim_words(lex.claim_nouns).search(
+            re.sub(r"\bin charge\b", "", content_text, flags=re.I)):
         return "denial"
     if kind == "statement" and lex.accusation_pattern().search(content_text):
         if _negated_charge(content_text):

@@ -34,6 +34,9 @@ def kind_of(text, word):
     ("The minister dismissed the strikers as a small group of troublemakers.", "strikers", "opinion"),
     ('The minister dismissed the marchers as "a crowd manipulated by foreign donors".', "marchers", "allegation"),
     ("The agency dismissed the report as baseless.", "report", "denial"),
+    ("The ministry said the report was false.", "report", "denial"),
+    # a word inside another word is no denial: "families" holds no "lie", "in charge" no charge
+    ("The pastor said the families had been forgotten by the people in charge of the scheme.", "families", "statement"),
     # blaming a circumstance judges it; blaming someone accuses them
     ("The chief executive blamed the loss on a weak housing market.", "loss", "opinion"),
     ("The chief executive blamed the regulator for the loss.", "regulator", "allegation"),
@@ -50,8 +53,8 @@ def test_reported_kinds(text, word, kind):
     ("The trainer suggested the injury could have been caused by an old boot.", "boot", "estimate"),  # "suggest" hedges
     # ... but a figure that could come about is
     ("The senator said the new mine could put thousands of people to work.", "mine", "estimate"),
-    # "as much as" hedges only a figure
-    ('"The rule protects tenants as much as it protects landlords," she said.', "tenants", "statement"),
+    # "as much as" hedges only a figure (and this whole quotation is a view)
+    ('"The rule protects tenants as much as it protects landlords," she said.', "tenants", "opinion"),
     ("Officials said repairs could cost as much as 40 million dollars.", "repairs", "estimate"),
     # a comparison of risks is no hedge
     ("The researchers found that regular walkers were 20 percent less likely to fall.", "walkers", "statement"),
@@ -122,3 +125,19 @@ def test_naming_is_not_judging():
     names, judges = [t for t in doc if t.lower_ in ("calls", "called")]
     assert cue_kind(names, "the Quill engine") == "statement"
     assert cue_kind(judges, "the engine a gimmick") == "opinion"
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    # news quotes a source's words for a view, and paraphrases facts: a whole quotation with no
+    # figure, plan or action of the speaker's is their opinion ...
+    ('"The families on this street were simply forgotten by the people in charge," the pastor said.', "forgotten", "opinion"),
+    # ... not one that reports a plan, an action of theirs or a figure
+    ('"We will publish the full accounts next week," the treasurer said.', "accounts", "statement"),
+    ("\u201cWe\u2019re announcing a new policy for advertisers today,\u201d the company said.", "advertisers", "statement"),
+    ('"Turnout reached 64 percent in the northern districts," the commission said.', "Turnout", "statement"),
+    # ... nor a document's words
+    ('"Spending on roads fell sharply after the change of government," the audit report said.', "roads", "statement"),
+])
+def test_whole_quotations(text, word, kind):
+    c = kind_of(text, word)
+    assert c.kind == kind and c.source != "the article", (c.kind, c.source, c.text)
