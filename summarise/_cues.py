@@ -308,16 +308,18 @@ def cue_kind(cue: Any, content_text: str) -> str:
 
 
 # What makes a quotation a report of something rather than a view: a figure, a plan or an action of
-# the speaker's own ("we will ...", "we have launched ..."), a question, an appeal.
+# the speaker's own ("we will ...", "we have launched ..."), a question, an appeal, others' words.
 _REPORTING_QUOTE = re.compile(r"\d|\b(?:I|we)\s+(?:will|'ll|are going to|plan|intend|have|had|did|were|was|are|am|'re|'m|would|can|could|need|urge|ask|hope)\b"
-                              r"|\b(?:I'll|we'll|I've|we've|I'd|we'd|I'm|we're)\b|\?|\b(?:urge|appeal|please)\b", re.I)
+                              r"|\b(?:I'll|we'll|I've|we've|I'd|we'd|I'm|we're)\b|\?|\b(?:urge|appeal|please)\b"
+                              r"|\b(?:said|says|told|tells)\b", re.I)  # a quotation that reports what others said
 
 
 def _quoted_view(cue: Any, content_text: str) -> bool:
     """A whole quotation, said in the speaker's own words and reporting no figure, plan or action of
     theirs: news quotes a source's words for a view (and paraphrases facts)."""
     doc = cue.doc
-    start = doc.text.find(content_text, max(0, cue.sent.start_char - 2000))
+    content_text = content_text.strip(" \u201c\u201d\"'`,")  # the parse may take the marks in
+    start = doc.text.find(content_text, max(0, cue.sent.start_char - 2000)) if content_text else -1
     if start <= 0:
         return False
     before = doc.text[max(0, start - 2):start].strip()
@@ -396,7 +398,7 @@ def _claim_words(words: frozenset[str]) -> re.Pattern[str]:
 
 _MODAL = re.compile(r"\b(?:could|might|may|would|will)\b(?!\s+not\b|n't)", re.I)
 _COULD = re.compile(r"\bcould\b(?!\s+not\b|n't)", re.I)
-_FIGURE = re.compile(r"\d|\b(?:dozens|hundreds|thousands|millions|billions|trillions|ten|twenty|thirty|forty|fifty|hundred|"
+_FIGURE = re.compile(r"\d|\b(?:once|twice|dozens|hundreds|thousands|millions|billions|trillions|ten|twenty|thirty|forty|fifty|hundred|"
                      r"thousand|million|billion|trillion|half|third|quarter)\b", re.I)
 _YEARS = re.compile(r"(?<![\d,.$\u00a3\u20ac])(?:19|20)\d\d(?:s|'s)?(?![\d,.%])(?!\s*(?:percent|per cent|people|votes|jobs|homes))")
 

@@ -131,10 +131,13 @@ def test_naming_is_not_judging():
     # news quotes a source's words for a view, and paraphrases facts: a whole quotation with no
     # figure, plan or action of the speaker's is their opinion ...
     ('"The families on this street were simply forgotten by the people in charge," the pastor said.', "forgotten", "opinion"),
+    ('The chairman was furious. "They tried to sell us a broken product," Mr Lee told reporters.', "broken", "opinion"),
     # ... not one that reports a plan, an action of theirs or a figure
     ('"We will publish the full accounts next week," the treasurer said.', "accounts", "statement"),
     ("\u201cWe\u2019re announcing a new policy for advertisers today,\u201d the company said.", "advertisers", "statement"),
     ('"Turnout reached 64 percent in the northern districts," the commission said.', "Turnout", "statement"),
+    ('"Pepper spray was used once, against a group attacking the line," the inspector said.', "Pepper", "statement"),
+    ('"They said the deadline was negotiable," the senator said.', "deadline", "statement"),
     # ... nor a document's words
     ('"Spending on roads fell sharply after the change of government," the audit report said.', "roads", "statement"),
 ])
