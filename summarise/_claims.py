@@ -137,10 +137,26 @@ def _trim_edges(analysis: Analysis, a: int, b: int) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+# The outcome of a case (a verdict, a sentence, an acquittal): a charge named in it is the court's
+# record, not the article's accusation.
+_JUDICIAL = re.compile(r"\b(?:convicted|acquitted|sentenced|found guilty|pleaded guilty|pleaded not guilty|guilty of|jailed|"
+                       r"cleared of|verdict|jury|trial|charged with|indicted|court)\b", re.I)
+
+
 def _article_kind(text: str, loaded_count: int) -> str:
-    if loaded_count >= 2 or (loaded_count >= 1 and not re.search(r"\d", text)) or _EVALUATIVE.search(text):
+    from ._nlp import lexicons
+
+    lex = lexicons()
+    if loaded_count >= 2 or (loaded_count >= 1 and not re.search(r"\d", text)) or _EVALUATIVE.search(text) \
+            or lex.judgement_pattern().search(text):
         return "opinion"
     if re.search(r"\b(?:accused|alleged|allegations?|accusations?)\b", text, re.I):
+        return "allegation"
+    if any(not m.group(0).lower().startswith(("steal", "stole")) for m in lex.accusation_pattern().finditer(text)) \
+            and not _JUDICIAL.search(text):
+        # "explosives intended for sabotage", "provocations orchestrated by X": a charge of
+        # wrongdoing the article makes itself, contested until someone establishes it ("stealing
+        # moderates from the other party": in narration, stealing is mostly a figure of speech)
         return "allegation"
     return "fact"
 

@@ -56,7 +56,7 @@ def multi_sentence_quotes(analysis: Analysis, frames: list[Frame]) -> list[Frame
     return sorted(frames + added, key=lambda f: (f.span[0], f.sent)) if added else frames
 
 
-_NEGATED_START = re.compile(r"^(?:that\s+)?(?:no|none|nothing|never|not)\b|\b(?:had not|has not|have not|did not|was not|were not|is not|are not|never)\b", re.I)
+_NEGATED_START = re.compile(r"^(?:that\s+)?(?:no|none|nothing|never|not)\b|\b(?:had not|has not|have not|did not|was not|were not|is not|are not|(?<!who )(?<!which )never)\b", re.I)
 
 
 _STOPWORDS = frozenset("the a an of in on at to for by with from and or but that this it its is are was were be been has have had "

@@ -107,6 +107,8 @@ class Lexicons:
     """Single-word loaded lemma -> neutral replacement (or None)."""
     loaded_phrases: dict[str, str | None]
     """Multi-word loaded phrase (lower case) -> neutral replacement (or None)."""
+    judgement: tuple[str, ...] = ()
+    """Words and idioms that judge in anyone's voice (the article's too); all are evaluative."""
     loaded_pos: dict[str, str] = field(default_factory=dict)
     """Single-word loaded lemma -> the only part of speech in which it is loaded ("blast" the
     verb, not the explosion)."""
@@ -115,11 +117,14 @@ class Lexicons:
         return _hedge_pattern(self.hedges)
 
     def accusation_pattern(self) -> re.Pattern[str]:
-        return _words_pattern(self.accusation_content)
+        return _accusation_pattern(self.accusation_content)
 
     def evaluative_pattern(self) -> re.Pattern[str]:
         # the lexicon's loaded words colour wording; these judge: only they make an opinion
-        return _words_pattern(self.evaluative)
+        return _words_pattern(self.evaluative + self.judgement)
+
+    def judgement_pattern(self) -> re.Pattern[str]:
+        return _words_pattern(self.judgement)
 
 
 _NUMBER_WORDS = (r"(?:a |one |two |three )?(?:half|third|thirds|quarter|quarters|dozen|score|hundred|thousand|million|billion)"
@@ -133,16 +138,49 @@ def _hedge_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     # ("around 6:30 a.m." is when, not a figure anyone estimates)
     # the modal "may" in lower case only: "on 12 May" is a date
     modal = r"|(?<![\w-])(?-i:may)(?![\w-])" if "may" in words else ""
-    return re.compile(_words_pattern(tuple(w for w in words if w != "may")).pattern + modal + r"|(?<![\w-])(?:about|around|roughly|some)\s+"
+    # "as many as 400", "no more than 95": a hedge on a figure ("protects journalists as much as it
+    # protects the public" hedges nothing); "31 percent less likely to": a comparison of risks;
+    # "nearly every company", "almost all": a generalisation, not an estimate
+    special = {w: _SPECIAL_HEDGES[w] for w in words if w in _SPECIAL_HEDGES}
+    plain = tuple(w for w in words if w != "may" and w not in special)
+    extra = "".join("|" + p for p in special.values())
+    return re.compile(_words_pattern(plain).pattern + modal + extra + r"|(?<![\w-])(?:about|around|roughly|some)\s+"
                       r"(?!\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b|[ap]\.m\.|o'clock))"
                       r"(?:[$\u00a3\u20ac]?\d[\d,.]*|(?:" + _NUMBER_WORDS + r")(?:-\w+)?)(?![\w-])" + _RANGE, re.I)
+
+
+_FIGURE_AFTER = r"\s+(?:[$\u00a3\u20ac]?\d|(?:" + _NUMBER_WORDS + r")(?![\w-]))"
+_NOT_GENERAL = r"(?!\s+(?:every|all|always|never|no|none|nobody|nothing|everyone|everybody|everything|entirely|completely)\b)"
+_SPECIAL_HEDGES = {
+    "as many as": r"(?<![\w-])as many as" + _FIGURE_AFTER,
+    "as much as": r"(?<![\w-])as much as" + _FIGURE_AFTER,
+    "no more than": r"(?<![\w-])no more than" + _FIGURE_AFTER,
+    "likely": r"(?<![\w-])(?<!more )(?<!less )(?<!least )likely(?![\w-])",
+    "nearly": r"(?<![\w-])nearly(?![\w-])" + _NOT_GENERAL,
+    "almost": r"(?<![\w-])almost(?![\w-])" + _NOT_GENERAL,
+}
 
 
 # A figure given as a range ("between 20 and 30 percent", "20 to 30 percent", "up to 5,000",
 # "nine out of ten"): someone's estimate, not a count
 _RANGE = (r"|\bbetween\s+[$\u00a3\u20ac]?\d[\d,.]*\s*(?:%|percent|per cent)?\s+and\s+[$\u00a3\u20ac]?\d"
           r"|(?<![\w.])[$\u00a3\u20ac]?\d[\d,.]*\s*(?:-|\u2013|to)\s*[$\u00a3\u20ac]?\d[\d,.]*\s*(?:%|percent|per cent)"
+          # "a turnout it put at 92 percent", "which she estimated at a third": a figure someone values
+          r"|\b(?:put|puts|pegged|pegs|placed|places|estimated|estimates)\s+(?:it\s+|them\s+|the\s+\w+\s+)?at\s+(?:about\s+|around\s+)?(?:[$\u00a3\u20ac]?\d|(?:" + _NUMBER_WORDS + r")\b)"
+          # a lower bound ("at least 2 billion euros"): the source's estimate of what it cannot count
+          # exactly ("more than"/"fewer than" mostly round a known figure, and stay what they are)
+          r"|\b(?:at least|upwards of)\s+[$\u00a3\u20ac]?\d"
           r"|\bup to\s+[$\u00a3\u20ac]?\d|\b(?:\d+|" + _NUMBER_WORDS + r")\s+(?:out\s+)?of\s+(?:every\s+)?(?:\d+|ten|five|four|three)\b(?!\s*(?:a\.?m|p\.?m|o'clock))")
+
+
+@lru_cache(maxsize=2)
+def _accusation_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    # a charge, not the name of a topic ("illegal immigration") or an idiom ("stole the show",
+    # "stealing Christie's thunder")
+    trend = "".join(f"(?<!{w} {p} )" for w in ("rise", "spike", "surge", "increase", "wave", "fall", "drop", "decline", "cases")
+                    for p in ("in", "of"))  # "a spike in harassment": a trend, no one charged
+    return re.compile(trend + _words_pattern(words).pattern + r"(?!\s+(?:immigration|immigrants?|aliens|migrants?|border|crossings?|entry|entries)\b)"
+                      r"(?!\s+(?:[\w'\u2019-]+\s+)?(?:thunder|show|spotlight|limelight|headlines?|march|hearts?)\b)", re.I)
 
 
 @lru_cache(maxsize=8)
@@ -180,6 +218,7 @@ def lexicons() -> Lexicons:
         hedges=tuple(str(w) for w in cues["hedges"]),
         accusation_content=tuple(str(w) for w in cues["accusation_content"]),
         evaluative=tuple(str(w) for w in cues["evaluative"]),
+        judgement=tuple(str(w) for w in cues.get("judgement", ())),
         loaded_words=words,
         loaded_phrases=phrases,
         loaded_pos=loaded_pos,
