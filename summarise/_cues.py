@@ -13,12 +13,11 @@ a charge of wrongdoing an allegation). :mod:`._frames` finds the cue's source an
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ._nlp import lexicons
 
-__all__ = ["ABOUT_CUES", "ADDRESSEE_CUES", "ADJECTIVE_CUES", "ADJECTIVE_PREPS", "FOR_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MENTAL_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "aside", "cue_kind", "cue_kind_of_text", "is_cue", "is_document", "colon_quote", "made_clear"]
+__all__ = ["ABOUT_CUES", "ADDRESSEE_CUES", "AS_CUES", "ADJECTIVE_CUES", "ADJECTIVE_PREPS", "FOR_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MENTAL_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "aside", "is_cue", "is_document", "colon_quote", "made_clear", "values_at"]
 
 # Speech acts and judgements with what they are about as their object ("cited the report",
 # "chided the council"): cues only when someone, not something, does them (see STANCE_CUES).
@@ -36,7 +35,7 @@ OBJECT_CUES = frozenset(
     "estimate project forecast predict calculate point".split()
 ) | _SPEECH_ACTS
 # Verbs of regarding something as something ("see X as Y"): an opinion of whoever does.
-_AS_CUES = frozenset("see view regard".split())
+AS_CUES = frozenset("see view regard".split())
 # Verbs of pushing for something: cues only with "for"/"against" or an infinitive.
 _PUSH_CUES = frozenset("push press lobby campaign".split())
 # Cues of taking a side ("X backs Y"): an attribution only when someone, not something, does it.
@@ -141,7 +140,7 @@ def _named_elsewhere(tok: Any) -> bool:
     return tok.text in names
 
 
-def _values_at(tok: Any) -> bool:
+def values_at(tok: Any) -> bool:
     """'puts the cost at $4 million', 'pegged turnout at 60 percent': a figure someone gives."""
     return tok.lemma_.lower() in _VALUING_CUES and tok.pos_ == "VERB" and any(
         c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num or t.ent_type_ in _FIGURES for t in c.subtree)
@@ -151,9 +150,9 @@ def _values_at(tok: Any) -> bool:
 def is_cue(tok: Any) -> bool:
     lex = lexicons()
     lemma = tok.lemma_.lower()
-    if _values_at(tok):
+    if values_at(tok):
         return True
-    if lemma in _AS_CUES:
+    if lemma in AS_CUES:
         # "critics see the plan as a giveaway", "many view him as the favourite": a stance, only
         # with "as" and someone holding it ("we saw the film" reports nothing)
         return tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) and any(
@@ -330,168 +329,3 @@ def made_clear(tok: Any) -> Any | None:
                 if x.i > c.i and x.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children):
                     return x
     return None
-
-
-def cue_kind(cue: Any, content_text: str) -> str:
-    lex = lexicons()
-    lemma = cue.lemma_.lower()
-    if _values_at(cue):
-        return "estimate"
-    if lemma in _AS_CUES or lemma == "question":
-        return "opinion"
-    kind = ADJECTIVE_CUES.get(cue.lower_) or ADJECTIVE_CUES.get(lemma) or lex.cue_kind.get(lemma, "statement")
-    if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ == "for" for m in c.children) for c in cue.children):
-        kind = "statement"  # "called for X (to be raised)": a demand, not a judgement
-    if lemma == "blame" and cue.pos_ == "VERB":
-        # "blamed the council for the delay", "blamed the losses on the board": an accusation of
-        # someone; "blamed the decline on a tough market" (a cause, no one's wrongdoing): a judgement
-        objects = [c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")]
-        targets = objects + [p for c in (cue, *objects) for c2 in c.children if c2.dep_ == "prep" and c2.lower_ == "on"
-                             for p in c2.children if p.dep_ == "pobj"]
-        return "allegation" if any(animate(t) for t in targets) or not targets else "opinion"
-    if _refuses_to_act(cue):
-        return "statement"  # "refused to close the pitches": a refusal to act, not a denial of a claim
-    if lemma == "call" and kind == "opinion" and any(
-            c.dep_ in ("oprd", "xcomp", "attr") and (c.pos_ == "PROPN" or any(x.dep_ == "compound" and x.pos_ == "PROPN" for x in c.children))
-            for c in cue.children):
-        return "statement"  # "what it calls the Helix cell": a name, not a judgement
-    if kind == "denial" and _characterises(cue):
-        # "dismissed the protesters as a noisy minority", "rejected the plan as unworkable": a
-        # judgement of someone or something, not a denial of a claim ("dismissed the claim as
-        # baseless" stays one); a charge of wrongdoing in it makes it an allegation
-        return "allegation" if lex.accusation_pattern().search(content_text) else "opinion"
-    head = cue.head
-    if (cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") and head.i != cue.i and head.pos_ == "VERB"
-            and lex.cue_kind.get(head.lemma_.lower()) in ("denial", "allegation") and not _characterises(head)
-            and not _refuses_to_act(head)):
-        # "X denied the accusation, saying ...", "accused the board, saying ...": what the
-        # participle reports is the denial's (or the accusation's) reason, of its kind
-        return lex.cue_kind[head.lemma_.lower()]
-    if lemma in ("warn", "caution") and kind == "statement" and _MODAL.search(content_text) and not lex.accusation_pattern().search(content_text):
-        return "estimate"  # "warned that delays could last for weeks": a prediction of a risk
-    kind = cue_kind_of_text(content_text, kind, judging=_judges(cue, content_text))
-    if kind == "statement" and lemma in QUOTE_CUES and _quoted_view(cue, content_text):
-        kind = "opinion"
-    return kind
-
-
-# What makes a quotation a report of something rather than a view: a figure, a plan or an action of
-# the speaker's own ("we will ...", "we have launched ..."), a question, an appeal, others' words.
-_REPORTING_QUOTE = re.compile(r"\d|\b(?:I|we)\s+(?:will|'ll|are going to|plan|intend|have|had|did|were|was|are|am|'re|'m|would|can|could|need|urge|ask|hope)\b"
-                              r"|\b(?:I'll|we'll|I've|we've|I'd|we'd|I'm|we're)\b|\?|\b(?:urge|appeal|please)\b"
-                              r"|\b(?:said|says|told|tells)\b", re.I)  # a quotation that reports what others said
-
-
-def _quoted_view(cue: Any, content_text: str) -> bool:
-    """A whole quotation, said in the speaker's own words and reporting no figure, plan or action of
-    theirs: news quotes a source's words for a view (and paraphrases facts)."""
-    doc = cue.doc
-    content_text = content_text.strip(" \u201c\u201d\"'`,")  # the parse may take the marks in
-    start = doc.text.find(content_text, max(0, cue.sent.start_char - 2000)) if content_text else -1
-    if start <= 0:
-        return False
-    before = doc.text[max(0, start - 2):start].strip()
-    after = doc.text[start + len(content_text):start + len(content_text) + 3]
-    if not (before.endswith(("\u201c", '"', "''")) and re.match(r"^[,.!?]?\s*[\u201d\"']", after)):
-        return False
-    speakers = list(cue.children) + (list(cue.head.children) if cue.dep_ in ("advcl", "conj", "xcomp") else [])
-    if any(c.dep_ in ("nsubj", "nsubjpass") and is_document(c) for c in speakers):
-        return False  # 'The report added, "..."': a document's words are what it reports
-    plain = content_text.replace("\u2019", "'")
-    return len(content_text.split()) >= 5 and not _REPORTING_QUOTE.search(plain) and not _FIGURE.search(content_text)
-
-
-def _refuses_to_act(cue: Any) -> bool:
-    return cue.lemma_.lower() in ("refuse", "decline") and any(c.dep_ == "xcomp" for c in cue.children)
-
-
-def _judges(cue: Any, content_text: str) -> bool:
-    """Whether what ``cue`` reports passes a judgement: an evaluative word or idiom in it, in the
-    source's own quoted words or as what the content asserts. Not a capitalised word of a name
-    ("the Great Recession", "the Fair Housing Act"), nor, outside a quotation, an attributive
-    adjective of a noun the content is about ("the reports show a change after Rubio's
-    disappointing debate": the writer's word, perhaps, not what the reports show)."""
-    from ._layout import open_quote_before
-
-    lex = lexicons()
-    words = re.findall(r"[A-Za-z]+", content_text)
-    headline = sum(w[:1].isupper() for w in words) * 2 > len(words)  # "Trump Says He Is Unlikely To Have A Good ..."
-    hits = [m for m in lex.evaluative_pattern().finditer(content_text)
-            if headline or not (m.start() > 0 and m.group(0)[:1].isupper() and not m.group(0).isupper())]  # "WRONG" is emphasis
-    if not hits:
-        return False
-    doc = cue.doc
-    start = doc.text.find(content_text, max(0, cue.sent.start_char - 2000))
-    if start < 0:
-        return True
-    by_idx = {t.idx: t for t in doc if start <= t.idx < start + len(content_text)}
-    for m in hits:
-        tok = by_idx.get(start + m.start())
-        if (tok is None or " " in m.group(0) or tok.dep_ != "amod" or tok.head.dep_ in ("attr", "acomp", "oprd", "appos", "ROOT")
-                or open_quote_before(doc.text, tok.idx, single=True)
-                or doc.text[doc.text.rfind("\n", 0, tok.idx) + 1:tok.idx].count("''") % 2 == 1):  # ''NYT-style''
-            return True
-    return False
-
-
-def _characterises(cue: Any) -> bool:
-    """"dismissed X as Y" where X is no claim, report or allegation (someone, a plan, a figure)."""
-    lex = lexicons()
-    as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children)
-    obj = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if cue.dep_ == "relcl" and obj is None:
-        obj = cue.head  # "a figure the union dismissed as scaremongering"
-    return as_phrase and obj is not None and obj.lemma_.lower() not in lex.claim_nouns and obj.lower_ not in lex.claim_nouns
-
-
-def _negated_charge(content_text: str) -> bool:
-    """Whether every charge of wrongdoing in ``content_text`` is negated ("never knowingly",
-    "did not illegally", "no fraud"): someone saying a wrong was not done denies it."""
-    lex = lexicons()
-    hits = list(lex.accusation_pattern().finditer(content_text))
-    return bool(hits) and all(re.search(r"(?<![\w-])(?:never|not|no|n't|nothing|without)(?:\s+[\w'-]+){0,2}\s*$",
-                                        content_text[max(0, m.start() - 40):m.start()], re.I) for m in hits)
-
-
-def _whole_words(words: frozenset[str]) -> re.Pattern[str]:
-    from ._nlp import _words_pattern
-
-    return _words_pattern(tuple(sorted(words)))
-
-
-def _claim_words(words: frozenset[str]) -> re.Pattern[str]:
-    """The claim nouns as whole words, or the verbs they come from ("reported incidents")."""
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?:s|ed|d)?(?![\w-])", re.I)
-
-
-_MODAL = re.compile(r"\b(?:could|might|may|would|will)\b(?!\s+not\b|n't)", re.I)
-_COULD = re.compile(r"\bcould\b(?!\s+not\b|n't)", re.I)
-_FIGURE = re.compile(r"\d|\b(?:once|twice|dozens|hundreds|thousands|millions|billions|trillions|ten|twenty|thirty|forty|fifty|hundred|"
-                     r"thousand|million|billion|trillion|half|third|quarter)\b", re.I)
-_YEARS = re.compile(r"(?<![\d,.$\u00a3\u20ac])(?:19|20)\d\d(?:s|'s)?(?![\d,.%])(?!\s*(?:percent|per cent|people|votes|jobs|homes))")
-
-
-def cue_kind_of_text(content_text: str, kind: str = "statement", *, judging: bool | None = None) -> str:
-    """The kind a cue's own ``kind`` becomes given what it reports: a denial of a claim, an
-    accusation, a hedged figure, a judgement."""
-    lex = lexicons()
-    # whole words: "families" holds no "lie", "the people in charge" no charge of anyone
-    if kind in ("statement", "opinion") and _whole_words(lex.denial_content).search(content_text) and _claim_words(lex.claim_nouns).search(
-            re.sub(r"\bin charge\b", "", content_text, flags=re.I)):
-        return "denial"
-    if kind == "statement" and lex.accusation_pattern().search(content_text):
-        if _negated_charge(content_text):
-            return "denial"  # "he had never knowingly taken ...", "we did not cover anything up"
-        return "allegation"
-    if kind == "statement" and lex.hedge_pattern().search(content_text):
-        return "estimate"
-    if kind == "statement" and _COULD.search(content_text) and _FIGURE.search(_YEARS.sub("", content_text)):
-        return "estimate"  # "legalising it could put thousands to work", "could win by more than ten points"
-    # a judgement, unless the content gives a figure (a year is no figure: "the 2033 deadline was
-    # too late" judges)
-    if judging is None:
-        judging = lex.evaluative_pattern().search(content_text) is not None
-    if kind == "statement" and not re.search(r"\d", _YEARS.sub("", content_text)) and judging:
-        return "opinion"
-    return kind

@@ -15,7 +15,7 @@ from ._frame_repairs import is_trailing_report
 from ._nlp import lexicons
 
 __all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "phrase_source", "source_tokens", "span_of",
-           "one_of_those", "subject_of", "subtree"]
+           "not_done", "one_of_those", "reduced_passive", "subject_of", "subtree"]
 
 # Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
 _FOREIGN_MARKS = frozenset("as while although though whereas even because since".split())
@@ -351,3 +351,30 @@ def antecedent(head: Any) -> str:
         return " ".join(t.text for t in toks)
     mods = [t for t in head.children if t.i < head.i and t.dep_ in ("compound", "amod") and not t.is_punct]
     return "the " + " ".join([*(t.text for t in mods), head.text])
+
+
+# Verbs whose infinitive did not happen ("declined to comment", "failed to show").
+_NOT_DONE = frozenset("decline refuse fail avoid hesitate forget neglect cease stop resist pretend".split())
+
+
+def not_done(tok: Any) -> bool:
+    """A cue in the infinitive of a verb that says it was not done ("declined to threaten X",
+    "did not go on to say", and its conjuncts: "declined to threaten X or declare Y")."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ not in ("xcomp", "advcl") or t.head.i > t.i:
+        return False
+    head = t.head
+    if head.lemma_.lower() in _NOT_DONE:
+        # ("declined to threaten X or directly declare Y": the second hung as an adverbial; not
+        # "refused to name one, adding that ...", which he did add)
+        return t.dep_ == "xcomp" or t.tag_ == "VB" or any(a.tag_ == "TO" for a in t.children)
+    return any(c.dep_ == "neg" for c in head.children) and (t.dep_ == "xcomp" or any(a.tag_ == "TO" for a in t.children))
+
+
+def reduced_passive(tok: Any) -> bool:
+    """A participle standing for a passive clause with no one named ("when asked to ...", "X,
+    asked about Y, ..."): whoever it inherits a subject from is the one asked."""
+    return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in tok.children)

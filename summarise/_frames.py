@@ -12,12 +12,12 @@ import re
 from typing import Any
 
 from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, TITLES, Analysis, Mention, full_person, resolve_reference, strip_det
-from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, cue_kind, cue_kind_of_text, is_cue,
-                    is_document)
+from ._cues import ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, is_cue, is_document
 from ._frame_quotes import inner_quote, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
 from ._frame_repairs import inverted_subject, stranded_subject, trailing_report
-from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, one_of_those, phrase_source, source_tokens, span_of,
-                            subject_of, subtree)
+from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, not_done, one_of_those, phrase_source, reduced_passive,
+                            source_tokens, span_of, subject_of, subtree)
+from ._kinds import cue_kind, cue_kind_of_text
 from ._nlp import lexicons
 
 __all__ = ["Frame", "find_frames", "KIND_RANK"]
@@ -136,9 +136,9 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 continue
             if not is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)):
                 continue  # a cue inside a quotation is part of what the speaker said
-            if tok.dep_ in ("xcomp", "conj", "advcl") and _not_done(tok):
+            if tok.dep_ in ("xcomp", "conj", "advcl") and not_done(tok):
                 continue  # "declined to threaten Moscow": no one threatened
-            if _reduced_passive(tok) or tok.dep_ == "xcomp" and _reduced_passive(tok.head):
+            if reduced_passive(tok) or tok.dep_ == "xcomp" and reduced_passive(tok.head):
                 continue  # "when asked to condemn X", "X, asked about Y, said": the one asked, not the one asking
             if any(t.i < tok.i and t.lower_ in ("what", "whatever") and t.tag_ in ("WP", "WDT") and (
                     t.head.i == tok.i and t.dep_ == "dobj" or t.head.dep_ == "xcomp" and t.head.head.i == tok.i)
@@ -328,31 +328,6 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             negated_answer(analysis, f, frames)
         frames.extend(sent_frames)
     return multi_sentence_quotes(analysis, frames)
-
-
-# Verbs whose infinitive did not happen ("declined to comment", "failed to show").
-_NOT_DONE = frozenset("decline refuse fail avoid hesitate forget neglect cease stop resist pretend".split())
-
-
-def _not_done(tok: Any) -> bool:
-    """A cue in the infinitive of a verb that says it was not done ("declined to threaten X",
-    "did not go on to say", and its conjuncts: "declined to threaten X or declare Y")."""
-    t = tok
-    while t.dep_ == "conj" and t.head.i != t.i:
-        t = t.head
-    if t.dep_ not in ("xcomp", "advcl") or t.head.i > t.i:
-        return False
-    head = t.head
-    if head.lemma_.lower() in _NOT_DONE:
-        return True  # ("declined to threaten X or directly declare Y": the second hung as an adverbial)
-    return any(c.dep_ == "neg" for c in head.children) and (t.dep_ == "xcomp" or any(a.tag_ == "TO" for a in t.children))
-
-
-def _reduced_passive(tok: Any) -> bool:
-    """A participle standing for a passive clause with no one named ("when asked to ...", "X,
-    asked about Y, ..."): whoever it inherits a subject from is the one asked."""
-    return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in tok.children)
 
 
 def _headline_speaker(analysis: Analysis, si: int, recent: list[Mention]) -> Frame | None:

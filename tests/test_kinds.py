@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from summarise import extract_claims
-from summarise._cues import cue_kind, cue_kind_of_text
+from summarise._kinds import cue_kind, cue_kind_of_text
 from summarise._nlp import lexicons, nlp
 
 
@@ -62,8 +62,8 @@ def test_reported_kinds(text, word, kind):
     ('The union spokesman said the lost pay was "at least 3 million pounds".', "lost pay", "estimate"),
     # a warning of what could happen is a prediction
     ("Port operators warned that the delays could last for weeks.", "delays", "estimate"),
-    # a refusal to act is no denial, nor is what is said beside it
-    ("The council has refused to close the library despite the petition.", "library", "statement"),
+    # a refusal to act is no denial (an action the article reports), nor is what is said beside it
+    ("The council has refused to close the library despite the petition.", "library", "fact"),
     ("The spokesman refused to name a favourite, adding that the government would work with either.", "either", "statement"),
 ])
 def test_hedges_and_figures(text, word, kind):
