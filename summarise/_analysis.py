@@ -280,6 +280,12 @@ def _mend_lemmas(doc: Any) -> None:
             t.lemma_ = stem  # "hoping", "hopes" -> "hope", not "hop"
 
 
+def _common_plural_at(analysis: Analysis, offset: int) -> bool:
+    """Whether the word starting at character ``offset`` is a common plural noun (tag NNS)."""
+    span = analysis.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span is not None and span[0].idx == offset and span[0].tag_ == "NNS"
+
+
 def full_person(name: str, seen: dict[str, Mention]) -> Mention | None:
     """An earlier PERSON mention that ``name`` (a surname, or the same name) refers to."""
     parts = name.replace("-", " ").split()
@@ -350,8 +356,7 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer
             return Mention(named, "", "ORG", offset)
         if head in ("company", "firm", "operator", "group", "club"):
             # not a common plural the tagger took for a name at the start of a sentence ("Reporters said")
-            orgs = [m for m in earlier if m.label == "ORG" and not (
-                " " not in m.name and any(t.idx == m.start and t.tag_ == "NNS" for t in analysis.doc))]
+            orgs = [m for m in earlier if m.label == "ORG" and not (" " not in m.name and _common_plural_at(analysis, m.start))]
             if orgs:
                 return orgs[-1]
     return None

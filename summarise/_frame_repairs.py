@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._cues import QUOTE_CUES
+
 __all__ = ["inverted_subject", "is_trailing_report", "stranded_subject", "trailing_report"]
 
-_SAY = frozenset("say tell add write state post tweet".split())
+# Verbs of saying, which may say where ("..., X said at an event in Ohio."); a reply is not set off so.
+_SAY = QUOTE_CUES - {"reply", "respond"}
 
 # Links inside a noun phrase, from a word up to the phrase's head.
 _NOMINAL_LINKS = frozenset("appos conj compound flat amod nmod nummod det poss case punct cc".split())

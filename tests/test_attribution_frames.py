@@ -5,19 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarise import extract_claims
-
-
-def _claims(text: str) -> list[tuple[str, str, str]]:
-    claims = extract_claims(text, model=None)
-    assert claims, f"no claim found in {text!r}"
-    return [(c.kind, c.source, c.text) for c in claims]
-
-
-def _by_text(text: str, fragment: str) -> tuple[str, str, str]:
-    found = [c for c in _claims(text) if fragment in c[2]]
-    assert found, f"no claim holds {fragment!r}: {_claims(text)}"
-    return found[0]
+from .claim_texts import by_text as _by_text
+from .claim_texts import claims as _claims
 
 
 def test_active_it_is_the_body_that_spoke_last_not_unnamed_sources() -> None:

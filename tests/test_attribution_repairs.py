@@ -4,19 +4,8 @@ nothing is credited to someone who did not say it."""
 
 from __future__ import annotations
 
-from summarise import extract_claims
-
-
-def _claims(text: str) -> list[tuple[str, str, str]]:
-    claims = extract_claims(text, model=None)
-    assert claims, f"no claim found in {text!r}"
-    return [(c.kind, c.source, c.text) for c in claims]
-
-
-def _by_text(text: str, fragment: str) -> tuple[str, str, str]:
-    found = [c for c in _claims(text) if fragment in c[2]]
-    assert found, f"no claim holds {fragment!r}: {_claims(text)}"
-    return found[0]
+from .claim_texts import by_text as _by_text
+from .claim_texts import claims as _claims
 
 
 def test_a_speaker_the_parser_hung_on_a_fronted_place_still_speaks() -> None:
