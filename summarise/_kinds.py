@@ -6,6 +6,7 @@ wrongdoing an allegation, a whole quotation of a view an opinion). :mod:`._cues`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ._cues import ADJECTIVE_CUES, AS_CUES, QUOTE_CUES, animate, is_document, values_at
@@ -32,8 +33,6 @@ def cue_kind(cue: Any, content_text: str) -> str:
         targets = objects + [p for c in (cue, *objects) for c2 in c.children if c2.dep_ == "prep" and c2.lower_ == "on"
                              for p in c2.children if p.dep_ == "pobj"]
         return "allegation" if any(animate(t) for t in targets) or not targets else "opinion"
-    if _refuses_to_act(cue):
-        return "statement"  # "refused to close the pitches": a refusal to act, not a denial of a claim
     if lemma == "call" and kind == "opinion" and any(
             c.dep_ in ("oprd", "xcomp", "attr") and (c.pos_ == "PROPN" or any(x.dep_ == "compound" and x.pos_ == "PROPN" for x in c.children))
             for c in cue.children):
@@ -107,7 +106,8 @@ def _judges(cue: Any, content_text: str) -> bool:
     start = doc.text.find(content_text, max(0, cue.sent.start_char - 2000))
     if start < 0:
         return True
-    by_idx = {t.idx: t for t in doc if start <= t.idx < start + len(content_text)}
+    span = doc.char_span(start, start + len(content_text), alignment_mode="expand")
+    by_idx = {t.idx: t for t in (span if span is not None else ()) if start <= t.idx < start + len(content_text)}
     for m in hits:
         tok = by_idx.get(start + m.start())
         if (tok is None or " " in m.group(0) or tok.dep_ != "amod" or tok.head.dep_ in ("attr", "acomp", "oprd", "appos", "ROOT")
@@ -136,12 +136,7 @@ def _negated_charge(content_text: str) -> bool:
                                         content_text[max(0, m.start() - 40):m.start()], re.I) for m in hits)
 
 
-def _whole_words(words: frozenset[str]) -> re.Pattern[str]:
-    from ._nlp import _words_pattern
-
-    return _words_pattern(tuple(sorted(words)))
-
-
+@lru_cache(maxsize=2)
 def _claim_words(words: frozenset[str]) -> re.Pattern[str]:
     """The claim nouns as whole words, or the verbs they come from ("reported incidents")."""
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?:s|ed|d)?(?![\w-])", re.I)
@@ -159,7 +154,7 @@ def cue_kind_of_text(content_text: str, kind: str = "statement", *, judging: boo
     accusation, a hedged figure, a judgement."""
     lex = lexicons()
     # whole words: "families" holds no "lie", "the people in charge" no charge of anyone
-    if kind in ("statement", "opinion") and _whole_words(lex.denial_content).search(content_text) and _claim_words(lex.claim_nouns).search(
+    if kind in ("statement", "opinion") and lex.denial_pattern().search(content_text) and _claim_words(lex.claim_nouns).search(
             re.sub(r"\bin charge\b", "", content_text, flags=re.I)):
         return "denial"
     if kind == "statement" and lex.accusation_pattern().search(content_text):

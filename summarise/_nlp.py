@@ -123,6 +123,10 @@ class Lexicons:
         # the lexicon's loaded words colour wording; these judge: only they make an opinion
         return _words_pattern(self.evaluative + self.judgement)
 
+    def denial_pattern(self) -> re.Pattern[str]:
+        """The denial words as whole words ("families" holds no "lie")."""
+        return _words_pattern(tuple(sorted(self.denial_content)))
+
     def judgement_pattern(self) -> re.Pattern[str]:
         return _words_pattern(self.judgement)
 
