@@ -94,6 +94,13 @@ def negated_answer(analysis: Analysis, f: Frame, earlier: list[Frame]) -> None:
             return
 
 
+def _beyond(text: str, outer: Frame, inner: Frame) -> bool:
+    """Whether the outer frame reports words of its own beyond the inner frame's: "He said he
+    intends to win, so he will have enough votes" (the second clause is said, not intended)."""
+    rest = text[outer.content[0]:inner.span[0]] + " " + text[inner.span[1]:outer.content[1]]
+    return len(re.findall(r"\w+", rest)) >= 3
+
+
 def merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
     """Fold "X said that he estimates that Y" into one frame of X, kind estimate."""
     out: list[Frame] = []
@@ -121,9 +128,10 @@ def merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
         if same and not heads_content:
             out.append(f)
             continue
-        if same and doc is not None and f.cue_i >= 0 and doc[f.cue_i].dep_ == "xcomp":
+        if same and doc is not None and f.cue_i >= 0 and (doc[f.cue_i].dep_ == "xcomp" or _beyond(doc.text, outer, f)):
             # "pledged to push for X": the infinitive stays inside the outer cue's words (taking its
-            # span alone left "X push for ..."); only a more specific kind carries over
+            # span alone left "X push for ..."), as does a cue beside other reported words ("said he
+            # intends to win, so he will have ..."); only a more specific kind carries over
             if KIND_RANK.get(f.kind, 0) > KIND_RANK.get(outer.kind, 0):
                 outer.kind = f.kind
             continue

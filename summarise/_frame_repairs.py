@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._cues import QUOTE_CUES
+from ._cues import DOCUMENT_CUES, QUOTE_CUES, is_document
 
-__all__ = ["inverted_subject", "is_trailing_report", "stranded_subject", "trailing_report"]
+__all__ = ["inverted_subject", "is_trailing_report", "noun_read_report", "stranded_subject", "trailing_report"]
 
 # Verbs of saying, which may say where ("..., X said at an event in Ohio."); a reply is not set off so.
 _SAY = QUOTE_CUES - {"reply", "respond"}
+
+# Present forms of the verbs a report ends on, which the tagger can read as the last noun of its
+# subject ("..., campaign finance records show."): "show", "shows", "says".
+_REPORT_FORMS = frozenset(f for v in DOCUMENT_CUES | QUOTE_CUES for f in (v, v + "s", v + "es"))
 
 # Links inside a noun phrase, from a word up to the phrase's head.
 _NOMINAL_LINKS = frozenset("appos conj compound flat amod nmod nummod det poss case punct cc".split())
@@ -97,3 +101,32 @@ def is_trailing_report(cue: Any) -> bool:
     toks = [t for t in cue.sent if not t.is_space]
     words = [t.i for t in toks if not t.is_punct]
     return bool(words) and trailing_report(cue, subj, toks, words[-1]) is not None
+
+
+def noun_read_report(toks: list[Any], s_last: int) -> tuple[list[Any], Any, list[Any]] | None:
+    """A report set off at the end of its sentence whose verb the tagger read as the last noun of
+    its subject ("X gave $5,000 to the fund in 2014, campaign finance records show."): the subject's
+    tokens, the verb and all that comes before the comma. Only a plain noun phrase between the comma
+    and the verb, whose head is a document, a plural or a name and agrees with the verb, a present
+    form of a verb of saying or showing. None when the sentence is not so."""
+    doc = toks[0].doc if toks else None
+    if doc is None or s_last < 2:
+        return None
+    verb = doc[s_last]
+    if verb.pos_ not in ("NOUN", "PROPN") or verb.lower_ not in _REPORT_FORMS:
+        return None
+    i = s_last - 1
+    while i > toks[0].i and doc[i].text != "," and doc[i].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "CCONJ"):
+        i -= 1
+    if doc[i].text != "," or i == s_last - 1:
+        return None
+    subj = [t for t in doc[i + 1:s_last]]
+    head = subj[-1]
+    if (head.tag_ in ("NNS", "NNPS")) != (verb.lower_ in DOCUMENT_CUES | QUOTE_CUES):
+        return None  # "records show", "the survey shows": the verb agrees with its subject
+    if not (is_document(head) or head.tag_ in ("NNS", "NNPS") or head.ent_type_ in ("ORG", "NORP", "PERSON")):
+        return None
+    content = [t for t in toks if t.i < i and not t.is_space]
+    if sum(1 for t in content if not t.is_punct) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None
+    return subj, verb, content

@@ -14,7 +14,7 @@ from typing import Any
 from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, TITLES, Analysis, Mention, full_person, resolve_reference, strip_det
 from ._cues import ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, is_cue, is_document
 from ._frame_quotes import inner_quote, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
-from ._frame_repairs import inverted_subject, stranded_subject, trailing_report
+from ._frame_repairs import inverted_subject, noun_read_report, stranded_subject, trailing_report
 from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, not_done, one_of_those, phrase_source, reduced_passive,
                             source_tokens, span_of, subject_of, subtree)
 from ._kinds import cue_kind, cue_kind_of_text
@@ -315,6 +315,10 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     f.content = (f.content[0], min(f.content[1], end))
         sent_frames = merge_nested(sent_frames, analysis.doc)
         if not sent_frames:
+            nf = _noun_read_frame(analysis, si, toks, s_last, recent)
+            if nf is not None:
+                sent_frames.append(nf)
+        if not sent_frames:
             hf = _headline_speaker(analysis, si, recent)
             if hf is not None:
                 sent_frames.append(hf)
@@ -328,6 +332,23 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             negated_answer(analysis, f, frames)
         frames.extend(sent_frames)
     return multi_sentence_quotes(analysis, frames)
+
+
+def _noun_read_frame(analysis: Analysis, si: int, toks: list[Any], s_last: int, recent: list[Mention]) -> Frame | None:
+    """"..., campaign finance records show." with "show" tagged as a noun (see
+    :func:`noun_read_report`): the records' statement of all before the comma."""
+    found = noun_read_report(toks, s_last)
+    if found is None:
+        return None
+    subj, verb, content_toks = found
+    lemma = verb.lower_ if verb.lower_ in DOCUMENT_CUES | QUOTE_CUES else re.sub(r"e?s$", "", verb.lower_)
+    if lemma not in DOCUMENT_CUES | QUOTE_CUES:
+        lemma = verb.lower_[:-1]  # "indicates": "indicate", not "indicat"
+    source, mention = _display(analysis, subj, recent)
+    content = span_of(content_toks)
+    kind = cue_kind_of_text(analysis.text[content[0]:content[1]], lexicons().cue_kind.get(lemma, "statement"))
+    return Frame(si, verb.text, lemma, kind, source, mention, span_of(subj), content,
+                 (content[0], verb.idx + len(verb.text)), cue_i=verb.i)
 
 
 def _headline_speaker(analysis: Analysis, si: int, recent: list[Mention]) -> Frame | None:
