@@ -64,6 +64,11 @@ ADJECTIVE_PREPS = frozenset("of about over with at by".split())
 # someone said.
 MENTAL_CUES = frozenset("want intend seek wish aim hope fear plan worry feel believe think expect know understand "
                         "remember realize realise recognize recognise wonder notice assume presume prefer try".split())
+# Things granted or refused ("was denied bail", "denied the request"): refusing one is an act, not
+# the denial of a claim.
+_GRANTED = frozenset("bail entry access permission visa request application parole admission motion petition appeal bid "
+                     "service benefit treatment loan licence license permit asylum citizenship custody leave release "
+                     "exemption waiver funding credit coverage insurance care tenure promotion passage".split())
 # Verbs of knowing and noticing: a cue only with a clause and a holder of the thought.
 _COGNITION = frozenset("know understand remember realize realise recognize recognise wonder notice".split())
 # Verbs that give a figure as someone's valuation when followed by "at" and a number.
@@ -147,6 +152,29 @@ def values_at(tok: Any) -> bool:
         for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children)
 
 
+def parenthetical_conj(tok: Any) -> Any | None:
+    """The verb a cue set off inside the clause it reports was hung on as a conjunct ("This sort
+    of opining, the network claimed, violates its code": "claimed" the root, "violates" its
+    conjunct): the conjunct right after the cue's closing comma, which has no subject of its own,
+    when only a noun phrase comes before the cue's subject. None otherwise."""
+    doc = tok.doc
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if tok.dep_ != "ROOT" or subj is None or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
+        return None
+    left, start = min(t.i for t in subj.subtree), tok.sent.start
+    if left - start < 3 or doc[left - 1].text != ",":
+        return None
+    if any(t.dep_ not in ("advmod", "aux", "neg") for t in doc[max(t.i for t in subj.subtree) + 1:tok.i]):
+        return None  # only "also", "has" between the subject and the cue
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("pcomp", "amod", "acl", "relcl") for t in doc[start:left - 1]):
+        return None  # a clause of its own before the cue
+    verb = doc[tok.i + 2]
+    if verb.head.i != tok.i or verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    return verb
+
+
 def is_cue(tok: Any) -> bool:
     lex = lexicons()
     lemma = tok.lemma_.lower()
@@ -193,6 +221,8 @@ def is_cue(tok: Any) -> bool:
         return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.claim_nouns for c in tok.children)
     if lemma not in lex.cue_kind:
         return False
+    if not _claims_something(tok, lemma):
+        return False
     if tok.pos_ not in ("VERB", "AUX"):
         # the small tagger misreads "Records show that ..." as a noun; a subject and a clausal
         # complement say it is the verb
@@ -207,7 +237,7 @@ def is_cue(tok: Any) -> bool:
     has_clause = any(c.dep_ in ("ccomp", "xcomp") or (  # "recalled that ...", parsed as an adverbial clause
         c.dep_ == "advcl" and c.i > tok.i and any(m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and lemma in FOR_CUES)
                                                   for m in c.children))  # "called for the wage to be raised"
-        for c in tok.children)
+        for c in tok.children) or parenthetical_conj(tok) is not None  # "This sort of X, CNN claimed, violates ..."
     if tok.pos_ == "VERB" and aside(tok) and any(c.dep_ in ("nsubj", "agent") for c in tok.children):
         return True  # "What is less clear, the survey shows, is ...", "As the mayor noted, ...": the clause around
     if lemma in OBJECT_CUES or (lemma in DOCUMENT_CUES and any(
@@ -232,6 +262,25 @@ def is_cue(tok: Any) -> bool:
     if lemma in FOR_CUES:
         return any(_for_what(c) for c in tok.children)
     return False
+
+
+def _claims_something(tok: Any, lemma: str) -> bool:
+    """False for the senses of "deny", "charge" and "add" that report no claim: "was denied bail",
+    "denied the request" (something refused), "charged a $100 fee" (a price; "charged the
+    director" is an accusation), "added to its
+    portfolio", "will add a new element" (an increase)."""
+    clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in tok.children)
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    if lemma == "deny":
+        return clause or not any(o.lemma_.lower() in _GRANTED for o in objs) and not (
+            objs and any(c.dep_ == "nsubjpass" for c in tok.children))
+    if lemma == "charge":  # "charged him (with fraud)", "charged that ...": an accusation
+        return clause or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or any(
+            animate(o) or x.dep_ == "prep" and x.lower_ == "with" for o in objs for x in (o, *o.children))
+    if lemma == "add":
+        return clause or not (any(not (o.is_quote or o.pos_ == "PRON") for o in objs)
+                              or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children))
+    return True
 
 
 def _subject_holders(tok: Any) -> list[Any]:
@@ -273,11 +322,19 @@ def _for_what(prep: Any) -> bool:
         c.dep_ == "pobj" and (c.like_num or c.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT")) for c in prep.children)
 
 
+def when_or_where(c: Any) -> bool:
+    """A phrase saying when something was said ("on Monday", "at 10 a.m."), not what."""
+    if c.dep_ == "npadvmod":  # "tweeted last January"
+        return all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if not t.is_punct)
+    rest = [t for t in c.subtree if t.i != c.i and not t.is_punct]
+    return c.dep_ == "prep" and bool(rest) and all(t.ent_type_ in ("DATE", "TIME") for t in rest)
+
+
 def aside(tok: Any) -> bool:
     """A cue set off inside or beside the clause it reports, with nothing of its own to report:
     '..., the survey shows, ...' (parataxis) or 'As X noted, ...' (an adverbial clause with "as")."""
     if tok.head.i == tok.i or any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "nsubjpass") and not _put_it(tok, c)
-                                  and (c.i > tok.i or c.dep_ == "nsubjpass") for c in tok.children):
+                                  and (c.i > tok.i or c.dep_ == "nsubjpass") and not when_or_where(c) for c in tok.children):
         return False
     if tok.dep_ == "parataxis":
         return True

@@ -50,7 +50,7 @@ def multi_sentence_quotes(analysis: Analysis, frames: list[Frame]) -> list[Frame
                 a += 1
             while b > a and (text[b - 1].isspace() or text[b - 1] in "\u201c\u201d\",'"):
                 b -= 1
-            if b > a:
+            if b > a and not (speaker.content[0] <= a and b <= speaker.content[1]):  # not already the cue's words
                 added.append(Frame(si, "", "", "statement", speaker.source, speaker.mention, None, (a, b), (a, b)))
                 taken.add(si)
     return sorted(frames + added, key=lambda f: (f.span[0], f.sent)) if added else frames

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._cues import DOCUMENT_CUES, QUOTE_CUES, is_document
+from ._cues import DOCUMENT_CUES, QUOTE_CUES, is_document, parenthetical_conj
 
-__all__ = ["inverted_subject", "is_trailing_report", "noun_read_report", "stranded_subject", "trailing_report"]
+__all__ = ["inverted_subject", "is_trailing_report", "noun_read_report", "parenthetical_cue", "stranded_subject", "trailing_report"]
 
 # Verbs of saying, which may say where ("..., X said at an event in Ohio."); a reply is not set off so.
 _SAY = QUOTE_CUES - {"reply", "respond"}
@@ -25,14 +25,25 @@ _NOMINAL_LINKS = frozenset("appos conj compound flat amod nmod nummod det poss c
 def stranded_subject(cue: Any) -> Any | None:
     """The name just before a subjectless cue ("Alarmed by ..., Senator Harry Reid, the minority
     leader, said"), which the parser hung elsewhere: a person or body, possibly with its apposition."""
+    doc = cue.doc
     i = cue.i - 1
-    while i >= cue.sent.start and cue.doc[i].is_punct:
-        i -= 1
+    while i >= cue.sent.start:
+        own = next((c for c in cue.children if c.i < cue.i and doc[i] in c.subtree), None)
+        if doc[i].is_punct or own is not None and own.dep_ in ("advmod", "neg", "aux"):
+            i -= 1
+        else:
+            # ", without naming him," set off between the name and the cue: a phrase opened by a
+            # preposition between commas, naming no one
+            j = next((k for k in range(i - 1, cue.sent.start, -1) if doc[k].text == ","), None)
+            if j is None or doc[i + 1].text != "," or doc[j + 1].tag_ != "IN" or any(
+                    t.ent_type_ in ("PERSON", "ORG") for t in doc[j + 1:i + 1]):
+                break
+            i = j - 1
     if i < cue.sent.start:
         return None
     if any(c.dep_ == "nsubj" for c in cue.children):
         return None
-    t = cue.doc[i]
+    t = doc[i]
     # up the noun phrase that ends just before the cue, to the first name in it: "At Harbour Point, ...,
     # Lena Varga, the marina's manager, suggested" (the parser hung "Lena Varga" on the
     # place as an apposition), "on the trail for his wife Jane Doe, former mayor John Doe said"
@@ -130,3 +141,17 @@ def noun_read_report(toks: list[Any], s_last: int) -> tuple[list[Any], Any, list
     if sum(1 for t in content if not t.is_punct) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None
     return subj, verb, content
+
+
+def parenthetical_cue(cue: Any) -> list[Any] | None:
+    """What a cue set off inside the clause it reports says, when the parser made the cue the
+    sentence's root and the reported verb its conjunct ("This sort of opining, the network
+    claimed, violates its code, and so she was suspended."): the words before the cue's subject
+    and the conjunct that follows the cue, without the clauses joined after it. None otherwise."""
+    verb = parenthetical_conj(cue)
+    if verb is None:
+        return None
+    subj = next(c for c in cue.children if c.dep_ == "nsubj")
+    left = min(t.i for t in subj.subtree)
+    tail = [t for t in verb.subtree if not any(a.dep_ in ("conj", "cc") and t in a.subtree for a in verb.children)]
+    return [t for t in cue.doc[cue.sent.start:left - 1] if not t.is_space] + tail

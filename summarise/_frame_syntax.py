@@ -10,7 +10,7 @@ from typing import Any
 from ._analysis import Mention
 from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS, FOR_CUES, MEDIUM_CUES, MESSAGE_NOUNS,
                     OBJECT_CUES, QUOTE_CUES, animate, aside, is_cue,
-                    is_document, made_clear)
+                    is_document, made_clear, when_or_where)
 from ._frame_repairs import is_trailing_report
 from ._nlp import lexicons
 
@@ -29,14 +29,6 @@ RELATIVE = frozenset("who which that whom".split())
 
 
 _DEMONSTRATIVE = frozenset("this that it these those".split())
-
-
-def _is_when_or_where(c: Any) -> bool:
-    """A phrase saying when something was said ("on Monday", "at 10 a.m."), not what."""
-    if c.dep_ == "npadvmod":  # "tweeted last January"
-        return all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if not t.is_punct)
-    rest = [t for t in c.subtree if t.i != c.i and not t.is_punct]
-    return c.dep_ == "prep" and bool(rest) and all(t.ent_type_ in ("DATE", "TIME") for t in rest)
 
 
 def _quote_after(cue: Any, after: int) -> list[Any]:
@@ -173,12 +165,17 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
 
 
 def source_tokens(subj: Any) -> list[Any]:
-    """The subject's words, without its relative clauses and participial modifiers."""
+    """The subject's words, without its relative clauses, participial modifiers and bracketed
+    asides."""
     drop: set[int] = set()
     for t in subj.subtree:
         if t.dep_ in ("relcl", "acl") and t.i > subj.i:
             drop |= {x.i for x in t.subtree}
     toks = [t for t in subj.subtree if t.i not in drop]
+    opened = next((k for k, t in enumerate(toks) if t.text in ("(", "[") and k > 0), None)
+    if opened is not None:  # "Advisers to a rival campaign (that would be X)": the aside is not the name
+        close = next((k for k in range(opened, len(toks)) if toks[k].text in (")", "]")), len(toks) - 1)
+        toks = toks[:opened] + toks[close + 1:]
     # a closing quotation mark the parser hung on the subject ('"...," a source said') is not its name
     while len(toks) > 1 and (toks[0].is_quote or toks[0].is_punct):
         toks = toks[1:]
@@ -227,6 +224,10 @@ def _purpose_infinitive(cue: Any) -> Any | None:
                  and any(a.tag_ == "TO" for a in c.children)), None)
 
 
+# Prepositions of where, when and through what something was said, never of what.
+_WHERE_PREPS = frozenset("at in on during after before from while outside inside near via through".split())
+
+
 def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bool]:
     """Tokens of what the cue's source asserts, and whether it points back to an earlier claim."""
     lex = lexicons()
@@ -251,8 +252,8 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         # the parser can split in two)
         return sorted({t for c in clauses for t in subtree(c) + _said_conjuncts(c, cue)}, key=lambda t: t.i), False
     if cue.dep_ == "parataxis" and cue.head.i != cue.i and not any(
-            c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in cue.children):
-        # "Many of the closures, he said, have involved ...": the clause around the cue
+            c.dep_ in ("dobj", "prep", "ccomp", "xcomp") and not when_or_where(c) for c in cue.children):
+        # "Many of the closures, he said (on Monday), have involved ...": the clause around the cue
         own = {t.i for t in cue.subtree}
         return [t for t in cue.head.subtree if t.i not in own], False  # coordinated clauses included
     objs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "dative", "attr", "xcomp", "advcl", "acomp", "npadvmod", "prt", "pobj")]
@@ -266,10 +267,11 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         preps = (("about", "of") if lemma in ABOUT_CUES else ()) + (("for", "against") if lemma in FOR_CUES else ())
         objs = [c for c in objs if c.dep_ == "prep" and c.lower_ in preps]
     if cue.lemma_.lower() in QUOTE_CUES:
-        objs = [c for c in objs if not _is_when_or_where(c)]
+        objs = [c for c in objs if not when_or_where(c)]
     if cue.lemma_.lower() in MEDIUM_CUES:  # "wrote on Twitter", "said in a statement": the medium
-        objs = [c for c in objs if not (c.dep_ == "prep" and c.lower_ not in ("of", "about")
-                                        and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree))]
+        # (and where or when, with whatever describes it: "said at a town hall sponsored by X")
+        objs = [c for c in objs if not (c.dep_ == "prep" and c.lower_ not in ("of", "about") and (
+            c.lower_ in _WHERE_PREPS or not any(t.pos_ in ("VERB", "AUX") for t in c.subtree)))]
     if (cue.lemma_.lower() in ADDRESSEE_CUES and any(c.dep_ in ("dobj", "dative") for c in objs)
             and all(c.dep_ in ("dobj", "dative", "prep") for c in objs)):
         quoted = _quote_after(cue, max(t.i for c in objs for t in c.subtree))
@@ -349,8 +351,12 @@ def antecedent(head: Any) -> str:
     if head.pos_ == "PROPN" or head.ent_type_:
         toks = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "flat") or t.i == head.i]
         return " ".join(t.text for t in toks)
-    mods = [t for t in head.children if t.i < head.i and t.dep_ in ("compound", "amod") and not t.is_punct]
-    return "the " + " ".join([*(t.text for t in mods), head.text])
+    left = [t for t in head.subtree if t.i <= head.i]
+    while left and left[0].dep_ in ("det", "predet"):
+        left = left[1:]
+    if left and left[0].dep_ == "poss":
+        return head.doc[left[0].i:head.i + 1].text  # "her lead"
+    return "the " + head.doc[left[0].i:head.i + 1].text if left else "the " + head.text  # "the roughly 45-point lead"
 
 
 # Verbs whose infinitive did not happen ("declined to comment", "failed to show").
@@ -359,10 +365,14 @@ _NOT_DONE = frozenset("decline refuse fail avoid hesitate forget neglect cease s
 
 def not_done(tok: Any) -> bool:
     """A cue in the infinitive of a verb that says it was not done ("declined to threaten X",
-    "did not go on to say", and its conjuncts: "declined to threaten X or declare Y")."""
+    "did not go on to say", and its conjuncts: "declined to threaten X or declare Y"), or under
+    "without" or "instead of"."""
     t = tok
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
+    if t.dep_ == "pcomp" and (t.head.lower_ == "without" or t.head.lower_ in ("than", "of") and t.head.head.lower_ in ("rather", "instead")
+                              or t.head.lower_ == "of" and t.head.i > 0 and t.doc[t.head.i - 1].lower_ == "instead"):
+        return True  # "all without mentioning him by name", "instead of saying": not said
     if t.dep_ not in ("xcomp", "advcl") or t.head.i > t.i:
         return False
     head = t.head

@@ -11,77 +11,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, TITLES, Analysis, Mention, full_person, resolve_reference, strip_det
-from ._cues import ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, is_cue, is_document
+from ._analysis import TITLES, Analysis, Mention
+from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, is_cue, is_document,
+                    values_at)
 from ._frame_quotes import inner_quote, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
-from ._frame_repairs import inverted_subject, noun_read_report, stranded_subject, trailing_report
+from ._frame_repairs import inverted_subject, noun_read_report, parenthetical_cue, stranded_subject, trailing_report
+from ._frame_sources import display_source
 from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, not_done, one_of_those, phrase_source, reduced_passive,
                             source_tokens, span_of, subject_of, subtree)
 from ._kinds import cue_kind, cue_kind_of_text
 from ._nlp import lexicons
 
 __all__ = ["Frame", "find_frames", "KIND_RANK"]
-
-
-def _display(analysis: Analysis, toks: list[Any], recent: list[Mention]) -> tuple[str, Mention | None]:
-    a, b = span_of(toks)
-    raw = analysis.text[a:b].strip(" ,")
-    dateline = re.match(r"^[A-Z][A-Z .,'-]{2,40}\s*[—–-]+\s*", raw)
-    if dateline:
-        raw = raw[dateline.end():]
-        a += dateline.end()
-    low = raw.lower()
-    if low == "it":
-        m = _last_institution(analysis, a, recent)
-        return (m.name, m) if m is not None else ("unnamed sources", None)
-    short = len(raw.split()) <= 2
-    persons = [e for e in analysis.doc.ents if e.label_ == "PERSON" and a <= e.start_char < b]
-    root0 = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
-    heads = {root0.i} | {c.i for c in root0.children if c.dep_ == "appos"}
-    person = next((e for e in persons if any(e.start <= i < e.end for i in heads)), None)
-    if any(c.dep_ == "conj" for c in root0.children):
-        person = None  # "President Joe Biden and Democrats": both speak, not the one named first
-    if person is not None and not short:
-        m = full_person(strip_det(person.text), {x.name: x for x in analysis.mentions if x.start <= person.start_char})
-        if m is not None:
-            return m.display, m
-    if low in PRONOUNS_SING | PRONOUNS_PLUR or short and not any(t.like_num or t.text == "%" for t in toks):  # "18%" is no reference
-        m = resolve_reference(analysis, raw, a, recent_sources=recent)
-        if m is not None and is_document(root0) and root0.lower_ not in m.name.lower():
-            m = None  # "the poll" is a poll, not the body or event named last
-        if m is not None and (low in PRONOUNS_SING | PRONOUNS_PLUR or raw.split()[0].lower() in ("the", "a", "an", "this") or m.label == "PERSON"):
-            return (m.display if m.label == "PERSON" else m.name), m
-    root = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
-    if person is None and any(c.dep_ == "appos" for c in root.children):
-        # "Northgate Mobile, a British mobile operator with ...": an institution's name only
-        appos = min(c.left_edge.i for c in root.children if c.dep_ == "appos")
-        keep = [t for t in toks if t.i < appos and not t.is_punct]
-        # only an apposition set off by a comma or a dash; "40% of farmers and farm-owning
-        # families", misread as one, is all the source
-        if keep and (appos < 1 or analysis.doc[appos - 1].text not in (",", "—", "–", "(")) or keep and keep[-1].dep_ == "cc":
-            keep = []
-        if keep:
-            a2, b2 = span_of(keep)
-            raw = analysis.text[max(a, a2):b2].strip(" ,")
-    name = strip_det(raw)
-    m = next((m for m in analysis.mentions if m.name == name or m.name.startswith(name) and len(name) > 3), None)
-    if m is None:
-        plural = toks[-1].tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in toks)
-        m = Mention(name, "", "PERSON" if any(t.ent_type_ == "PERSON" for t in toks) else "NOUN", a, plural=plural)
-    return name, m
-
-
-def _last_institution(analysis: Analysis, offset: int, recent: list[Mention]) -> Mention | None:
-    """What an active "it" that says something refers to: the last organisation that spoke, else
-    the last organisation named before it."""
-    from ._analysis import INSTITUTION_NOUNS
-
-    for m in reversed(recent):
-        if not m.plural and (m.label in ("ORG", "GPE") or (
-                m.label == "NOUN" and m.name.split()[-1].lower() in INSTITUTION_NOUNS)):
-            return m
-    orgs = [m for m in analysis.mentions if m.label == "ORG" and m.start < offset]
-    return orgs[-1] if orgs else None
 
 
 def find_frames(analysis: Analysis) -> list[Frame]:
@@ -115,7 +56,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 rest = [t for t in clause if t.i not in phrase and s0 <= t.idx < s1]
                 if not rest:
                     continue
-                source, mention = _display(analysis, src_toks, recent)
+                source, mention = display_source(analysis, src_toks, recent)
                 ctext_span = span_of(rest)
                 kind = "estimate" if (tok.lower_ == "by" or lexicons().hedge_pattern().search(text[slice(*ctext_span)])) else "statement"
                 whole = span_of(rest + list(tok.subtree))
@@ -136,7 +77,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 continue
             if not is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)):
                 continue  # a cue inside a quotation is part of what the speaker said
-            if tok.dep_ in ("xcomp", "conj", "advcl") and not_done(tok):
+            if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp") and not_done(tok):
                 continue  # "declined to threaten Moscow": no one threatened
             if reduced_passive(tok) or tok.dep_ == "xcomp" and reduced_passive(tok.head):
                 continue  # "when asked to condemn X", "X, asked about Y, said": the one asked, not the one asking
@@ -165,6 +106,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 content_toks, back = [tok.head], True  # "an allegation X have refuted"
             else:
                 content_toks, back = content_of(tok, subj, passive)
+            if not content_toks and not passive:
+                content_toks = parenthetical_cue(tok) or []
             quote_content = None
             if tok.lemma_.lower() in QUOTE_CUES:
                 # '"A," he said, "B."': one quotation broken by its cue is all the speaker's
@@ -212,6 +155,13 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     and not any(c.dep_ == "ccomp" for c in tok.children)
                     and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in tok.children)):
                 continue  # "the target it pledged to reach": the noun is the infinitive's object, which no rendering restores
+            if (tok.dep_ == "relcl" and quote_content is None and not values_at(tok) and not back
+                    and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in tok.children)
+                    and not any(c.dep_ in ("ccomp", "parataxis") or c.dep_ == "dobj" and c.lower_ not in RELATIVE
+                                or c.dep_ == "prep" and c.lower_ == "as" or c.lower_ in ("when", "where", "why")
+                                for c in tok.children)):
+                continue  # "anything the senator said on stage": the noun is what was said, in the
+                # article's words ("which X described as Y" is X's description)
             if (any(c.dep_ == "neg" for c in tok.children) and tok.lemma_.lower() not in MENTAL_CUES
                     and lexicons().cue_kind.get(tok.lemma_.lower()) == "statement"):
                 continue  # "groups that don't disclose their fundraising", "would not comment": nothing asserted
@@ -234,7 +184,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 if pobj is not None:
-                    source, mention = _display(analysis, source_tokens(pobj), recent)
+                    source, mention = display_source(analysis, source_tokens(pobj), recent)
                 else:
                     kind0 = lexicons().cue_kind.get(tok.lemma_.lower())
                     source = "unnamed accusers" if kind0 == "allegation" else "unnamed sources"
@@ -254,7 +204,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     joined = True  # so the subject is written into the claim
                 if among is not None and subj.i == among.i:
                     joined = True  # "X, a voter, is among those who say ...": written as it stands
-                source, mention = _display(analysis, src_toks, recent)
+                source, mention = display_source(analysis, src_toks, recent)
                 subj_span = span_of(src_toks)
             if quote_content is not None:
                 content = quote_content
@@ -290,8 +240,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 span = (span[0], span[1] + closing.end())  # the evidence keeps the quotation's closing mark
             frame = Frame(si, tok.text, tok.lemma_.lower(), cue_kind(tok, text[content[0]:content[1]]), source, mention,
                           subj_span, content, span, back_ref=back, cue_i=tok.i)
-            if tok.dep_ == "relcl" and not back and quote_content is None:
-                _relative_content(frame, tok, content_toks)
+            if tok.dep_ == "relcl" and not back and not _relative_content(frame, tok, list(tok.subtree), quoted=quote_content is not None):
+                continue
             lead = [t for c in tok.children if c.i < tok.i and c.dep_ in ("npadvmod", "advmod", "prep")
                     and (subj is None or c.i < subj.i) for t in c.subtree]
             if lead and frame.cover is None and min(t.idx for t in lead) < frame.span[0]:
@@ -344,7 +294,7 @@ def _noun_read_frame(analysis: Analysis, si: int, toks: list[Any], s_last: int, 
     lemma = verb.lower_ if verb.lower_ in DOCUMENT_CUES | QUOTE_CUES else re.sub(r"e?s$", "", verb.lower_)
     if lemma not in DOCUMENT_CUES | QUOTE_CUES:
         lemma = verb.lower_[:-1]  # "indicates": "indicate", not "indicat"
-    source, mention = _display(analysis, subj, recent)
+    source, mention = display_source(analysis, subj, recent)
     content = span_of(content_toks)
     kind = cue_kind_of_text(analysis.text[content[0]:content[1]], lexicons().cue_kind.get(lemma, "statement"))
     return Frame(si, verb.text, lemma, kind, source, mention, span_of(subj), content,
@@ -361,9 +311,10 @@ def _headline_speaker(analysis: Analysis, si: int, recent: list[Mention]) -> Fra
     if m is None:
         return None
     a, b = s0 + m.start(1), s0 + m.end(1)
-    ents = [e for e in doc.ents if a <= e.start_char and e.end_char == b and e.label_ in ("PERSON", "ORG")]
+    ents = [e for e in doc.ents if a <= e.start_char and e.end_char <= b and e.label_ in ("PERSON", "ORG") and (
+        e.end_char == b or re.fullmatch(r"\s+(?:at|in|on|to|before)(?:\s+(?:the\s+)?[A-Z][\w.'\u2019-]*)+", text[e.end_char:b]))]
     if not ents:
-        return None
+        return None  # ("Former AG Smith at RNC: ...": a name and where they spoke)
     before = text[a:ents[0].start_char].split()
     if any(w.rstrip(".").lower() not in TITLES and not w[:1].isupper() for w in before):
         return None  # "Asked about it, Smith: ..." is no headline speaker
@@ -371,32 +322,45 @@ def _headline_speaker(analysis: Analysis, si: int, recent: list[Mention]) -> Fra
     after = [t for t in doc if c0 <= t.idx < s1]
     if len([t for t in after if not t.is_punct]) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in after):
         return None
-    source, mention = _display(analysis, [t for t in doc if ents[0].start_char <= t.idx < b], recent)
+    source, mention = display_source(analysis, [t for t in doc if ents[0].start_char <= t.idx < ents[0].end_char], recent)
     end = s1
     while end > c0 and text[end - 1].isspace():
         end -= 1
     content = (c0, end)
-    return Frame(si, ":", "say", cue_kind_of_text(text[c0:end]), source, mention, (ents[0].start_char, b), content, (a, end))
+    return Frame(si, ":", "say", cue_kind_of_text(text[c0:end]), source, mention, (ents[0].start_char, ents[0].end_char), content,
+                 (a, end))
 
 
-def _relative_content(f: Frame, cue: Any, content: list[Any]) -> None:
+def _relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = False) -> bool:
     """"a partnership that experts believe serves as ...": the relative word opening the content
     stands for the noun; the rendering says "experts believe the partnership serves as ..." and
-    the frame accounts for the noun phrase too."""
-    rel = next((t for t in content if t.lower_ in ("that", "which", "who") and t.i < cue.i
-                and t.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
-    if rel is None or cue.head.pos_ not in ("NOUN", "PROPN"):
-        return
+    the frame accounts for the noun phrase too ("which X described as Y": "X described the rise as
+    Y"). False when the noun it stands for is unsure, and the frame is not made."""
+    rel = next((t for t in content if t.lower_ in ("that", "which", "who", "whom") and t.i < cue.i
+                and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "det")), None)
+    if rel is None or cue.head.pos_ not in ("NOUN", "PROPN") or quoted and rel.dep_ != "det":
+        return True
+    head = cue.head
+    if rel.dep_ in ("det", "pobj") and head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "a lead in the north, which X refers to as ...": the lead or the north? not rewritten
     text = cue.doc.text
     end = rel.idx + len(rel.text)
     while end < len(text) and text[end] == " ":
         end += 1
-    f.edits = ((rel.idx, end, ""), (cue.idx, cue.idx + len(cue.text), f"{cue.text} {antecedent(cue.head)}"))
-    f.content = (end, f.content[1])
-    head = cue.head
+    after = cue  # "which X described as Y": "X described the rise as Y"
+    if rel.dep_ == "pobj" and rel.head.i > cue.i:
+        after = rel.head  # "which X refers to as Y": "X refers to the lead as Y"
+    elif rel.dep_ == "pobj" or rel.dep_ == "det" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
+        return True
+    f.edits = ((rel.idx, end, ""), (after.idx, after.idx + len(after.text), f"{after.text} {antecedent(cue.head)}"))
+    if f.subj and f.subj[0] == rel.idx:
+        f.subj = (end, f.subj[1])  # "which chief officer X described": the subject starts after "which"
+    if f.content[0] <= rel.idx:
+        f.content = (end, f.content[1])
     start = min(t.idx for t in head.subtree)
     if head.dep_ == "appos" or text[cue.sent.start_char:start].rstrip().endswith(("\u2014", "\u2013", " -", ",")):
         # "a deal — a partnership that experts believe ...": the apposition is theirs too
         while start > 0 and text[start - 1] in " ,\u2014\u2013-":
             start -= 1
         f.cover = (start, max(f.span[1], (f.cover or f.span)[1]))
+    return True

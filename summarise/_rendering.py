@@ -235,7 +235,10 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
             words = re.findall(r"[a-z]+", text[f.content[0]:f.content[1]].lower())
             noun = next((w for w in reversed(words) if w in lexicons().claim_nouns), "claim")
             return finish(f"{with_role_comma(source)} {verb} the {noun} that {body}"), [], extra
-        return finish(f"{with_role_comma(source)} {verb} {text[f.content[0]:f.content[1]]}"), [], extra
+        what = text[f.content[0]:f.content[1]]
+        if what.lower() in lexicons().claim_nouns:
+            what = "the " + what  # "an allegation the company has refuted": "refuted the allegation"
+        return finish(f"{with_role_comma(source)} {verb} {what}"), [], extra
     if f.cue_lemma == "according":
         body, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, pronoun_edits(analysis, *f.content, f) + list(f.edits))
         body = DISCOURSE.sub("", body)

@@ -1,0 +1,75 @@
+"""How a frame's source is named: the subject's words resolved to the person or body they refer
+to where the analysis is sure ("she", "Ms. Ruiz", "the ministry", an active "it"), else as written."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ._analysis import INSTITUTION_NOUNS, PRONOUNS_PLUR, PRONOUNS_SING, Analysis, Mention, full_person, resolve_reference, strip_det
+from ._cues import is_document
+from ._frame_syntax import span_of
+
+__all__ = ["display_source", "last_institution"]
+
+
+def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -> tuple[str, Mention | None]:
+    """How the source whose words are ``toks`` is named in a claim, and the mention it resolves to:
+    a pronoun, surname or "the minister" resolved where the analysis is sure, an institution's
+    name without its apposition, a dateline taken off."""
+    a, b = span_of(toks)
+    raw = analysis.text[a:b].strip(" ,")
+    dateline = re.match(r"^[A-Z][A-Z .,'-]{2,40}\s*[—–-]+\s*", raw)
+    if dateline:
+        raw = raw[dateline.end():]
+        a += dateline.end()
+    low = raw.lower()
+    if low == "it":
+        m = last_institution(analysis, a, recent)
+        return (m.name, m) if m is not None else ("unnamed sources", None)
+    short = len(raw.split()) <= 2
+    persons = [e for e in analysis.doc.ents if e.label_ == "PERSON" and a <= e.start_char < b]
+    root0 = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
+    heads = {root0.i} | {c.i for c in root0.children if c.dep_ == "appos"}
+    person = next((e for e in persons if any(e.start <= i < e.end for i in heads)), None)
+    if any(c.dep_ == "conj" for c in root0.children):
+        person = None  # "President Joe Biden and Democrats": both speak, not the one named first
+    if person is not None and not short:
+        m = full_person(strip_det(person.text), {x.name: x for x in analysis.mentions if x.start <= person.start_char})
+        if m is not None:
+            return m.display, m
+    if low in PRONOUNS_SING | PRONOUNS_PLUR or short and not any(t.like_num or t.text == "%" for t in toks):  # "18%" is no reference
+        m = resolve_reference(analysis, raw, a, recent_sources=recent)
+        if m is not None and is_document(root0) and root0.lower_ not in m.name.lower():
+            m = None  # "the poll" is a poll, not the body or event named last
+        if m is not None and (low in PRONOUNS_SING | PRONOUNS_PLUR or raw.split()[0].lower() in ("the", "a", "an", "this") or m.label == "PERSON"):
+            return (m.display if m.label == "PERSON" else m.name), m
+    root = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
+    if person is None and any(c.dep_ == "appos" for c in root.children):
+        # "Northgate Mobile, a British mobile operator with ...": an institution's name only
+        appos = min(c.left_edge.i for c in root.children if c.dep_ == "appos")
+        keep = [t for t in toks if t.i < appos and not t.is_punct]
+        # only an apposition set off by a comma or a dash; "40% of farmers and farm-owning
+        # families", misread as one, is all the source
+        if keep and (appos < 1 or analysis.doc[appos - 1].text not in (",", "—", "–", "(")) or keep and keep[-1].dep_ == "cc":
+            keep = []
+        if keep:
+            a2, b2 = span_of(keep)
+            raw = analysis.text[max(a, a2):b2].strip(" ,")
+    name = strip_det(raw)
+    m = next((m for m in analysis.mentions if m.name == name or m.name.startswith(name) and len(name) > 3), None)
+    if m is None:
+        plural = toks[-1].tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in toks)
+        m = Mention(name, "", "PERSON" if any(t.ent_type_ == "PERSON" for t in toks) else "NOUN", a, plural=plural)
+    return name, m
+
+
+def last_institution(analysis: Analysis, offset: int, recent: list[Mention]) -> Mention | None:
+    """What an active "it" that says something refers to: the last organisation that spoke, else
+    the last organisation named before it."""
+    for m in reversed(recent):
+        if not m.plural and (m.label in ("ORG", "GPE") or (
+                m.label == "NOUN" and m.name.split()[-1].lower() in INSTITUTION_NOUNS)):
+            return m
+    orgs = [m for m in analysis.mentions if m.label == "ORG" and m.start < offset]
+    return orgs[-1] if orgs else None
