@@ -340,9 +340,12 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer
             return m
     if len(s.split()) == 1:
         people = [m for m in earlier if m.label == "PERSON"]
-        for m in people:
-            if s == m.name.replace("-", " ").split()[-1]:
-                return m
+        # a surname as written first ("Clinton" is Hillary Clinton, not a "Trump-Clinton" fight
+        # named earlier), then as the last part of a hyphenated name ("Jones" for Ana Smith-Jones)
+        for key in (lambda n: n.split()[-1], lambda n: n.replace("-", " ").split()[-1]):
+            for m in people:
+                if s == key(m.name):
+                    return m
         for m in reversed(people):
             if s in m.name.replace("-", " ").split():
                 return m

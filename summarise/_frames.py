@@ -337,9 +337,15 @@ def _relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = Fal
     the frame accounts for the noun phrase too ("which X described as Y": "X described the rise as
     Y"). False when the noun it stands for is unsure, and the frame is not made."""
     rel = next((t for t in content if t.lower_ in ("that", "which", "who", "whom") and t.i < cue.i
-                and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "det")), None)
+                and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "det")
+                and not (t.head.i == cue.i and t.dep_ in ("nsubj", "nsubjpass"))), None)  # the cue's own subject is its source
     if rel is None or cue.head.pos_ not in ("NOUN", "PROPN") or quoted and rel.dep_ != "det":
         return True
+    after = cue  # "which X described as Y": "X described the rise as Y"
+    if rel.dep_ == "pobj" and rel.head.i > cue.i:
+        after = rel.head  # "which X refers to as Y": "X refers to the lead as Y"
+    elif rel.dep_ == "pobj" or rel.dep_ == "det" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
+        return True  # "a clip in which he says ...": nothing stands for an object
     head = cue.head
     if rel.dep_ in ("det", "pobj") and head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
         return False  # "a lead in the north, which X refers to as ...": the lead or the north? not rewritten
@@ -347,11 +353,6 @@ def _relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = Fal
     end = rel.idx + len(rel.text)
     while end < len(text) and text[end] == " ":
         end += 1
-    after = cue  # "which X described as Y": "X described the rise as Y"
-    if rel.dep_ == "pobj" and rel.head.i > cue.i:
-        after = rel.head  # "which X refers to as Y": "X refers to the lead as Y"
-    elif rel.dep_ == "pobj" or rel.dep_ == "det" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
-        return True
     f.edits = ((rel.idx, end, ""), (after.idx, after.idx + len(after.text), f"{after.text} {antecedent(cue.head)}"))
     if f.subj and f.subj[0] == rel.idx:
         f.subj = (end, f.subj[1])  # "which chief officer X described": the subject starts after "which"

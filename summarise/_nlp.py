@@ -28,7 +28,8 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 
 def _paragraph_starts(doc: Any) -> Any:
     """A blank line, or a line break after a full stop, starts a sentence: the parser alone can
-    run a quotation over into the next paragraph. A hard-wrapped line goes on as one sentence."""
+    run a quotation over into the next paragraph. A hard-wrapped line goes on as one sentence, and
+    so does a first line with a colon (a headline's "Name: what they said")."""
     for tok in doc[1:-1]:
         if tok.is_space and "\n" in tok.text:
             before = doc[tok.i - 1]
@@ -39,6 +40,11 @@ def _paragraph_starts(doc: Any) -> Any:
                     doc[first.i + 1].is_sent_start = False  # the opening quotation mark and its words
         elif "\n" in doc[tok.i - 1].whitespace_ and _ENDS_SENTENCE.search(doc[tok.i - 1].text):
             tok.is_sent_start = True
+    for tok in doc[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            break
+        if tok.text == ":" and not doc[tok.i + 1].is_space:
+            doc[tok.i + 1].is_sent_start = False  # a headline "Name to Audience: what they said" is one sentence
     return doc
 
 

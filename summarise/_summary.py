@@ -65,8 +65,9 @@ def centrality(drafts: Sequence[Draft], vectors: np.ndarray, n_sentences: int) -
 def select_claims(claims: Sequence[Claim], vectors: np.ndarray, max_words: int) -> list[int]:
     """Indices of the claims the summary rests on, in text order.
 
-    Greedy by centrality within the word budget, skipping near-duplicates (cosine > 0.85); a
-    selected allegation brings its denial, so that contested content is never one-sided.
+    Greedy by centrality within the word budget, skipping near-duplicates (cosine > 0.85, or most
+    of the evidence shared); a selected allegation brings its denial, so that contested content is
+    never one-sided.
     """
     order = sorted(range(len(claims)), key=lambda i: -claims[i].centrality)
     chosen: list[int] = []
@@ -76,7 +77,7 @@ def select_claims(claims: Sequence[Claim], vectors: np.ndarray, max_words: int) 
         w = len(claims[i].text.split())
         if words + w > budget and chosen or is_marked_truncated(claims[i].text):
             continue
-        if any(float(vectors[i] @ vectors[j]) > 0.85 for j in chosen):
+        if any(float(vectors[i] @ vectors[j]) > 0.85 or _shared_evidence(claims[i], claims[j]) for j in chosen):
             continue
         chosen.append(i)
         words += w
@@ -91,6 +92,20 @@ def select_claims(claims: Sequence[Claim], vectors: np.ndarray, max_words: int) 
         if words >= budget * 0.9:
             break
     return sorted(chosen)
+
+
+def _shared_evidence(a: Claim, b: Claim) -> bool:
+    """Whether most of one claim's evidence is the other's: a sentence in the article's voice and a
+    report rendered from a phrase of it ("X hit the trail, accusing Y of Z" and "X accused Y of Z")
+    say the same thing twice."""
+    def chars(c: Claim) -> set[int]:
+        return {k for e in c.evidence for k in range(e.start, e.end)}
+    ca, cb = chars(a), chars(b)
+    if ca and cb and len(ca & cb) >= 0.8 * min(len(ca), len(cb)):
+        return True
+    # or its words: a report whose rendering fell back to its sentence as written
+    wa, wb = set(re.findall(r"\w+", a.text.lower())), set(re.findall(r"\w+", b.text.lower()))
+    return bool(wa and wb) and len(wa & wb) >= 0.8 * min(len(wa), len(wb))
 
 
 def shorten_sources(sentences: list[str], claims: Sequence[Claim]) -> list[str]:

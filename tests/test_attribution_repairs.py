@@ -345,3 +345,35 @@ def test_where_a_quotation_was_said_is_not_what_was_said() -> None:
     found = [c for c in _claims(text) if "overdue" in c[2] or "chamber" in c[2]]
     assert found and all("overdue" in c[2] for c in found)
     assert len(found) == 1
+
+
+def test_a_surname_is_the_person_of_that_name_not_a_pairing_named_earlier() -> None:
+    text = ("Farm towns brace for Keane-Ortiz fight over subsidies.\n\n"
+            "DES MOINES — Ruth Keane toured three farms on Monday.\n\n"
+            "\u201cThe subsidy rules are broken,\u201d Keane said, standing beside a silo.")
+    kind, source, _ = _by_text(text, "subsidy rules")
+    assert source == "Ruth Keane"
+
+
+def test_a_headline_naming_its_speaker_and_audience_is_the_speakers() -> None:
+    text = ("Keane to Farm Bureau: The subsidy bill will fail.\n\n"
+            "DES MOINES \u2014 Senator Ruth Keane told the Farm Bureau on Monday that the bill lacked votes.")
+    kind, source, claim = _by_text(text, "subsidy bill")
+    assert source != "the article" and "Keane" in source
+    assert claim.startswith("Keane")
+
+
+def test_the_summary_does_not_say_a_sentence_and_its_report_twice() -> None:
+    import numpy as np
+
+    from summarise import Claim, Span
+    from summarise._summary import select_claims
+    text = ("Mayor Lena Ortiz opened the depot on Monday, accusing the old council of wasting two million pounds. "
+            "The depot will employ 120 people.")
+    whole, accused, depot = (0, 98), (46, 98), (99, len(text))
+    claims = [Claim(text[:98], "Lena Ortiz", "opinion", (Span(*whole, text[slice(*whole)]),), "rule", centrality=1.0),
+              Claim("Lena Ortiz accused the old council of wasting two million pounds.", "Lena Ortiz", "allegation",
+                    (Span(*accused, text[slice(*accused)]),), "rule", centrality=0.9),
+              Claim(text[99:], "the article", "fact", (Span(*depot, text[slice(*depot)]),), "rule", centrality=0.5)]
+    vectors = np.eye(3)  # no two alike by embedding: only the shared evidence tells
+    assert select_claims(claims, vectors, 120) == [0, 2]
