@@ -51,10 +51,23 @@ def cue_kind(cue: Any, content_text: str) -> str:
         return lex.cue_kind[head.lemma_.lower()]
     if lemma in ("warn", "caution") and kind == "statement" and _MODAL.search(content_text) and not lex.accusation_pattern().search(content_text):
         return "estimate"  # "warned that delays could last for weeks": a prediction of a risk
+    before = kind
     kind = cue_kind_of_text(content_text, kind, judging=_judges(cue, content_text))
+    if kind == "allegation" and before == "statement" and _court(cue):
+        kind = "statement"  # "the judge concluded that the program is unlawful": a ruling, not an accusation
     if kind == "statement" and lemma in QUOTE_CUES and _quoted_view(cue, content_text):
         kind = "opinion"
     return kind
+
+
+# Who rules rather than accuses: a finding of wrongdoing by one is a ruling.
+_COURTS = frozenset("judge court jury tribunal justice justices magistrate panel".split())
+
+
+def _court(cue: Any) -> bool:
+    """Whether the cue's subject is a court, a judge or a jury ("Judge X, a district court judge")."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return subj is not None and any(t.lemma_.lower() in _COURTS or t.lower_ in _COURTS for t in subj.subtree)
 
 
 # What makes a quotation a report of something rather than a view: a figure, a plan or an action of

@@ -377,3 +377,11 @@ def test_the_summary_does_not_say_a_sentence_and_its_report_twice() -> None:
               Claim(text[99:], "the article", "fact", (Span(*depot, text[slice(*depot)]),), "rule", centrality=0.5)]
     vectors = np.eye(3)  # no two alike by embedding: only the shared evidence tells
     assert select_claims(claims, vectors, 120) == [0, 2]
+
+
+def test_a_courts_finding_is_a_ruling_and_the_reader_is_no_source() -> None:
+    kind, source, _ = _by_text("Rosa Lind, a district court judge, concluded that the levy is unlawful because it breaks the county charter.",
+                               "unlawful")
+    assert "Rosa Lind" in source and kind == "statement"
+    assert _by_text("Opponents said the levy is unlawful.", "unlawful")[0] == "allegation"
+    assert all(source == "the article" for _, source, _ in _claims("You want to get back to the things you love."))
