@@ -33,13 +33,14 @@ OBJECT_CUES = frozenset(
     "ridicule suspect implicate confirm acknowledge admit announce reveal disclose warn urge "
     "order demand propose promise pledge threaten tout allege support back oppose endorse favor favour "
     "estimate project forecast predict calculate point".split()
-) | _SPEECH_ACTS
+) | _SPEECH_ACTS | {"fear", "trust", "distrust", "mistrust", "admire", "resent", "dislike"}
 # Verbs of regarding something as something ("see X as Y"): an opinion of whoever does.
 AS_CUES = frozenset("see view regard".split())
 # Verbs of pushing for something: cues only with "for"/"against" or an infinitive.
 _PUSH_CUES = frozenset("push press lobby campaign".split())
 # Cues of taking a side ("X backs Y"): an attribution only when someone, not something, does it.
-STANCE_CUES = frozenset("support back oppose endorse favor favour rail speak talk joke complain".split()) | _SPEECH_ACTS | _PUSH_CUES
+STANCE_CUES = frozenset("support back oppose endorse favor favour rail speak talk joke complain fear trust distrust mistrust admire "
+                        "resent dislike".split()) | _SPEECH_ACTS | _PUSH_CUES
 # Cues whose content is what they are "about" ("spoke about the economy", "complained of delays").
 ABOUT_CUES = frozenset("speak talk joke complain write testify rail boast brag".split())
 # Cues whose content is what they are "for" or "against" ("pressed for a vote", "railed against").
@@ -183,8 +184,10 @@ def is_cue(tok: Any) -> bool:
     if lemma in AS_CUES:
         # "critics see the plan as a giveaway", "many view him as the favourite": a stance, only
         # with "as" and someone holding it ("we saw the film" reports nothing)
-        return tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) and any(
-            c.dep_ == "nsubj" and animate(c) for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children)
+        # ("Millennials see police violence against X as a problem": "as" hung on the object's last noun)
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        return tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "as" for c in [*tok.children, *(
+            t for o in objs for t in o.subtree if t.i > o.i)]) and any(c.dep_ == "nsubj" and animate(c) for c in tok.children) and bool(objs)
     if lemma == "question" and tok.pos_ == "VERB":
         # "delegates questioned whether ...", "some question the wisdom of ...": someone's doubt
         return any(c.dep_ == "nsubj" and animate(c) for c in tok.children) and any(

@@ -385,3 +385,11 @@ def test_a_courts_finding_is_a_ruling_and_the_reader_is_no_source() -> None:
     assert "Rosa Lind" in source and kind == "statement"
     assert _by_text("Opponents said the levy is unlawful.", "unlawful")[0] == "allegation"
     assert all(source == "the article" for _, source, _ in _claims("You want to get back to the things you love."))
+
+
+def test_a_stance_held_towards_someone_is_the_holders() -> None:
+    for text, source in [("Dock workers have never trusted the new owners.", "Dock workers"),
+                         ("Back when the border opened, Norway and Finland feared a rush of cheap imports.", "Norway and Finland"),
+                         ("By 3-1, young voters see rising rents across the region as a crisis.", "young voters")]:
+        kind, found, _ = _claims(text)[0]
+        assert found == source and kind != "fact", (text, found, kind)
