@@ -24,7 +24,8 @@ __all__ = ["ABOUT_CUES", "ADDRESSEE_CUES", "AS_CUES", "ADJECTIVE_CUES", "ADJECTI
 _SPEECH_ACTS = frozenset(
     "cite echo highlight underscore lament bemoan voice discuss advocate promote request outline trash "
     "chide admonish assail scold berate rebuke fault excoriate disparage belittle insult cheer embrace "
-    "champion salute congratulate challenge explain note tweet mention stress".split())
+    "champion salute congratulate challenge explain note tweet mention stress extol eulogize eulogise lionize lionise "
+    "vilify demonize demonise rubbish".split())
 # Cues that take their content as an object or prepositional phrase, not only a clause.
 OBJECT_CUES = frozenset(
     "thank accuse blame deny refute reject dismiss rebut dispute contest criticise criticize "
@@ -260,10 +261,9 @@ def is_cue(tok: Any) -> bool:
             c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in tok.children)
     if has_clause:
         return True
-    if lemma in ABOUT_CUES:
-        return any(c.dep_ == "prep" and c.lower_ in ("about", "of") for c in tok.children)
-    if lemma in FOR_CUES:
-        return any(_for_what(c) for c in tok.children)
+    if lemma in ABOUT_CUES or lemma in FOR_CUES:  # ("railed about X", "railed against Y")
+        return any(c.dep_ == "prep" and c.lower_ in ("about", "of") and lemma in ABOUT_CUES
+                   or lemma in FOR_CUES and _for_what(c) for c in tok.children)
     return False
 
 

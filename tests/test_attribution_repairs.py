@@ -393,3 +393,10 @@ def test_a_stance_held_towards_someone_is_the_holders() -> None:
                          ("By 3-1, young voters see rising rents across the region as a crisis.", "young voters")]:
         kind, found, _ = _claims(text)[0]
         assert found == source and kind != "fact", (text, found, kind)
+
+
+def test_railing_against_something_and_praising_or_rubbishing_it_are_stances() -> None:
+    for text, kind in [("Senator Ruth Keane has railed against the \"Harbour cartel\" for years.", "opinion"),
+                       ("Mayor Lena Ortiz rubbished the governor's claim to understand the city.", "denial")]:
+        found = _claims(text)[0]
+        assert found[1] != "the article" and found[0] == kind, (text, found)
