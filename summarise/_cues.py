@@ -290,8 +290,8 @@ def _subject_holders(tok: Any) -> list[Any]:
     """The cue's children, or for a verb that shares its subject with the verb before it ("Research
     conducted for X showed that ...", read as two verbs of one subject), that verb's children."""
     own = list(tok.children)
-    if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in own):
-        return own + list(tok.head.children)
+    if tok.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in own):
+        return own + list(tok.head.children)  # ("a review of the emails seems to show that ...")
     return own
 
 

@@ -216,6 +216,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     content = (content[0], len(text[:semi.idx].rstrip()))
             else:
                 continue
+            raised = False
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
                 back = True
                 span = span_of([t for t in tok.head.subtree if t.i >= tok.head.i or t.dep_ == "det"])
@@ -229,8 +230,13 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     pieces.append(span_of([t for t in tok.subtree if t.i >= tok.i]))
                 if tok.dep_ == "advcl" and aside(tok):
                     pieces += [(m.idx, m.idx + len(m.text)) for m in tok.children if m.dep_ == "mark"]  # "As X noted, ..."
+                raised = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("seem", "appear") and subj is not None and (
+                    subj.head.i == tok.head.i)
+                if raised:  # "a review seems to show that ...": the hedge stays with what it hedges
+                    pieces += [(t.idx, t.idx + len(t.text)) for t in (tok.head, *tok.children) if t.i <= tok.i and (
+                        t.i == tok.head.i or t.tag_ == "TO")]
                 if subj_span and subj is not None and (subj.head.i == tok.i or tok.pos_ == "ADJ" and subj.head.i == tok.head.i
-                                                       or joined):
+                                                       or joined or raised):
                     pieces.append(subj_span)  # "X was critical of": the subject of "was" too
                 else:
                     subj_span = None
@@ -240,6 +246,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 span = (span[0], span[1] + closing.end())  # the evidence keeps the quotation's closing mark
             frame = Frame(si, tok.text, tok.lemma_.lower(), cue_kind(tok, text[content[0]:content[1]]), source, mention,
                           subj_span, content, span, back_ref=back, cue_i=tok.i)
+            if raised and frame.kind == "statement":
+                frame.kind = "estimate"  # what it seems to show, a hedged finding
             if tok.dep_ == "relcl" and not back and not _relative_content(frame, tok, list(tok.subtree), quoted=quote_content is not None):
                 continue
             lead = [t for c in tok.children if c.i < tok.i and c.dep_ in ("npadvmod", "advmod", "prep")

@@ -400,3 +400,10 @@ def test_railing_against_something_and_praising_or_rubbishing_it_are_stances() -
                        ("Mayor Lena Ortiz rubbished the governor's claim to understand the city.", "denial")]:
         found = _claims(text)[0]
         assert found[1] != "the article" and found[0] == kind, (text, found)
+
+
+def test_what_a_document_seems_to_show_is_its_hedged_finding() -> None:
+    kind, source, claim = _by_text("A recent review of the council's emails seems to show that a city official "
+                                   "coordinated with the developer.", "coordinated")
+    assert source == "A recent review of the council's emails"
+    assert kind == "estimate" and "seems to show" in claim
