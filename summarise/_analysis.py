@@ -182,6 +182,8 @@ def _role_of(ent: Any) -> str:
             span = ent.doc[toks[0].i : toks[-1].i + 1]
             text = ent.doc.text
             before = text[ent.end_char:span.start_char]
+            if not re.fullmatch(r"\s*[,(\u2014\u2013-]?\s*", before):
+                continue  # not beside the name: a parse that hung a later noun on it ("X, which will see houses, a road")
             if "(" in before and ")" not in before:  # "Nancy Pelosi (D-Calif.)": the whole bracket
                 close = text.find(")", span.start_char)
                 if close > 0:
@@ -251,6 +253,10 @@ def analyse(text: str) -> Analysis:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
         name = strip_det(ent.text)
+        if " " in name and ent.label_ in ("PERSON", "ORG"):
+            name = re.sub(r"(?<=\w)['\u2019]s$", "", name)  # "Bernie Sanders's chance": the name without the possessive
+        if ent.label_ == "PERSON" and _question_verb(ent):
+            continue  # "Will Sanders come down off the pique?": a question's verb, not a given name
         if ent.label_ == "PERSON":
             full = full_person(name, seen)
             if full is not None:
@@ -260,10 +266,26 @@ def analyse(text: str) -> Analysis:
         if name.lower() in (k.lower() for k in seen):
             continue
         m = Mention(name, _role_of(ent) if ent.label_ in ("PERSON", "ORG") else "", ent.label_, ent.start_char,
-                    plural=ent.label_ == "NORP" or name.endswith("s") and ent.label_ != "PERSON")
+                    plural=ent.label_ == "NORP" or _plural_name(name) and ent.label_ != "PERSON")
         seen[name] = m
         analysis.mentions.append(m)
     return analysis
+
+
+_QUESTION_VERBS = frozenset("will can could would should shall may might must did does do is was has have".split())
+
+
+def _question_verb(ent: Any) -> bool:
+    """Whether a name opens a question with a verb the tagger took into it ("Will Sanders ...?")."""
+    first = ent.doc[ent.start]
+    return len(ent) > 1 and first.is_sent_start and first.lower_ in _QUESTION_VERBS and ent.sent.text.rstrip().endswith("?")
+
+
+def _plural_name(name: str) -> bool:
+    """Whether a body's name is plural by its head word: "Free Democrats" is, "International
+    Federation of Journalists" (a federation) is not."""
+    head = re.split(r"\s+(?:of|for|on|in|against)\s+", name, maxsplit=1)[0]
+    return head.endswith("s")
 
 
 def _mend_lemmas(doc: Any) -> None:
@@ -347,16 +369,95 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer
             if s in m.name.replace("-", " ").split():
                 return m
     if words and words[0] in ("the", "a", "an", "this", "that") and len(words) == 2:
-        head = words[-1]
-        for m in reversed(earlier):
-            if head in m.name.lower().split() or (head not in INSTITUTION_NOUNS and head in m.role.lower().split()):
-                return m
-        named = _named_institution(analysis.text, head, offset)
-        if named is not None:
-            return Mention(named, "", "ORG", offset)
-        if head in ("company", "firm", "operator", "group", "club"):
-            # not a common plural the tagger took for a name at the start of a sentence ("Reporters said")
-            orgs = [m for m in earlier if m.label == "ORG" and not (" " not in m.name and _common_plural_at(analysis, m.start))]
-            if orgs:
-                return orgs[-1]
+        return _description(analysis, words[-1], offset, earlier)
     return None
+
+
+# Heads of a description that only a business fits ("the company" is no union, party or ministry).
+_BUSINESS_HEADS = frozenset("company firm operator developer retailer carrier airline insurer "
+                            "manufacturer carmaker automaker chipmaker publisher broadcaster startup start-up".split())
+# Heads that any organisation fits ("the group" may be a company, a charity or a federation).
+_ANY_BODY_HEADS = frozenset({"group", "club", "organisation", "organization"})
+# Words in a body's name that say it is no business.
+_NO_BUSINESS = (INSTITUTION_NOUNS - _BUSINESS_HEADS - {"corporation", "bank", "network", "channel", "studio", "newspaper"}) | frozenset(
+    "ministry parliament senate congress assembly court tribunal union federation association council "
+    "commission committee party police army navy university college school hospital church foundation".split())
+# Heads that name a body by another word than its name has ("the force" for "Westshire Police").
+_NAME_WORDS_OF = {"force": {"police", "constabulary"}}
+# Modifiers that say which of several, not what kind ("the other agency", "the same company").
+_NOT_DESCRIPTIVE = frozenset("other same first second third last next new former previous another such whole "
+                             "entire own latest".split())
+
+
+def _last_seen(analysis: Analysis, m: Mention, offset: int) -> int:
+    """Where the article last names ``m`` before ``offset`` (its first mention if nowhere later)."""
+    low = m.name.lower()
+    # the whole name, or its first words alone ("Lumora" for "Lumora Energy")
+    at = [e.start_char for e in analysis.doc.ents if e.start_char < offset and e.label_ != "DATE" and (
+        strip_det(e.text).lower() == low or " " in low and low.startswith(strip_det(e.text).lower() + " "))]
+    return max(at + [m.start])
+
+
+def _description(analysis: Analysis, head: str, offset: int, earlier: list[Mention]) -> Mention | None:
+    """What "the <head>" at ``offset`` refers to: of the bodies and people it fits, the one the
+    article mentioned last. It fits a name built on the head ("the agency": "National Disaster
+    Management Agency"), a name the head was written beside ("developer Greyhawk Homes", "the research
+    firm Greyline", "Greyline, a research firm"), a role given with a person's name, and, for "the
+    company" or "the firm", the last business named (a name that says it is a union, a party or a
+    ministry is no company; "the group" fits any body). Where no name fits, an earlier description
+    of the same head that says which ("the national anti-doping agency"). Nothing fits: None, and
+    the description stays as written."""
+    fits: list[tuple[int, Mention]] = []
+    unnamed: list[tuple[int, Mention]] = []
+    for m in earlier:
+        words = m.name.lower().split()
+        if head in words or (head not in INSTITUTION_NOUNS and head in m.role.lower().split()) \
+                or m.label == "ORG" and set(words) & _NAME_WORDS_OF.get(head, set()):
+            fits.append((_last_seen(analysis, m, offset), m))
+    doc = analysis.doc
+    for t in doc:
+        if t.idx >= offset:
+            break
+        if t.lower_ != head or t.pos_ != "NOUN" or t.ent_type_:
+            continue
+        # written beside a name: "developer Greyhawk Homes", "the firm Greyline", "Greyline, a firm"
+        named = [x for x in (t.head, *t.children) if (x.ent_type_ in ("ORG", "PERSON") or x.pos_ == "PROPN" and not x.ent_type_) and (
+            (t.dep_ in ("compound", "appos") and x.i == t.head.i) or (x.dep_ == "appos" and x.head.i == t.i))]
+        if named:
+            ent = next((e for e in doc.ents if e.start <= named[0].i < e.end), None)
+            m = next((m for m in earlier if ent is not None and m.name.lower() == strip_det(ent.text).lower()), None)
+            if m is None and ent is not None and ent.label_ == "PERSON":
+                m = full_person(strip_det(ent.text), {x.name: x for x in earlier})
+            if m is None and ent is None:  # a name the tagger left out of its entities ("Greyline, a research firm")
+                x = named[0]
+                parts = [c for c in x.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [x]
+                m = Mention(doc[parts[0].i:x.i + 1].text, "", "ORG" if head in INSTITUTION_NOUNS else "NOUN", x.idx)
+            if m is not None:
+                fits.append((t.idx, m))
+            continue
+        # an earlier description that says which: "the national anti-doping agency"
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i]
+        if any(c.lower_ in ("the", "this") for c in t.children if c.dep_ == "det") and mods \
+                and not any(c.lower_ in _NOT_DESCRIPTIVE or any(g.dep_ == "advmod" for g in c.children) for c in mods) \
+                and not analysis.in_quote(t.idx, t.idx + 1):  # "the famously liberal court" judges, not says which
+            first = min(x.i for c in mods for x in c.subtree)
+            unnamed.append((t.idx, Mention(doc[first:t.i + 1].text, "", "ORG" if head in INSTITUTION_NOUNS else "NOUN", t.idx)))
+    named = _named_institution(analysis.text, head, offset)
+    if named is not None:
+        fits.append((analysis.text.rfind(named, 0, offset), Mention(named, "", "ORG", offset)))
+    kind: list[tuple[int, Mention]] = []
+    if head in _BUSINESS_HEADS or head in _ANY_BODY_HEADS:
+        for m in earlier:
+            # a body by its label, or a name the tagger took for a person's that its role calls a
+            # business ("Lumora Energy, a three-year-old start-up"); not a common plural the tagger
+            # took for a name at the start of a sentence ("Reporters said")
+            body = m.label == "ORG" or m.label == "PERSON" and bool(
+                set(re.findall(r"[a-z-]+", m.role.lower())[:4]) & (_BUSINESS_HEADS | {"start-up", "business"}))
+            if body and not (" " not in m.name and _common_plural_at(analysis, m.start)) and (
+                    head in _ANY_BODY_HEADS or not any(w in _NO_BUSINESS for w in re.findall(r"[a-z]+", m.name.lower()))):
+                # a body the tagger called a person is named as a body (without the role a person's name shows)
+                kind.append((_last_seen(analysis, m, offset), m if m.label == "ORG" else Mention(m.name, m.role, "ORG", m.start, m.plural)))
+    # a name the description was written with or is built on comes first, then a body of its kind,
+    # then the last description that said which
+    best = fits or kind or unnamed
+    return max(best, key=lambda f: f[0])[1] if best else None
