@@ -182,7 +182,8 @@ def _role_of(ent: Any) -> str:
             span = ent.doc[toks[0].i : toks[-1].i + 1]
             text = ent.doc.text
             before = text[ent.end_char:span.start_char]
-            if not re.fullmatch(r"\s*[,(\u2014\u2013-]?\s*", before):
+            # beside the name: after its place or party ("of Florida", "(D-Fla.)") and an adverb ("then") at most
+            if not re.fullmatch(r"(?:\s+of(?:\s+[A-Z][\w.'-]*)+)?(?:\s*\([^()]{1,40}\))?\s*[,(\u2014\u2013-]?\s*(?:[a-z]+\s+)?", before):
                 continue  # not beside the name: a parse that hung a later noun on it ("X, which will see houses, a road")
             if "(" in before and ")" not in before:  # "Nancy Pelosi (D-Calif.)": the whole bracket
                 close = text.find(")", span.start_char)
@@ -259,6 +260,8 @@ def analyse(text: str) -> Analysis:
             continue  # "Will Sanders come down off the pique?": a question's verb, not a given name
         if ent.label_ == "PERSON":
             full = full_person(name, seen)
+            if full is None and untitled(name) != name:  # "Cllr Ashworth" after "Councillor Brian Ashworth"
+                full = full_person(untitled(name), seen)
             if full is not None:
                 if not full.role:
                     full.role = _role_of(ent)
@@ -308,6 +311,17 @@ def _common_plural_at(analysis: Analysis, offset: int) -> bool:
     return span is not None and span[0].idx == offset and span[0].tag_ == "NNS"
 
 
+_NAME_TITLES = TITLES | frozenset("cllr councillor councilor senator representative governor mayor judge professor".split())
+
+
+def untitled(name: str) -> str:
+    """A person's name without the titles written before it ("Cllr Ashworth" -> "Ashworth")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _NAME_TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def full_person(name: str, seen: dict[str, Mention]) -> Mention | None:
     """An earlier PERSON mention that ``name`` (a surname, or the same name) refers to."""
     parts = name.replace("-", " ").split()
@@ -348,6 +362,7 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer
     """
     s = strip_det(span_text).strip()
     s = re.sub(r"^(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Judge|President|Minister|Chancellor|Senator|Governor|Mayor|General|Chief|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Capt\.|Sgt\.)\s+(?=[A-Z])", "", s)
+    s = untitled(s)  # "Cllr Ashworth"
     low = s.lower()
     earlier = [m for m in analysis.mentions if m.start < offset]
     words = low.split()
@@ -409,12 +424,16 @@ def _description(analysis: Analysis, head: str, offset: int, earlier: list[Menti
     the description stays as written."""
     fits: list[tuple[int, Mention]] = []
     unnamed: list[tuple[int, Mention]] = []
+    doc = analysis.doc
+    at = next((t for t in doc if t.idx >= offset and t.lower_ == head), None)
+    if at is not None and at.tag_ in ("NNS", "NNPS"):
+        # "the companies": the bodies named together, not the one named first ("Merck & Co. and Ridgeback")
+        return None
     for m in earlier:
         words = m.name.lower().split()
         if head in words or (head not in INSTITUTION_NOUNS and head in m.role.lower().split()) \
                 or m.label == "ORG" and set(words) & _NAME_WORDS_OF.get(head, set()):
             fits.append((_last_seen(analysis, m, offset), m))
-    doc = analysis.doc
     for t in doc:
         if t.idx >= offset:
             break
@@ -453,7 +472,8 @@ def _description(analysis: Analysis, head: str, offset: int, earlier: list[Menti
             # took for a name at the start of a sentence ("Reporters said")
             body = m.label == "ORG" or m.label == "PERSON" and bool(
                 set(re.findall(r"[a-z-]+", m.role.lower())[:4]) & (_BUSINESS_HEADS | {"start-up", "business"}))
-            if body and not (" " not in m.name and _common_plural_at(analysis, m.start)) and (
+            # (nor a name with a figure: "COVID-19", which the tagger takes for a body)
+            if body and not re.search(r"\d", m.name) and not (" " not in m.name and _common_plural_at(analysis, m.start)) and (
                     head in _ANY_BODY_HEADS or not any(w in _NO_BUSINESS for w in re.findall(r"[a-z]+", m.name.lower()))):
                 # a body the tagger called a person is named as a body (without the role a person's name shows)
                 kind.append((_last_seen(analysis, m, offset), m if m.label == "ORG" else Mention(m.name, m.role, "ORG", m.start, m.plural)))

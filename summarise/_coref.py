@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ._analysis import INSTITUTION_NOUNS, ROLE_NOUNS, Analysis, Mention
+from ._analysis import INSTITUTION_NOUNS, ROLE_NOUNS, Analysis, Mention, untitled
 
 __all__ = ["resolve_pronoun", "mention_gender", "PRONOUN_GENDER"]
 
@@ -70,6 +70,10 @@ def _people(analysis: Analysis) -> list[tuple[int, int, Mention]]:
             name = re.sub(r"(?<=\w)['\u2019]s$", "", name)  # as the mention is named (see analyse)
         parts = name.replace("-", " ").split()
         m = next((p for p in persons if p.name == name), None)
+        if m is None and untitled(name) != name:  # "Cllr Ashworth": the surname of the person named in full
+            name = untitled(name)
+            parts = name.replace("-", " ").split()
+            m = next((p for p in persons if p.name == name), None)
         if m is None and len(parts) == 1:
             m = next((p for p in persons if p.name.replace("-", " ").split()[-1] == parts[0]), None) or \
                 next((p for p in persons if p.name.replace("-", " ").split()[0] == parts[0]), None)
@@ -154,7 +158,7 @@ def mention_gender(analysis: Analysis, mention: Mention) -> str | None:
             if g and t.i > head.i and _same_subject(_clause_head(t), verb) and not analysis.in_quote(t.idx, t.idx + 1):
                 votes.add(g)
     if not votes:  # nothing in the article says: a given name borne by one gender with few exceptions
-        words = [w for w in mention.name.replace(".", " ").split() if w.lower() not in _HONORIFIC]
+        words = [w for w in untitled(mention.name).replace(".", " ").split() if w.lower() not in _HONORIFIC]
         if len(words) > 1 and words[0][:1].isupper():
             g = _given_names().get(words[0].lower())
             if g:
@@ -332,16 +336,19 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
 
 
 def _subject_last(analysis: Analysis, mention: Mention, offset: int) -> bool:
-    """Whether ``mention``'s last occurrence before ``offset`` is the subject of its clause (or a
-    name in apposition to one: "Its treasurer, X, said")."""
-    last = [(a, b) for a, b, m in _people(analysis) if m is mention and a < offset]
-    if not last:
-        return False
-    a, b = last[-1]
-    head = next((t for t in analysis.doc if a <= t.idx < b and (t.head.idx < a or t.head.idx >= b or t.head.i == t.i)), None)
-    while head is not None and head.dep_ in ("appos", "compound", "flat") and head.head.i != head.i:
-        head = head.head
-    return head is not None and head.dep_ in ("nsubj", "nsubjpass")
+    """Whether ``mention`` is the subject of a clause (or a name in apposition to one: "Its
+    treasurer, X, said") in the sentence of ``offset`` or the one before, outside quotations."""
+    si = analysis.sentence_of(offset)
+    start = analysis.sentences[max(0, si - 1)][0]
+    for a, b, m in _people(analysis):
+        if m is not mention or not (start <= a < offset) or analysis.in_quote(a, b):
+            continue
+        head = next((t for t in analysis.doc if a <= t.idx < b and (t.head.idx < a or t.head.idx >= b or t.head.i == t.i)), None)
+        while head is not None and head.dep_ in ("appos", "compound", "flat") and head.head.i != head.i:
+            head = head.head
+        if head is not None and head.dep_ in ("nsubj", "nsubjpass"):
+            return True
+    return False
 
 
 def _speaker_just_named(analysis: Analysis, speaker: Mention, offset: int, depth: int = 0) -> bool:

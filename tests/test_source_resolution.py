@@ -138,3 +138,22 @@ def test_a_report_inside_the_speakers_words_does_not_take_the_speakers_place():
     text = ("Board chairman Ivo Marsh said on Monday that a routine audit had found 212 faulty ballots. "
             "He denied that any ballots had been cast in the names of dead voters.")
     assert _source(text, "dead voters").startswith("Ivo Marsh")
+
+
+def test_the_companies_are_not_the_one_named_first():
+    text = ("Drug makers Halvern Labs and Ostrava Biotherapeutics applied for approval on Monday. "
+            "The pill treats mild cases, according to the companies.")
+    assert _ref(text, "the companies") is None
+
+
+def test_a_name_with_a_figure_is_no_company():
+    text = ("Vidora said on Wednesday it would remove false claims about the COVID-19 vaccines. "
+            "\"We looked closely at the evidence,\" the company said.")
+    m = _ref(text, "the company")
+    assert m is None or m.name == "Vidora"
+
+
+def test_a_title_before_a_surname_is_the_person_named_in_full():
+    text = ("Committee chair Councillor Edwin Marlowe said the council had no choice. "
+            "Cllr Marlowe rejected the claim that members had met the developer in private.")
+    assert _source(text, "in private").startswith("Councillor Edwin Marlowe")
