@@ -384,8 +384,35 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer
             if s in m.name.replace("-", " ").split():
                 return m
     if words and words[0] in ("the", "a", "an", "this", "that") and len(words) == 2:
+        if words[1] in _SPOKES:
+            return _spokesperson(analysis, words[0], words[1], offset, recent_sources or [])
         return _description(analysis, words[-1], offset, earlier)
     return None
+
+
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+
+
+def _spokesperson(analysis: Analysis, det: str, head: str, offset: int, recent: list[Mention]) -> Mention | None:
+    """Whose "a spokesperson" reports right after a body's own report ("Zipli rejected both claims.
+    A spokesperson said ..."): that body's, when the body spoke last and was named in the sentence
+    before or this one; "the spokesperson" after it is the same one."""
+    if not recent:
+        return None
+    last = recent[-1]
+    if det == "the" and last.label == "NOUN" and last.name.lower().endswith(" " + head):
+        return last  # "A spokesperson said ... The spokesperson said ..."
+    from ._coref import things_named
+
+    body = last.label == "ORG" or last.label == "NOUN" and last.name.split()[-1].lower() in INSTITUTION_NOUNS \
+        or last.label == "PERSON" and last.name in things_named(analysis)  # "the app Zipli"
+    if not body:
+        return None
+    si = analysis.sentence_of(offset)
+    start = analysis.sentences[max(0, si - 1)][0]
+    if analysis.text.rfind(strip_det(last.name), start, offset) < 0:
+        return None
+    return Mention(f"{strip_det(last.name)} {head}", "", "NOUN", offset)
 
 
 # Heads of a description that only a business fits ("the company" is no union, party or ministry).

@@ -31,7 +31,7 @@ from typing import Any
 
 from ._analysis import INSTITUTION_NOUNS, ROLE_NOUNS, Analysis, Mention, untitled
 
-__all__ = ["resolve_pronoun", "mention_gender", "PRONOUN_GENDER"]
+__all__ = ["resolve_pronoun", "mention_gender", "things_named", "PRONOUN_GENDER"]
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -59,7 +59,7 @@ def _people(analysis: Analysis) -> list[tuple[int, int, Mention]]:
     cached = analysis.__dict__.get("_coref_people")
     if cached is not None:
         return cached
-    things = _things_named(analysis)
+    things = things_named(analysis)
     persons = [m for m in analysis.mentions if m.label == "PERSON" and m.name not in things]
     out = []
     for e in analysis.doc.ents:
@@ -98,7 +98,7 @@ _THING_NOUNS = frozenset(
     "chipmaker supermarket".split())
 
 
-def _things_named(analysis: Analysis) -> set[str]:
+def things_named(analysis: Analysis) -> set[str]:
     """Names the tagger called a person's that the text calls a thing: a noun of ``_THING_NOUNS``
     compounded or set in apposition right before one of its occurrences."""
     out = set()
@@ -308,8 +308,7 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
     if low in PRONOUN_GENDER and recent_sources:
         # the last source that may be a "he" or "she": a report inside the speaker's words ("X
         # said a routine audit had found ...") does not make the audit the speaker
-        speaker = next((m for m in reversed(recent_sources) if m.label == "PERSON" or (
-            m.label == "NOUN" and not m.plural and m.name.split() and m.name.split()[-1].lower() in _PERSON_NOUNS)), speaker)
+        speaker = next((m for m in reversed(recent_sources) if _may_be_person(m)), speaker)
     if speaker is not None and (speaker.name.lower() in PRONOUN_GENDER or speaker.name.lower() in PLURAL_PRONOUNS):
         speaker = None  # a report whose "he" was left as written: who spoke is not known
     if speaker is not None and (speaker.plural or speaker.label == "NORP") == (low in PRONOUN_GENDER):
@@ -336,19 +335,16 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
 
 
 def _subject_last(analysis: Analysis, mention: Mention, offset: int) -> bool:
-    """Whether ``mention`` is the subject of a clause (or a name in apposition to one: "Its
-    treasurer, X, said") in the sentence of ``offset`` or the one before, outside quotations."""
-    si = analysis.sentence_of(offset)
-    start = analysis.sentences[max(0, si - 1)][0]
-    for a, b, m in _people(analysis):
-        if m is not mention or not (start <= a < offset) or analysis.in_quote(a, b):
-            continue
-        head = next((t for t in analysis.doc if a <= t.idx < b and (t.head.idx < a or t.head.idx >= b or t.head.i == t.i)), None)
-        while head is not None and head.dep_ in ("appos", "compound", "flat") and head.head.i != head.i:
-            head = head.head
-        if head is not None and head.dep_ in ("nsubj", "nsubjpass"):
-            return True
-    return False
+    """Whether ``mention``'s last occurrence before ``offset`` outside quotations is the subject
+    of its clause (or a name in apposition to one: "Its treasurer, X, said")."""
+    last = [(a, b) for a, b, m in _people(analysis) if m is mention and a < offset and not analysis.in_quote(a, b)]
+    if not last:
+        return False
+    a, b = last[-1]
+    head = next((t for t in analysis.doc if a <= t.idx < b and (t.head.idx < a or t.head.idx >= b or t.head.i == t.i)), None)
+    while head is not None and head.dep_ in ("appos", "compound", "flat") and head.head.i != head.i:
+        head = head.head
+    return head is not None and head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _speaker_just_named(analysis: Analysis, speaker: Mention, offset: int, depth: int = 0) -> bool:
@@ -357,8 +353,10 @@ def _speaker_just_named(analysis: Analysis, speaker: Mention, offset: int, depth
     Minister X has responded. She said ...", "X, who voted against, said ... '...,' she said".
     The speaker is whom such a "she" continues whatever the gender of a person named earlier."""
     parts = set(speaker.name.replace("-", " ").split())
-    if any(m is not speaker and parts & set(m.name.replace("-", " ").split()) for _, _, m in _people(analysis)):
-        return False  # a namesake or a relative ("the younger Mr. Trump"): which one spoke is not sure
+    for _, _, m in _people(analysis):
+        other = set(m.name.replace("-", " ").split())
+        if m is not speaker and parts & other and not (other <= parts or parts <= other):
+            return False  # a namesake or a relative ("Donald Jr.", "the younger Mr. Trump"): which one spoke is not sure
     si = analysis.sentence_of(offset)
     start = analysis.sentences[max(0, si - 1)][0]
     spans = _speaker_spans(analysis, speaker, start, offset)
@@ -374,6 +372,17 @@ def _speaker_just_named(analysis: Analysis, speaker: Mention, offset: int, depth
     last = max(b for _, b in spans)
     # nobody else named after the speaker's last mention (a rival there is nearer than the speaker)
     return not any(m is not speaker and last <= a < offset for a, _, m in _people(analysis))
+
+
+def _may_be_person(m: Mention) -> bool:
+    """Whether a source may be a "he" or "she": a person, or a name the tagger called a body
+    that does not say it is one; not a common noun phrase for a thing ("a routine audit")."""
+    words = m.name.split()
+    if m.label == "PERSON":
+        return True
+    if m.plural or m.label not in ("ORG", "NOUN") or not words or any(w.strip(".,").lower() in _BODY_WORDS for w in words):
+        return False
+    return m.label == "ORG" or words[-1].lower() in _PERSON_NOUNS or words[-1][:1].isupper()
 
 
 def _rivals(analysis: Analysis, mention: Mention, offset: int, gender: str) -> bool:

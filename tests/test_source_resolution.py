@@ -157,3 +157,15 @@ def test_a_title_before_a_surname_is_the_person_named_in_full():
     text = ("Committee chair Councillor Edwin Marlowe said the council had no choice. "
             "Cllr Marlowe rejected the claim that members had met the developer in private.")
     assert _source(text, "in private").startswith("Councillor Edwin Marlowe")
+
+
+def test_a_spokesperson_right_after_a_body_spoke_is_its_spokesperson():
+    text = ("Dalton Motors rejected both claims. A spokesperson said the change had been a simplification. "
+            "The spokesperson said no driver had been dismissed for union activity.")
+    assert _source(text, "simplification") == "Dalton Motors spokesperson"
+    assert _source(text, "union activity") == "Dalton Motors spokesperson"
+
+
+def test_a_spokesperson_after_a_person_spoke_stays_as_written():
+    text = "Martin Holloway said the depot would close. A spokesperson said talks would continue."
+    assert _source(text, "talks would continue") == "A spokesperson"
