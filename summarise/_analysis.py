@@ -384,9 +384,8 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer
             if s in m.name.replace("-", " ").split():
                 return m
     if words and words[0] in ("the", "a", "an", "this", "that") and len(words) == 2:
-        if words[1] in _SPOKES:
-            return _spokesperson(analysis, words[0], words[1], offset, recent_sources or [])
-        return _description(analysis, words[-1], offset, earlier)
+        found = _spokesperson(analysis, words[0], words[1], offset, recent_sources or []) if words[1] in _SPOKES else None
+        return found or _description(analysis, words[-1], offset, earlier)
     return None
 
 
@@ -487,6 +486,8 @@ def _description(analysis: Analysis, head: str, offset: int, earlier: list[Menti
                 and not any(c.lower_ in _NOT_DESCRIPTIVE or any(g.dep_ == "advmod" for g in c.children) for c in mods) \
                 and not analysis.in_quote(t.idx, t.idx + 1):  # "the famously liberal court" judges, not says which
             first = min(x.i for c in mods for x in c.subtree)
+            if any(q in doc[first:t.i].text for q in "\"\u201c\u201d\u2018\u2019'"):
+                continue  # 'the "fact-checking" website': the article's words about it, not which it is
             unnamed.append((t.idx, Mention(doc[first:t.i + 1].text, "", "ORG" if head in INSTITUTION_NOUNS else "NOUN", t.idx)))
     named = _named_institution(analysis.text, head, offset)
     if named is not None:

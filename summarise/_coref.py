@@ -266,6 +266,8 @@ def _candidates(analysis: Analysis, pronoun: str, offset: int, speaker: Mention 
             for e in analysis.doc.ents:
                 if s0 <= e.start_char < end and e.label_ in _GROUP_LABELS:
                     m = next((m for m in analysis.mentions if m.name.lower() in e.text.lower() and m.label in _GROUP_LABELS), None)
+                    if m is not None and any(_same_person(m, p) for _, _, p in _people(analysis)):
+                        continue  # a person's name the tagger took for a body's here ("that Trump refuses")
                     if m is not None and (m.plural or m.label == "ORG"):
                         found.append((e.start_char, m))
         else:
@@ -331,13 +333,15 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
             # only nearness picks a person named in passing ("Like Allen, their days begin ...")
             # over another of the same gender who is in reach
             return None
+    if m.label == "NOUN" and not m.name[:1].isupper():
+        return None  # a speaker the article does not name, left as its words ("wife" for "his ex-wife"): the pronoun reads better
     return m
 
 
 def _subject_last(analysis: Analysis, mention: Mention, offset: int) -> bool:
     """Whether ``mention``'s last occurrence before ``offset`` outside quotations is the subject
     of its clause (or a name in apposition to one: "Its treasurer, X, said")."""
-    last = [(a, b) for a, b, m in _people(analysis) if m is mention and a < offset and not analysis.in_quote(a, b)]
+    last = [(a, b) for a, b, m in _people(analysis) if _same_person(m, mention) and a < offset and not analysis.in_quote(a, b)]
     if not last:
         return False
     a, b = last[-1]
@@ -352,11 +356,11 @@ def _speaker_just_named(analysis: Analysis, speaker: Mention, offset: int, depth
     named in its own sentence or the one before, with no other person named since: "Culture
     Minister X has responded. She said ...", "X, who voted against, said ... '...,' she said".
     The speaker is whom such a "she" continues whatever the gender of a person named earlier."""
-    parts = set(speaker.name.replace("-", " ").split())
-    for _, _, m in _people(analysis):
-        other = set(m.name.replace("-", " ").split())
-        if m is not speaker and parts & other and not (other <= parts or parts <= other):
-            return False  # a namesake or a relative ("Donald Jr.", "the younger Mr. Trump"): which one spoke is not sure
+    parts = set(untitled(speaker.name).replace("-", " ").split())
+    sharing = {id(m): m for _, _, m in _people(analysis) if parts & set(untitled(m.name).replace("-", " ").split())}
+    people = list(sharing.values())
+    if any(not _same_person(p, speaker) or not _same_person(p, q) for p in people for q in people):
+        return False  # a namesake or a relative ("Donald Jr.", "the younger Mr. Trump"): which one spoke is not sure
     si = analysis.sentence_of(offset)
     start = analysis.sentences[max(0, si - 1)][0]
     spans = _speaker_spans(analysis, speaker, start, offset)
@@ -371,7 +375,7 @@ def _speaker_just_named(analysis: Analysis, speaker: Mention, offset: int, depth
         return False
     last = max(b for _, b in spans)
     # nobody else named after the speaker's last mention (a rival there is nearer than the speaker)
-    return not any(m is not speaker and last <= a < offset for a, _, m in _people(analysis))
+    return not any(not _same_person(m, speaker) and last <= a < offset for a, _, m in _people(analysis))
 
 
 def _may_be_person(m: Mention) -> bool:
@@ -392,5 +396,14 @@ def _rivals(analysis: Analysis, mention: Mention, offset: int, gender: str) -> b
     pronoun is theirs."""
     si = analysis.sentence_of(offset)
     start = analysis.sentences[max(0, si - 3)][0]
-    return any(m is not mention and start <= a < offset and mention_gender(analysis, m) in (None, gender)
+    return any(not _same_person(m, mention) and start <= a < offset and mention_gender(analysis, m) in (None, gender)
                for a, _, m in _people(analysis))
+
+
+def _same_person(a: Mention, b: Mention) -> bool:
+    """Whether two mentions name one person: the same, or one's name (titles aside) a part of the
+    other's ("Mr. McKinley", "Kevin McKinley")."""
+    if a is b:
+        return True
+    x, y = set(untitled(a.name).replace("-", " ").split()), set(untitled(b.name).replace("-", " ").split())
+    return bool(x and y) and (x <= y or y <= x)

@@ -169,3 +169,10 @@ def test_a_spokesperson_right_after_a_body_spoke_is_its_spokesperson():
 def test_a_spokesperson_after_a_person_spoke_stays_as_written():
     text = "Martin Holloway said the depot would close. A spokesperson said talks would continue."
     assert _source(text, "talks would continue") == "A spokesperson"
+
+
+def test_the_spokesman_named_before_is_still_the_spokesman():
+    text = ("A police spokesman, Inspector Rune Dahl, said six officers were hurt. Protesters said police had used "
+            "pepper spray. The spokesman denied it.")
+    m = _ref(text, "The spokesman")
+    assert m is not None and m.name.endswith("Rune Dahl")
