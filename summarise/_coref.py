@@ -333,8 +333,8 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
             # only nearness picks a person named in passing ("Like Allen, their days begin ...")
             # over another of the same gender who is in reach
             return None
-    if m.label == "NOUN" and not m.name[:1].isupper():
-        return None  # a speaker the article does not name, left as its words ("wife" for "his ex-wife"): the pronoun reads better
+    if m.label == "NOUN" and not m.name[:1].isupper() and m.name.split()[0].lower() not in ("the", "a", "an", "this", "that"):
+        return None  # an unnamed speaker cut to its noun ("wife" for "his ex-wife"): the pronoun reads better
     return m
 
 
