@@ -399,8 +399,9 @@ def _spokesperson(analysis: Analysis, det: str, head: str, offset: int, recent: 
     if not recent:
         return None
     last = recent[-1]
-    if det == "the" and last.label == "NOUN" and last.name.lower().endswith(" " + head):
-        return last  # "A spokesperson said ... The spokesperson said ..."
+    if det == "the" and last.label == "NOUN" and last.name.lower().endswith(" " + head) and last.name.split()[0].lower() in ("a", "an", "the"):
+        # "A spokesperson said ... The spokesperson said ...": the same one
+        return Mention("the " + last.name.split(None, 1)[1], "", "NOUN", offset)
     from ._coref import things_named
 
     body = last.label == "ORG" or last.label == "NOUN" and last.name.split()[-1].lower() in INSTITUTION_NOUNS \
@@ -411,7 +412,11 @@ def _spokesperson(analysis: Analysis, det: str, head: str, offset: int, recent: 
     start = analysis.sentences[max(0, si - 1)][0]
     if analysis.text.rfind(strip_det(last.name), start, offset) < 0:
         return None
-    return Mention(f"{strip_det(last.name)} {head}", "", "NOUN", offset)
+    body_name = strip_det(last.name)
+    article = det if det in ("the", "a", "an") else "the"
+    if article in ("a", "an"):
+        article = "an" if body_name[:1].lower() in "aeiou" else "a"
+    return Mention(f"{article} {body_name} {head}", "", "NOUN", offset)
 
 
 # Heads of a description that only a business fits ("the company" is no union, party or ministry).
@@ -488,7 +493,8 @@ def _description(analysis: Analysis, head: str, offset: int, earlier: list[Menti
             first = min(x.i for c in mods for x in c.subtree)
             if any(q in doc[first:t.i].text for q in "\"\u201c\u201d\u2018\u2019'"):
                 continue  # 'the "fact-checking" website': the article's words about it, not which it is
-            unnamed.append((t.idx, Mention(doc[first:t.i + 1].text, "", "ORG" if head in INSTITUTION_NOUNS else "NOUN", t.idx)))
+            # with its article, as a description reads ("The national anti-doping agency said")
+            unnamed.append((t.idx, Mention("the " + doc[first:t.i + 1].text, "", "ORG" if head in INSTITUTION_NOUNS else "NOUN", t.idx)))
     named = _named_institution(analysis.text, head, offset)
     if named is not None:
         fits.append((analysis.text.rfind(named, 0, offset), Mention(named, "", "ORG", offset)))
