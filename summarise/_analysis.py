@@ -182,6 +182,9 @@ def _role_of(ent: Any) -> str:
             span = ent.doc[toks[0].i : toks[-1].i + 1]
             text = ent.doc.text
             before = text[ent.end_char:span.start_char]
+            # beside the name: after its place or party ("of Florida", "(D-Fla.)") and an adverb ("then") at most
+            if not re.fullmatch(r"(?:\s+of(?:\s+[A-Z][\w.'-]*)+)?(?:\s*\([^()]{1,40}\))?\s*[,(\u2014\u2013-]?\s*(?:[a-z]+\s+)?", before):
+                continue  # not beside the name: a parse that hung a later noun on it ("X, which will see houses, a road")
             if "(" in before and ")" not in before:  # "Nancy Pelosi (D-Calif.)": the whole bracket
                 close = text.find(")", span.start_char)
                 if close > 0:
@@ -251,8 +254,14 @@ def analyse(text: str) -> Analysis:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
         name = strip_det(ent.text)
+        if " " in name and ent.label_ in ("PERSON", "ORG"):
+            name = re.sub(r"(?<=\w)['\u2019]s$", "", name)  # "Bernie Sanders's chance": the name without the possessive
+        if ent.label_ == "PERSON" and _question_verb(ent):
+            continue  # "Will Sanders come down off the pique?": a question's verb, not a given name
         if ent.label_ == "PERSON":
             full = full_person(name, seen)
+            if full is None and untitled(name) != name:  # "Cllr Ashworth" after "Councillor Brian Ashworth"
+                full = full_person(untitled(name), seen)
             if full is not None:
                 if not full.role:
                     full.role = _role_of(ent)
@@ -260,10 +269,26 @@ def analyse(text: str) -> Analysis:
         if name.lower() in (k.lower() for k in seen):
             continue
         m = Mention(name, _role_of(ent) if ent.label_ in ("PERSON", "ORG") else "", ent.label_, ent.start_char,
-                    plural=ent.label_ == "NORP" or name.endswith("s") and ent.label_ != "PERSON")
+                    plural=ent.label_ == "NORP" or _plural_name(name) and ent.label_ != "PERSON")
         seen[name] = m
         analysis.mentions.append(m)
     return analysis
+
+
+_QUESTION_VERBS = frozenset("will can could would should shall may might must did does do is was has have".split())
+
+
+def _question_verb(ent: Any) -> bool:
+    """Whether a name opens a question with a verb the tagger took into it ("Will Sanders ...?")."""
+    first = ent.doc[ent.start]
+    return len(ent) > 1 and first.is_sent_start and first.lower_ in _QUESTION_VERBS and ent.sent.text.rstrip().endswith("?")
+
+
+def _plural_name(name: str) -> bool:
+    """Whether a body's name is plural by its head word: "Free Democrats" is, "International
+    Federation of Journalists" (a federation) is not."""
+    head = re.split(r"\s+(?:of|for|on|in|against)\s+", name, maxsplit=1)[0]
+    return head.endswith("s")
 
 
 def _mend_lemmas(doc: Any) -> None:
@@ -284,6 +309,17 @@ def _common_plural_at(analysis: Analysis, offset: int) -> bool:
     """Whether the word starting at character ``offset`` is a common plural noun (tag NNS)."""
     span = analysis.doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span is not None and span[0].idx == offset and span[0].tag_ == "NNS"
+
+
+_NAME_TITLES = TITLES | frozenset("cllr councillor councilor senator representative governor mayor judge professor".split())
+
+
+def untitled(name: str) -> str:
+    """A person's name without the titles written before it ("Cllr Ashworth" -> "Ashworth")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _NAME_TITLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def full_person(name: str, seen: dict[str, Mention]) -> Mention | None:
@@ -326,6 +362,7 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer
     """
     s = strip_det(span_text).strip()
     s = re.sub(r"^(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Judge|President|Minister|Chancellor|Senator|Governor|Mayor|General|Chief|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Capt\.|Sgt\.)\s+(?=[A-Z])", "", s)
+    s = untitled(s)  # "Cllr Ashworth"
     low = s.lower()
     earlier = [m for m in analysis.mentions if m.start < offset]
     words = low.split()
@@ -350,16 +387,134 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer
             if s in m.name.replace("-", " ").split():
                 return m
     if words and words[0] in ("the", "a", "an", "this", "that") and len(words) == 2:
-        head = words[-1]
-        for m in reversed(earlier):
-            if head in m.name.lower().split() or (head not in INSTITUTION_NOUNS and head in m.role.lower().split()):
-                return m
-        named = _named_institution(analysis.text, head, offset)
-        if named is not None:
-            return Mention(named, "", "ORG", offset)
-        if head in ("company", "firm", "operator", "group", "club"):
-            # not a common plural the tagger took for a name at the start of a sentence ("Reporters said")
-            orgs = [m for m in earlier if m.label == "ORG" and not (" " not in m.name and _common_plural_at(analysis, m.start))]
-            if orgs:
-                return orgs[-1]
+        found = _spokesperson(analysis, words[0], words[1], offset, recent_sources or []) if words[1] in _SPOKES else None
+        return found or _description(analysis, words[-1], offset, earlier)
     return None
+
+
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+
+
+def _spokesperson(analysis: Analysis, det: str, head: str, offset: int, recent: list[Mention]) -> Mention | None:
+    """Whose "a spokesperson" reports right after a body's own report ("Zipli rejected both claims.
+    A spokesperson said ..."): that body's, when the body spoke last and was named in the sentence
+    before or this one; "the spokesperson" after it is the same one."""
+    if not recent:
+        return None
+    last = recent[-1]
+    if det == "the" and last.label == "NOUN" and last.name.lower().endswith(" " + head) and last.name.split()[0].lower() in ("a", "an", "the"):
+        # "A spokesperson said ... The spokesperson said ...": the same one
+        return Mention("the " + last.name.split(None, 1)[1], "", "NOUN", offset)
+    from ._coref import things_named
+
+    body = last.label == "ORG" or last.label == "NOUN" and last.name.split()[-1].lower() in INSTITUTION_NOUNS \
+        or last.label == "PERSON" and last.name in things_named(analysis)  # "the app Zipli"
+    if not body:
+        return None
+    si = analysis.sentence_of(offset)
+    start = analysis.sentences[max(0, si - 1)][0]
+    if analysis.text.rfind(strip_det(last.name), start, offset) < 0:
+        return None
+    body_name = strip_det(last.name)
+    article = det if det in ("the", "a", "an") else "the"
+    if article in ("a", "an"):
+        article = "an" if body_name[:1].lower() in "aeiou" else "a"
+    return Mention(f"{article} {body_name} {head}", "", "NOUN", offset)
+
+
+# Heads of a description that only a business fits ("the company" is no union, party or ministry).
+_BUSINESS_HEADS = frozenset("company firm operator developer retailer carrier airline insurer "
+                            "manufacturer carmaker automaker chipmaker publisher broadcaster startup start-up".split())
+# Heads that any organisation fits ("the group" may be a company, a charity or a federation).
+_ANY_BODY_HEADS = frozenset({"group", "club", "organisation", "organization"})
+# Words in a body's name that say it is no business.
+_NO_BUSINESS = (INSTITUTION_NOUNS - _BUSINESS_HEADS - {"corporation", "bank", "network", "channel", "studio", "newspaper"}) | frozenset(
+    "ministry parliament senate congress assembly court tribunal union federation association council "
+    "commission committee party police army navy university college school hospital church foundation".split())
+# Heads that name a body by another word than its name has ("the force" for "Westshire Police").
+_NAME_WORDS_OF = {"force": {"police", "constabulary"}}
+# Modifiers that say which of several, not what kind ("the other agency", "the same company").
+_NOT_DESCRIPTIVE = frozenset("other same first second third last next new former previous another such whole "
+                             "entire own latest".split())
+
+
+def _last_seen(analysis: Analysis, m: Mention, offset: int) -> int:
+    """Where the article last names ``m`` before ``offset`` (its first mention if nowhere later)."""
+    low = m.name.lower()
+    # the whole name, or its first words alone ("Lumora" for "Lumora Energy")
+    at = [e.start_char for e in analysis.doc.ents if e.start_char < offset and e.label_ != "DATE" and (
+        strip_det(e.text).lower() == low or " " in low and low.startswith(strip_det(e.text).lower() + " "))]
+    return max(at + [m.start])
+
+
+def _description(analysis: Analysis, head: str, offset: int, earlier: list[Mention]) -> Mention | None:
+    """What "the <head>" at ``offset`` refers to: of the bodies and people it fits, the one the
+    article mentioned last. It fits a name built on the head ("the agency": "National Disaster
+    Management Agency"), a name the head was written beside ("developer Greyhawk Homes", "the research
+    firm Greyline", "Greyline, a research firm"), a role given with a person's name, and, for "the
+    company" or "the firm", the last business named (a name that says it is a union, a party or a
+    ministry is no company; "the group" fits any body). Where no name fits, an earlier description
+    of the same head that says which ("the national anti-doping agency"). Nothing fits: None, and
+    the description stays as written."""
+    fits: list[tuple[int, Mention]] = []
+    unnamed: list[tuple[int, Mention]] = []
+    doc = analysis.doc
+    at = next((t for t in doc if t.idx >= offset and t.lower_ == head), None)
+    if at is not None and at.tag_ in ("NNS", "NNPS"):
+        # "the companies": the bodies named together, not the one named first ("Merck & Co. and Ridgeback")
+        return None
+    for m in earlier:
+        words = m.name.lower().split()
+        if head in words or (head not in INSTITUTION_NOUNS and head in m.role.lower().split()) \
+                or m.label == "ORG" and set(words) & _NAME_WORDS_OF.get(head, set()):
+            fits.append((_last_seen(analysis, m, offset), m))
+    for t in doc:
+        if t.idx >= offset:
+            break
+        if t.lower_ != head or t.pos_ != "NOUN" or t.ent_type_:
+            continue
+        # written beside a name: "developer Greyhawk Homes", "the firm Greyline", "Greyline, a firm"
+        named = [x for x in (t.head, *t.children) if (x.ent_type_ in ("ORG", "PERSON") or x.pos_ == "PROPN" and not x.ent_type_) and (
+            (t.dep_ in ("compound", "appos") and x.i == t.head.i) or (x.dep_ == "appos" and x.head.i == t.i))]
+        if named:
+            ent = next((e for e in doc.ents if e.start <= named[0].i < e.end), None)
+            m = next((m for m in earlier if ent is not None and m.name.lower() == strip_det(ent.text).lower()), None)
+            if m is None and ent is not None and ent.label_ == "PERSON":
+                m = full_person(strip_det(ent.text), {x.name: x for x in earlier})
+            if m is None and ent is None:  # a name the tagger left out of its entities ("Greyline, a research firm")
+                x = named[0]
+                parts = [c for c in x.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [x]
+                m = Mention(doc[parts[0].i:x.i + 1].text, "", "ORG" if head in INSTITUTION_NOUNS else "NOUN", x.idx)
+            if m is not None:
+                fits.append((t.idx, m))
+            continue
+        # an earlier description that says which: "the national anti-doping agency"
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i]
+        if any(c.lower_ in ("the", "this") for c in t.children if c.dep_ == "det") and mods \
+                and not any(c.lower_ in _NOT_DESCRIPTIVE or any(g.dep_ == "advmod" for g in c.children) for c in mods) \
+                and not analysis.in_quote(t.idx, t.idx + 1):  # "the famously liberal court" judges, not says which
+            first = min(x.i for c in mods for x in c.subtree)
+            if any(q in doc[first:t.i].text for q in "\"\u201c\u201d\u2018\u2019'"):
+                continue  # 'the "fact-checking" website': the article's words about it, not which it is
+            # with its article, as a description reads ("The national anti-doping agency said")
+            unnamed.append((t.idx, Mention("the " + doc[first:t.i + 1].text, "", "ORG" if head in INSTITUTION_NOUNS else "NOUN", t.idx)))
+    named = _named_institution(analysis.text, head, offset)
+    if named is not None:
+        fits.append((analysis.text.rfind(named, 0, offset), Mention(named, "", "ORG", offset)))
+    kind: list[tuple[int, Mention]] = []
+    if head in _BUSINESS_HEADS or head in _ANY_BODY_HEADS:
+        for m in earlier:
+            # a body by its label, or a name the tagger took for a person's that its role calls a
+            # business ("Lumora Energy, a three-year-old start-up"); not a common plural the tagger
+            # took for a name at the start of a sentence ("Reporters said")
+            body = m.label == "ORG" or m.label == "PERSON" and bool(
+                set(re.findall(r"[a-z-]+", m.role.lower())[:4]) & (_BUSINESS_HEADS | {"start-up", "business"}))
+            # (nor a name with a figure: "COVID-19", which the tagger takes for a body)
+            if body and not re.search(r"\d", m.name) and not (" " not in m.name and _common_plural_at(analysis, m.start)) and (
+                    head in _ANY_BODY_HEADS or not any(w in _NO_BUSINESS for w in re.findall(r"[a-z]+", m.name.lower()))):
+                # a body the tagger called a person is named as a body (without the role a person's name shows)
+                kind.append((_last_seen(analysis, m, offset), m if m.label == "ORG" else Mention(m.name, m.role, "ORG", m.start, m.plural)))
+    # a name the description was written with or is built on comes first, then a body of its kind,
+    # then the last description that said which
+    best = fits or kind or unnamed
+    return max(best, key=lambda f: f[0])[1] if best else None

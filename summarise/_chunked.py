@@ -76,6 +76,12 @@ def _key(d: Draft) -> tuple[str, str]:
     return re.sub(r"\W+", " ", d.text.lower()).strip(), d.source
 
 
+def _words_key(d: Draft) -> tuple[str, str]:
+    """The article's own words a claim rests on, and its kind: the same in another chunk is the
+    same claim even where that chunk could not say who "the authority" or "he" is."""
+    return re.sub(r"\W+", " ", " ".join(e.text for e in d.evidence).lower()).strip(), d.kind
+
+
 def analyse_article(text: str, size: int | None = None, scorer: Any = None, margin: float | None = None) -> Analysed:
     """Analyse ``text`` whole when it fits one chunk, else chunk by chunk, offsets into ``text``.
     ``scorer``: a model that scores text, asked who a "he"/"she" the rules cannot name is
@@ -87,6 +93,7 @@ def analyse_article(text: str, size: int | None = None, scorer: Any = None, marg
     loaded: list[LoadedTerm] = []
     inconsistencies: list[Inconsistency] = []
     seen: set[tuple[str, str]] = set()
+    earlier_words: set[tuple[str, str]] = set()  # of the chunks before this one
     for a, b in bounds:
         piece = text[a:b] if len(bounds) > 1 else text
         analysis = analyse(piece)
@@ -99,12 +106,13 @@ def analyse_article(text: str, size: int | None = None, scorer: Any = None, marg
         base = len(sentences)
         sentences += [(s + a, e + a) for s, e in analysis.sentences]
         for d in chunk_drafts:
-            if _key(d) in seen:  # the same claim by the same source in another chunk
+            if _key(d) in seen or _words_key(d) in earlier_words:  # the same claim in another chunk
                 continue
             seen.add(_key(d))
             d.sent += base
             d.evidence = tuple(_shift_span(e, a) for e in d.evidence)
             drafts.append(d)
+        earlier_words |= {_words_key(d) for d in chunk_drafts if d.evidence}
         loaded += [replace(t, start=t.start + a, end=t.end + a) for t in chunk_loaded]
         inconsistencies += [replace(i, evidence=tuple(_shift_span(e, a) for e in i.evidence)) for i in chunk_inconsistencies]
         del analysis, frames  # one chunk's parse in memory at a time

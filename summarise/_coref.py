@@ -8,21 +8,30 @@ person, so the rule is conservative:
    text refers to in the pronoun's own sentence before it, else in the nearest earlier sentence
    that refers to any (at most three back): named people, and also unnamed ones ("an executive
    assistant", "the officers"), which block a resolution without being one.
+   A name the text calls a thing ("the app Zipli") is no person, whatever the tagger says.
 2. **Agreement** removes candidates of the other gender (known from honorifics and titles,
-   gendered nouns, and pronouns that the person's own clause uses for them) or number.
-3. One candidate left, and it is named: resolved. Otherwise the pronoun stays. The one
-   exception is syntax: a pronoun that is the subject of a speech cue (``"...," he said``)
-   continues the last speaker when that speaker is among the candidates.
+   gendered nouns, and pronouns that the person's own clause uses for them; where the article
+   says nothing, from a given name that one gender bears with few exceptions,
+   ``data/given_names.tsv``) or number.
+3. One candidate left, and it is named: resolved, unless only nearness chose it: a person of
+   unknown gender, or one named in passing (not the subject of their clause), with another
+   person who may be the pronoun's named in the four sentences looked at, leaves the pronoun.
+   Syntax overrides that: a pronoun that is the source of a report (``"...," he said``,
+   "She said ...") continues the last speaker when that speaker is the one candidate and was
+   named (or so referred to) in its sentence or the one before, with nobody named since; not
+   when another person of the article shares a name with the speaker (a relative, a namesake).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from ._analysis import INSTITUTION_NOUNS, ROLE_NOUNS, Analysis, Mention
+from ._analysis import INSTITUTION_NOUNS, ROLE_NOUNS, Analysis, Mention, untitled
 
-__all__ = ["resolve_pronoun", "mention_gender", "PRONOUN_GENDER"]
+__all__ = ["resolve_pronoun", "mention_gender", "things_named", "PRONOUN_GENDER"]
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -50,14 +59,21 @@ def _people(analysis: Analysis) -> list[tuple[int, int, Mention]]:
     cached = analysis.__dict__.get("_coref_people")
     if cached is not None:
         return cached
-    persons = [m for m in analysis.mentions if m.label == "PERSON"]
+    things = things_named(analysis)
+    persons = [m for m in analysis.mentions if m.label == "PERSON" and m.name not in things]
     out = []
     for e in analysis.doc.ents:
         if e.label_ != "PERSON":
             continue
         name = re.sub(r"^(?:the\s+)", "", e.text)
+        if " " in name:
+            name = re.sub(r"(?<=\w)['\u2019]s$", "", name)  # as the mention is named (see analyse)
         parts = name.replace("-", " ").split()
         m = next((p for p in persons if p.name == name), None)
+        if m is None and untitled(name) != name:  # "Cllr Ashworth": the surname of the person named in full
+            name = untitled(name)
+            parts = name.replace("-", " ").split()
+            m = next((p for p in persons if p.name == name), None)
         if m is None and len(parts) == 1:
             m = next((p for p in persons if p.name.replace("-", " ").split()[-1] == parts[0]), None) or \
                 next((p for p in persons if p.name.replace("-", " ").split()[0] == parts[0]), None)
@@ -70,6 +86,28 @@ def _people(analysis: Analysis) -> list[tuple[int, int, Mention]]:
             out.append((t.idx, t.idx + len(t.text), surnames[t.text]))
     out.sort(key=lambda x: x[0])
     analysis.__dict__["_coref_people"] = out
+    return out
+
+
+# Common nouns that, written just before a name ("the app Zipli", "the bank Morland"), say that
+# the name is a thing or a body's, whatever the tagger called it.
+_THING_NOUNS = frozenset(
+    "company firm agency app platform website site brand startup start-up retailer chain store restaurant "
+    "magazine newspaper network channel studio airline carrier insurer bank operator charity organisation "
+    "organization institute university hospital broadcaster publisher manufacturer carmaker automaker "
+    "chipmaker supermarket".split())
+
+
+def things_named(analysis: Analysis) -> set[str]:
+    """Names the tagger called a person's that the text calls a thing: a noun of ``_THING_NOUNS``
+    compounded or set in apposition right before one of its occurrences."""
+    out = set()
+    for e in analysis.doc.ents:
+        if e.label_ != "PERSON" or e.start == 0:
+            continue
+        prev = analysis.doc[e.start - 1]
+        if prev.pos_ == "NOUN" and prev.lower_ in _THING_NOUNS and e.start <= prev.head.i < e.end:
+            out.add(re.sub(r"^(?:the\s+)", "", e.text))
     return out
 
 
@@ -119,8 +157,25 @@ def mention_gender(analysis: Analysis, mention: Mention) -> str | None:
             g = PRONOUN_GENDER.get(t.lower_)
             if g and t.i > head.i and _same_subject(_clause_head(t), verb) and not analysis.in_quote(t.idx, t.idx + 1):
                 votes.add(g)
+    if not votes:  # nothing in the article says: a given name borne by one gender with few exceptions
+        words = [w for w in untitled(mention.name).replace(".", " ").split() if w.lower() not in _HONORIFIC]
+        if len(words) > 1 and words[0][:1].isupper():
+            g = _given_names().get(words[0].lower())
+            if g:
+                votes.add(g)
     cache[mention.name] = votes.pop() if len(votes) == 1 else None
     return cache[mention.name]
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given name -> "f" or "m" (``data/given_names.tsv``, with its sources)."""
+    out = {}
+    for line in (Path(__file__).parent / "data" / "given_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, g = line.partition("\t")
+            out[name] = g
+    return out
 
 
 def _modifier(analysis: Analysis, end: int) -> bool:
@@ -211,6 +266,8 @@ def _candidates(analysis: Analysis, pronoun: str, offset: int, speaker: Mention 
             for e in analysis.doc.ents:
                 if s0 <= e.start_char < end and e.label_ in _GROUP_LABELS:
                     m = next((m for m in analysis.mentions if m.name.lower() in e.text.lower() and m.label in _GROUP_LABELS), None)
+                    if m is not None and any(_same_person(m, p) for _, _, p in _people(analysis)):
+                        continue  # a person's name the tagger took for a body's here ("that Trump refuses")
                     if m is not None and (m.plural or m.label == "ORG"):
                         found.append((e.start_char, m))
         else:
@@ -221,10 +278,11 @@ def _candidates(analysis: Analysis, pronoun: str, offset: int, speaker: Mention 
             if plural or g in (None, gender):
                 found.append((pos, m))
         # an earlier pronoun of the same form stands for whoever it resolves to (or blocks)
+        # (past the depth looked through, an earlier pronoun is passed over: what it stands for
+        # lies beyond the sentences this one looks at, and it is no one else's mention)
         for t in analysis.doc:
-            if s0 <= t.idx < end and t.lower_ in same_form and not analysis.in_quote(t.idx, t.idx + 1):
-                found.append((t.idx, resolve_pronoun(analysis, t.lower_, t.idx, [speaker] if speaker else None, depth + 1)
-                              if depth < 3 else None))
+            if depth < 3 and s0 <= t.idx < end and t.lower_ in same_form and not analysis.in_quote(t.idx, t.idx + 1):
+                found.append((t.idx, resolve_pronoun(analysis, t.lower_, t.idx, [speaker] if speaker else None, depth + 1)))
         spans = _speaker_spans(analysis, speaker, s0, end)
         if spans:  # the speaker's own noun phrase is the speaker
             found = [(pos, m) for pos, m in found if not any(x <= pos < y for x, y in spans)] + [(spans[0][0], speaker)]
@@ -249,6 +307,12 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
     agreement and syntax leave more than one candidate, or only an unnamed one."""
     low = pronoun.lower()
     speaker = (recent_sources or [None])[-1]
+    if low in PRONOUN_GENDER and recent_sources:
+        # the last source that may be a "he" or "she": a report inside the speaker's words ("X
+        # said a routine audit had found ...") does not make the audit the speaker
+        speaker = next((m for m in reversed(recent_sources) if _may_be_person(m)), speaker)
+    if speaker is not None and (speaker.name.lower() in PRONOUN_GENDER or speaker.name.lower() in PLURAL_PRONOUNS):
+        speaker = None  # a report whose "he" was left as written: who spoke is not known
     if speaker is not None and (speaker.plural or speaker.label == "NORP") == (low in PRONOUN_GENDER):
         speaker = None  # number disagrees
     if speaker is not None and low in PRONOUN_GENDER and mention_gender(analysis, speaker) not in (None, PRONOUN_GENDER[low]):
@@ -262,10 +326,67 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
     if len(cands) != 1 or cands[0] is None:
         return None
     m = cands[0]
-    if low in PRONOUN_GENDER and m.label == "PERSON" and mention_gender(analysis, m) is None \
-            and _rivals(analysis, m, offset, PRONOUN_GENDER[low]):
-        return None  # nothing says this person is a "she" (or "he"), and another who may be is in reach
+    if low in PRONOUN_GENDER and m.label == "PERSON" and not (m is speaker and _speaker_just_named(analysis, speaker, offset, depth)):
+        if mention_gender(analysis, m) is None and _rivals(analysis, m, offset, PRONOUN_GENDER[low]):
+            return None  # nothing says this person is a "she" (or "he"), and another who may be is in reach
+        if not _subject_last(analysis, m, offset) and _rivals(analysis, m, offset, PRONOUN_GENDER[low]):
+            # only nearness picks a person named in passing ("Like Allen, their days begin ...")
+            # over another of the same gender who is in reach
+            return None
+    if m.label == "NOUN" and not m.name[:1].isupper() and m.name.split()[0].lower() not in ("the", "a", "an", "this", "that"):
+        return None  # an unnamed speaker cut to its noun ("wife" for "his ex-wife"): the pronoun reads better
     return m
+
+
+def _subject_last(analysis: Analysis, mention: Mention, offset: int) -> bool:
+    """Whether ``mention``'s last occurrence before ``offset`` outside quotations is the subject
+    of its clause (or a name in apposition to one: "Its treasurer, X, said")."""
+    last = [(a, b) for a, b, m in _people(analysis) if _same_person(m, mention) and a < offset and not analysis.in_quote(a, b)]
+    if not last:
+        return False
+    a, b = last[-1]
+    head = next((t for t in analysis.doc if a <= t.idx < b and (t.head.idx < a or t.head.idx >= b or t.head.i == t.i)), None)
+    while head is not None and head.dep_ in ("appos", "compound", "flat") and head.head.i != head.i:
+        head = head.head
+    return head is not None and head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _speaker_just_named(analysis: Analysis, speaker: Mention, offset: int, depth: int = 0) -> bool:
+    """Whether the pronoun at ``offset``, the source of a report, continues the last speaker
+    named in its own sentence or the one before, with no other person named since: "Culture
+    Minister X has responded. She said ...", "X, who voted against, said ... '...,' she said".
+    The speaker is whom such a "she" continues whatever the gender of a person named earlier."""
+    parts = set(untitled(speaker.name).replace("-", " ").split())
+    sharing = {id(m): m for _, _, m in _people(analysis) if parts & set(untitled(m.name).replace("-", " ").split())}
+    people = list(sharing.values())
+    if any(not _same_person(p, speaker) or not _same_person(p, q) for p in people for q in people):
+        return False  # a namesake or a relative ("Donald Jr.", "the younger Mr. Trump"): which one spoke is not sure
+    si = analysis.sentence_of(offset)
+    start = analysis.sentences[max(0, si - 1)][0]
+    spans = _speaker_spans(analysis, speaker, start, offset)
+    gender = mention_gender(analysis, speaker)
+    # or a pronoun there that already stands for the speaker ("She said ... She also accused ...")
+    forms = PLURAL_PRONOUNS if speaker.plural else {p for p, g in PRONOUN_GENDER.items() if gender in (None, g)}
+    spans += [(t.idx, t.idx + len(t.text)) for t in analysis.doc
+              if start <= t.idx < offset and t.lower_ in forms and t.dep_ in ("nsubj", "nsubjpass")
+              and not analysis.in_quote(t.idx, t.idx + 1)
+              and depth < 3 and resolve_pronoun(analysis, t.lower_, t.idx, [speaker], depth + 1) is speaker]
+    if not spans:
+        return False
+    last = max(b for _, b in spans)
+    # nobody else named after the speaker's last mention (a rival there is nearer than the speaker)
+    return not any(not _same_person(m, speaker) and last <= a < offset for a, _, m in _people(analysis))
+
+
+def _may_be_person(m: Mention) -> bool:
+    """Whether a source may be a "he" or "she": a person, or a name the tagger called a body
+    that does not say it is one; not a common noun phrase for a thing ("a routine audit")."""
+    words = m.name.split()
+    if m.label == "PERSON":
+        return True
+    if m.plural or m.label not in ("ORG", "NOUN") or not words or any(w.strip(".,").lower() in _BODY_WORDS for w in words):
+        return False
+    return m.label == "ORG" or words[-1].lower() in _PERSON_NOUNS or words[-1][:1].isupper()
 
 
 def _rivals(analysis: Analysis, mention: Mention, offset: int, gender: str) -> bool:
@@ -275,5 +396,14 @@ def _rivals(analysis: Analysis, mention: Mention, offset: int, gender: str) -> b
     pronoun is theirs."""
     si = analysis.sentence_of(offset)
     start = analysis.sentences[max(0, si - 3)][0]
-    return any(m is not mention and start <= a < offset and mention_gender(analysis, m) in (None, gender)
+    return any(not _same_person(m, mention) and start <= a < offset and mention_gender(analysis, m) in (None, gender)
                for a, _, m in _people(analysis))
+
+
+def _same_person(a: Mention, b: Mention) -> bool:
+    """Whether two mentions name one person: the same, or one's name (titles aside) a part of the
+    other's ("Mr. McKinley", "Kevin McKinley")."""
+    if a is b:
+        return True
+    x, y = set(untitled(a.name).replace("-", " ").split()), set(untitled(b.name).replace("-", " ").split())
+    return bool(x and y) and (x <= y or y <= x)

@@ -27,7 +27,7 @@ def test_gender_from_honorific_role_and_own_clause():
 
 def test_no_gender_from_a_pronoun_in_someone_elses_clause():
     # "her" belongs to the unnamed aide, not to the governor named inside the subject
-    text = "An aide to Governor Sam Ortiz has given up her anonymity."
+    text = "An aide to Governor Kai Ortiz has given up her anonymity."
     a = analyse(text)
     m = next(m for m in a.mentions if m.name.endswith("Ortiz"))
     assert mention_gender(a, m) is None

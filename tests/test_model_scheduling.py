@@ -168,7 +168,7 @@ def test_progress_line_says_the_model_is_judging():
 
 def test_cli_shows_the_judging_on_stderr_by_default_and_keeps_json_stdout_clean(tmp_path, capsys):
     article = tmp_path / "she.txt"  # who "she" is, the rules cannot tell: the model judges
-    article.write_text("Anna Berg, the harbour master, met Tom Reyes on Monday. She said the pier would open in May.")
+    article.write_text("Aino Berg, the harbour master, met Tuomas Reyes on Monday. She said the pier would open in May.")
     assert main([str(article), "--json", "--backend", "fake"]) == 0  # the default: the model judges, no rewording
     out, err = capsys.readouterr()
     d = json.loads(out)

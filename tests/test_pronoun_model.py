@@ -7,8 +7,8 @@ from summarise import summarise
 from summarise.backends.base import TokenLogprobs
 from summarise.backends.fake import FakeBackend
 
-FEMALE = {"Anna", "Sara", "Maria"}
-MALE = {"Tom", "Liam", "Peter"}
+FEMALE = {"Aino", "Freya", "Maria"}
+MALE = {"Tuomas", "Liam", "Oskar"}
 
 
 class Judge(FakeBackend):
@@ -17,7 +17,7 @@ class Judge(FakeBackend):
     def __init__(self, prefer: str = "") -> None:
         super().__init__(lambda messages: "")
         self.prefer, self.requests = prefer, []
-        self.names = ("Anna Berg", "Tom Reyes", "Sara Keane", "Maria Lopez", "Tom Berg")
+        self.names = ("Aino Berg", "Tuomas Reyes", "Freya Keane", "Maria Lopez", "Tuomas Berg")
 
     def logprobs(self, requests):
         self.requests += list(requests)
@@ -43,11 +43,11 @@ def _claim(s, fragment):
 
 
 def test_the_model_names_the_one_person_a_she_can_be_and_the_text_keeps_the_pronoun():
-    text = "Anna Berg, the harbour master, met Tom Reyes on Monday. She said the pier would open in May."
+    text = "Aino Berg, the harbour master, met Tuomas Reyes on Monday. She said the pier would open in May."
     judge = Judge()
     s = summarise(text, model=judge)
     c = _claim(s, "pier")
-    assert c.source.startswith("Anna Berg") and c.text.startswith("She said")
+    assert c.source.startswith("Aino Berg") and c.text.startswith("She said")
     assert "source named by the model" in s.provenance.model_use[c.id] and s.provenance.tokens["scored"] > 0
     assert s.provenance.model_calls == 0  # judging, not writing
     none = summarise(text, model=None)
@@ -55,15 +55,15 @@ def test_the_model_names_the_one_person_a_she_can_be_and_the_text_keeps_the_pron
 
 
 def test_two_people_the_pronoun_fits_are_told_apart_only_by_a_clear_margin():
-    text = "Sara Keane met Maria Lopez on Monday. She said the pier would open in May."
+    text = "Freya Keane met Maria Lopez on Monday. She said the pier would open in May."
     assert _claim(summarise(text, model=Judge()), "pier").source == "She"  # a tie: left as written
     s = summarise(text, model=Judge(prefer="Maria Lopez"))
     assert _claim(s, "pier").source == "Maria Lopez"
 
 
 def test_the_margin_option_leaves_pronouns_to_the_rules():
-    text = "Anna Berg met Tom Reyes on Monday. He said the pier would open in May."
-    assert _claim(summarise(text, model=Judge()), "pier").source == "Tom Reyes"
+    text = "Aino Berg met Tuomas Reyes on Monday. He said the pier would open in May."
+    assert _claim(summarise(text, model=Judge()), "pier").source == "Tuomas Reyes"
     off = summarise(text, model=Judge(), generation={"pronoun_margin": 1000})
     assert _claim(off, "pier").source == "He"
 
@@ -72,19 +72,19 @@ def test_an_honorific_kept_in_the_name_gives_the_gender():
     from summarise._analysis import analyse
     from summarise._coref import _people, mention_gender
 
-    a = analyse("Ms Kim Adler met Tom Reyes on Monday.")
+    a = analyse("Ms Kim Adler met Tuomas Reyes on Monday.")
     assert {m.name: mention_gender(a, m) for _, _, m in _people(a)}.get("Ms Kim Adler") == "f"
 
 
 def test_a_body_the_tagger_took_for_a_person_is_not_a_he():
-    text = "Researchers at Brightfield Labs found the flaw. Tom Berg, who led the work, spoke on Monday. He said it was fixed."
+    text = "Researchers at Brightfield Labs found the flaw. Tuomas Berg, who led the work, spoke on Monday. He said it was fixed."
     s = summarise(text, model=Judge())
     assert "Brightfield" not in _claim(s, "fixed").source
 
 
 def test_the_judging_is_reported_to_a_progress_callback_that_takes_a_stage_and_changes_nothing():
-    text = ("Sara Keane met Maria Lopez on Monday. She said the pier would open in May. "
-            "Anna Berg met Peter Lund later. She said the ferry would run again.")
+    text = ("Freya Keane met Maria Lopez on Monday. She said the pier would open in May. "
+            "Aino Berg met Oskar Lund later. She said the ferry would run again.")
     plain, seen = [], []
     quiet = summarise(text, model=Judge(prefer="Maria Lopez"))
     judge = Judge(prefer="Maria Lopez")
