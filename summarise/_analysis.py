@@ -1,5 +1,6 @@
 """Deterministic analysis of an article with spaCy: sentences, entities, quotes, and
-the sources that speak in it (with simple coreference of "he", "she", "the minister").
+the sources that speak in it. What a pronoun, surname or "the minister" refers to is in
+``_references`` (and ``_coref`` for pronouns).
 
 Attribution frames are found in ``_frames``; loaded terms in ``_loaded``.
 """
@@ -13,7 +14,7 @@ from typing import Any
 from ._nlp import lexicons, nlp
 from ._wellformed import ABBREVIATED_TITLES
 
-__all__ = ["Analysis", "Mention", "analyse", "full_person", "resolve_reference", "strip_det"]
+__all__ = ["Analysis", "Mention", "analyse", "common_plural_at", "full_person", "strip_det", "untitled"]
 
 # Nouns that name an institution when used as "the X" ("the company said").
 INSTITUTION_NOUNS = frozenset(
@@ -305,7 +306,7 @@ def _mend_lemmas(doc: Any) -> None:
             t.lemma_ = stem  # "hoping", "hopes" -> "hope", not "hop"
 
 
-def _common_plural_at(analysis: Analysis, offset: int) -> bool:
+def common_plural_at(analysis: Analysis, offset: int) -> bool:
     """Whether the word starting at character ``offset`` is a common plural noun (tag NNS)."""
     span = analysis.doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span is not None and span[0].idx == offset and span[0].tag_ == "NNS"
@@ -338,183 +339,3 @@ def full_person(name: str, seen: dict[str, Mention]) -> Mention | None:
         return by_surname[0]
     by_first = [m for m in people if parts[0] == m.name.replace("-", " ").split()[0]]
     return by_first[-1] if by_first else None
-
-
-def _named_institution(text: str, head: str, offset: int) -> str | None:
-    """The last proper name before ``offset`` built on ``head`` ("the agency" -> "National
-    Anti-Doping Agency", "the ministry" -> "Ministry of Defence")."""
-    if head not in INSTITUTION_NOUNS or len(head) < 4:
-        return None
-    cap = head[0].upper() + head[1:]
-    pattern = re.compile(
-        r"(?:[A-Z][\w’'-]+\s+){0,5}" + re.escape(cap) + r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w’'-]+){1,4})?"
-    )
-    found = [m.group(0) for m in pattern.finditer(text[:offset]) if m.group(0) != cap]
-    return found[-1].strip() if found else None
-
-
-def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer_person: bool | None = None,
-                      recent_sources: list[Mention] | None = None) -> Mention | None:
-    """The mention that a pronoun, surname or "the minister" at ``offset`` refers to.
-
-    ``recent_sources`` (most recent last) are the sources of earlier attribution frames: a
-    pronoun prefers them over any entity, as "he said" continues whoever spoke last.
-    """
-    s = strip_det(span_text).strip()
-    s = re.sub(r"^(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Judge|President|Minister|Chancellor|Senator|Governor|Mayor|General|Chief|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Capt\.|Sgt\.)\s+(?=[A-Z])", "", s)
-    s = untitled(s)  # "Cllr Ashworth"
-    low = s.lower()
-    earlier = [m for m in analysis.mentions if m.start < offset]
-    words = low.split()
-    if low in PRONOUNS_SING | PRONOUNS_PLUR:
-        # only when gender, number and syntax leave one named candidate (see _coref)
-        from ._coref import resolve_pronoun
-
-        return resolve_pronoun(analysis, low, offset, recent_sources)
-    # a repeated name, then a surname (the first person of that surname: see full_person)
-    for m in reversed(earlier):
-        if s == m.name:
-            return m
-    if len(s.split()) == 1:
-        people = [m for m in earlier if m.label == "PERSON"]
-        # a surname as written first ("Clinton" is Hillary Clinton, not a "Trump-Clinton" fight
-        # named earlier), then as the last part of a hyphenated name ("Jones" for Ana Smith-Jones)
-        for key in (lambda n: n.split()[-1], lambda n: n.replace("-", " ").split()[-1]):
-            for m in people:
-                if s == key(m.name):
-                    return m
-        for m in reversed(people):
-            if s in m.name.replace("-", " ").split():
-                return m
-    if words and words[0] in ("the", "a", "an", "this", "that") and len(words) == 2:
-        found = _spokesperson(analysis, words[0], words[1], offset, recent_sources or []) if words[1] in _SPOKES else None
-        return found or _description(analysis, words[-1], offset, earlier)
-    return None
-
-
-_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
-
-
-def _spokesperson(analysis: Analysis, det: str, head: str, offset: int, recent: list[Mention]) -> Mention | None:
-    """Whose "a spokesperson" reports right after a body's own report ("Zipli rejected both claims.
-    A spokesperson said ..."): that body's, when the body spoke last and was named in the sentence
-    before or this one; "the spokesperson" after it is the same one."""
-    if not recent:
-        return None
-    last = recent[-1]
-    if det == "the" and last.label == "NOUN" and last.name.lower().endswith(" " + head) and last.name.split()[0].lower() in ("a", "an", "the"):
-        # "A spokesperson said ... The spokesperson said ...": the same one
-        return Mention("the " + last.name.split(None, 1)[1], "", "NOUN", offset)
-    from ._coref import things_named
-
-    body = last.label == "ORG" or last.label == "NOUN" and last.name.split()[-1].lower() in INSTITUTION_NOUNS \
-        or last.label == "PERSON" and last.name in things_named(analysis)  # "the app Zipli"
-    if not body:
-        return None
-    si = analysis.sentence_of(offset)
-    start = analysis.sentences[max(0, si - 1)][0]
-    if analysis.text.rfind(strip_det(last.name), start, offset) < 0:
-        return None
-    body_name = strip_det(last.name)
-    article = det if det in ("the", "a", "an") else "the"
-    if article in ("a", "an"):
-        article = "an" if body_name[:1].lower() in "aeiou" else "a"
-    return Mention(f"{article} {body_name} {head}", "", "NOUN", offset)
-
-
-# Heads of a description that only a business fits ("the company" is no union, party or ministry).
-_BUSINESS_HEADS = frozenset("company firm operator developer retailer carrier airline insurer "
-                            "manufacturer carmaker automaker chipmaker publisher broadcaster startup start-up".split())
-# Heads that any organisation fits ("the group" may be a company, a charity or a federation).
-_ANY_BODY_HEADS = frozenset({"group", "club", "organisation", "organization"})
-# Words in a body's name that say it is no business.
-_NO_BUSINESS = (INSTITUTION_NOUNS - _BUSINESS_HEADS - {"corporation", "bank", "network", "channel", "studio", "newspaper"}) | frozenset(
-    "ministry parliament senate congress assembly court tribunal union federation association council "
-    "commission committee party police army navy university college school hospital church foundation".split())
-# Heads that name a body by another word than its name has ("the force" for "Westshire Police").
-_NAME_WORDS_OF = {"force": {"police", "constabulary"}}
-# Modifiers that say which of several, not what kind ("the other agency", "the same company").
-_NOT_DESCRIPTIVE = frozenset("other same first second third last next new former previous another such whole "
-                             "entire own latest".split())
-
-
-def _last_seen(analysis: Analysis, m: Mention, offset: int) -> int:
-    """Where the article last names ``m`` before ``offset`` (its first mention if nowhere later)."""
-    low = m.name.lower()
-    # the whole name, or its first words alone ("Lumora" for "Lumora Energy")
-    at = [e.start_char for e in analysis.doc.ents if e.start_char < offset and e.label_ != "DATE" and (
-        strip_det(e.text).lower() == low or " " in low and low.startswith(strip_det(e.text).lower() + " "))]
-    return max(at + [m.start])
-
-
-def _description(analysis: Analysis, head: str, offset: int, earlier: list[Mention]) -> Mention | None:
-    """What "the <head>" at ``offset`` refers to: of the bodies and people it fits, the one the
-    article mentioned last. It fits a name built on the head ("the agency": "National Disaster
-    Management Agency"), a name the head was written beside ("developer Greyhawk Homes", "the research
-    firm Greyline", "Greyline, a research firm"), a role given with a person's name, and, for "the
-    company" or "the firm", the last business named (a name that says it is a union, a party or a
-    ministry is no company; "the group" fits any body). Where no name fits, an earlier description
-    of the same head that says which ("the national anti-doping agency"). Nothing fits: None, and
-    the description stays as written."""
-    fits: list[tuple[int, Mention]] = []
-    unnamed: list[tuple[int, Mention]] = []
-    doc = analysis.doc
-    at = next((t for t in doc if t.idx >= offset and t.lower_ == head), None)
-    if at is not None and at.tag_ in ("NNS", "NNPS"):
-        # "the companies": the bodies named together, not the one named first ("Merck & Co. and Ridgeback")
-        return None
-    for m in earlier:
-        words = m.name.lower().split()
-        if head in words or (head not in INSTITUTION_NOUNS and head in m.role.lower().split()) \
-                or m.label == "ORG" and set(words) & _NAME_WORDS_OF.get(head, set()):
-            fits.append((_last_seen(analysis, m, offset), m))
-    for t in doc:
-        if t.idx >= offset:
-            break
-        if t.lower_ != head or t.pos_ != "NOUN" or t.ent_type_:
-            continue
-        # written beside a name: "developer Greyhawk Homes", "the firm Greyline", "Greyline, a firm"
-        named = [x for x in (t.head, *t.children) if (x.ent_type_ in ("ORG", "PERSON") or x.pos_ == "PROPN" and not x.ent_type_) and (
-            (t.dep_ in ("compound", "appos") and x.i == t.head.i) or (x.dep_ == "appos" and x.head.i == t.i))]
-        if named:
-            ent = next((e for e in doc.ents if e.start <= named[0].i < e.end), None)
-            m = next((m for m in earlier if ent is not None and m.name.lower() == strip_det(ent.text).lower()), None)
-            if m is None and ent is not None and ent.label_ == "PERSON":
-                m = full_person(strip_det(ent.text), {x.name: x for x in earlier})
-            if m is None and ent is None:  # a name the tagger left out of its entities ("Greyline, a research firm")
-                x = named[0]
-                parts = [c for c in x.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [x]
-                m = Mention(doc[parts[0].i:x.i + 1].text, "", "ORG" if head in INSTITUTION_NOUNS else "NOUN", x.idx)
-            if m is not None:
-                fits.append((t.idx, m))
-            continue
-        # an earlier description that says which: "the national anti-doping agency"
-        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i]
-        if any(c.lower_ in ("the", "this") for c in t.children if c.dep_ == "det") and mods \
-                and not any(c.lower_ in _NOT_DESCRIPTIVE or any(g.dep_ == "advmod" for g in c.children) for c in mods) \
-                and not analysis.in_quote(t.idx, t.idx + 1):  # "the famously liberal court" judges, not says which
-            first = min(x.i for c in mods for x in c.subtree)
-            if any(q in doc[first:t.i].text for q in "\"\u201c\u201d\u2018\u2019'"):
-                continue  # 'the "fact-checking" website': the article's words about it, not which it is
-            # with its article, as a description reads ("The national anti-doping agency said")
-            unnamed.append((t.idx, Mention("the " + doc[first:t.i + 1].text, "", "ORG" if head in INSTITUTION_NOUNS else "NOUN", t.idx)))
-    named = _named_institution(analysis.text, head, offset)
-    if named is not None:
-        fits.append((analysis.text.rfind(named, 0, offset), Mention(named, "", "ORG", offset)))
-    kind: list[tuple[int, Mention]] = []
-    if head in _BUSINESS_HEADS or head in _ANY_BODY_HEADS:
-        for m in earlier:
-            # a body by its label, or a name the tagger took for a person's that its role calls a
-            # business ("Lumora Energy, a three-year-old start-up"); not a common plural the tagger
-            # took for a name at the start of a sentence ("Reporters said")
-            body = m.label == "ORG" or m.label == "PERSON" and bool(
-                set(re.findall(r"[a-z-]+", m.role.lower())[:4]) & (_BUSINESS_HEADS | {"start-up", "business"}))
-            # (nor a name with a figure: "COVID-19", which the tagger takes for a body)
-            if body and not re.search(r"\d", m.name) and not (" " not in m.name and _common_plural_at(analysis, m.start)) and (
-                    head in _ANY_BODY_HEADS or not any(w in _NO_BUSINESS for w in re.findall(r"[a-z]+", m.name.lower()))):
-                # a body the tagger called a person is named as a body (without the role a person's name shows)
-                kind.append((_last_seen(analysis, m, offset), m if m.label == "ORG" else Mention(m.name, m.role, "ORG", m.start, m.plural)))
-    # a name the description was written with or is built on comes first, then a body of its kind,
-    # then the last description that said which
-    best = fits or kind or unnamed
-    return max(best, key=lambda f: f[0])[1] if best else None

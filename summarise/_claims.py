@@ -206,7 +206,7 @@ def _residue_body(analysis: Analysis, si: int, sent_frames: list[Frame], loaded:
     edits = []
     first = next((t for t in analysis.doc if t.idx >= a), None)
     if first is not None and first.lower_ in PRONOUNS_SING | PRONOUNS_PLUR and first.dep_ == "nsubj":
-        from ._analysis import resolve_reference
+        from ._references import resolve_reference
 
         m = resolve_reference(analysis, first.text, first.idx)
         if m is not None:

@@ -30,8 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from ._analysis import INSTITUTION_NOUNS, ROLE_NOUNS, Analysis, Mention, untitled
+from ._references import things_named
 
-__all__ = ["resolve_pronoun", "mention_gender", "things_named", "PRONOUN_GENDER"]
+__all__ = ["resolve_pronoun", "mention_gender", "PRONOUN_GENDER"]
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -86,28 +87,6 @@ def _people(analysis: Analysis) -> list[tuple[int, int, Mention]]:
             out.append((t.idx, t.idx + len(t.text), surnames[t.text]))
     out.sort(key=lambda x: x[0])
     analysis.__dict__["_coref_people"] = out
-    return out
-
-
-# Common nouns that, written just before a name ("the app Zipli", "the bank Morland"), say that
-# the name is a thing or a body's, whatever the tagger called it.
-_THING_NOUNS = frozenset(
-    "company firm agency app platform website site brand startup start-up retailer chain store restaurant "
-    "magazine newspaper network channel studio airline carrier insurer bank operator charity organisation "
-    "organization institute university hospital broadcaster publisher manufacturer carmaker automaker "
-    "chipmaker supermarket".split())
-
-
-def things_named(analysis: Analysis) -> set[str]:
-    """Names the tagger called a person's that the text calls a thing: a noun of ``_THING_NOUNS``
-    compounded or set in apposition right before one of its occurrences."""
-    out = set()
-    for e in analysis.doc.ents:
-        if e.label_ != "PERSON" or e.start == 0:
-            continue
-        prev = analysis.doc[e.start - 1]
-        if prev.pos_ == "NOUN" and prev.lower_ in _THING_NOUNS and e.start <= prev.head.i < e.end:
-            out.add(re.sub(r"^(?:the\s+)", "", e.text))
     return out
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ._analysis import INSTITUTION_NOUNS, PRONOUNS_PLUR, PRONOUNS_SING, Analysis, Mention, full_person, resolve_reference, strip_det
+from ._analysis import INSTITUTION_NOUNS, PRONOUNS_PLUR, PRONOUNS_SING, Analysis, Mention, full_person, strip_det
 from ._cues import is_document
 from ._frame_syntax import span_of
+from ._references import resolve_reference
 
 __all__ = ["display_source", "last_institution"]
 
@@ -27,7 +28,8 @@ def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -
     if low == "it":
         m = last_institution(analysis, a, recent)
         return (m.name, m) if m is not None else ("unnamed sources", None)
-    short = len(raw.split()) <= 2
+    # a name or a description: "Ruiz", "the agency", "the disaster agency", "a force spokesman"
+    short = len(raw.split()) <= 2 or len(raw.split()) == 3 and raw.split()[0].lower() in ("the", "a", "an", "this")
     persons = [e for e in analysis.doc.ents if e.label_ == "PERSON" and a <= e.start_char < b]
     root0 = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
     heads = {root0.i} | {c.i for c in root0.children if c.dep_ == "appos"}

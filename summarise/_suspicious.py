@@ -131,7 +131,7 @@ _TEMPLATE = re.compile(
 )
 _TURN = re.compile(r"^[ \t]*(system|assistant|ai assistant|chatgpt|gpt|model|user|human)[ \t]*:(?=[ \t]*\S)", re.I | re.M)
 _OPENERS = re.compile(r"im_start|start_header_id|start_of_turn|\[\s*INST|<<\s*SYS|#{2,}|^\s*\w+\s*:", re.I)
-_CLOSERS = re.compile(rf"<?\s*\|?\s*(?:im_end|eot_id|end_of_turn|endoftext)\s*\|?\s*>?|\[\s*/\s*INST\s*\]|</s>", re.I)
+_CLOSERS = re.compile(r"<?\s*\|?\s*(?:im_end|eot_id|end_of_turn|endoftext)\s*\|?\s*>?|\[\s*/\s*INST\s*\]|</s>", re.I)
 
 _ADDRESSEE = (
     r"(?:(?:ai|a\.i\.|artificial[- ]intelligence|llm|gpt|chatgpt|automated|automatic|machine|language|"
@@ -173,22 +173,22 @@ _STRONG = [
      "instruction addressed to a machine"),
     (re.compile(rf"\b{_ADDRESSEE}\s+(?:(?:that|which|who)\s+(?:is|are)\s+)?{_PROCESSING}\s+(?:this|these|the following)\b", re.I),
      "instruction addressed to a machine"),
-    (re.compile(rf"\bwhen\s+(?:you\s+)?(?:summari[sz]e|summari[sz]ing|process|processing|analy[sz]e|analy[sz]ing|"
-                rf"rewrite|rewriting|report(?:ing)? on)\s+this\s+(?:article|text|story|piece|page|document|report)\b", re.I),
+    (re.compile(r"\bwhen\s+(?:you\s+)?(?:summari[sz]e|summari[sz]ing|process|processing|analy[sz]e|analy[sz]ing|"
+                r"rewrite|rewriting|report(?:ing)? on)\s+this\s+(?:article|text|story|piece|page|document|report)\b", re.I),
      "instruction to whoever summarises the text"),
-    (re.compile(rf"\b(?:in|for|into)\s+(?:the|any|every)\s+(?:final\s+|generated\s+)?(?:summary|summaries|output)(?=\s*[,:]|\s+you\b)"
-                rf"[^.!?\n]{{0,80}}\b(?:must|should|shall|always|only|state|say|write|include|mention|report|list|make sure|ensure)\b"
-                rf"|\b(?:must|should|shall|always|only|state|say|write|include|mention|report|list|make sure|ensure)\b[^.!?\n]{{0,80}}"
-                rf"\b(?:in|into)\s+(?:the|any|every)\s+(?:final\s+|generated\s+)?(?:summary|summaries|output)\s*(?:[.!,]|$)", re.I),
+    (re.compile(r"\b(?:in|for|into)\s+(?:the|any|every)\s+(?:final\s+|generated\s+)?(?:summary|summaries|output)(?=\s*[,:]|\s+you\b)"
+                r"[^.!?\n]{0,80}\b(?:must|should|shall|always|only|state|say|write|include|mention|report|list|make sure|ensure)\b"
+                r"|\b(?:must|should|shall|always|only|state|say|write|include|mention|report|list|make sure|ensure)\b[^.!?\n]{0,80}"
+                r"\b(?:in|into)\s+(?:the|any|every)\s+(?:final\s+|generated\s+)?(?:summary|summaries|output)\s*(?:[.!,]|$)", re.I),
      "instruction about the summary to be written"),
-    (re.compile(rf"\byour\s+(?:summary|summaries|output|system prompt|instructions|task|previous instructions|claims list)\b", re.I),
+    (re.compile(r"\byour\s+(?:summary|summaries|output|system prompt|instructions|task|previous instructions|claims list)\b", re.I),
      "instruction addressed to a machine"),
     (re.compile(r"\b(?:new|updated|revised|real|actual|true|hidden|secret|system)\s+(?:instructions?|prompt|directive)s?\s*(?::|follow|are|is)\b"
                 r"|\b(?:begin|end)\s+(?:of\s+)?(?:system\s+)?(?:instructions?|prompt)\b|\bdeveloper mode\b|\bjailbreak mode\b"
                 r"|\byou are now (?:an?|in|the)\b|\bfrom now on,? you\b", re.I),
      "instruction addressed to a machine"),
-    (re.compile(rf"(?:^|(?<=[.!?]))[ \t\"'(]*(?:please\s+)?(?:write|output|print|respond|repeat|say|state|return|summari[sz]e)"
-                rf"(?:\s+\w+){{0,2}}?\s*(?::|\bonly\b|\bexactly\b|\bverbatim\b|\bthe following\b)", re.I | re.M),
+    (re.compile(r"(?:^|(?<=[.!?]))[ \t\"'(]*(?:please\s+)?(?:write|output|print|respond|repeat|say|state|return|summari[sz]e)"
+                r"(?:\s+\w+){0,2}?\s*(?::|\bonly\b|\bexactly\b|\bverbatim\b|\bthe following\b)", re.I | re.M),
      "an order to write a given output"),
 ]
 # A sentence that a note to a machine goes on with ("The key fact is ...") belongs to it.

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from summarise.eval.benchmarks import load_benchmark, load_benchmark_items, resolve_data
-from summarise.eval.metrics.form import fragment_rate, fragments, pronoun_changed_rate
+from summarise.eval.metrics.form import fragments, pronoun_changed_rate
 from summarise.eval.matching import ClaimMatch
 from summarise.eval.registry import ItemContext, get_metric
 from summarise.eval.runner import default_metrics

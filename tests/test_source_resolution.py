@@ -5,7 +5,8 @@ recency leave one, else the words as written. Invented texts only."""
 from __future__ import annotations
 
 from summarise import extract_claims
-from summarise._analysis import analyse, resolve_reference
+from summarise._analysis import analyse
+from summarise._references import resolve_reference
 from summarise._coref import mention_gender
 
 

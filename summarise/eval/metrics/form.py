@@ -17,7 +17,7 @@ from typing import Any, Mapping, Sequence
 
 from .._sources import source_tokens
 from ..matching import ClaimMatch, match_claims
-from ..registry import ItemContext, MetricCard, register
+from ..registry import MetricCard, register
 
 __all__ = ["fragment_rate", "fragments", "pronoun_changed_rate", "pronoun_changes"]
 

@@ -41,7 +41,7 @@ import numpy as np
 from .. import faithfulness as fa
 from ._evidence import add_lm_rows, bootstrap_mean, feature_rows, load_synthetic
 from ._summac_data import BASELINES, SCORER_LABELS, cached_features, load_set, summary_scores
-from ._summac_page import headline, render
+from ._summac_page import headline, render  # noqa: F401  (the page's functions, re-exported: summac.render)
 from ._stats import balanced_accuracy, best_threshold, leave_one_dataset_out, roc_auc
 
 TITLE = "Faithfulness: SummaC benchmark (validation cut)"
@@ -345,4 +345,4 @@ def _mean(values: Sequence[float | None]) -> float | None:
     return float(np.mean(kept)) if kept else None
 
 
-# the page (render, headline) lives in ._summac_page; imported last, it reads this module's names
+# the page (render, headline) lives in ._summac_page and is re-exported above
