@@ -46,12 +46,16 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     head = head.head  # "... incomes go up by 19.9 percent, according to": the clause, not the noun
                 final = max(t.i for t in tok.subtree) >= s_last and tok.i > s_first and doc[tok.i - 1].text == ","
                 while head.dep_ in ("ccomp", "conj", "xcomp", "advcl") and head.head.i != head.i and (
-                        not is_cue(head.head) or final):
+                        not is_cue(head.head) or final and not _speaks(head.head)):
                     # the parser hangs it on the nearest verb; set off at the end, it scopes over the
                     # sentence ("X is one of 707 people shot and the fourth shot ..., according to a
                     # database"; "The campaign announced that it hired X, according to the Ledger":
-                    # the Ledger reports the announcement)
+                    # the Ledger reports the announcement), but not over a named speaker's words ("The
+                    # office said 1.2 million were affected by the storm, which made landfall ...,
+                    # according to the weather service": the office says it)
                     head = head.head
+                if final and (_speaks(head) or head.dep_ == "ccomp" and _speaks(head.head)):
+                    continue  # '"...," the mayor said, according to a transcript': the mayor's words
                 clause = subtree(head) if head.i != tok.i else toks
                 rest = [t for t in clause if t.i not in phrase and s0 <= t.idx < s1]
                 if not rest:
@@ -290,6 +294,11 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             negated_answer(analysis, f, frames)
         frames.extend(sent_frames)
     return multi_sentence_quotes(analysis, frames)
+
+
+def _speaks(cue: Any) -> bool:
+    """A verb of saying with a subject of its own, not a relative word ("the office said")."""
+    return cue.lemma_.lower() in QUOTE_CUES and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in cue.children)
 
 
 def _noun_read_frame(analysis: Analysis, si: int, toks: list[Any], s_last: int, recent: list[Mention]) -> Frame | None:

@@ -245,9 +245,7 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
         that = re.match(r"that\b[\s,]*", body)
         if that:  # "said that, according to X, the city has grown": the clause, not its "that"
             body = body[that.end():]
-        first = next((t for t in doc if t.idx >= f.content[0] + (that.end() if that else 0)), None)
-        if first is not None and first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I":
-            body = body[:1].lower() + body[1:]
+        body = lower_common(doc, f.content[0] + (that.end() if that else 0), body)  # "About 300 homes" -> "about"
         s0, s1 = analysis.sentences[f.sent]
         det = re.search(r"\b(?:according to|by|in) (the|an?) " + re.escape(source.split(",")[0]), text[s0:s1], re.I)
         if det:

@@ -407,3 +407,14 @@ def test_what_a_document_seems_to_show_is_its_hedged_finding() -> None:
                                    "coordinated with the developer.", "coordinated")
     assert source == "A recent review of the council's emails"
     assert kind == "estimate" and "seems to show" in claim
+
+
+def test_according_to_at_the_end_leaves_a_named_speaker_his_words() -> None:
+    kind, source, claim = _by_text('"We will not resign," the harbour master said, according to a transcript of the call.', "resign")
+    assert source == "the harbour master"
+    text = ("The regional relief office said about 40,000 people had been affected by the floods, which peaked late "
+            "on Friday, according to the river authority.")
+    found = [c for c in _claims(text) if "40,000" in c[2]]
+    assert found and all(c[1] == "The regional relief office" for c in found), found
+    kind, source, claim = _by_text("About 300 homes were flooded, according to the fire service.", "homes")
+    assert claim == "According to the fire service, about 300 homes were flooded."
