@@ -158,6 +158,10 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
             # content that is itself a cue shares the cue's subject, not the content's
             if t.dep_ == "conj" and is_cue(t) and head.dep_ == "ccomp" and head.head.i != head.i and is_cue(head.head):
                 head = head.head
+            elif t.dep_ == "conj" and is_cue(t) and head.dep_ == "relcl" and not animate(head.head):
+                # "He said the claim would require currents that would cook the cell, and accused
+                # the company of ...": not the currents; the speaker the relative clause is inside
+                head = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX") and is_cue(a)), head)
             t = head
             continue
         break

@@ -153,8 +153,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                         continue
                     frames[:] = [f for f in frames if not (f.sent == si - 1 and not f.cue)]
                 quote_content = q[0]
-            if subj is not None and (subj.lower_ in RELATIVE and not subj.ent_type_ or subj.lower_ in ("you", "one")):
-                continue  # ("you want to get back to ...", "one might think": the reader, no one who spoke)
+            if subj is not None and (subj.lower_ in RELATIVE and not subj.ent_type_ or subj.lower_ in ("you", "one", "'s", "\u2019s")):
+                continue  # ("you want to get back to ...", "one might think", "let's hope": the reader, no one who spoke)
             if (tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "xcomp" for c in tok.children)
                     and not any(c.dep_ == "ccomp" for c in tok.children)
                     and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in tok.children)):

@@ -418,3 +418,12 @@ def test_according_to_at_the_end_leaves_a_named_speaker_his_words() -> None:
     assert found and all(c[1] == "The regional relief office" for c in found), found
     kind, source, claim = _by_text("About 300 homes were flooded, according to the fire service.", "homes")
     assert claim == "According to the fire service, about 300 homes were flooded."
+
+
+def test_a_verb_joined_to_a_relative_clause_inside_what_was_said_is_the_speakers() -> None:
+    text = ("Professor Ines Varga was blunter. She said the firm's charging claim would require currents that would "
+            "melt the cell, and accused the firm of \u201cmarketing dressed up as science\u201d.")
+    kind, source, _ = [c for c in _claims(text) if c[0] == "allegation"][0]
+    assert "Ines Varga" in source
+    text = "The council voted on Tuesday to keep the library open for another five years. And let's hope it stays that way."
+    assert not any(c[1] in ("'s", "\u2019s") for c in _claims(text)), _claims(text)
