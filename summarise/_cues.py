@@ -268,7 +268,7 @@ def is_cue(tok: Any) -> bool:
 
 
 def _claims_something(tok: Any, lemma: str) -> bool:
-    """False for the senses of "deny", "charge" and "add" that report no claim: "was denied bail",
+    """False for the senses of "deny", "charge", "find" and "add" that report no claim: "was denied bail",
     "denied the request" (something refused), "charged a $100 fee" (a price; "charged the
     director" is an accusation), "added to its
     portfolio", "will add a new element" (an increase)."""
@@ -280,6 +280,10 @@ def _claims_something(tok: Any, lemma: str) -> bool:
     if lemma == "charge":  # "charged him (with fraud)", "charged that ...": an accusation
         return clause or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or any(
             animate(o) or x.dep_ == "prep" and x.lower_ == "with" for o in objs for x in (o, *o.children))
+    if lemma == "find":  # "investigators found that ...", "the poll finds ..."; not "found himself embroiled", "to find someone"
+        return any(c.dep_ == "ccomp" and not any(x.dep_ == "nsubj" and x.lower_.endswith(("self", "selves")) for x in c.children)
+                   for c in tok.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") and is_document(c) for c in _subject_holders(tok))
     if lemma == "add":
         return clause or not (any(not (o.is_quote or o.pos_ == "PRON") for o in objs)
                               or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children))

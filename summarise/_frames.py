@@ -252,7 +252,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                           subj_span, content, span, back_ref=back, cue_i=tok.i)
             if raised and frame.kind == "statement":
                 frame.kind = "estimate"  # what it seems to show, a hedged finding
-            if tok.dep_ == "relcl" and not back and not _relative_content(frame, tok, list(tok.subtree), quoted=quote_content is not None):
+            if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ in ("VBZ", "VBP", "VBD")) and not back and not _relative_content(frame, tok, list(tok.subtree), quoted=quote_content is not None):
                 continue
             lead = [t for c in tok.children if c.i < tok.i and c.dep_ in ("npadvmod", "advmod", "prep")
                     and (subj is None or c.i < subj.i) for t in c.subtree]
@@ -356,6 +356,13 @@ def _relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = Fal
     rel = next((t for t in content if t.lower_ in ("that", "which", "who", "whom") and t.i < cue.i
                 and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "det")
                 and not (t.head.i == cue.i and t.dep_ in ("nsubj", "nsubjpass"))), None)  # the cue's own subject is its source
+    if rel is None and not quoted and cue.head.pos_ in ("NOUN", "PROPN") and not (cue.head.dep_ == "pobj" and cue.head.head.head.pos_ in ("NOUN", "PROPN")):
+        clause = next((c for c in cue.children if c.dep_ == "ccomp" and not any(
+            x.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for x in c.children)), None)
+        if clause is not None:  # "emails ... and that X thinks should be made public": "X thinks the emails should be ..."
+            first = min(clause.subtree, key=lambda t: t.i)
+            f.edits = ((first.idx, first.idx, antecedent(cue.head) + " "),)
+        return True
     if rel is None or cue.head.pos_ not in ("NOUN", "PROPN") or quoted and rel.dep_ != "det":
         return True
     after = cue  # "which X described as Y": "X described the rise as Y"

@@ -427,3 +427,11 @@ def test_a_verb_joined_to_a_relative_clause_inside_what_was_said_is_the_speakers
     assert "Ines Varga" in source
     text = "The council voted on Tuesday to keep the library open for another five years. And let's hope it stays that way."
     assert not any(c[1] in ("'s", "\u2019s") for c in _claims(text)), _claims(text)
+
+
+def test_find_reports_only_a_finding_and_a_relative_gap_is_filled() -> None:
+    assert all(c[1] == "the article" for c in _claims("The senator once again found himself embroiled in controversy."))
+    assert _by_text("Investigators found that the pilot had not slept.", "pilot")[1] == "Investigators"
+    kind, source, claim = _by_text("The council published several emails that the mayor believes should have stayed private.",
+                                   "stayed private")
+    assert source == "the mayor" and claim.startswith("The mayor believes the") and "emails should have stayed private" in claim
