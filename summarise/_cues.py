@@ -34,14 +34,14 @@ OBJECT_CUES = frozenset(
     "ridicule suspect implicate confirm acknowledge admit announce reveal disclose warn urge "
     "order demand propose promise pledge threaten tout allege support back oppose endorse favor favour "
     "estimate project forecast predict calculate point".split()
-) | _SPEECH_ACTS | {"fear", "trust", "distrust", "mistrust", "admire", "resent", "dislike"}
+) | _SPEECH_ACTS | {"fear", "trust", "distrust", "mistrust", "admire", "resent", "dislike", "seek"}
 # Verbs of regarding something as something ("see X as Y"): an opinion of whoever does.
 AS_CUES = frozenset("see view regard".split())
 # Verbs of pushing for something: cues only with "for"/"against" or an infinitive.
 _PUSH_CUES = frozenset("push press lobby campaign".split())
 # Cues of taking a side ("X backs Y"): an attribution only when someone, not something, does it.
 STANCE_CUES = frozenset("support back oppose endorse favor favour rail speak talk joke complain fear trust distrust mistrust admire "
-                        "resent dislike".split()) | _SPEECH_ACTS | _PUSH_CUES
+                        "resent dislike seek".split()) | _SPEECH_ACTS | _PUSH_CUES
 # Cues whose content is what they are "about" ("spoke about the economy", "complained of delays").
 ABOUT_CUES = frozenset("speak talk joke complain write testify rail boast brag".split())
 # Cues whose content is what they are "for" or "against" ("pressed for a vote", "railed against").

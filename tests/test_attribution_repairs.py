@@ -435,3 +435,10 @@ def test_find_reports_only_a_finding_and_a_relative_gap_is_filled() -> None:
     kind, source, claim = _by_text("The council published several emails that the mayor believes should have stayed private.",
                                    "stayed private")
     assert source == "the mayor" and claim.startswith("The mayor believes the") and "emails should have stayed private" in claim
+
+
+def test_a_named_persons_belief_in_a_relative_clause_is_theirs() -> None:
+    text = "The senator shifted his stance to side with Governor Maria Lopez, who believes the levy has no legal basis."
+    kind, source, claim = _by_text(text, "legal basis")
+    assert "Maria Lopez" in source and kind != "fact"
+    assert _by_text("Police in Leeds are seeking a man in his 40s.", "seeking")[1] == "Police in Leeds"
