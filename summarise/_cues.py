@@ -41,7 +41,7 @@ AS_CUES = frozenset("see view regard".split())
 _PUSH_CUES = frozenset("push press lobby campaign".split())
 # Cues of taking a side ("X backs Y"): an attribution only when someone, not something, does it.
 STANCE_CUES = frozenset("support back oppose endorse favor favour rail speak talk joke complain fear trust distrust mistrust admire "
-                        "resent dislike seek".split()) | _SPEECH_ACTS | _PUSH_CUES
+                        "resent dislike".split()) | _SPEECH_ACTS | _PUSH_CUES
 # Cues whose content is what they are "about" ("spoke about the economy", "complained of delays").
 ABOUT_CUES = frozenset("speak talk joke complain write testify rail boast brag".split())
 # Cues whose content is what they are "for" or "against" ("pressed for a vote", "railed against").

@@ -103,9 +103,10 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 named_after = inverted_subject(tok, s_last) if subj is None and tok.lemma_.lower() in lexicons().cue_kind else None
                 if named_after:
                     subj = next(t for t in reversed(named_after) if t.ent_type_ in ("PERSON", "ORG"))
-            if tok.lemma_.lower() in STANCE_CUES and (subj is None or not animate(subj)) and not any(
-                    c.dep_ == "ccomp" for c in tok.children):
-                continue  # "the bill supports farmers": no one takes a side ("specialists stress that ..." do say)
+            stance = tok.lemma_.lower() in STANCE_CUES or tok.lemma_.lower() == "seek" and any(c.dep_ == "dobj" for c in tok.children)
+            if stance and (subj is None or not animate(subj)) and not any(c.dep_ == "ccomp" for c in tok.children):
+                continue  # "the bill supports farmers": no one takes a side ("specialists stress that ..." do say;
+                # "courses sought bankruptcy protection" wants nothing, "the bill seeks to ..." does)
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
                 content_toks, back = [tok.head], True  # "an allegation X have refuted"
             else:
