@@ -194,6 +194,10 @@ def _noun_candidates(analysis: Analysis, a: int, b: int, plural: bool) -> list[t
     stand for)."""
     out: list[tuple[int, str | None, Mention | None]] = []
     for t in analysis.doc:
+        if plural and a <= t.idx < b and t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == "PERSON" and any(
+                c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children):
+            out.append((t.idx, None, None))  # "Cruz and Rubio ... They pushed him": both, no one body
+            continue
         if not (a <= t.idx < b) or t.pos_ != "NOUN" or t.ent_type_ or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"):
             continue
         if (t.tag_ == "NNS") != plural:
@@ -202,6 +206,8 @@ def _noun_candidates(analysis: Analysis, a: int, b: int, plural: bool) -> list[t
         if not plural and lemma not in _PERSON_NOUNS:
             continue
         if plural and lemma not in _PERSON_NOUNS and lemma not in ("officials", "authorities", "police", "lawmakers", "leaders"):
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                out.append((t.idx, None, None))  # "Narcissists can ... They also need ...": what "they" may be, unnamed
             continue
         if (t.dep_ == "appos" and t.head.pos_ == "PROPN") or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children):
             continue  # "Shin Won-sik, the defence minister", "Her deputy, John Marsh": the named person

@@ -371,6 +371,8 @@ def not_done(tok: Any) -> bool:
     """A cue in the infinitive of a verb that says it was not done ("declined to threaten X",
     "did not go on to say", and its conjuncts: "declined to threaten X or declare Y"), or under
     "without" or "instead of"."""
+    if any(c.lower_ == "than" and c.i < tok.i for c in tok.children) or tok.i > 0 and tok.doc[tok.i - 1].lower_ == "than":
+        return True  # "would rather run it himself than trust anyone else to": not trusted
     t = tok
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head

@@ -81,7 +81,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 continue
             if not is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)):
                 continue  # a cue inside a quotation is part of what the speaker said
-            if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp") and not_done(tok):
+            if not_done(tok) and (tok.dep_ in ("xcomp", "conj", "advcl", "pcomp") or tok.i > 0 and doc[tok.i - 1].lower_ == "than"):
                 continue  # "declined to threaten Moscow": no one threatened
             if reduced_passive(tok) or tok.dep_ == "xcomp" and reduced_passive(tok.head):
                 continue  # "when asked to condemn X", "X, asked about Y, said": the one asked, not the one asking

@@ -442,3 +442,14 @@ def test_a_named_persons_belief_in_a_relative_clause_is_theirs() -> None:
     kind, source, claim = _by_text(text, "legal basis")
     assert "Maria Lopez" in source and kind != "fact"
     assert _by_text("Police in Leeds are seeking a man in his 40s.", "seeking")[1] == "Police in Leeds"
+
+
+def test_they_is_no_body_named_earlier_when_a_plural_subject_or_a_pair_is_nearer() -> None:
+    text = ("Dan Ruiz, a psychology professor at Eastfield University, writes that narcissists crave attention. "
+            "Narcissists can sometimes achieve great things. They also need to hog the spotlight.")
+    assert not any("Eastfield University also" in c[2] for c in _claims(text))
+    text = ("The moderators came prepared. Okafor and Lindqvist, who had gone after each other, both turned on Marsh instead. "
+            "They pushed him for specifics on his proposals.")
+    assert not any(c[1] in ("Marsh", "The moderators") and "pushed" in c[2] for c in _claims(text))
+    text = "He decided he would rather run the fund himself than trust anyone else to do it."
+    assert not any(c[2].startswith("He trusted") for c in _claims(text))
