@@ -154,11 +154,13 @@ def _hedge_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     special = {w: _SPECIAL_HEDGES[w] for w in words if w in _SPECIAL_HEDGES}
     plain = tuple(w for w in words if w != "may" and w not in special)
     extra = "".join("|" + p for p in special.values())
-    return re.compile(_words_pattern(plain).pattern + modal + extra + r"|(?<![\w-])(?:about|around|roughly|some)\s+"
+    return re.compile(_words_pattern(plain).pattern + _NOT_A_TIME + modal + extra + r"|(?<![\w-])(?:about|around|roughly|some)\s+"
                       r"(?!\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b|[ap]\.m\.|o'clock))"
                       r"(?:[$\u00a3\u20ac]?\d[\d,.]*|(?:" + _NUMBER_WORDS + r")(?:-\w+)?)(?![\w-])" + _RANGE, re.I)
 
 
+# "at approximately 02:40", "nearly 7 p.m.": when something happened, not a figure anyone estimates
+_NOT_A_TIME = r"(?!\s+\d{1,2}:\d\d(?!\d))(?!\s+\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b|[ap]\.m\.|o'clock))"
 _FIGURE_AFTER = r"\s+(?:[$\u00a3\u20ac]?\d|(?:" + _NUMBER_WORDS + r")(?![\w-]))"
 _NOT_GENERAL = r"(?!\s+(?:every|all|always|never|no|none|nobody|nothing|everyone|everybody|everything|entirely|completely)\b)"
 _SPECIAL_HEDGES = {
@@ -166,8 +168,8 @@ _SPECIAL_HEDGES = {
     "as much as": r"(?<![\w-])as much as" + _FIGURE_AFTER,
     "no more than": r"(?<![\w-])no more than" + _FIGURE_AFTER,
     "likely": r"(?<![\w-])(?<!more )(?<!less )(?<!least )likely(?![\w-])",
-    "nearly": r"(?<![\w-])nearly(?![\w-])" + _NOT_GENERAL,
-    "almost": r"(?<![\w-])almost(?![\w-])" + _NOT_GENERAL,
+    "nearly": r"(?<![\w-])nearly(?![\w-])" + _NOT_GENERAL + _NOT_A_TIME,
+    "almost": r"(?<![\w-])almost(?![\w-])" + _NOT_GENERAL + _NOT_A_TIME,
 }
 
 
@@ -190,7 +192,12 @@ def _accusation_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     trend = "".join(f"(?<!{w} {p} )" for w in ("rise", "spike", "surge", "increase", "wave", "fall", "drop", "decline", "cases")
                     for p in ("in", "of"))  # "a spike in harassment": a trend, no one charged
     return re.compile(trend + _words_pattern(words).pattern + r"(?!\s+(?:immigration|immigrants?|aliens|migrants?|border|crossings?|entry|entries)\b)"
-                      r"(?!\s+(?:[\w'\u2019-]+\s+)?(?:thunder|show|spotlight|limelight|headlines?|march|hearts?)\b)", re.I)
+                      r"(?!\s+(?:[\w'\u2019-]+\s+)?(?:thunder|show|spotlight|limelight|headlines?|march|hearts?)\b)"
+                      # the name of a proceeding or of a charge someone else made ("the largest
+                      # corruption trial", "a fraud investigation", "bribery charges"): a topic, no
+                      # charge of the speaker's
+                      r"(?!\s+(?:trials?|cases?|investigations?|inquiry|inquiries|probes?|charges?|indictments?|hearings?"
+                      r"|prosecutions?|convictions?|allegations?|accusations?|claims?|suspects?|squad|unit|watchdog)\b)", re.I)
 
 
 @lru_cache(maxsize=8)
