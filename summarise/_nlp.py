@@ -171,6 +171,15 @@ _SPECIAL_HEDGES = {
     "nearly": r"(?<![\w-])nearly(?![\w-])" + _NOT_GENERAL + _NOT_A_TIME,
     "almost": r"(?<![\w-])almost(?![\w-])" + _NOT_GENERAL + _NOT_A_TIME,
 }
+# "more work than he expected", "as predicted", "worse than forecast": a comparison with what was
+# expected, not an expectation the source voices
+_NOT_COMPARED = "".join(f"(?<!\\b{w} )" for w in ("than", "as")) + "".join(
+    f"(?<!\\bthan {p} )(?<!\\bas {p} )" for p in ("he", "she", "it", "we", "they", "i", "anyone", "many", "most", "some", "had", "was", "were"))
+for _w in ("expected", "predicted", "forecast", "anticipated", "projected"):
+    _SPECIAL_HEDGES[_w] = r"(?<![\w-])" + _NOT_COMPARED + _w + r"(?![\w-])"
+# "appeared in court", "to appear at the debate": showing up somewhere, not seeming
+for _w in ("appear", "appears", "appeared"):
+    _SPECIAL_HEDGES[_w] = r"(?<![\w-])" + _w + r"(?![\w-])(?!\s+(?:at|in|on|before|with|alongside|together|for|as|from|onstage|live)\b)"
 
 
 # A figure given as a range ("between 20 and 30 percent", "20 to 30 percent", "up to 5,000",

@@ -186,3 +186,17 @@ def test_a_judgement_quoted_from_someone_else_is_not_the_sources():
     text = ("Traffic engineers estimated the estate would add around 900 car trips a day to Kiln Road, "
             'which Mr Adeyemi described as "already a death trap for cyclists".')
     assert kind_of(text, "trips").kind == "estimate"
+
+
+def test_a_comparison_with_expectations_and_showing_up_are_no_hedges():
+    hedge = lexicons().hedge_pattern()
+    assert not hedge.search("the repairs took longer than she expected")
+    assert not hedge.search("exports fell more than forecast in May")
+    assert not hedge.search("as predicted, the river crested on Friday")
+    assert not hedge.search("the two men appeared in court on Monday")
+    assert hedge.search("exports are forecast to fall in May")
+    assert hedge.search("the ferry appears to have drifted")
+    assert kind_of("The farmer told reporters that rebuilding the barn had cost more than he expected.", "barn").kind == "statement"
+    # (and an institution's account of its practice is no view)
+    assert kind_of('The broadcaster said: "We do not pay guests to appear on the show."', "guests").kind == "statement"
+    assert kind_of('The broadcaster said: "We don\'t think the market has room for another quiz channel."', "quiz").kind == "opinion"
