@@ -81,7 +81,8 @@ def _court(cue: Any) -> bool:
 _REPORTING_QUOTE = re.compile(r"\d|\b(?:I|we)\s+(?:will|'ll|are going to|plan|intend|have|had|did|were|was|are|am|'re|'m|would|can|could|need|urge|ask|hope)\b"
                               r"|\b(?:I'll|we'll|I've|we've|I'd|we'd|I'm|we're)\b|\?|\b(?:urge|appeal|please)\b"
                               r"|\b(?:said|says|told|tells)\b"  # a quotation that reports what others said
-                              r"|\bwe\s+(?:do|don't)\b(?!\s+(?:not\s+)?(?:think|believe|feel|like|want|agree|accept|buy|see why|understand why)\b)"  # a practice ("we do not pay guests"), not a view
+                              # a practice the quotation opens with ("We do not pay guests ..."), not a view
+                              r"|^we\s+(?:do|don't)\b(?!\s+(?:not\s+)?(?:think|believe|feel|like|want|agree|accept|buy|see why|understand why)\b)"
                               r"|\b(?:evidence|proof)\b", re.I)  # what the evidence shows (or that there is none)
 
 
