@@ -26,6 +26,8 @@ def cue_kind(cue: Any, content_text: str) -> str:
     if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ == "for" for m in c.children) for c in cue.children):
         kind = "statement"  # "called for X (to be raised)": a demand, not a judgement
+    if lemma == "call" and kind == "opinion" and _calls_on(cue):
+        kind = "statement"  # "called on the minister to resign": a demand, not a judgement
     if lemma == "blame" and cue.pos_ == "VERB":
         # "blamed the council for the delay", "blamed the losses on the board": an accusation of
         # someone; "blamed the decline on a tough market" (a cause, no one's wrongdoing): a judgement
@@ -52,7 +54,11 @@ def cue_kind(cue: Any, content_text: str) -> str:
     if lemma in ("warn", "caution") and kind == "statement" and _MODAL.search(content_text) and not lex.accusation_pattern().search(content_text):
         return "estimate"  # "warned that delays could last for weeks": a prediction of a risk
     before = kind
-    kind = cue_kind_of_text(content_text, kind, judging=_judges(cue, content_text))
+    kind = cue_kind_of_text(content_text, kind, judging=_judges(cue, content_text), denying=not _acts(cue))
+    if kind in ("statement", "estimate") and before in ("statement", "estimate") and _quoted_judgement(cue, content_text):
+        # 'said the 30 percent figure was "meaningless"': a judgement in the source's own quoted
+        # words is their view, whatever figure or hedge comes with it
+        kind = "opinion"
     if kind == "allegation" and before == "statement" and _court(cue):
         kind = "statement"  # "the judge concluded that the program is unlawful": a ruling, not an accusation
     if kind == "statement" and lemma in QUOTE_CUES and _quoted_view(cue, content_text):
@@ -74,7 +80,10 @@ def _court(cue: Any) -> bool:
 # the speaker's own ("we will ...", "we have launched ..."), a question, an appeal, others' words.
 _REPORTING_QUOTE = re.compile(r"\d|\b(?:I|we)\s+(?:will|'ll|are going to|plan|intend|have|had|did|were|was|are|am|'re|'m|would|can|could|need|urge|ask|hope)\b"
                               r"|\b(?:I'll|we'll|I've|we've|I'd|we'd|I'm|we're)\b|\?|\b(?:urge|appeal|please)\b"
-                              r"|\b(?:said|says|told|tells)\b", re.I)  # a quotation that reports what others said
+                              r"|\b(?:said|says|told|tells)\b"  # a quotation that reports what others said
+                              # a practice the quotation opens with ("We do not pay guests ..."), not a view
+                              r"|^we\s+(?:do|don't)\b(?!\s+(?:not\s+)?(?:think|believe|feel|like|want|agree|accept|buy|see why|understand why)\b)"
+                              r"|\b(?:evidence|proof)\b", re.I)  # what the evidence shows (or that there is none)
 
 
 def _quoted_view(cue: Any, content_text: str) -> bool:
@@ -94,6 +103,27 @@ def _quoted_view(cue: Any, content_text: str) -> bool:
         return False  # 'The report added, "..."': a document's words are what it reports
     plain = content_text.replace("\u2019", "'")
     return len(content_text.split()) >= 5 and not _REPORTING_QUOTE.search(plain) and not _FIGURE.search(content_text)
+
+
+def _calls_on(cue: Any) -> bool:
+    """"called on X to do Y": someone asked to act ("called on Tuesday for ..." is a date)."""
+    on = [p for c in cue.children if c.dep_ == "prep" and c.lower_ == "on"
+          for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
+    if not on:
+        return False
+    verbs = [c for t in (cue, *on) for c in t.children if c.dep_ in ("xcomp", "acl", "advcl", "ccomp")]
+    return any(c.pos_ in ("VERB", "AUX") and any(a.tag_ == "TO" for a in c.children) for c in verbs)
+
+
+# Verbs of committing to, or aiming at, an action of one's own: what follows "to" is that action.
+_COMMITMENTS = frozenset("promise vow pledge plan intend decide threaten want seek aim hope wish agree".split())
+
+
+def _acts(cue: Any) -> bool:
+    """"vowed to pursue the governor's false claims": an action the source commits to, in which a
+    word of falsity is the article's description of what is acted on, not the source denying it."""
+    return cue.lemma_.lower() in _COMMITMENTS and any(
+        c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in cue.children)
 
 
 def _refuses_to_act(cue: Any) -> bool:
@@ -130,6 +160,36 @@ def _judges(cue: Any, content_text: str) -> bool:
     return False
 
 
+def _quoted_judgement(cue: Any, content_text: str) -> bool:
+    """Whether a word of judgement ("meaningless", "a sham") in ``content_text`` stands inside
+    quotation marks: the source's own words."""
+    from ._layout import open_quote_before
+
+    hits = list(lexicons().judgement_pattern().finditer(content_text))
+    if not hits:
+        return False
+    text = cue.doc.text
+    start = text.find(content_text, max(0, cue.sent.start_char - 2000))
+    if start < 0:
+        return False
+    lex = lexicons()
+
+    def own(offset: int) -> bool:
+        # the source's own words, not a clause on what someone else made of it ("..., which the
+        # mayor described as 'a death trap'")
+        span = cue.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        for t in span[0].ancestors:
+            if t.i == cue.i:
+                break
+            if t.dep_ in ("relcl", "acl") or t.pos_ == "VERB" and t.lemma_.lower() in lex.cue_kind:
+                return False
+        return True
+
+    return any(open_quote_before(text, start + m.start(), single=True) and own(start + m.start()) for m in hits)
+
+
 def _characterises(cue: Any) -> bool:
     """"dismissed X as Y" where X is no claim, report or allegation (someone, a plan, a figure)."""
     lex = lexicons()
@@ -162,12 +222,13 @@ _FIGURE = re.compile(r"\d|\b(?:once|twice|dozens|hundreds|thousands|millions|bil
 _YEARS = re.compile(r"(?<![\d,.$\u00a3\u20ac])(?:19|20)\d\d(?:s|'s)?(?![\d,.%])(?!\s*(?:percent|per cent|people|votes|jobs|homes))")
 
 
-def cue_kind_of_text(content_text: str, kind: str = "statement", *, judging: bool | None = None) -> str:
+def cue_kind_of_text(content_text: str, kind: str = "statement", *, judging: bool | None = None, denying: bool = True) -> str:
     """The kind a cue's own ``kind`` becomes given what it reports: a denial of a claim, an
-    accusation, a hedged figure, a judgement."""
+    accusation, a hedged figure, a judgement. ``denying=False``: the content is an action the
+    source takes, and a word of falsity in it denies nothing."""
     lex = lexicons()
     # whole words: "families" holds no "lie", "the people in charge" no charge of anyone
-    if kind in ("statement", "opinion") and lex.denial_pattern().search(content_text) and _claim_words(lex.claim_nouns).search(
+    if denying and kind in ("statement", "opinion") and lex.denial_pattern().search(content_text) and _claim_words(lex.claim_nouns).search(
             re.sub(r"\bin charge\b", "", content_text, flags=re.I)):
         return "denial"
     if kind == "statement" and lex.accusation_pattern().search(content_text):

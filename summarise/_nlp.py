@@ -154,11 +154,13 @@ def _hedge_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     special = {w: _SPECIAL_HEDGES[w] for w in words if w in _SPECIAL_HEDGES}
     plain = tuple(w for w in words if w != "may" and w not in special)
     extra = "".join("|" + p for p in special.values())
-    return re.compile(_words_pattern(plain).pattern + modal + extra + r"|(?<![\w-])(?:about|around|roughly|some)\s+"
+    return re.compile(_words_pattern(plain).pattern + _NOT_A_TIME + modal + extra + r"|(?<![\w-])(?:about|around|roughly|some)\s+"
                       r"(?!\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b|[ap]\.m\.|o'clock))"
                       r"(?:[$\u00a3\u20ac]?\d[\d,.]*|(?:" + _NUMBER_WORDS + r")(?:-\w+)?)(?![\w-])" + _RANGE, re.I)
 
 
+# "at approximately 02:40", "nearly 7 p.m.": when something happened, not a figure anyone estimates
+_NOT_A_TIME = r"(?!\s+\d{1,2}:\d\d(?!\d))(?!\s+\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b|[ap]\.m\.|o'clock))"
 _FIGURE_AFTER = r"\s+(?:[$\u00a3\u20ac]?\d|(?:" + _NUMBER_WORDS + r")(?![\w-]))"
 _NOT_GENERAL = r"(?!\s+(?:every|all|always|never|no|none|nobody|nothing|everyone|everybody|everything|entirely|completely)\b)"
 _SPECIAL_HEDGES = {
@@ -166,9 +168,18 @@ _SPECIAL_HEDGES = {
     "as much as": r"(?<![\w-])as much as" + _FIGURE_AFTER,
     "no more than": r"(?<![\w-])no more than" + _FIGURE_AFTER,
     "likely": r"(?<![\w-])(?<!more )(?<!less )(?<!least )likely(?![\w-])",
-    "nearly": r"(?<![\w-])nearly(?![\w-])" + _NOT_GENERAL,
-    "almost": r"(?<![\w-])almost(?![\w-])" + _NOT_GENERAL,
+    "nearly": r"(?<![\w-])nearly(?![\w-])" + _NOT_GENERAL + _NOT_A_TIME,
+    "almost": r"(?<![\w-])almost(?![\w-])" + _NOT_GENERAL + _NOT_A_TIME,
 }
+# "more work than he expected", "as predicted", "worse than forecast": a comparison with what was
+# expected, not an expectation the source voices
+_NOT_COMPARED = "".join(f"(?<!\\b{w} )" for w in ("than", "as")) + "".join(
+    f"(?<!\\bthan {p} )(?<!\\bas {p} )" for p in ("he", "she", "it", "we", "they", "i", "anyone", "many", "most", "some", "had", "was", "were"))
+for _w in ("expected", "predicted", "forecast", "anticipated", "projected"):
+    _SPECIAL_HEDGES[_w] = r"(?<![\w-])" + _NOT_COMPARED + _w + r"(?![\w-])"
+# "appeared in court", "to appear at the debate": showing up somewhere, not seeming
+for _w in ("appear", "appears", "appeared"):
+    _SPECIAL_HEDGES[_w] = r"(?<![\w-])" + _w + r"(?![\w-])(?!\s+(?:at|in|on|before|with|alongside|together|for|as|from|onstage|live)\b)"
 
 
 # A figure given as a range ("between 20 and 30 percent", "20 to 30 percent", "up to 5,000",
@@ -190,7 +201,12 @@ def _accusation_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     trend = "".join(f"(?<!{w} {p} )" for w in ("rise", "spike", "surge", "increase", "wave", "fall", "drop", "decline", "cases")
                     for p in ("in", "of"))  # "a spike in harassment": a trend, no one charged
     return re.compile(trend + _words_pattern(words).pattern + r"(?!\s+(?:immigration|immigrants?|aliens|migrants?|border|crossings?|entry|entries)\b)"
-                      r"(?!\s+(?:[\w'\u2019-]+\s+)?(?:thunder|show|spotlight|limelight|headlines?|march|hearts?)\b)", re.I)
+                      r"(?!\s+(?:[\w'\u2019-]+\s+)?(?:thunder|show|spotlight|limelight|headlines?|march|hearts?)\b)"
+                      # the name of a proceeding or of a charge someone else made ("the largest
+                      # corruption trial", "a fraud investigation", "bribery charges"): a topic, no
+                      # charge of the speaker's
+                      r"(?!\s+(?:trials?|cases?|investigations?|inquiry|inquiries|probes?|charges?|indictments?|hearings?"
+                      r"|prosecutions?|convictions?|allegations?|accusations?|claims?|suspects?|squad|unit|watchdog)\b)", re.I)
 
 
 @lru_cache(maxsize=8)

@@ -144,3 +144,59 @@ def test_naming_is_not_judging():
 def test_whole_quotations(text, word, kind):
     c = kind_of(text, word)
     assert c.kind == kind and c.source != "the article", (c.kind, c.source, c.text)
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    # a demand that someone act is a statement, not a judgement ("called on Tuesday" is a date)
+    ("Greens leader Mia Sandvik called on the harbour commissioner to resign.", "resign", "statement"),
+    ("The farmers' union called on the regional government to release the reserve funds.", "funds", "statement"),
+    # an action the source commits to: a word of falsity in it is no denial of theirs
+    ("Councillor Ruth Abara vowed to keep repeating the mayor's false claims about the tender.", "tender", "statement"),
+    ("Councillor Ruth Abara said the claims about the tender were false.", "tender", "denial"),
+    # the name of a proceeding ("a bribery trial") charges no one
+    ("Prosecutors described the case as the biggest bribery trial the region had seen.", "trial", "statement"),
+    ("The auditor said the fraud inquiry would report in the spring.", "inquiry", "statement"),
+    ("The auditor said the director had taken bribes from two contractors.", "contractors", "allegation"),
+    # a judgement in the source's quoted words is their opinion, figures or not
+    ('Councillor Tessa Moor said the 25 percent quota was "completely meaningless" since rents would stay at 85 percent of market level.',
+     "quota", "opinion"),
+    # a quotation about what the evidence shows reports it
+    ('Dorian Vail, who heads the paint makers\' association, said: "There is no evidence at all that the coating harms children."',
+     "coating", "statement"),
+    # a hedged time of day is when something happened, not an estimate
+    ("According to the coastguard, at approximately 04:20 a fishing boat with six crew sank off the cape.", "boat", "statement"),
+])
+def test_demands_actions_proceedings_and_quoted_judgements(text, word, kind):
+    c = kind_of(text, word)
+    assert c.kind == kind and c.source != "the article", (c.kind, c.source, c.text)
+
+
+def test_a_time_of_day_is_no_hedge_and_a_proceeding_no_charge():
+    hedge = lexicons().hedge_pattern()
+    assert not hedge.search("at approximately 02:40 the convoy crossed")
+    assert not hedge.search("shortly after nearly 7 p.m. on Friday")
+    assert hedge.search("approximately 240 people crossed")
+    acc = lexicons().accusation_pattern()
+    assert not acc.search("the largest corruption trial in the country's history")
+    assert not acc.search("he faces fraud charges in two states")
+    assert acc.search("the officials took part in the fraud")
+
+
+def test_a_judgement_quoted_from_someone_else_is_not_the_sources():
+    text = ("Traffic engineers estimated the estate would add around 900 car trips a day to Kiln Road, "
+            'which Mr Adeyemi described as "already a death trap for cyclists".')
+    assert kind_of(text, "trips").kind == "estimate"
+
+
+def test_a_comparison_with_expectations_and_showing_up_are_no_hedges():
+    hedge = lexicons().hedge_pattern()
+    assert not hedge.search("the repairs took longer than she expected")
+    assert not hedge.search("exports fell more than forecast in May")
+    assert not hedge.search("as predicted, the river crested on Friday")
+    assert not hedge.search("the two men appeared in court on Monday")
+    assert hedge.search("exports are forecast to fall in May")
+    assert hedge.search("the ferry appears to have drifted")
+    assert kind_of("The farmer told reporters that rebuilding the barn had cost more than he expected.", "barn").kind == "statement"
+    # (and an institution's account of its practice is no view)
+    assert kind_of('The broadcaster said: "We do not pay guests to appear on the show."', "guests").kind == "statement"
+    assert kind_of('The broadcaster said: "We don\'t think the market has room for another quiz channel."', "quiz").kind == "opinion"
