@@ -82,7 +82,10 @@ def negated_answer(analysis: Analysis, f: Frame, earlier: list[Frame]) -> None:
     if f.kind != "statement":
         return
     content = analysis.text[f.content[0]:f.content[1]]
-    if not _NEGATED_START.search(content):
+    # a negation in a condition or a reason negates nothing said ("agents would be screaming if a
+    # prosecution is not pursued")
+    main = re.split(r"\b(?:if|unless|whether|because|when|while|although|though)\b", content, maxsplit=1, flags=re.I)[0]
+    if not _NEGATED_START.search(main):
         return
     words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", content)} - _STOPWORDS
     for g in reversed(earlier[-6:]):

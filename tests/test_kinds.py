@@ -200,3 +200,12 @@ def test_a_comparison_with_expectations_and_showing_up_are_no_hedges():
     # (and an institution's account of its practice is no view)
     assert kind_of('The broadcaster said: "We do not pay guests to appear on the show."', "guests").kind == "statement"
     assert kind_of('The broadcaster said: "We don\'t think the market has room for another quiz channel."', "quiz").kind == "opinion"
+
+
+def test_a_negation_inside_a_condition_denies_nothing() -> None:
+    from summarise import extract_claims
+    text = ("Prosecutors alleged that the mayor took bribes from the contractor. Former agents said the bureau would be "
+            "furious if a prosecution of the mayor is not pursued.\n\nThe mayor said he had not taken bribes from the contractor.")
+    kinds = {c.source: c.kind for c in extract_claims(text, model=None)}
+    assert kinds.get("Former agents") == "statement"
+    assert kinds.get("The mayor") == "denial"
