@@ -154,7 +154,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                         continue
                     frames[:] = [f for f in frames if not (f.sent == si - 1 and not f.cue)]
                 quote_content = q[0]
-            if subj is not None and (subj.lower_ in RELATIVE and not subj.ent_type_ or subj.lower_ in ("you", "one", "'s", "\u2019s")):
+            if subj is not None and (subj.lower_ in RELATIVE and not subj.ent_type_ or subj.lower_ in ("you", "'s", "\u2019s")
+                                     or subj.lower_ == "one" and not any(subj.children)):
                 continue  # ("you want to get back to ...", "one might think", "let's hope": the reader, no one who spoke)
             if (tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "xcomp" for c in tok.children)
                     and not any(c.dep_ == "ccomp" for c in tok.children)
