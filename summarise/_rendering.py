@@ -261,8 +261,10 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
                 f.subj[0] <= h.idx < f.subj[1] for h in t.ancestors) for t in between):
             # "X, a host considered one of ..., recalled": the role shown once, from the source
             edits.append((f.subj[0], cue_tok.idx, source + ", "))
-        elif nxt == "," and ", " not in source and "," in text[f.subj[0]:f.subj[1]]:
+        elif nxt == "," and ", " not in source and "," in text[f.subj[0]:f.subj[1]] and cue_tok is not None and (
+                not text[f.subj[1] + 1:cue_tok.idx].strip()):
             edits.append((f.subj[0], f.subj[1] + 1, source))  # "X, a researcher at Y, said" -> "X said"
+            # (not "X, 41, whose son ..., is convinced": the comma opens the relative clause)
         else:
             # a comma after "Name, role" (a source rebuilt so), none after a source as written
             # ("voters in Alabama, Georgia and Virginia said")

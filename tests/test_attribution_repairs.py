@@ -455,3 +455,10 @@ def test_they_is_no_body_named_earlier_when_a_plural_subject_or_a_pair_is_nearer
     assert not any(c[1] in ("Marsh", "The moderators") and "pushed" in c[2] for c in _claims(text))
     text = "He decided he would rather run the fund himself than trust anyone else to do it."
     assert not any(c[2].startswith("He trusted") for c in _claims(text))
+
+
+def test_a_relative_clause_after_the_speakers_name_keeps_its_comma() -> None:
+    text = ("Grieving father Tomas Berg, 52, whose daughter was injured on the crossing last year, is convinced the "
+            "lights there are too slow.")
+    claim = [c for c in _claims(text) if "lights" in c[2]][0][2]
+    assert "Berg whose" not in claim and ", whose daughter" in claim

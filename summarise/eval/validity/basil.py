@@ -293,9 +293,9 @@ def render(results: dict[str, Any]) -> str:
         "with no cue, after or before the paragraph that names the speaker (a reader links them by position; the "
         "analysis only links a quotation to the sentence right before or after it); letters and posts reproduced "
         "without quotation marks; a cue buried in a long sentence about something else. Among the wrong speakers: "
-        "\"he\" or \"she\" resolved to the wrong person (the analysis does not know gender, and takes the last "
-        "speaker), and the outlet that reported a quote (\"according to The Hill\") taken for its speaker. No published "
-        "system reports this measure; the heuristic is the only point of comparison.")
+        "\"he\" or \"she\" resolved to the wrong person (gender comes from titles, roles, the person's own pronouns "
+        "and common given names; where none says, a reporting \"he\" or \"she\" continues the speaker just named). "
+        "No published system reports this measure; the heuristic is the only point of comparison.")
     return "\n".join(lines)
 
 
