@@ -16,7 +16,7 @@ _SAY = QUOTE_CUES - {"reply", "respond"}
 
 # Present forms of the verbs a report ends on, which the tagger can read as the last noun of its
 # subject ("..., campaign finance records show."): "show", "shows", "says".
-_REPORT_FORMS = frozenset(f for v in DOCUMENT_CUES | QUOTE_CUES for f in (v, v + "s", v + "es"))
+_REPORT_FORMS = {f: v for v in DOCUMENT_CUES | QUOTE_CUES for f in (v, v + "s", v + "es")}  # form -> verb
 
 # Links inside a noun phrase, from a word up to the phrase's head.
 _NOMINAL_LINKS = frozenset("appos conj compound flat amod nmod nummod det poss case punct cc".split())
@@ -114,10 +114,10 @@ def is_trailing_report(cue: Any) -> bool:
     return bool(words) and trailing_report(cue, subj, toks, words[-1]) is not None
 
 
-def noun_read_report(toks: list[Any], s_last: int) -> tuple[list[Any], Any, list[Any]] | None:
+def noun_read_report(toks: list[Any], s_last: int) -> tuple[list[Any], Any, str, list[Any]] | None:
     """A report set off at the end of its sentence whose verb the tagger read as the last noun of
     its subject ("X gave $5,000 to the fund in 2014, campaign finance records show."): the subject's
-    tokens, the verb and all that comes before the comma. Only a plain noun phrase between the comma
+    tokens, the verb, its lemma and all that comes before the comma. Only a plain noun phrase between the comma
     and the verb, whose head is a document, a plural or a name and agrees with the verb, a present
     form of a verb of saying or showing. None when the sentence is not so."""
     doc = toks[0].doc if toks else None
@@ -140,7 +140,7 @@ def noun_read_report(toks: list[Any], s_last: int) -> tuple[list[Any], Any, list
     content = [t for t in toks if t.i < i and not t.is_space]
     if sum(1 for t in content if not t.is_punct) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None
-    return subj, verb, content
+    return subj, verb, _REPORT_FORMS[verb.lower_], content
 
 
 def parenthetical_cue(cue: Any) -> list[Any] | None:

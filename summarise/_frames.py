@@ -81,7 +81,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 continue
             if not is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)):
                 continue  # a cue inside a quotation is part of what the speaker said
-            if not_done(tok) and (tok.dep_ in ("xcomp", "conj", "advcl", "pcomp") or tok.i > 0 and doc[tok.i - 1].lower_ == "than"):
+            if not_done(tok):
                 continue  # "declined to threaten Moscow": no one threatened
             if reduced_passive(tok) or tok.dep_ == "xcomp" and reduced_passive(tok.head):
                 continue  # "when asked to condemn X", "X, asked about Y, said": the one asked, not the one asking
@@ -311,10 +311,7 @@ def _noun_read_frame(analysis: Analysis, si: int, toks: list[Any], s_last: int, 
     found = noun_read_report(toks, s_last)
     if found is None:
         return None
-    subj, verb, content_toks = found
-    lemma = verb.lower_ if verb.lower_ in DOCUMENT_CUES | QUOTE_CUES else re.sub(r"e?s$", "", verb.lower_)
-    if lemma not in DOCUMENT_CUES | QUOTE_CUES:
-        lemma = verb.lower_[:-1]  # "indicates": "indicate", not "indicat"
+    subj, verb, lemma, content_toks = found
     source, mention = display_source(analysis, subj, recent)
     content = span_of(content_toks)
     kind = cue_kind_of_text(analysis.text[content[0]:content[1]], lexicons().cue_kind.get(lemma, "statement"))
