@@ -159,10 +159,10 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 continue  # ("you want to get back to ...", "one might think", "let's hope": the reader, no one who spoke)
             if (tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "xcomp" for c in tok.children)
                     and not any(c.dep_ == "ccomp" for c in tok.children)
-                    and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in tok.children)):
+                    and _own_subject(tok)):
                 continue  # "the target it pledged to reach": the noun is the infinitive's object, which no rendering restores
             if (tok.dep_ == "relcl" and quote_content is None and not values_at(tok) and not back
-                    and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in tok.children)
+                    and _own_subject(tok)
                     and not any(c.dep_ in ("ccomp", "parataxis") or c.dep_ == "dobj" and c.lower_ not in RELATIVE
                                 or c.dep_ == "prep" and c.lower_ == "as" or c.lower_ in ("when", "where", "why")
                                 for c in tok.children)):
@@ -172,8 +172,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     and lexicons().cue_kind.get(tok.lemma_.lower()) == "statement"):
                 continue  # "groups that don't disclose their fundraising", "would not comment": nothing asserted
             among = one_of_those(tok.head) if tok.dep_ == "relcl" else None  # "X is among those who say"
-            if tok.dep_ == "relcl" and tok.lemma_.lower() in MENTAL_CUES and among is None and not any(
-                    c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in tok.children) and not (
+            if tok.dep_ == "relcl" and tok.lemma_.lower() in MENTAL_CUES and among is None and not _own_subject(tok) and not (
                     tok.head.ent_type_ == "PERSON" and any(c.dep_ == "ccomp" for c in tok.children)):
                 continue  # "its backers, who seek to drag the region into war": the article's word on them
                 # ("a deal that analysts believe serves ..." is the analysts'; "Clinton, who believes that
@@ -300,9 +299,15 @@ def find_frames(analysis: Analysis) -> list[Frame]:
     return multi_sentence_quotes(analysis, frames)
 
 
+def _own_subject(cue: Any) -> bool:
+    """Whether the cue has a subject of its own, not a relative word ("the target it pledged",
+    "the office said"; not "critics who say")."""
+    return any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in cue.children)
+
+
 def _speaks(cue: Any) -> bool:
-    """A verb of saying with a subject of its own, not a relative word ("the office said")."""
-    return cue.lemma_.lower() in QUOTE_CUES and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in cue.children)
+    """A verb of saying with a subject of its own ("the office said")."""
+    return cue.lemma_.lower() in QUOTE_CUES and _own_subject(cue)
 
 
 def _noun_read_frame(analysis: Analysis, si: int, toks: list[Any], s_last: int, recent: list[Mention]) -> Frame | None:
