@@ -170,6 +170,26 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: Military and police ranks written before a name: a rank, not the office held.
+_RANKS = frozenset("general colonel major captain lieutenant admiral sergeant brigadier marshal commodore".split())
+_ROLE_DEPS = ("compound", "amod", "nmod", "poss", "case")
+
+
+def _premodifies(tok: Any, attached: set[int], lo: int, start: int) -> bool:
+    """Whether ``tok`` is part of a role written before a name: a modifier of the name, or inside
+    a prepositional phrase hung on one ("Minister [of Defence] General X")."""
+    if tok.ent_type_ not in ("", "ORG", "NORP", "GPE"):
+        return False
+    t = tok
+    while t.dep_ in _ROLE_DEPS + ("prep", "pobj") and t.head.i != t.i:
+        if t.head.i in attached:
+            return t.dep_ in _ROLE_DEPS
+        if not lo < t.head.i < start:
+            return False
+        t = t.head
+    return False
+
+
 def _role_of(ent: Any) -> str:
     """The appositive or pre-modifying role of a PERSON/ORG entity, as written."""
     root = ent.root
@@ -195,10 +215,13 @@ def _role_of(ent: Any) -> str:
     j = ent.start - 1
     role_toks: list[Any] = []
     attached = set(range(ent.start, ent.end))
-    while j >= 0 and ent.doc[j].head.i in attached and ent.doc[j].dep_ in ("compound", "amod", "nmod", "poss", "case") and ent.doc[j].ent_type_ in ("", "ORG", "NORP", "GPE"):
+    while j >= 0 and _premodifies(ent.doc[j], attached, ent.start - 12, ent.start):
         role_toks.insert(0, ent.doc[j])
         attached.add(j)
         j -= 1
+    if len(role_toks) > 1 and role_toks[-1].lower_ in _RANKS and any(t.dep_ == "prep" for t in role_toks[:-1]) \
+            and any(t.lemma_.lower() in ROLE_NOUNS for t in role_toks[:-1]):
+        role_toks = role_toks[:-1]  # "Minister of Defence General X": the office, not the rank
     if role_toks and any(t.lemma_.lower() in ROLE_NOUNS for t in role_toks):
         return " ".join(t.text for t in role_toks).replace(" 's", "'s").replace(" ’s", "’s")
     if role_toks and role_toks[0].lower_ in ROLE_ABBREVIATIONS:  # "Gov. Mike Pence" -> governor

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ._analysis import analyse
+from ._author import speak_for
 from ._claims import Draft, draft_claims
 from ._contradictions import find_inconsistencies
 from ._frames import find_frames
@@ -82,10 +83,11 @@ def _words_key(d: Draft) -> tuple[str, str]:
     return re.sub(r"\W+", " ", " ".join(e.text for e in d.evidence).lower()).strip(), d.kind
 
 
-def analyse_article(text: str, size: int | None = None, scorer: Any = None, margin: float | None = None) -> Analysed:
+def analyse_article(text: str, size: int | None = None, scorer: Any = None, margin: float | None = None,
+                    author: str | None = None) -> Analysed:
     """Analyse ``text`` whole when it fits one chunk, else chunk by chunk, offsets into ``text``.
     ``scorer``: a model that scores text, asked who a "he"/"she" the rules cannot name is
-    (:mod:`._pronoun_model`)."""
+    (:mod:`._pronoun_model`); ``author``: the body the document speaks for (:mod:`._author`)."""
     size = size or CHUNK_CHARS
     bounds = chunk_bounds(text, size) if len(text) > size else [(0, len(text))]
     sentences: list[tuple[int, int]] = []
@@ -102,6 +104,8 @@ def analyse_article(text: str, size: int | None = None, scorer: Any = None, marg
             name_pronoun_sources(analysis, frames, scorer, margin)
         chunk_loaded = find_loaded(analysis.doc, piece)
         chunk_drafts = draft_claims(analysis, frames, chunk_loaded)
+        if author:
+            chunk_drafts = speak_for(analysis, chunk_drafts, author)
         chunk_inconsistencies = find_inconsistencies(analysis, frames)
         base = len(sentences)
         sentences += [(s + a, e + a) for s, e in analysis.sentences]

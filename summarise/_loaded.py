@@ -15,7 +15,7 @@ from ._layout import open_quote_before
 from ._nlp import lexicons
 from ._types import LoadedTerm
 
-__all__ = ["find_loaded", "clean_span", "loaded_in", "inflect_like"]
+__all__ = ["find_loaded", "clean_span", "loaded_in", "inflect_like", "adverb_base"]
 
 _DOUBLING = frozenset("refer prefer occur admit commit submit regret control transfer compel expel rebut".split())
 _IRREGULAR_PAST = {"rise": "rose", "fall": "fell", "cut": "cut", "say": "said", "tell": "told", "think": "thought",
@@ -69,7 +69,9 @@ def find_loaded(doc: Any, text: str) -> list[LoadedTerm]:
         pos = lex.loaded_pos.get(tok.lower_) or lex.loaded_pos.get(tok.lemma_.lower())
         if pos is not None and tok.pos_ != pos:
             continue  # "a blast" is an explosion; "blasted the plan" is loaded
-        if tok.lower_ in lex.loaded_words or (tok.lemma_.lower() in lex.loaded_words and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV")):
+        if tok.lower_ in lex.loaded_words or (tok.lemma_.lower() in lex.loaded_words and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV")) \
+                or tok.pos_ == "ADV" and not any(True for _ in tok.children) and adverb_base(tok.lower_, lex.loaded_words) is not None:
+            # (an adverb of its own phrase, "as disastrously as", is not dropped: the phrase would break)
             a, b = tok.idx, tok.idx + len(tok.text)
             if not any(x <= a and b <= y for x, y in found):
                 found.append((a, b))
@@ -84,6 +86,23 @@ def find_loaded(doc: Any, text: str) -> list[LoadedTerm]:
     return out
 
 
+def adverb_base(word: str, words: Any) -> str | None:
+    """The loaded adjective an adverb is made from ("heroically" from "heroic", "angrily" from
+    "angry"), when ``words`` has it; else None.
+
+    >>> adverb_base("heroically", {"heroic"}), adverb_base("angrily", {"angry"}), adverb_base("early", {"ear"})
+    ('heroic', 'angry', None)
+    """
+    if not word.endswith("ly") or len(word) < 6:
+        return None
+    stem = word[:-2]
+    for base in (stem, stem[:-2] if word.endswith("ally") else "", stem[:-1] + "y" if word.endswith("ily") else "",
+                 stem + "e" if word.endswith("bly") else ""):
+        if len(base) >= 4 and base in words:
+            return base
+    return None
+
+
 def loaded_in(sentence: str) -> list[str]:
     """Loaded terms standing unquoted in a sentence (quoted words are the source's, not ours).
 
@@ -95,7 +114,7 @@ def loaded_in(sentence: str) -> list[str]:
     low = unquoted.lower()
     hits = [p for p in lex.loaded_phrases if re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", low)]
     for w in re.findall(r"[a-z][a-z'-]*", low):
-        stem_hit = w in lex.loaded_words or any(
+        stem_hit = w in lex.loaded_words or adverb_base(w, lex.loaded_words) is not None or any(
             w == inflect_like(base, tag) for base in (w[:-1], w[:-2], w[:-3]) if base in lex.loaded_words
             for tag in ("VBD", "VBZ", "VBG", "NNS"))
         if stem_hit:

@@ -16,6 +16,7 @@ import time
 from dataclasses import replace
 from typing import Any, Callable
 
+from ._author import document_author, with_article
 from ._chunked import CHUNK_CHARS, analyse_article
 from ._claims import Draft
 from ._rendering import clean_output
@@ -296,8 +297,12 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
     warnings.extend(screened.warnings())
     # a model that scores text judges who a "he"/"she" the rules cannot name is (source field only)
     scorer = backend if backend is not None and callable(getattr(backend, "logprobs", None)) else None
+    author = document_author(text)  # a statement or press release speaks for the body that issued it
+    if author:
+        warnings.append(f"the document is a statement issued by {with_article(author)}: what it states in its own "
+                        f"voice is credited to {with_article(author)}, not to the article")
     analysis = analyse_article(screened.text, scorer=_ScoringMeter(scorer, meter) if scorer is not None else None,
-                               margin=generation.get("pronoun_margin"))  # in chunks when long
+                               margin=generation.get("pronoun_margin"), author=author)  # in chunks when long
     loaded = analysis.loaded
     drafts = screened.keep(analysis.drafts)
     inconsistencies = [i for i in analysis.inconsistencies if not any(screened.touches(e.start, e.end) for e in i.evidence)]

@@ -195,8 +195,12 @@ def _description(analysis: Analysis, head: str, offset: int, earlier: list[Menti
     if named is not None:
         fits.append((analysis.text.rfind(named, 0, offset), Mention(named, "", "ORG", offset)))
     kind: list[tuple[int, Mention]] = []
+    # a surname the tagger also took for a body ("Lang" after "Viktor Lang") is the person's
+    surnames = {m.name.split()[-1] for m in earlier if m.label == "PERSON" and " " in m.name}
     if head in _BUSINESS_HEADS or head in _ANY_BODY_HEADS:
         for m in earlier:
+            if m.name in surnames:
+                continue
             # a body by its label, or a name the tagger took for a person's that its role calls a
             # business ("Lumora Energy, a three-year-old start-up"); not a common plural the tagger
             # took for a name at the start of a sentence ("Reporters said")

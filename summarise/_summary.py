@@ -9,6 +9,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ._analysis import INSTITUTION_NOUNS
 from ._claims import Draft
 from ._types import ARTICLE_SOURCE, Claim, SummarySentence
 from ._verify import verify_sentence
@@ -109,18 +110,33 @@ def _shared_evidence(a: Claim, b: Claim) -> bool:
 
 
 def shorten_sources(sentences: list[str], claims: Sequence[Claim]) -> list[str]:
-    """After a source's first full mention ("Shin Won-sik, the defence minister,"), use its name."""
+    """After a source's first full mention ("Shin Won-sik, the defence minister,"), use its name;
+    after a body's ("the Ministry of Health of Ruritania"), its head ("the Ministry") where no
+    other source has the same head.
+
+    >>> shorten_sources(["The Ministry of Health of Ruritania said A.", "The Ministry of Health of Ruritania said B."],
+    ...                 [Claim("x", "Ministry of Health of Ruritania", "statement", (), "rule")])
+    ['The Ministry of Health of Ruritania said A.', 'The Ministry said B.']
+    """
     seen: set[str] = set()
+    heads = [src.split(" of ")[0] for src in {c.source for c in claims} if " of " in src]
     out = []
     for s in sentences:
-        for c in claims:
+        for c in {c.source: c for c in claims}.values():
             if ", " in c.source:
                 name = c.source.split(",")[0]
                 full = c.source + ","
-                if full in s:
-                    if name in seen:
-                        s = s.replace(full, name, 1)
-                    seen.add(name)
+            elif " of " in c.source and c.source.split()[0].lower() in INSTITUTION_NOUNS:
+                name = c.source.split(" of ")[0]
+                full = c.source
+                if heads.count(name) > 1:
+                    continue
+            else:
+                continue
+            if full in s:
+                if name in seen:
+                    s = s.replace(full, name)
+                seen.add(name)
         out.append(s)
     return out
 
