@@ -175,10 +175,8 @@ def source_tokens(subj: Any) -> list[Any]:
     for t in subj.subtree:
         if t.dep_ in ("relcl", "acl") and t.i > subj.i:
             drop |= {x.i for x in t.subtree}
-            agent = next((c for c in t.children if c.dep_ == "agent"), None)
-            if t.dep_ == "acl" and t.tag_ == "VBN" and t.i == subj.i + 1 and agent is not None and agent.i == t.i + 1 \
-                    and is_document(subj):
-                # "a study funded by X", "tests commissioned by Y": who is behind the document
+            agent = next((c for c in t.children if c.dep_ == "agent" and c.i == t.i + 1), None)
+            if agent is not None and t.tag_ == "VBN" and t.i == subj.i + 1 and is_document(subj):  # "a study funded by X"
                 drop -= {t.i} | {x.i for x in agent.subtree}
     toks = [t for t in subj.subtree if t.i not in drop]
     opened = next((k for k, t in enumerate(toks) if t.text in ("(", "[") and k > 0), None)
