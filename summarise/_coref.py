@@ -41,9 +41,8 @@ _HONORIFIC = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs."
 _GENDERED_NOUNS = {
     **dict.fromkeys("man men boy father husband son brother uncle nephew grandfather king prince duke "
                     "spokesman chairman congressman businessman actor waiter widower boyfriend".split(), "m"),
-    **dict.fromkeys("woman women girl mother wife daughter sister aunt niece grandmother queen princess "
-                    "duchess spokeswoman chairwoman congresswoman businesswoman actress waitress widow "
-                    "girlfriend".split(), "f"),
+    **dict.fromkeys("woman women girl mother wife daughter sister aunt niece grandmother queen princess duchess "
+                    "spokeswoman chairwoman congresswoman businesswoman actress waitress widow girlfriend".split(), "f"),
 }
 # Nouns that name a person without a name (blockers when they head a noun phrase in the window).
 _PERSON_NOUNS = ROLE_NOUNS | frozenset(_GENDERED_NOUNS) | frozenset(
@@ -52,6 +51,8 @@ _PERSON_NOUNS = ROLE_NOUNS | frozenset(_GENDERED_NOUNS) | frozenset(
     "neighbor colleague partner boss lawmaker politician prosecutor defendant plaintiff survivor "
     "passenger customer critic supporter opponent rival protester".split())
 _GROUP_LABELS = ("ORG", "NORP", "GPE")
+# Bodies "they" may stand for the people of ("the campaign blamed ... They can't"): unnamed, they block.
+_COLLECTIVE = frozenset("campaign team party government administration committee council company firm union board staff".split())
 
 
 def _people(analysis: Analysis) -> list[tuple[int, int, Mention]]:
@@ -194,15 +195,18 @@ def _noun_candidates(analysis: Analysis, a: int, b: int, plural: bool) -> list[t
     stand for)."""
     out: list[tuple[int, str | None, Mention | None]] = []
     for t in analysis.doc:
-        if plural and a <= t.idx < b and t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == "PERSON" and any(
+        if plural and a <= t.idx < b and t.ent_type_ in ("PERSON", "ORG") and any(
                 c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children):
             out.append((t.idx, None, None))  # "Cruz and Rubio ... They pushed him": both, no one body
             continue
         if not (a <= t.idx < b) or t.pos_ != "NOUN" or t.ent_type_ or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"):
             continue
+        lemma = t.lemma_.lower()
+        if plural and t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubjpass") and lemma in _COLLECTIVE:
+            out.append((t.idx, None, None))
+            continue
         if (t.tag_ == "NNS") != plural:
             continue
-        lemma = t.lemma_.lower()
         if not plural and lemma not in _PERSON_NOUNS:
             continue
         if plural and lemma not in _PERSON_NOUNS and lemma not in ("officials", "authorities", "police", "lawmakers", "leaders"):
@@ -250,6 +254,8 @@ def _candidates(analysis: Analysis, pronoun: str, offset: int, speaker: Mention 
         if plural:
             for e in analysis.doc.ents:
                 if s0 <= e.start_char < end and e.label_ in _GROUP_LABELS:
+                    if e.root.dep_ in ("amod", "compound", "nmod") and e.root.head.i >= e.end:
+                        continue  # a name modifying a noun ("the Democratic caucuses") is no one "they" is
                     m = next((m for m in analysis.mentions if m.name.lower() in e.text.lower() and m.label in _GROUP_LABELS), None)
                     if m is not None and any(_same_person(m, p) for _, _, p in _people(analysis)):
                         continue  # a person's name the tagger took for a body's here ("that Trump refuses")

@@ -3,7 +3,12 @@
 None of these is a sentence of the article, so none may become part of a claim or be glued to
 the first sentence of the body (``Accuser says governor broke law An executive assistant …``):
 
-- **headline**: the first line, without final punctuation, followed by a blank line;
+- **headline**: the first line, without final punctuation, followed by a blank line; or a
+  first paragraph of one or two short lines that ends in a full stop (some archives add one)
+  written as a headline: before a dateline, with a deck after a semicolon, or in headline
+  grammar (a present tense for the news, "X to do Y", no finite verb, capitalised words that
+  are no names). Such a headline is kept in the text (what it reports is still a claim, with
+  its source) but never opens the summary;
 - **byline**: a short line after the headline of the form ``By Name (and Name)(, Outlet)``;
 - **dateline**: at the start of the body's first paragraph, a place in capitals with an optional
   date and agency, then a dash (``LONDON —``, ``WASHINGTON (Reuters) -``,
@@ -56,6 +61,8 @@ class Layout:
     """The headline, when the first line is one."""
     removed: tuple[tuple[int, int], ...] = ()
     """(start, end) of each blanked stretch: headline, byline, dateline."""
+    headline: tuple[int, int] | None = None
+    """(start, end) of a headline kept in the body (one that ends in a full stop)."""
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -72,6 +79,37 @@ def _is_headline(line: str) -> bool:
     words = s.split()
     return (0 < len(words) <= 30 and not re.search(r"[.!?:;,\u2026][\"'\u201d\u2019)]*$", s)
             and (s[:1].isupper() or s[:1].isdigit() or s[:1] in "\u201c\"'\u2018"))
+
+
+def _headline_grammar(line: str) -> bool:
+    """Whether a short line ending in a full stop reads as a headline, not a lede."""
+    from ._nlp import nlp
+
+    doc = nlp(line)
+    finite = [t for t in doc if t.tag_ in ("VBD", "VBZ", "VBP", "MD")]
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if not finite or root is None:
+        return True  # "A big bet on nostalgia."
+    if root.tag_ in ("VBZ", "VBP") and root.lemma_ not in ("be", "have") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return True  # "Senate passes budget."
+    if any(t.tag_ == "TO" and t.head.dep_ == "ROOT" and t.i <= 3 for t in doc) and not any(t.tag_ in ("VBD", "MD") for t in doc):
+        return True  # "Mayor to seek third term."
+    # "Republicans Have Stake in a Deal": capitalised words that are no names
+    return sum(1 for t in doc[1:] if t.text[:1].isupper() and not t.ent_type_
+               and t.pos_ in ("VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "PRON", "NOUN")) >= 2
+
+
+def _stopped_headline(para: str, rest: str) -> bool:
+    """A first paragraph that ends in a full stop and is a headline (see the module docstring)."""
+    lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
+    if not 1 <= len(lines) <= 2 or not para.rstrip().endswith(".") or any(len(ln.split()) > 16 for ln in lines):
+        return False
+    if len(lines) == 1 and re.search(r"[.!?][\"'”’)]*\s+\S", lines[0]):
+        return False  # two sentences: a paragraph of the body
+    if len(lines) == 2:
+        return lines[0].endswith(";") or not re.search(r"[.!?:,]$", lines[0])  # headline; deck
+    return bool(_DATELINE.match(rest.lstrip())) or _headline_grammar(lines[0])
 
 
 def split_layout(text: str) -> Layout:
@@ -92,6 +130,17 @@ def split_layout(text: str) -> Layout:
     pos = 0
     lead = len(text) - len(text.lstrip())
     m = re.match(r"([^\n]+)\n[ \t\u00a0]*\n", text[lead:])
+    kept = re.match(r"([^\n]+(?:\n[^\n]+)?)\n[ \t\u00a0]*\n", text[lead:])
+    if not (m and _is_headline(m.group(1))) and kept and text[lead + kept.end():].strip() \
+            and _stopped_headline(kept.group(1), text[lead + kept.end():]):
+        pos = lead + kept.end()
+        rest = text[pos:]
+        skip = len(rest) - len(rest.lstrip())
+        d = _DATELINE.match(rest[skip:])
+        if d and rest[skip + d.end():].strip():
+            spans.append((pos + skip, pos + skip + d.end()))
+        return Layout(_blank(text, spans), re.sub(r"\s+", " ", kept.group(1)).strip(), tuple(spans),
+                      (lead, lead + len(kept.group(1))))
     if m and _is_headline(m.group(1)) and text[lead + m.end():].strip():
         title = re.sub(r"\s+", " ", m.group(1)).strip()
         spans.append((lead, lead + len(m.group(1))))

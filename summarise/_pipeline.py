@@ -329,7 +329,9 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
         words = first.split()
         sentences = [SummarySentence(" ".join(words[:max_words]), (), "rule")] if words else []
     elif write_summary and vectors is not None:
-        chosen = select_claims(claims, vectors, max_words)
+        h = layout.headline  # a headline kept in the text gives claims, not the summary's opening
+        chosen = select_claims(claims, vectors, max_words, frozenset(
+            i for i, c in enumerate(claims) if h and c.evidence and all(h[0] <= e.start and e.end <= h[1] for e in c.evidence)))
         if not rewrite:
             sentences = compose(claims, chosen)
             if backend is not None:

@@ -63,14 +63,14 @@ def centrality(drafts: Sequence[Draft], vectors: np.ndarray, n_sentences: int) -
     return [(s - lo) / (hi - lo) if hi > lo else 1.0 for s in scores]
 
 
-def select_claims(claims: Sequence[Claim], vectors: np.ndarray, max_words: int) -> list[int]:
+def select_claims(claims: Sequence[Claim], vectors: np.ndarray, max_words: int, skip: frozenset[int] = frozenset()) -> list[int]:
     """Indices of the claims the summary rests on, in text order.
 
     Greedy by centrality within the word budget, skipping near-duplicates (cosine > 0.85, or most
     of the evidence shared); a selected allegation brings its denial, so that contested content is
-    never one-sided.
+    never one-sided. ``skip``: claims never chosen (a headline's, where the body has others).
     """
-    order = sorted(range(len(claims)), key=lambda i: -claims[i].centrality)
+    order = sorted((i for i in range(len(claims)) if i not in skip or len(skip) == len(claims)), key=lambda i: -claims[i].centrality)
     chosen: list[int] = []
     words = 0
     budget = max_words

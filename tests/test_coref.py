@@ -80,3 +80,31 @@ def test_a_pronoun_of_unknown_agreement_is_not_given_to_the_nearest_person_when_
     told = next(c for c in claims if "judgement" in c.text)
     assert "Robin Ashe's judgement" not in told.text
     assert "her judgement" in told.text
+
+
+def test_they_is_not_a_name_that_only_modifies_a_noun_nor_a_place_past_a_campaign():
+    from summarise import extract_claims
+
+    text = ("Ana Ruiz says she is not just a one-issue candidate who appeals to rural voters. "
+            "The state of Oregon will decide whether she is right.\n\n"
+            "The Beaver State holds its Democratic caucuses on Saturday, and a new Pollwise survey shows Tom Hale and "
+            "the Idaho senator in a dead heat. If Hale loses, it would be the third sign yet that his path to the "
+            "Democratic nomination is anything but certain.\n\n"
+            "The Hale campaign attributed his narrow win in Idaho to the state's overwhelmingly rural electorate, "
+            "which favors Ruiz.\n\n"
+            "They can't make the same argument about Oregon, where urban voters in 2012 accounted for 40% of caucusgoers.")
+    claim = next(c for c in extract_claims(text, model=None) if "same argument" in c.text)
+    assert claim.text.startswith("They"), claim.text  # not "Democratic", not "The Beaver State"
+
+
+def test_they_after_a_pair_of_people_named_together_is_no_one_of_them():
+    from summarise import extract_claims
+
+    text = ("\"Watch the footage,\" said former tech executive Carla Varga during the second debate.\n\n"
+            "The influence is especially strong in Varga and Holt, the two other political outsiders, who have risen in "
+            "Brandt's slipstream. All three will be onstage Tuesday evening in Denver for the fourth televised debate.\n\n"
+            "As with Brandt, some of these outsiders' most memorable moments have come when they uttered statements that "
+            "turned out to be untrue. And, like Brandt, they have played to a distrustful electorate by criticizing the "
+            "fact-checkers and refusing to acknowledge that any facts were wrong.")
+    claim = next(c for c in extract_claims(text, model=None) if "fact-checkers" in c.text)
+    assert claim.source.lower() == "they", (claim.source, claim.text)

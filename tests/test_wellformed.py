@@ -86,9 +86,17 @@ def test_a_cut_off_sentence_that_asserts_nothing_is_no_claim():
     ("(Coast Wire) — Dock workers returned.", None, "Dock"),
     ("Dock workers returned on Monday.\n\nThe strike had lasted two weeks.", None, "Dock"),
     ("Hale — who had resigned — spoke on Monday.", None, "Hale"),
+    # an archive's headline with a full stop: kept in the text (its claims stay), the dateline after it blanked
+    ("Harbour strike ends after two weeks.\n\nPORTVALE — Dock workers returned.", "Harbour strike ends after two weeks.", "Harbour"),
+    ("Harbour strike ends; \nUnion hails a 6 percent rise.\n\nDock workers returned.", "Harbour strike ends; Union hails a 6 percent rise.", "Harbour"),
+    ("Mayor to seek a third term.\n\nThe mayor of Portvale said on Monday she would run again.", "Mayor to seek a third term.", "Mayor"),
+    ("Dock Workers Win Their Fight Over Pay.\n\nThe strike ended on Monday.", "Dock Workers Win Their Fight Over Pay.", "Dock"),
+    ("The strike ended on Monday after two weeks.\n\nDock workers returned to the port.", None, "The strike"),
+    ("Dock workers went back. The port reopened.\n\nThe strike had lasted two weeks.", None, "Dock"),
 ])
 def test_layout_finds_headline_byline_dateline(text, title, body_start):
     lay = split_layout(text)
+    assert (lay.headline is not None) == (title is not None and title.endswith("."))
     assert lay.title == title
     assert len(lay.body) == len(text)
     assert lay.body.strip().startswith(body_start)
@@ -169,3 +177,14 @@ def test_sentences_prepared_in_one_batch_parse_as_one_at_a_time():
                [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.is_sent_start) for t in single]
         assert not batched.ents and not single.ents  # syntax only: no entities
     assert [(problems(s), asserts_something(s)) for s in sents] == before
+
+
+def test_a_headline_with_a_full_stop_never_opens_the_summary():
+    text = ("Portvale dockers end strike.\n\n"
+            "PORTVALE — Dock workers at the port of Portvale returned to work on Monday after a two-week strike over pay. "
+            "The union said its members had accepted a 6 percent rise. The port operator said the strike had cost it "
+            "about 12 million euros.")
+    s = summarise(text, model=None)
+    assert s.title == "Portvale dockers end strike."
+    assert not s.text.startswith("Portvale dockers"), s.text
+    assert "PORTVALE —" not in s.text
