@@ -14,8 +14,8 @@ from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS,
 from ._frame_repairs import is_trailing_report
 from ._nlp import lexicons
 
-__all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "phrase_source", "source_tokens", "span_of",
-           "not_done", "one_of_those", "reduced_passive", "subject_of", "subtree"]
+__all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "phrase_source", "phrase_span", "source_tokens", "span_of",
+           "one_of_those", "subject_of", "subtree"]
 
 # Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
 _FOREIGN_MARKS = frozenset("as while although though whereas even because since".split())
@@ -121,6 +121,8 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
         for c in subjects:
             if c.dep_ in ("nsubj", "nsubjpass") and c.text.lower() not in ("it", "there"):
                 if c.text.lower() in RELATIVE and t.dep_ == "relcl":
+                    if t.tag_ == "VBZ" and t.head.tag_ == "NNS" and t.head.ent_type_ in ("", "ORG", "CARDINAL"):
+                        return None, False  # "a report by two committees that outlines": hung on the wrong noun
                     return one_of_those(t.head) or t.head, False
                 if c.text.lower() in ("which", "who") and c.i > 0:
                     # "... provider Fastly, which said ...", the clause misparsed: the name just before
@@ -324,6 +326,15 @@ _VIEW_HOLDERS = frozenset("many some most others few".split())
 _BY_NOUNS = frozenset("estimate estimates count counts account accounts calculation calculations tally measure reckoning".split())
 
 
+def phrase_span(tok: Any, pobj: Any) -> set[int]:
+    """The tokens of an attributing phrase ("according to X"), without a name the parser hung on
+    a document as its apposition ("According to the FBI summary, Mills and an aide asked ...": the
+    subject of the clause, not the summary's name)."""
+    drop = {x.i for c in pobj.children if c.dep_ == "appos" and is_document(pobj)
+            and any(t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN" for t in c.subtree) for x in c.subtree}
+    return {t.i for t in tok.subtree} - drop
+
+
 def phrase_source(tok: Any) -> Any | None:
     """The source named by a phrase that attributes its clause: "according to X", "by one
     estimate", and a document opening the sentence ("In this poll, X rose ...", "In the study,
@@ -364,36 +375,3 @@ def antecedent(head: Any) -> str:
     if left and left[0].dep_ == "poss":
         return head.doc[left[0].i:head.i + 1].text  # "her lead"
     return "the " + head.doc[left[0].i:head.i + 1].text if left else "the " + head.text  # "the roughly 45-point lead"
-
-
-# Verbs whose infinitive did not happen ("declined to comment", "failed to show").
-_NOT_DONE = frozenset("decline refuse fail avoid hesitate forget neglect cease stop resist pretend".split())
-
-
-def not_done(tok: Any) -> bool:
-    """A cue in the infinitive of a verb that says it was not done ("declined to threaten X",
-    "did not go on to say", and its conjuncts: "declined to threaten X or declare Y"), or under
-    "without" or "instead of"."""
-    if any(c.lower_ == "than" and c.i < tok.i for c in tok.children) or tok.i > 0 and tok.doc[tok.i - 1].lower_ == "than":
-        return True  # "would rather run it himself than trust anyone else to": not trusted
-    t = tok
-    while t.dep_ == "conj" and t.head.i != t.i:
-        t = t.head
-    if t.dep_ == "pcomp" and (t.head.lower_ == "without" or t.head.lower_ in ("than", "of") and t.head.head.lower_ in ("rather", "instead")
-                              or t.head.lower_ == "of" and t.head.i > 0 and t.doc[t.head.i - 1].lower_ == "instead"):
-        return True  # "all without mentioning him by name", "instead of saying": not said
-    if t.dep_ not in ("xcomp", "advcl") or t.head.i > t.i:
-        return False
-    head = t.head
-    if head.lemma_.lower() in _NOT_DONE:
-        # ("declined to threaten X or directly declare Y": the second hung as an adverbial; not
-        # "refused to name one, adding that ...", which he did add)
-        return t.dep_ == "xcomp" or t.tag_ == "VB" or any(a.tag_ == "TO" for a in t.children)
-    return any(c.dep_ == "neg" for c in head.children) and (t.dep_ == "xcomp" or any(a.tag_ == "TO" for a in t.children))
-
-
-def reduced_passive(tok: Any) -> bool:
-    """A participle standing for a passive clause with no one named ("when asked to ...", "X,
-    asked about Y, ..."): whoever it inherits a subject from is the one asked."""
-    return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in tok.children)

@@ -17,7 +17,8 @@ from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOTE_CUES, STAN
 from ._frame_quotes import inner_quote, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
 from ._frame_repairs import inverted_subject, noun_read_report, parenthetical_cue, stranded_subject, trailing_report
 from ._frame_sources import display_source
-from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, not_done, one_of_those, phrase_source, reduced_passive,
+from ._frame_scope import not_done, reduced_passive, unasserted
+from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, one_of_those, phrase_source, phrase_span,
                             source_tokens, span_of, subject_of, subtree)
 from ._kinds import cue_kind, cue_kind_of_text
 from ._nlp import lexicons
@@ -39,8 +40,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             phrase_pobj = phrase_source(tok)
             if phrase_pobj is not None:
                 pobj = phrase_pobj
-                src_toks = source_tokens(pobj)
-                phrase = {t.i for t in tok.subtree}
+                phrase = phrase_span(tok, pobj)
+                src_toks = [t for t in source_tokens(pobj) if t.i in phrase]
                 head = tok.head
                 while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
                     head = head.head  # "... incomes go up by 19.9 percent, according to": the clause, not the noun
@@ -56,6 +57,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     head = head.head
                 if final and (_speaks(head) or head.dep_ == "ccomp" and _speaks(head.head)):
                     continue  # '"...," the mayor said, according to a transcript': the mayor's words
+                if tok.lower_ == "according" and s_first < tok.i < tok.sent.root.i and doc[tok.i - 1].text != ",":
+                    continue  # "X, 82 percent of whom view Y unfavorably according to the poll, have ...": the aside's
                 clause = subtree(head) if head.i != tok.i else toks
                 rest = [t for t in clause if t.i not in phrase and s0 <= t.idx < s1]
                 if not rest:
@@ -81,8 +84,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 continue
             if not is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)):
                 continue  # a cue inside a quotation is part of what the speaker said
-            if not_done(tok):
-                continue  # "declined to threaten Moscow": no one threatened
+            if not_done(tok) or unasserted(tok):
+                continue  # "declined to threaten Moscow", "hard to know where donors will decide to": no one did
             if reduced_passive(tok) or tok.dep_ == "xcomp" and reduced_passive(tok.head):
                 continue  # "when asked to condemn X", "X, asked about Y, said": the one asked, not the one asking
             if any(t.i < tok.i and t.lower_ in ("what", "whatever") and t.tag_ in ("WP", "WDT") and (
@@ -190,7 +193,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if passive:
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-                if pobj is not None:
+                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):  # "expected by next week": when, not who
                     source, mention = display_source(analysis, source_tokens(pobj), recent)
                 else:
                     kind0 = lexicons().cue_kind.get(tok.lemma_.lower())

@@ -19,8 +19,19 @@ __all__ = ["find_loaded", "clean_span", "loaded_in", "inflect_like", "adverb_bas
 
 _DOUBLING = frozenset("refer prefer occur admit commit submit regret control transfer compel expel rebut".split())
 _IRREGULAR_PAST = {"rise": "rose", "fall": "fell", "cut": "cut", "say": "said", "tell": "told", "think": "thought",
-                   "hold": "held", "make": "made", "give": "gave", "put": "put", "write": "wrote", "find": "found"}
-_IRREGULAR_PART = {"rise": "risen", "fall": "fallen", "give": "given", "write": "written"}
+                   "hold": "held", "make": "made", "give": "gave", "put": "put", "write": "wrote", "find": "found",
+                   "speak": "spoke", "take": "took", "see": "saw", "know": "knew", "go": "went", "come": "came",
+                   "get": "got", "bring": "brought", "buy": "bought", "seek": "sought", "teach": "taught",
+                   "fight": "fought", "lead": "led", "leave": "left", "lose": "lost", "meet": "met", "pay": "paid",
+                   "send": "sent", "spend": "spent", "stand": "stood", "win": "won", "feel": "felt", "keep": "kept",
+                   "mean": "meant", "hear": "heard", "set": "set", "let": "let", "hit": "hit", "quit": "quit",
+                   "forecast": "forecast", "broadcast": "broadcast", "bet": "bet", "run": "ran", "begin": "began",
+                   "swear": "swore", "choose": "chose", "drive": "drove", "forbid": "forbade", "foresee": "foresaw",
+                   "withdraw": "withdrew", "undertake": "undertook", "understand": "understood"}
+_IRREGULAR_PART = {"rise": "risen", "fall": "fallen", "give": "given", "write": "written", "speak": "spoken",
+                   "take": "taken", "see": "seen", "know": "known", "go": "gone", "come": "come", "run": "run",
+                   "begin": "begun", "swear": "sworn", "choose": "chosen", "drive": "driven", "forbid": "forbidden",
+                   "foresee": "foreseen", "withdraw": "withdrawn", "undertake": "undertaken"}
 
 
 def inflect_like(base: str, tag: str) -> str:

@@ -251,6 +251,10 @@ def _mid_sentence_in(word: str, source: str) -> bool:
 def _clause_problems(parts: list[Any], s: str) -> list[str]:
     if parts and not all(_finite(p.root) for p in parts):
         return ["no finite main verb"]
+    root = parts[0].root if parts else None
+    if root is not None and parts[0][0].lower_ == "according" and root.tag_ in _FINITE and root.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass") for c in root.children):
+        return ["'According to X,' before a clause that lost its subject"]
     if parts and not s.rstrip("\"'\u201d\u2019)").endswith("?") and _subordinate(parts[0]):
         return [f"a subordinate clause or a lost subject, not a sentence (starts {parts[0][0].text!r})"]
     return []
@@ -279,6 +283,8 @@ def problems(sentence: str, *, source: str | None = None) -> list[str]:
     ['no finite main verb']
     >>> print(*problems("The plan, which The residents opposed, was dropped."))
     a capital in mid-sentence ('plan, which The')
+    >>> problems("According to the poll, have a strong presence in the state.")
+    ["'According to X,' before a clause that lost its subject"]
     """
     s = re.sub(r"\s+", " ", sentence).strip()
     if not s:
