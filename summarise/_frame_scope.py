@@ -15,10 +15,16 @@ _NOT_DONE = frozenset("decline refuse fail avoid hesitate forget neglect cease s
 
 
 def unasserted(tok: Any) -> bool:
-    """A cue in an indirect question or a condition ("know where X will decide", "if she says"), or
-    in what a description of someone is expected to do ("the jury that is expected to decide")."""
+    """A cue in an indirect question or a condition ("know where X will decide", "if she says"), in
+    what a description of someone is expected to do ("the jury that is expected to decide"), or in
+    a proposal ("the answer is to reject X")."""
     # (", where he told voters": a relative clause the parser took for a complement; it happened)
     left = {c.lower_: c.dep_ for c in tok.children if c.i < tok.i and c.dep_ in ("advmod", "mark") and c.doc[c.i - 1].text != ","}
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(a.tag_ == "TO" for a in t.children):
+        return True  # "the way forward is to elect X and reject Y": a proposal, no one rejected
     return bool(left.keys() & {"where", "how", "why", "whether", "if"}) and tok.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "csubj") \
         or bool(left.keys() & {"if", "unless"}) and tok.dep_ == "advcl" or tok.dep_ == "xcomp" and tok.head.dep_ == "relcl"
 

@@ -286,7 +286,8 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
             quote = quote.strip(" ,\u201c\u201d\"'`")
             quoted = analysis.in_quote(f.content[0], f.content[0] + 1)
             verb = _own_verb(f.cue_lemma, cue_tok)
-            if quoted:
+            if quoted or re.search(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?)\b", re.sub(r"[\u201c\"].*?(?:[\u201d\"]|$)", "", quote)) and source.lower() not in ("i", "we"):
+                # (the speaker's own words in the first person, printed without quotation marks)
                 return finish(f"{with_role_comma(source)} {verb}: \u201c{quote.rstrip(',')}\u201d"), handled, extra
             # "The protests were planned, the president said." -> "The president said the protests ..."
             # ("In Arden, the mill is ..., X said." -> "X said that in Arden, ...": not where X said it)

@@ -72,3 +72,18 @@ def test_a_name_the_parser_hung_on_a_document_is_the_clauses_subject_not_the_doc
     assert [c.source for c in claims if "delete" in c.text] == ["inquiry's summary"] or all(
         "Holt" not in c.source for c in claims), [(c.source, c.text) for c in claims]
     assert all("Holt" not in c.source for c in claims)
+
+
+def test_a_proposal_rejects_no_one():
+    text = ("The governor must argue that the way to rise above the feud is to elect Ana Ruiz and reject Tom Hale, "
+            "the other nominee.")
+    claims = _claims(text)
+    assert not any(c.kind == "denial" for c in claims), [(c.kind, c.source, c.text) for c in claims]
+    assert not any(c.text.startswith("The way") for c in claims)
+
+
+def test_first_person_words_without_quotation_marks_stay_the_speakers_own():
+    claims = _claims("This is not about me, Governor Ruiz told her closest advisers. The budget is balanced, the mayor said.")
+    first = next(c for c in claims if "about me" in c.text)
+    assert "\u201cThis is not about me\u201d" in first.text, first.text
+    assert any(c.text.endswith("said the budget is balanced.") for c in claims), [c.text for c in claims]
