@@ -67,8 +67,14 @@ def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -
 
 
 def last_institution(analysis: Analysis, offset: int, recent: list[Mention]) -> Mention | None:
-    """What an active "it" that says something refers to: the last organisation that spoke, else
-    the last organisation named before it."""
+    """What an active "it" that says something refers to: a document that spoke last, in this
+    sentence or the one before ("the paper notes X, and it says Y"), else the last organisation
+    that spoke, else the last organisation named before it."""
+    if recent and not recent[-1].plural and analysis.sentence_of(recent[-1].start) >= analysis.sentence_of(offset) - 1:
+        last = recent[-1].name.split()[-1] if recent[-1].name else ""
+        head = next((t for t in analysis.doc if t.idx >= recent[-1].start and t.text == last), None)
+        if head is not None and is_document(head):
+            return recent[-1]
     for m in reversed(recent):
         if not m.plural and (m.label in ("ORG", "GPE") or (
                 m.label == "NOUN" and m.name.split()[-1].lower() in INSTITUTION_NOUNS)):

@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 from ._author import document_author, with_article
 from ._chunked import CHUNK_CHARS, analyse_article
+from ._embeds import blank_embeds, credit_embeds, find_embeds
 from ._claims import Draft
 from ._rendering import clean_output
 from ._embed import embed
@@ -301,10 +302,11 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
     if author:
         warnings.append(f"the document is a statement issued by {with_article(author)}: what it states in its own "
                         f"voice is credited to {with_article(author)}, not to the article")
-    analysis = analyse_article(screened.text, scorer=_ScoringMeter(scorer, meter) if scorer is not None else None,
+    embeds = find_embeds(text)  # posts embedded in the article: their authors' words, markup blanked
+    analysis = analyse_article(blank_embeds(screened.text, embeds), scorer=_ScoringMeter(scorer, meter) if scorer is not None else None,
                                margin=generation.get("pronoun_margin"), author=author)  # in chunks when long
     loaded = analysis.loaded
-    drafts = screened.keep(analysis.drafts)
+    drafts = credit_embeds(screened.keep(analysis.drafts), embeds)
     inconsistencies = [i for i in analysis.inconsistencies if not any(screened.touches(e.start, e.end) for e in i.evidence)]
     if analysis.chunks > 1:
         warnings.append(f"the article ({len(text):,} characters) was analysed in {analysis.chunks} chunks of at most "
