@@ -87,3 +87,14 @@ def test_first_person_words_without_quotation_marks_stay_the_speakers_own():
     first = next(c for c in claims if "about me" in c.text)
     assert "\u201cThis is not about me\u201d" in first.text, first.text
     assert any(c.text.endswith("said the budget is balanced.") for c in claims), [c.text for c in claims]
+
+
+def test_a_quotation_given_twice_by_an_unnamed_she_is_no_contradiction():
+    from summarise import summarise
+
+    text = ("Officials met after the vote.\n\n"
+            "\"The videos were inconclusive and showed nothing new,\" she said.\n\n"
+            "The officials then left by different doors.\n\n"
+            "She said: \"The videos were inconclusive and showed nothing new.\"")
+    s = summarise(text, model=None)
+    assert not any("credited to" in i.description for i in s.inconsistencies), s.inconsistencies
