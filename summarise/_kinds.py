@@ -61,11 +61,16 @@ def cue_kind(cue: Any, content_text: str) -> str:
         kind = "opinion"
     if kind == "allegation" and before == "statement" and _court(cue):
         kind = "statement"  # "the judge concluded that the program is unlawful": a ruling, not an accusation
+    if kind == "allegation" and before == "statement" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _MEASURES for c in cue.children):
+        kind = "statement"  # "a poll shows voters have abandoned the party": a measure of opinion accuses no one
     if kind == "statement" and lemma in QUOTE_CUES and _quoted_view(cue, content_text):
         kind = "opinion"
     return kind
 
 
+# Measures of opinion, which report what people say or do and accuse no one.
+_MEASURES = frozenset("poll polls polling survey surveys census tally count".split())
 # Who rules rather than accuses: a finding of wrongdoing by one is a ruling.
 _COURTS = frozenset("judge court jury tribunal justice justices magistrate panel".split())
 

@@ -209,3 +209,10 @@ def test_a_negation_inside_a_condition_denies_nothing() -> None:
     kinds = {c.source: c.kind for c in extract_claims(text, model=None)}
     assert kinds.get("Former agents") == "statement"
     assert kinds.get("The mayor") == "denial"
+
+
+def test_a_poll_reports_and_accuses_no_one():
+    from summarise import extract_claims
+
+    claims = extract_claims("A Harbour Research poll shows that rural voters have abandoned the Liberal party.", model=None)
+    assert [c.kind for c in claims] == ["statement"], [(c.kind, c.text) for c in claims]
