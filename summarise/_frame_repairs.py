@@ -9,7 +9,7 @@ from typing import Any
 
 from ._cues import DOCUMENT_CUES, QUOTE_CUES, is_document, parenthetical_conj
 
-__all__ = ["inverted_subject", "is_trailing_report", "noun_read_report", "parenthetical_cue", "stranded_subject", "trailing_report"]
+__all__ = ["continued_report", "inverted_subject", "is_trailing_report", "noun_read_report", "parenthetical_cue", "stranded_subject", "trailing_report"]
 
 # Verbs of saying, which may say where ("..., X said at an event in Ohio."); a reply is not set off so.
 _SAY = QUOTE_CUES - {"reply", "respond"}
@@ -155,3 +155,29 @@ def parenthetical_cue(cue: Any) -> list[Any] | None:
     left = min(t.i for t in subj.subtree)
     tail = [t for t in verb.subtree if not any(a.dep_ in ("conj", "cc") and t in a.subtree for a in verb.children)]
     return [t for t in cue.doc[cue.sent.start:left - 1] if not t.is_space] + tail
+
+
+def continued_report(cue: Any, content: list[Any]) -> list[Any]:
+    """The rest of a report the parser made the main clause ("X went on the attack, saying the
+    plan would fail, its backers are reckless and the council is a rubber stamp": "are" the root,
+    the clause with the cue its complement): the root's clause, when it follows the cue's content
+    after a comma, opens with its own subject, and is no report of its own. Empty otherwise."""
+    clause = cue
+    while clause.dep_ in ("advcl", "conj", "xcomp") and clause.head.i < clause.i:
+        clause = clause.head  # "went on the attack, saying": the clause the cue's verb hangs on
+    root = clause.head
+    if clause.dep_ != "ccomp" or root.dep_ != "ROOT" or root.i < cue.i:
+        return []
+    end = max(t.i for t in clause.subtree)
+    doc = cue.doc
+    if end + 2 >= len(doc) or doc[end + 1].text != "," or max(t.i for t in content) != max(
+            t.i for t in content if not t.is_punct) or max(t.i for t in content) < end - 1:
+        return []  # the cue's content runs to the comma
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
+    if subj is None or subj.left_edge.i != end + 2 or subj.ent_type_ in ("PERSON", "ORG") or root.lemma_.lower() in QUOTE_CUES | DOCUMENT_CUES:
+        return []  # ("..., Jones said": another report; "..., but engineers disagree": no comma and subject)
+    if any(c.dep_ in ("ccomp", "parataxis") and c.i > root.i for c in root.children):
+        return []
+    rest = [t for t in root.subtree if t.i > end + 1]
+    dash = next((k for k, t in enumerate(rest) if t.text in ("--", "\u2014", "\u2013")), len(rest))
+    return rest[:dash]  # ("... and he is a bully -- all without naming him": the article's aside after the dash)

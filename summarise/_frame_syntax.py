@@ -13,9 +13,10 @@ from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS,
                     is_document, made_clear, when_or_where)
 from ._frame_repairs import is_trailing_report
 from ._nlp import lexicons
+from ._speakers import someone
 
 __all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "phrase_source", "source_tokens", "span_of",
-           "not_done", "one_of_those", "reduced_passive", "subject_of", "subtree"]
+           "one_of_those", "subject_of", "subtree"]
 
 # Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
 _FOREIGN_MARKS = frozenset("as while although though whereas even because since".split())
@@ -118,9 +119,15 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
     for _ in range(4):
         # the subject nearest the verb: "LONDON — Northgate Mobile ... said" has two nsubj
         subjects = sorted(t.children, key=lambda c: (c.i > t.i, -c.i if c.i < t.i else c.i))
+        # ("Not everyone is convinced ...": the parser can hang the subject on the auxiliary)
+        subjects += [x for a in t.children if a.dep_ in ("aux", "auxpass") and a.i < t.i for x in a.children]
+        issuer = None
         for c in subjects:
             if c.dep_ in ("nsubj", "nsubjpass") and c.text.lower() not in ("it", "there"):
                 if c.text.lower() in RELATIVE and t.dep_ == "relcl":
+                    issuer = _issuer(t.head)
+                    if issuer is not None:
+                        break  # "is releasing an ad that urges voters to ...": whoever releases it speaks
                     return one_of_those(t.head) or t.head, False
                 if c.text.lower() in ("which", "who") and c.i > 0:
                     # "... provider Fastly, which said ...", the clause misparsed: the name just before
@@ -129,6 +136,10 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
                         prev = c.doc[prev.i - 1]
                     if prev.pos_ == "PROPN" or prev.pos_ == "NOUN" and (animate(prev) or is_document(prev)):
                         return prev, False
+                if t is not cue and c.dep_ == "nsubjpass" and cue.tag_ in ("VBG", "VBD", "VBZ", "VBP") and someone(c):
+                    # "she's shifted (read as a passive) to the right, criticizing the deal": the one
+                    # the clause is about does the active cue ("was arrested and accused" is passive too)
+                    return c, False
                 if t is not cue and not (c.dep_ == "nsubj" and (animate(c) or is_document(c) or c.ent_type_)):
                     # "the way to proceed is ..., suggesting": rather whoever speaks higher up
                     fallback = fallback or (c if c.dep_ == "nsubj" else None)
@@ -138,6 +149,9 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
                 return None, True  # "it was alleged that ...": no one is named
             if c.dep_ == "nsubj" and c.text.lower() == "it":
                 return c, False  # "It added that ...": the body last named speaks
+        if issuer is not None:
+            t = issuer
+            continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.i != t.head.i:
             t = t.head.head  # "tried to make peace by telling her that ...": the one who tried
             continue
@@ -166,6 +180,15 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
             continue
         break
     return fallback, False
+
+
+def _issuer(noun: Any) -> Any | None:
+    """The verb whose subject issues a message ("released an ad", "sent a letter"): the verb the
+    message noun is the object of, when it has a subject of its own who is someone."""
+    if noun.lemma_.lower() not in MESSAGE_NOUNS or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    return verb if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and animate(c) for c in verb.children) else None
 
 
 def source_tokens(subj: Any) -> list[Any]:
@@ -240,6 +263,11 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         # "As the mayor noted, the bridge has ...", "As reported by X, ...": the clause the
         # aside hangs on, without it
         own = {t.i for t in cue.subtree}
+        subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+        if subj is not None and not any(c.dep_ == "mark" for c in cue.children):
+            # "Soon after the hearing, the records indicate, ...": what the parser hung on the cue
+            # before its subject is the reported clause's
+            own = {t.i for t in cue.subtree if t.i >= subj.left_edge.i}
         return [t for t in cue.head.subtree if t.i not in own], False
     if passive:  # "X have been accused of Y": the clause itself is the content
         return subtree(cue), False
@@ -361,36 +389,3 @@ def antecedent(head: Any) -> str:
     if left and left[0].dep_ == "poss":
         return head.doc[left[0].i:head.i + 1].text  # "her lead"
     return "the " + head.doc[left[0].i:head.i + 1].text if left else "the " + head.text  # "the roughly 45-point lead"
-
-
-# Verbs whose infinitive did not happen ("declined to comment", "failed to show").
-_NOT_DONE = frozenset("decline refuse fail avoid hesitate forget neglect cease stop resist pretend".split())
-
-
-def not_done(tok: Any) -> bool:
-    """A cue in the infinitive of a verb that says it was not done ("declined to threaten X",
-    "did not go on to say", and its conjuncts: "declined to threaten X or declare Y"), or under
-    "without" or "instead of"."""
-    if any(c.lower_ == "than" and c.i < tok.i for c in tok.children) or tok.i > 0 and tok.doc[tok.i - 1].lower_ == "than":
-        return True  # "would rather run it himself than trust anyone else to": not trusted
-    t = tok
-    while t.dep_ == "conj" and t.head.i != t.i:
-        t = t.head
-    if t.dep_ == "pcomp" and (t.head.lower_ == "without" or t.head.lower_ in ("than", "of") and t.head.head.lower_ in ("rather", "instead")
-                              or t.head.lower_ == "of" and t.head.i > 0 and t.doc[t.head.i - 1].lower_ == "instead"):
-        return True  # "all without mentioning him by name", "instead of saying": not said
-    if t.dep_ not in ("xcomp", "advcl") or t.head.i > t.i:
-        return False
-    head = t.head
-    if head.lemma_.lower() in _NOT_DONE:
-        # ("declined to threaten X or directly declare Y": the second hung as an adverbial; not
-        # "refused to name one, adding that ...", which he did add)
-        return t.dep_ == "xcomp" or t.tag_ == "VB" or any(a.tag_ == "TO" for a in t.children)
-    return any(c.dep_ == "neg" for c in head.children) and (t.dep_ == "xcomp" or any(a.tag_ == "TO" for a in t.children))
-
-
-def reduced_passive(tok: Any) -> bool:
-    """A participle standing for a passive clause with no one named ("when asked to ...", "X,
-    asked about Y, ..."): whoever it inherits a subject from is the one asked."""
-    return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in tok.children)

@@ -1,0 +1,42 @@
+"""Cues that report nothing although they look like reports: an infinitive of something not done
+("declined to comment", "without mentioning him"), a participle standing for a passive with no one
+named ("when asked to condemn X")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["not_done", "reduced_passive"]
+
+
+# Verbs whose infinitive did not happen ("declined to comment", "failed to show").
+_NOT_DONE = frozenset("decline refuse fail avoid hesitate forget neglect cease stop resist pretend".split())
+
+
+def not_done(tok: Any) -> bool:
+    """A cue in the infinitive of a verb that says it was not done ("declined to threaten X",
+    "did not go on to say", and its conjuncts: "declined to threaten X or declare Y"), or under
+    "without" or "instead of"."""
+    if any(c.lower_ == "than" and c.i < tok.i for c in tok.children) or tok.i > 0 and tok.doc[tok.i - 1].lower_ == "than":
+        return True  # "would rather run it himself than trust anyone else to": not trusted
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pcomp" and (t.head.lower_ == "without" or t.head.lower_ in ("than", "of") and t.head.head.lower_ in ("rather", "instead")
+                              or t.head.lower_ == "of" and t.head.i > 0 and t.doc[t.head.i - 1].lower_ == "instead"):
+        return True  # "all without mentioning him by name", "instead of saying": not said
+    if t.dep_ not in ("xcomp", "advcl") or t.head.i > t.i:
+        return False
+    head = t.head
+    if head.lemma_.lower() in _NOT_DONE:
+        # ("declined to threaten X or directly declare Y": the second hung as an adverbial; not
+        # "refused to name one, adding that ...", which he did add)
+        return t.dep_ == "xcomp" or t.tag_ == "VB" or any(a.tag_ == "TO" for a in t.children)
+    return any(c.dep_ == "neg" for c in head.children) and (t.dep_ == "xcomp" or any(a.tag_ == "TO" for a in t.children))
+
+
+def reduced_passive(tok: Any) -> bool:
+    """A participle standing for a passive clause with no one named ("when asked to ...", "X,
+    asked about Y, ..."): whoever it inherits a subject from is the one asked."""
+    return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in tok.children)
