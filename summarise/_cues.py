@@ -37,7 +37,7 @@ OBJECT_CUES = frozenset(
     "estimate project forecast predict calculate point".split()
 ) | _SPEECH_ACTS | {"fear", "trust", "distrust", "mistrust", "admire", "resent", "dislike", "seek"}
 # Verbs of regarding something as something ("see X as Y"): an opinion of whoever does.
-AS_CUES = frozenset("see view regard".split())
+AS_CUES = frozenset("see view regard interpret".split())
 # Verbs of pushing for something: cues only with "for"/"against" or an infinitive.
 _PUSH_CUES = frozenset("push press lobby campaign".split())
 # Cues of taking a side ("X backs Y"): an attribution only when someone, not something, does it.
@@ -159,6 +159,8 @@ def is_cue(tok: Any) -> bool:
         # (the small tagger can read "knows" as a noun: a subject and a clause say it is the verb)
         return tok.pos_ in ("VERB", "NOUN") and any(c.dep_ == "ccomp" for c in tok.children) and any(
             c.dep_ == "nsubj" and c.lower_ != "it" and animate(c) for c in tok.children)
+    if lemma == "press" and tok.pos_ == "VERB" and made_clear(tok) is not None:
+        return True  # "pressing the case that low rates are important": an argument, whoever presses it
     if lemma == "make" and tok.pos_ == "VERB":
         # "X made it clear (that) ...", "made clear that ...": what follows "clear" (with a
         # subject of its own: "wanted to make it clear" is the wanting's)

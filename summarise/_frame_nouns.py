@@ -58,6 +58,8 @@ def _clause(noun: Any) -> list[Any] | None:
         marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "that"]
         to = [a for a in c.children if a.tag_ == "TO" and a.dep_ == "aux"]
         first = min(t.i for t in c.subtree)
+        if any(t.ent_type_ not in ("DATE", "TIME") for t in noun.doc[noun.i + 1:first]):
+            continue  # ("his claim of X's qualifications to be president": the clause is no longer the claim's)
         if marks and marks[0].i == first and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children):
             return _to_comma(subtree(c))  # ("the claim that he made": a relative "that", no mark)
         if to and to[0].i == first and c.dep_ == "acl" and c.tag_ == "VB":

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._cues import DOCUMENT_CUES, QUOTE_CUES, is_document, parenthetical_conj
+from ._cues import DOCUMENT_CUES, QUOTE_CUES, animate, is_document, parenthetical_conj
 
-__all__ = ["continued_report", "inverted_subject", "is_trailing_report", "noun_read_report", "parenthetical_cue", "stranded_subject", "trailing_report"]
+__all__ = ["continued_report", "inverted_subject", "is_trailing_report", "noun_read_report", "noun_read_stance", "parenthetical_cue", "stranded_subject", "trailing_report"]
 
 # Verbs of saying, which may say where ("..., X said at an event in Ohio."); a reply is not set off so.
 _SAY = QUOTE_CUES - {"reply", "respond"}
@@ -181,3 +181,30 @@ def continued_report(cue: Any, content: list[Any]) -> list[Any]:
     rest = [t for t in root.subtree if t.i > end + 1]
     dash = next((k for k, t in enumerate(rest) if t.text in ("--", "\u2014", "\u2013")), len(rest))
     return rest[:dash]  # ("... and he is a bully -- all without naming him": the article's aside after the dash)
+
+
+def noun_read_stance(toks: list[Any], lemmas: frozenset[str]) -> tuple[list[Any], Any, str, list[Any]] | None:
+    """A sentence whose verb of stance the tagger read as a noun and made its root, the subject
+    as its modifiers ("Two-thirds support raising the wage": "thirds" a compound of "support",
+    "raising" its modifier): the subject's tokens, the verb, its lemma (one of ``lemmas``) and what
+    follows it. Only when the words before the verb are a noun phrase that is someone (a share of
+    people, a group, a name) and what follows is an object, a gerund or a clause. None otherwise."""
+    words = [t for t in toks if not t.is_space]
+    root = next((t for t in words if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("NOUN", "PROPN") or root.i == words[0].i:
+        return None
+    form = root.lower_
+    lemma = next((v for v in (form, form[:-1], form[:-2]) if v in lemmas and form in (v, v + "s", v + "es")), None)
+    if lemma is None:
+        return None
+    subj = [t for t in words if t.i < root.i]
+    if any(t.head.i != root.i and not any(a.i == root.i for a in t.ancestors) or t.pos_ in ("VERB", "AUX") for t in subj):
+        return None
+    head = doc_prev = root.doc[root.i - 1]
+    if not (animate(head) and head.pos_ in ("NOUN", "PROPN", "NUM")) or doc_prev.dep_ not in ("compound", "nummod", "amod", "nmod"):
+        return None
+    after = [c for c in root.children if c.i > root.i and (c.dep_ in ("dobj", "ccomp") or c.dep_ == "acl" and c.tag_ == "VBG")]
+    if not after or after[0].i != root.i + 1:
+        return None
+    content = [t for c in after for t in c.subtree]
+    return subj, root, lemma, sorted(content, key=lambda t: t.i)

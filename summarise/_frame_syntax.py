@@ -15,7 +15,7 @@ from ._frame_repairs import is_trailing_report
 from ._nlp import lexicons
 from ._speakers import someone
 
-__all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "phrase_source", "source_tokens", "span_of",
+__all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "source_tokens", "span_of",
            "one_of_those", "subject_of", "subtree"]
 
 # Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
@@ -128,7 +128,7 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
                     issuer = _issuer(t.head)
                     if issuer is not None:
                         break  # "is releasing an ad that urges voters to ...": whoever releases it speaks
-                    return one_of_those(t.head) or t.head, False
+                    return one_of_those(t.head) or _object_before_date(t) or t.head, False
                 if c.text.lower() in ("which", "who") and c.i > 0:
                     # "... provider Fastly, which said ...", the clause misparsed: the name just before
                     prev = c.doc[c.i - 1]
@@ -136,7 +136,8 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
                         prev = c.doc[prev.i - 1]
                     if prev.pos_ == "PROPN" or prev.pos_ == "NOUN" and (animate(prev) or is_document(prev)):
                         return prev, False
-                if t is not cue and c.dep_ == "nsubjpass" and cue.tag_ in ("VBG", "VBD", "VBZ", "VBP") and someone(c):
+                if (t is not cue and c.dep_ == "nsubjpass" and cue.tag_ in ("VBG", "VBD", "VBZ", "VBP") and someone(c)
+                        and cue.head.i == t.i and cue.dep_ in ("advcl", "conj")):
                     # "she's shifted (read as a passive) to the right, criticizing the deal": the one
                     # the clause is about does the active cue ("was arrested and accused" is passive too)
                     return c, False
@@ -180,6 +181,17 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
             continue
         break
     return fallback, False
+
+
+def _object_before_date(rel: Any) -> Any | None:
+    """"released her records in July, which showed ...": a relative clause after a comma the parser
+    hung on a date, which stands for the document the verb before the date took as its object."""
+    date = rel.head
+    if date.ent_type_ not in ("DATE", "TIME") or date.dep_ != "pobj" or rel.doc[rel.left_edge.i - 1].text != ",":
+        return None
+    verb = date.head.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < date.i), None)
+    return obj if obj is not None and is_document(obj) else None
 
 
 def _issuer(noun: Any) -> Any | None:
@@ -271,7 +283,7 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         return [t for t in cue.head.subtree if t.i not in own], False
     if passive:  # "X have been accused of Y": the clause itself is the content
         return subtree(cue), False
-    if lemma == "make":
+    if lemma == "make" or lemma == "press" and made_clear(cue) is not None:
         clause = made_clear(cue)  # "made it clear they disagree"
         return (subtree(clause), False) if clause is not None else ([], False)
     purpose = _purpose_infinitive(cue)
@@ -341,41 +353,6 @@ def _said_conjuncts(clause: Any, cue: Any) -> list[Any]:
         if clause.i < cue.i or clause.doc[start - 1].text != ",":
             out += cc + list(v.subtree)
     return sorted(out, key=lambda t: t.i)
-
-
-# "by one estimate", "by some accounts", "by its own count": whose figure it is
-# Pronouns of people that hold a view ("To many, ...").
-_VIEW_HOLDERS = frozenset("many some most others few".split())
-_BY_NOUNS = frozenset("estimate estimates count counts account accounts calculation calculations tally measure reckoning".split())
-
-
-def phrase_source(tok: Any) -> Any | None:
-    """The source named by a phrase that attributes its clause: "according to X", "by one
-    estimate", and a document opening the sentence ("In this poll, X rose ...", "In the study,
-    ..."); ``None`` for any other token."""
-    if tok.lower_ == "according":
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if tok.dep_ != "prep" or tok.lower_ not in ("by", "in", "to"):
-        return None
-    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
-    if tok.lower_ == "to":
-        # "To many, he is a provocateur", "To his critics, the plan is ...": a view those people hold
-        end = max(t.i for t in tok.subtree)
-        if (tok.i == tok.sent.start and end + 1 < len(tok.doc) and tok.doc[end + 1].text == ","
-                and tok.head.dep_ == "ROOT" and tok.head.lemma_ in ("be", "seem", "look", "sound", "appear", "remain")
-                and (pobj.lower_ in _VIEW_HOLDERS or animate(pobj) and pobj.ent_type_ not in ("GPE", "DATE"))):
-            return pobj
-        return None
-    if tok.lower_ == "by":
-        return pobj if pobj.lemma_.lower() in _BY_NOUNS and pobj.text.lower() in _BY_NOUNS else None
-    head = tok.head
-    if (tok.i == tok.sent.start and is_document(pobj) and head.pos_ in ("VERB", "AUX") and head.dep_ == "ROOT"
-            and not is_cue(head) and not any(is_cue(c) for c in head.children if c.dep_ in ("ccomp", "conj"))):
-        return pobj  # "In this poll, Trump rose 1 point": the poll's finding
-    return None
 
 
 def antecedent(head: Any) -> str:

@@ -12,14 +12,15 @@ import re
 from typing import Any
 
 from ._analysis import Analysis, Mention
-from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, is_cue, is_document,
+from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, OBJECT_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, is_cue, is_document,
                     values_at)
 from ._frame_guards import not_done, reduced_passive
 from ._frame_nouns import noun_frames
+from ._frame_phrases import phrase_source
 from ._frame_quotes import inner_quote, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
-from ._frame_repairs import continued_report, inverted_subject, noun_read_report, parenthetical_cue, stranded_subject, trailing_report
+from ._frame_repairs import continued_report, inverted_subject, noun_read_report, noun_read_stance, parenthetical_cue, stranded_subject, trailing_report
 from ._frame_sources import display_source, headline_speaker
-from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, one_of_those, phrase_source,
+from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, one_of_those,
                             source_tokens, span_of, subject_of, subtree)
 from ._kinds import cue_kind, cue_kind_of_text
 from ._nlp import lexicons
@@ -39,6 +40,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
         s_first, s_last = (words[0], words[-1]) if words else (-1, -1)
         for tok in toks:
             phrase_pobj = phrase_source(tok)
+            if phrase_pobj is not None and tok.lower_ == "in" and analysis.in_quote(tok.idx, tok.idx + 1):
+                phrase_pobj = None  # '"... He leads in the polls ..."': the speaker's reading of the polls
             if phrase_pobj is not None:
                 pobj = phrase_pobj
                 src_toks = source_tokens(pobj)
@@ -317,16 +320,22 @@ def _speaks(cue: Any) -> bool:
 
 def _noun_read_frame(analysis: Analysis, si: int, toks: list[Any], s_last: int, recent: list[Mention]) -> Frame | None:
     """"..., campaign finance records show." with "show" tagged as a noun (see
-    :func:`noun_read_report`): the records' statement of all before the comma."""
-    found = noun_read_report(toks, s_last)
+    :func:`noun_read_report`): the records' statement of all before the comma; "Two-thirds support
+    raising the wage" with "support" read so (see :func:`noun_read_stance`): their stance."""
+    found = noun_read_report(toks, s_last) or noun_read_stance(toks, _STANCE_LEMMAS)
     if found is None:
         return None
     subj, verb, lemma, content_toks = found
     source, mention = display_source(analysis, subj, recent)
     content = span_of(content_toks)
     kind = cue_kind_of_text(analysis.text[content[0]:content[1]], lexicons().cue_kind.get(lemma, "statement"))
-    return Frame(si, verb.text, lemma, kind, source, mention, span_of(subj), content,
-                 (content[0], verb.idx + len(verb.text)), cue_i=verb.i)
+    subj_span = span_of(subj)
+    return Frame(si, verb.text, lemma, kind, source, mention, subj_span, content,
+                 (min(content[0], subj_span[0]), max(content[1], verb.idx + len(verb.text))), cue_i=verb.i)
+
+
+# Verbs of taking a side that the tagger can read as nouns ("support", "oppose", "blame").
+_STANCE_LEMMAS = frozenset(STANCE_CUES | OBJECT_CUES)
 
 
 def _relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = False) -> bool:

@@ -108,3 +108,38 @@ def test_knocking_someone_for_something_is_criticism_a_blow_is_not() -> None:
     assert "Hale" in source and kind == "opinion"
     for text in ("The storm hit Florida for three days.", "Protesters hit the officer for several minutes."):
         assert all(c[1] == "the article" for c in _claims(text)), text
+
+
+def test_a_stance_verb_the_tagger_read_as_a_noun_is_the_groups() -> None:
+    kind, source, claim = _by_text("Two-thirds support raising the minimum wage to $15.", "minimum wage")
+    assert source == "Two-thirds" and kind == "opinion"
+    assert claim == "Two-thirds support raising the minimum wage to $15."
+    # a noun of support with no one holding it, and one that is a subject, stay as they are
+    assert _claims("Public support for the plan fell sharply in May.")[0][1] == "the article"
+
+
+def test_a_standing_in_the_polls_is_the_polls_finding() -> None:
+    kind, source, claim = _by_text("Mayor Dana Ruiz held a 12-point lead over her rival among older voters in a new city poll.",
+                                   "12-point lead")
+    assert source == "a new city poll" and claim.startswith("According to a new city poll, Mayor Dana Ruiz held")
+    kind, source, _ = _by_text("Senator Ana Ruiz has a clear lead in the polls ahead of the June primary.", "clear lead")
+    assert source == "the polls"
+    # taking part in a poll, or trusting polls, is no finding of one
+    for text in ("Only 300 residents took part in the survey.", "He has a lot of faith in polls."):
+        assert all(c[1] == "the article" for c in _claims(text)), text
+
+
+def test_a_finding_of_a_document_named_before_a_date_is_the_documents() -> None:
+    kind, source, claim = _by_text("The senator released her medical records in July, which showed she was fit for duty.",
+                                   "fit for duty")
+    assert source == "her medical records" and claim == "Her medical records showed she was fit for duty."
+    # a relative clause on a date that stands for no document is left alone
+    assert all(c[1] == "the article" for c in _claims("The senator visited the plant in July, which was a mistake."))
+
+
+def test_pressing_the_case_that_is_an_argument() -> None:
+    text = ("Ms. Okafor, a central bank governor since 2014, has emerged as a leading advocate for patience, pressing "
+            "the case that low rates are important for growth.")
+    kind, source, claim = _by_text(text, "low rates")
+    assert "Okafor" in source and kind != "fact"
+    assert any(c[1] == "the article" and "leading advocate" in c[2] and "low rates" not in c[2] for c in _claims(text))
