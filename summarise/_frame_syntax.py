@@ -137,7 +137,7 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
                     if prev.pos_ == "PROPN" or prev.pos_ == "NOUN" and (animate(prev) or is_document(prev)):
                         return prev, False
                 if (t is not cue and c.dep_ == "nsubjpass" and cue.tag_ in ("VBG", "VBD", "VBZ", "VBP") and someone(c)
-                        and cue.head.i == t.i and cue.dep_ in ("advcl", "conj")):
+                        and _joined_to(cue, t)):
                     # "she's shifted (read as a passive) to the right, criticizing the deal": the one
                     # the clause is about does the active cue ("was arrested and accused" is passive too)
                     return c, False
@@ -181,6 +181,18 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
             continue
         break
     return fallback, False
+
+
+def _joined_to(cue: Any, verb: Any) -> bool:
+    """The cue hangs on ``verb`` through clauses joined to it ("was shown discussing", "has shifted
+    to the right, criticizing X and calling for Y"), not through a preposition ("was suspended after
+    criticizing X": the suspension is no report)."""
+    t = cue
+    while t.i != verb.i:
+        if t.dep_ not in ("advcl", "conj", "xcomp") or t.head.i == t.i:
+            return False
+        t = t.head
+    return True
 
 
 def _object_before_date(rel: Any) -> Any | None:

@@ -38,6 +38,14 @@ def test_an_active_cue_after_a_clause_read_as_passive_is_its_subjects() -> None:
     assert "Reyes" in deal[1] and deal[0] != "fact"
 
 
+def test_someone_seen_doing_a_report_makes_it_and_an_act_after_a_preposition_is_no_report() -> None:
+    kind, source, claim = _by_text("In the video, Senator Ana Reyes is seen urging voters to reject the toll.", "urged")
+    assert "Reyes" in source and claim.endswith("urged voters to reject the toll.")
+    # "suspended after criticizing": the claim stays whole and the article's, never cut to "... after."
+    found = _claims("The columnist was suspended for two weeks after criticizing the mayor's budget.")
+    assert found == [("fact", "the article", "The columnist was suspended for two weeks after criticizing the mayor's budget.")]
+
+
 def test_an_arrest_and_a_charge_are_no_one_speaking() -> None:
     # a passive conjunct shares the passive: "he" is not the one accusing
     for kind, source, claim in _claims("The treasurer was arrested on Monday and accused of stealing from the fund."):
