@@ -195,6 +195,7 @@ def is_cue(tok: Any) -> bool:
         return False  # data and documents show things; "Mexico has shown it knows how" is the article's
     has_clause = any(c.dep_ in ("ccomp", "xcomp") or (  # "recalled that ...", parsed as an adverbial clause
         c.dep_ == "advcl" and c.i > tok.i and any(m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and lemma in FOR_CUES)
+                                                  or m.dep_ == "advmod" and m.lower_ == "that" and m.i == c.left_edge.i
                                                   for m in c.children))  # "called for the wage to be raised"
         for c in tok.children) or parenthetical_conj(tok) is not None  # "This sort of X, CNN claimed, violates ..."
     if tok.pos_ == "VERB" and aside(tok) and any(c.dep_ in ("nsubj", "agent") for c in tok.children):

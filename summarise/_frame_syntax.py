@@ -171,7 +171,8 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
             head = t.head
             # "said X had entered ... and described Y": a verb coordinated inside a cue's
             # content that is itself a cue shares the cue's subject, not the content's
-            if t.dep_ == "conj" and is_cue(t) and head.dep_ == "ccomp" and head.head.i != head.i and is_cue(head.head):
+            if t.dep_ == "conj" and is_cue(t) and (head.dep_ == "ccomp" or head.dep_ == "advcl" and _that_clause(head)) and (
+                    head.head.i != head.i and is_cue(head.head)):
                 head = head.head
             elif t.dep_ == "conj" and is_cue(t) and head.dep_ == "relcl" and not animate(head.head):
                 # "He said the claim would require currents that would cook the cell, and accused
@@ -181,6 +182,14 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
             continue
         break
     return fallback, False
+
+
+def _that_clause(clause: Any) -> bool:
+    """An adverbial clause after its verb that opens with "that", the parser's misreading of a
+    reported clause ("tweeted that X was ...", "that" taken for an adverb)."""
+    first = clause.left_edge
+    return clause.dep_ == "advcl" and clause.i > clause.head.i and first.lower_ == "that" and first.head.i == clause.i and first.dep_ in (
+        "mark", "advmod")
 
 
 def _joined_to(cue: Any, verb: Any) -> bool:
@@ -211,6 +220,8 @@ def _issuer(noun: Any) -> Any | None:
     message noun is the object of, when it has a subject of its own who is someone."""
     if noun.lemma_.lower() not in MESSAGE_NOUNS or noun.dep_ != "dobj":
         return None
+    if any(c.dep_ == "prep" and c.lower_ in ("from", "by") or c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):
+        return None  # "released a letter from his doctor that says ...": the doctor's words, not the releaser's
     verb = noun.head
     return verb if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and animate(c) for c in verb.children) else None
 
@@ -302,7 +313,8 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
     clauses = [c for c in cue.children if c.dep_ == "ccomp" and not (is_cue(c) and is_trailing_report(c)) and not _beyond_semicolon(cue, c)
                or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",) and c is not purpose)
                or (c.dep_ == "advcl" and c.i > cue.i and any(
-                   m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and cue.lemma_.lower() in FOR_CUES) for m in c.children))]
+                   m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and cue.lemma_.lower() in FOR_CUES) for m in c.children)
+                   or _that_clause(c))]
     if clauses:
         # every clause the cue reports ("says his campaign is doing well because it is ...", which
         # the parser can split in two)
@@ -362,8 +374,9 @@ def _said_conjuncts(clause: Any, cue: Any) -> list[Any]:
             continue
         cc = [t for t in clause.children if t.dep_ == "cc" and clause.i < t.i < v.i]
         start = cc[0].i if cc else v.left_edge.i
-        if clause.i < cue.i or clause.doc[start - 1].text != ",":
-            out += cc + list(v.subtree)
+        that = any(m.dep_ == "mark" and m.lower_ == "that" and m.i == v.left_edge.i for m in v.children)
+        if clause.i < cue.i or clause.doc[start - 1].text != "," or that:
+            out += cc + list(v.subtree)  # (", and that B": "that" says B is reported too)
     return sorted(out, key=lambda t: t.i)
 
 

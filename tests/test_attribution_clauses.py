@@ -151,3 +151,21 @@ def test_pressing_the_case_that_is_an_argument() -> None:
     kind, source, claim = _by_text(text, "low rates")
     assert "Okafor" in source and kind != "fact"
     assert any(c[1] == "the article" and "leading advocate" in c[2] and "low rates" not in c[2] for c in _claims(text))
+
+
+def test_a_letter_from_someone_else_is_not_its_releasers_words() -> None:
+    found = _claims("He released a letter from his doctor on Friday that says he is in excellent health.")
+    assert not any(c[1] == "He" and "excellent health" in c[2] for c in found)
+
+
+def test_a_second_that_clause_after_a_comma_is_reported_too() -> None:
+    text = "Auditors have also found that the agency overpaid two contractors, and that several invoices were never checked."
+    kind, source, claim = _by_text(text, "invoices were never checked")
+    assert source == "Auditors" and kind != "fact"
+
+
+def test_a_verb_joined_inside_what_was_tweeted_is_the_tweeters() -> None:
+    text = ("Governor Hale tweeted in the early hours that the mayor was \"a disgrace\" and \"a fraud\" and urged voters "
+            "to \"look closer\" at her record.")
+    for kind, source, claim in _claims(text):
+        assert "Hale" in source, claim
