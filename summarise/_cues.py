@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._nlp import lexicons
+from ._speakers import animate, is_document, named_elsewhere
 
 __all__ = ["ABOUT_CUES", "ADDRESSEE_CUES", "AS_CUES", "ADJECTIVE_CUES", "ADJECTIVE_PREPS", "FOR_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MENTAL_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "aside", "is_cue", "is_document", "colon_quote", "made_clear", "values_at"]
 
@@ -36,7 +37,7 @@ OBJECT_CUES = frozenset(
     "estimate project forecast predict calculate point".split()
 ) | _SPEECH_ACTS | {"fear", "trust", "distrust", "mistrust", "admire", "resent", "dislike", "seek"}
 # Verbs of regarding something as something ("see X as Y"): an opinion of whoever does.
-AS_CUES = frozenset("see view regard".split())
+AS_CUES = frozenset("see view regard interpret".split())
 # Verbs of pushing for something: cues only with "for"/"against" or an infinitive.
 _PUSH_CUES = frozenset("push press lobby campaign".split())
 # Cues of taking a side ("X backs Y"): an attribution only when someone, not something, does it.
@@ -59,6 +60,7 @@ ADJECTIVE_CUES = {
     "angry": "opinion", "furious": "opinion", "troubled": "opinion", "disturbed": "opinion", "alarmed": "opinion",
     "disappointed": "opinion", "pleased": "opinion", "frustrated": "opinion", "upset": "opinion", "outraged": "opinion",
     "encouraged": "opinion", "heartened": "opinion", "dismayed": "opinion", "appalled": "opinion",
+    "uneasy": "statement", "nervous": "statement", "anxious": "statement", "persuaded": "opinion",
 }
 ADJECTIVE_PREPS = frozenset("of about over with at by".split())
 # Verbs of a state of mind (wanting, intending, believing, knowing): in a relative clause ("its
@@ -76,19 +78,6 @@ _COGNITION = frozenset("know understand remember realize realise recognize recog
 # Verbs that give a figure as someone's valuation when followed by "at" and a number.
 _VALUING_CUES = frozenset("put place peg value".split())
 _FIGURES = frozenset("MONEY CARDINAL PERCENT QUANTITY".split())
-# Subject words that stand for people or bodies without being a named entity.
-# People in general, as a group or in a walk of life (the roles of ``_analysis.ROLE_NOUNS`` aside).
-_PEOPLE_NOUNS = frozenset(
-    "people person man woman men women citizen public parent student teacher nurse physician surgeon "
-    "specialist developer farmer owner user customer consumer patient fan family victim survivor "
-    "conservative liberal progressive moderate millennial adult respondent participant shareholder "
-    "employee staff tenant landlord homeowner buyer seller driver passenger pilot soldier troop veteran "
-    "firefighter prisoner inmate immigrant refugee migrant unionist insider ally rival colleague friend "
-    "neighbour neighbor relative community crowd audience electorate partisan backer loyalist holdout "
-    "advocate lobbyist operative skeptic sceptic believer".split())
-# Shares of a group of people, as subjects ("a majority say", "56% oppose").
-_SHARES = frozenset("majority minority plurality half third thirds quarter quarters % percent".split())
-_ANIMATE_PRONOUNS = frozenset("i we you he she they who everyone everybody someone somebody anyone anybody nobody".split())
 # Cues that introduce a quotation ('"...," she said').
 QUOTE_CUES = frozenset("say tell add write state post reply respond tweet".split())
 # Of those, the ones whose prepositional phrase is where they said it, never what.
@@ -105,47 +94,6 @@ ADDRESSEE_CUES = frozenset("tell inform assure warn remind promise".split())
 
 # Cues a document or a set of data can be the source of ("records show", "a study found").
 DOCUMENT_CUES = frozenset("show find suggest indicate reveal conclude estimate project confirm report".split())
-# Head nouns of documents and data that speak through those cues.
-_DOCUMENT_NOUNS = frozenset(
-    "report study survey poll data record analysis figure statistic document filing memo audit review "
-    "investigation research census result finding tally model forecast projection estimate count "
-    "test assessment evaluation inquiry video footage recording tape photo photograph image picture "
-    "transcript email emails letter memo slide chart graph graphic table map presentation paper book article "
-    "documentary database dataset index ranking".split())
-
-
-def is_document(tok: Any) -> bool:
-    """A document or a body of data ("the records", "a new poll"), which can show or find things."""
-    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in _DOCUMENT_NOUNS or tok.lower_ in _DOCUMENT_NOUNS
-                                              or tok.lower_.endswith("s") and tok.lower_[:-1] in _DOCUMENT_NOUNS)
-
-
-def animate(subj: Any) -> bool:
-    """A subject that is a person, a body or a group of people (not a thing)."""
-    from ._analysis import INSTITUTION_NOUNS, ROLE_NOUNS
-
-    if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or _named_elsewhere(subj):
-        return True
-    low = subj.lower_
-    lemma = subj.lemma_.lower()
-    if subj.pos_ == "NUM" or low in _SHARES or low.endswith(("-thirds", "-quarters", "-fifths")):
-        return True  # "56% say", "two-thirds support", "a majority oppose": a share of people polled
-    return low in _ANIMATE_PRONOUNS or lemma in ROLE_NOUNS | INSTITUTION_NOUNS or low in ROLE_NOUNS or lemma in _PEOPLE_NOUNS
-
-
-def _named_elsewhere(tok: Any) -> bool:
-    """A capitalised word the small tagger took for a common noun or left out of every entity
-    ("Sanders often questions ...", "Trump knows ...") that the article names a person or body
-    with elsewhere."""
-    if not tok.text[:1].isupper() or tok.ent_type_ or tok.text.isupper() and len(tok.text) < 3:
-        return False
-    doc = tok.doc
-    names = doc.user_data.get("summarise_names")
-    if names is None:
-        names = {t.text for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e if t.text[:1].isupper()}
-        doc.user_data["summarise_names"] = names
-    return tok.text in names
-
 
 def values_at(tok: Any) -> bool:
     """'puts the cost at $4 million', 'pegged turnout at 60 percent': a figure someone gives."""
@@ -193,11 +141,14 @@ def is_cue(tok: Any) -> bool:
         # "delegates questioned whether ...", "some question the wisdom of ...": someone's doubt
         return any(c.dep_ == "nsubj" and animate(c) for c in tok.children) and any(
             c.dep_ in ("ccomp", "dobj") for c in tok.children)
-    if tok.lower_ in ADJECTIVE_CUES and tok.tag_ == "VBN":
+    active = tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "dative") for c in tok.children) and not any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)  # ("is convinced the pitch ... is to blame": misread object)
+    if tok.lower_ in ADJECTIVE_CUES and not active and (tok.tag_ == "VBN" or tok.tag_ == "VBD" and _after_linking(tok)):
         # "not everyone is convinced the issue ...", "residents are concerned about": a participle
-        # of a state of mind, its passive subject the one who holds it
+        # of a state of mind, its passive subject the one who holds it ("has encouraged residents
+        # to ...", with an object, is the active verb)
         return _held_by_someone(tok, ("nsubjpass", "nsubj")) and _about_something(tok)
-    if lemma in ADJECTIVE_CUES or tok.lower_ in ADJECTIVE_CUES:
+    if (lemma in ADJECTIVE_CUES or tok.lower_ in ADJECTIVE_CUES) and not active:
         # "X is confident that ...", "X was critical of ...": an adjective of someone's stance,
         # with a clause or what it is about
         return tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") and _held_by_someone(tok.head, ("nsubj", "nsubjpass")) and (
@@ -208,6 +159,8 @@ def is_cue(tok: Any) -> bool:
         # (the small tagger can read "knows" as a noun: a subject and a clause say it is the verb)
         return tok.pos_ in ("VERB", "NOUN") and any(c.dep_ == "ccomp" for c in tok.children) and any(
             c.dep_ == "nsubj" and c.lower_ != "it" and animate(c) for c in tok.children)
+    if lemma == "press" and tok.pos_ == "VERB" and made_clear(tok) is not None:
+        return True  # "pressing the case that low rates are important": an argument, whoever presses it
     if lemma == "make" and tok.pos_ == "VERB":
         # "X made it clear (that) ...", "made clear that ...": what follows "clear" (with a
         # subject of its own: "wanted to make it clear" is the wanting's)
@@ -220,6 +173,8 @@ def is_cue(tok: Any) -> bool:
         return aside(tok) and any(c.dep_ == "nsubj" for c in tok.children)
     if lemma == "attack" and tok.pos_ == "VERB":
         return _verbal_attack(tok)
+    if lemma in _HIT_VERBS and tok.pos_ == "VERB":
+        return _hit_for(tok)
     if lemma == "refuse":
         # "refused the charge" denies it; "refused to release the names" is something done
         return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.claim_nouns for c in tok.children)
@@ -240,6 +195,7 @@ def is_cue(tok: Any) -> bool:
         return False  # data and documents show things; "Mexico has shown it knows how" is the article's
     has_clause = any(c.dep_ in ("ccomp", "xcomp") or (  # "recalled that ...", parsed as an adverbial clause
         c.dep_ == "advcl" and c.i > tok.i and any(m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and lemma in FOR_CUES)
+                                                  or m.dep_ == "advmod" and m.lower_ == "that" and m.i == c.left_edge.i
                                                   for m in c.children))  # "called for the wage to be raised"
         for c in tok.children) or parenthetical_conj(tok) is not None  # "This sort of X, CNN claimed, violates ..."
     if tok.pos_ == "VERB" and aside(tok) and any(c.dep_ in ("nsubj", "agent") for c in tok.children):
@@ -251,7 +207,7 @@ def is_cue(tok: Any) -> bool:
         # a reply is a cue with what was replied: a clause or a quotation ("communities that
         # respond favorably" report nothing; a named person's or body's response is theirs)
         return has_clause or any(t.is_quote for t in tok.sent) or any(
-            c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG") or _named_elsewhere(c)) for c in tok.children)
+            c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG") or named_elsewhere(c)) for c in tok.children)
     if lemma in QUOTE_CUES:
         return True  # quotes: '"...," she said.'
     if lemma in _PUSH_CUES:
@@ -299,6 +255,23 @@ def _subject_holders(tok: Any) -> list[Any]:
     return own
 
 
+# Verbs of a blow that news uses for criticism of someone for something ("knocked Senator X for
+# skipping the vote", "hits Trump over his remarks"): a cue only in that frame.
+_HIT_VERBS = frozenset("knock hit hammer bash rip pummel skewer ding".split())
+
+
+def _hit_for(tok: Any) -> bool:
+    """"X knocked Senator Y for skipping the vote": a named person or body (not a place: "the
+    storm hit the coast for hours") criticised by someone for something they did or said."""
+    target = [c for c in tok.children if c.dep_ == "dobj"]
+    by = [c for c in tok.children if c.dep_ == "nsubj"]
+    why = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "over") and any(
+        x.dep_ == "pcomp" and x.tag_ == "VBG" or x.dep_ == "pobj" and x.ent_type_ not in ("DATE", "TIME", "QUANTITY", "CARDINAL")
+        and not x.like_num for x in c.children)]
+    return bool(target and by and why) and all(
+        t.ent_type_ in ("PERSON", "ORG") or t.lower_ in ("him", "her", "them") for t in target) and all(animate(t) for t in by)
+
+
 def _verbal_attack(tok: Any) -> bool:
     """"X attacked Romney for ...", "was attacked by Senator Y over ...": words against a named
     person or body, by one; "attacked the village", "attacked a man with a knife" report nothing."""
@@ -312,9 +285,24 @@ def _verbal_attack(tok: Any) -> bool:
     return named or bool(preps & {"for", "as", "over"}) and all(animate(t) for t in by)
 
 
+# Verbs that link a subject to the state of mind after them ("came away convinced that ...",
+# "remains convinced", "grew worried about").
+_LINKING = frozenset("be come remain stay seem appear grow become feel leave walk sound look".split())
+
+
+def _after_linking(tok: Any) -> bool:
+    """A state of mind after a linking verb ("came away convinced", "remains worried")."""
+    return tok.dep_ in ("advcl", "acomp", "oprd", "xcomp") and tok.head.lemma_.lower() in _LINKING and tok.head.i < tok.i
+
+
 def _held_by_someone(verb: Any, deps: tuple[str, ...]) -> bool:
-    """``verb`` has a subject (of the given dependencies) that is someone, not "it" or "there"."""
-    return any(c.dep_ in deps and c.lower_ not in ("it", "there") and animate(c) for c in verb.children)
+    """``verb`` has a subject (of the given dependencies) that is someone, not "it" or "there":
+    its own, one the parser hung on its auxiliary ("Not everyone is convinced": "everyone" on
+    "is"), or for a participle after a linking verb the linking verb's ("he came away convinced")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    if _after_linking(verb):
+        holders.append(verb.head)
+    return any(c.dep_ in deps and c.lower_ not in ("it", "there") and animate(c) for h in holders for c in h.children)
 
 
 def _about_something(tok: Any) -> bool:
@@ -350,6 +338,14 @@ def aside(tok: Any) -> bool:
         # clause it reports, set off by a comma
         end = max(t.i for t in tok.subtree)
         return end + 1 < tok.head.i and tok.doc[end + 1].text == "," and any(c.dep_ == "nsubj" for c in tok.children)
+    if tok.dep_ == "advcl" and not any(c.dep_ == "mark" for c in tok.children) and tok.i < tok.head.i:
+        # "Soon after the hearing, the records indicate, the commissioner approved ...": set off by
+        # commas inside the clause it reports, with a subject of its own
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        left, right = (subj.left_edge.i if subj is not None else 0), tok.right_edge.i
+        doc = tok.doc
+        return (subj is not None and left > tok.sent.start and doc[left - 1].text == "," and right + 1 < tok.head.i
+                and doc[right + 1].text == ",")
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 

@@ -12,7 +12,7 @@ from ._analysis import Analysis
 from ._cues import QUOTE_CUES
 from ._frame_syntax import KIND_RANK, Frame
 
-__all__ = ["inner_quote", "merge_nested", "multi_sentence_quotes", "negated_answer", "quote_before", "quote_continuation"]
+__all__ = ["inner_quote", "merge_nested", "multi_sentence_quotes", "negated_answer", "quote_before", "quote_continuation", "quote_opens_at"]
 
 def quote_before(analysis: Analysis, si: int) -> list[tuple[int, int]]:
     """The quotation that makes up the whole sentence before ``si`` (if one does)."""
@@ -161,3 +161,16 @@ def quote_continuation(analysis: Analysis, si: int, earlier: list[Frame]) -> Fra
     prev = earlier[-1]
     a, b = q[0][0], q[-1][1]
     return Frame(si, "", "", "statement", prev.source, prev.mention, None, (a, b), (a, b))
+
+
+def quote_opens_at(analysis: Analysis, cue: Any) -> bool:
+    """A quotation that opens with the cue, its subject before it: the article's report of a
+    partial quotation ('The group is "confident that ..."'); not one word in scare quotes ('who
+    "boasts" she ...'), which the rendering would leave with a stray mark."""
+    text = analysis.text
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and cue.dep_ in ("acomp", "oprd"):
+        subj = next((c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    end = cue.idx + len(cue.text)
+    return subj is not None and any(qs <= cue.idx < qe and not text[qs + 1:cue.idx].strip() and subj.idx < qs
+                                    and text[end:qe].strip(" ,.\u201d\"'") for qs, qe in analysis.quotes)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._cues import DOCUMENT_CUES, QUOTE_CUES, is_document, parenthetical_conj
+from ._cues import DOCUMENT_CUES, QUOTE_CUES, animate, is_document, parenthetical_conj
 
-__all__ = ["inverted_subject", "is_trailing_report", "noun_read_report", "parenthetical_cue", "stranded_subject", "trailing_report"]
+__all__ = ["continued_report", "inverted_subject", "is_trailing_report", "noun_read_report", "noun_read_stance", "parenthetical_cue", "stranded_subject", "trailing_report"]
 
 # Verbs of saying, which may say where ("..., X said at an event in Ohio."); a reply is not set off so.
 _SAY = QUOTE_CUES - {"reply", "respond"}
@@ -155,3 +155,56 @@ def parenthetical_cue(cue: Any) -> list[Any] | None:
     left = min(t.i for t in subj.subtree)
     tail = [t for t in verb.subtree if not any(a.dep_ in ("conj", "cc") and t in a.subtree for a in verb.children)]
     return [t for t in cue.doc[cue.sent.start:left - 1] if not t.is_space] + tail
+
+
+def continued_report(cue: Any, content: list[Any]) -> list[Any]:
+    """The rest of a report the parser made the main clause ("X went on the attack, saying the
+    plan would fail, its backers are reckless and the council is a rubber stamp": "are" the root,
+    the clause with the cue its complement): the root's clause, when it follows the cue's content
+    after a comma, opens with its own subject, and is no report of its own. Empty otherwise."""
+    clause = cue
+    while clause.dep_ in ("advcl", "conj", "xcomp") and clause.head.i < clause.i:
+        clause = clause.head  # "went on the attack, saying": the clause the cue's verb hangs on
+    root = clause.head
+    if clause.dep_ != "ccomp" or root.dep_ != "ROOT" or root.i < cue.i:
+        return []
+    end = max(t.i for t in clause.subtree)
+    doc = cue.doc
+    if end + 2 >= len(doc) or doc[end + 1].text != "," or max(t.i for t in content) != max(
+            t.i for t in content if not t.is_punct) or max(t.i for t in content) < end - 1:
+        return []  # the cue's content runs to the comma
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
+    if subj is None or subj.left_edge.i != end + 2 or subj.ent_type_ in ("PERSON", "ORG") or root.lemma_.lower() in QUOTE_CUES | DOCUMENT_CUES:
+        return []  # ("..., Jones said": another report; "..., but engineers disagree": no comma and subject)
+    if any(c.dep_ in ("ccomp", "parataxis") and c.i > root.i for c in root.children):
+        return []
+    rest = [t for t in root.subtree if t.i > end + 1]
+    dash = next((k for k, t in enumerate(rest) if t.text in ("--", "\u2014", "\u2013")), len(rest))
+    return rest[:dash]  # ("... and he is a bully -- all without naming him": the article's aside after the dash)
+
+
+def noun_read_stance(toks: list[Any], lemmas: frozenset[str]) -> tuple[list[Any], Any, str, list[Any]] | None:
+    """A sentence whose verb of stance the tagger read as a noun and made its root, the subject
+    as its modifiers ("Two-thirds support raising the wage": "thirds" a compound of "support",
+    "raising" its modifier): the subject's tokens, the verb, its lemma (one of ``lemmas``) and what
+    follows it. Only when the words before the verb are a noun phrase that is someone (a share of
+    people, a group, a name) and what follows is an object, a gerund or a clause. None otherwise."""
+    words = [t for t in toks if not t.is_space]
+    root = next((t for t in words if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("NOUN", "PROPN") or root.i == words[0].i:
+        return None
+    form = root.lower_
+    lemma = next((v for v in (form, form[:-1], form[:-2]) if v in lemmas and form in (v, v + "s", v + "es")), None)
+    if lemma is None:
+        return None
+    subj = [t for t in words if t.i < root.i]
+    if any(t.head.i != root.i and not any(a.i == root.i for a in t.ancestors) or t.pos_ in ("VERB", "AUX") for t in subj):
+        return None
+    head = doc_prev = root.doc[root.i - 1]
+    if not (animate(head) and head.pos_ in ("NOUN", "PROPN", "NUM")) or doc_prev.dep_ not in ("compound", "nummod", "amod", "nmod"):
+        return None
+    after = [c for c in root.children if c.i > root.i and (c.dep_ in ("dobj", "ccomp") or c.dep_ == "acl" and c.tag_ == "VBG")]
+    if not after or after[0].i != root.i + 1:
+        return None
+    content = [t for c in after for t in c.subtree]
+    return subj, root, lemma, sorted(content, key=lambda t: t.i)

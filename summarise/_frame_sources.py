@@ -1,17 +1,19 @@
 """How a frame's source is named: the subject's words resolved to the person or body they refer
-to where the analysis is sure ("she", "Ms. Ruiz", "the ministry", an active "it"), else as written."""
+to where the analysis is sure ("she", "Ms. Ruiz", "the ministry", an active "it"), else as written;
+and a headline's "Name: what they said", whose source is the name before the colon."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from ._analysis import INSTITUTION_NOUNS, PRONOUNS_PLUR, PRONOUNS_SING, Analysis, Mention, full_person, strip_det
+from ._analysis import INSTITUTION_NOUNS, PRONOUNS_PLUR, PRONOUNS_SING, TITLES, Analysis, Mention, full_person, strip_det
 from ._cues import is_document
-from ._frame_syntax import span_of
+from ._frame_syntax import Frame, span_of
+from ._kinds import cue_kind_of_text
 from ._references import resolve_reference
 
-__all__ = ["display_source", "last_institution"]
+__all__ = ["display_source", "headline_speaker", "last_institution"]
 
 
 def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -> tuple[str, Mention | None]:
@@ -81,3 +83,33 @@ def last_institution(analysis: Analysis, offset: int, recent: list[Mention]) -> 
             return m
     orgs = [m for m in analysis.mentions if m.label == "ORG" and m.start < offset]
     return orgs[-1] if orgs else None
+
+
+def headline_speaker(analysis: Analysis, si: int, recent: list[Mention]) -> Frame | None:
+    """A headline's "Name: what they said" ("Senator X: The Bill Is a Failure"): the name is the
+    source, when the words before the colon are a person or an organisation (a dateline's place
+    is not) and a clause follows."""
+    text, doc = analysis.text, analysis.doc
+    s0, s1 = analysis.sentences[si]
+    m = re.match(r"\s*([^:\n]{2,60}?)\s*:\s+(?=\S)", text[s0:s1])
+    if m is None:
+        return None
+    a, b = s0 + m.start(1), s0 + m.end(1)
+    ents = [e for e in doc.ents if a <= e.start_char and e.end_char <= b and e.label_ in ("PERSON", "ORG") and (
+        e.end_char == b or re.fullmatch(r"\s+(?:at|in|on|to|before)(?:\s+(?:the\s+)?[A-Z][\w.'\u2019-]*)+", text[e.end_char:b]))]
+    if not ents:
+        return None  # ("Former AG Smith at RNC: ...": a name and where they spoke)
+    before = text[a:ents[0].start_char].split()
+    if any(w.rstrip(".").lower() not in TITLES and not w[:1].isupper() for w in before):
+        return None  # "Asked about it, Smith: ..." is no headline speaker
+    c0 = s0 + m.end()
+    after = [t for t in doc if c0 <= t.idx < s1]
+    if len([t for t in after if not t.is_punct]) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in after):
+        return None
+    source, mention = display_source(analysis, [t for t in doc if ents[0].start_char <= t.idx < ents[0].end_char], recent)
+    end = s1
+    while end > c0 and text[end - 1].isspace():
+        end -= 1
+    content = (c0, end)
+    return Frame(si, ":", "say", cue_kind_of_text(text[c0:end]), source, mention, (ents[0].start_char, ents[0].end_char), content,
+                 (a, end))

@@ -13,8 +13,9 @@ from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS,
                     is_document, made_clear, when_or_where)
 from ._frame_repairs import is_trailing_report
 from ._nlp import lexicons
+from ._speakers import someone
 
-__all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "phrase_source", "phrase_span", "source_tokens", "span_of",
+__all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "source_tokens", "span_of",
            "one_of_those", "subject_of", "subtree"]
 
 # Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
@@ -118,12 +119,18 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
     for _ in range(4):
         # the subject nearest the verb: "LONDON — Northgate Mobile ... said" has two nsubj
         subjects = sorted(t.children, key=lambda c: (c.i > t.i, -c.i if c.i < t.i else c.i))
+        # ("Not everyone is convinced ...": the parser can hang the subject on the auxiliary)
+        subjects += [x for a in t.children if a.dep_ in ("aux", "auxpass") and a.i < t.i for x in a.children]
+        issuer = None
         for c in subjects:
             if c.dep_ in ("nsubj", "nsubjpass") and c.text.lower() not in ("it", "there"):
                 if c.text.lower() in RELATIVE and t.dep_ == "relcl":
                     if t.tag_ == "VBZ" and t.head.tag_ == "NNS" and t.head.ent_type_ in ("", "ORG", "CARDINAL"):
                         return None, False  # "a report by two committees that outlines": hung on the wrong noun
-                    return one_of_those(t.head) or t.head, False
+                    issuer = _issuer(t.head)
+                    if issuer is not None:
+                        break  # "is releasing an ad that urges voters to ...": whoever releases it speaks
+                    return one_of_those(t.head) or _object_before_date(t) or t.head, False
                 if c.text.lower() in ("which", "who") and c.i > 0:
                     # "... provider Fastly, which said ...", the clause misparsed: the name just before
                     prev = c.doc[c.i - 1]
@@ -131,6 +138,11 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
                         prev = c.doc[prev.i - 1]
                     if prev.pos_ == "PROPN" or prev.pos_ == "NOUN" and (animate(prev) or is_document(prev)):
                         return prev, False
+                if (t is not cue and c.dep_ == "nsubjpass" and cue.tag_ in ("VBG", "VBD", "VBZ", "VBP") and someone(c)
+                        and _joined_to(cue, t)):
+                    # "she's shifted (read as a passive) to the right, criticizing the deal": the one
+                    # the clause is about does the active cue ("was arrested and accused" is passive too)
+                    return c, False
                 if t is not cue and not (c.dep_ == "nsubj" and (animate(c) or is_document(c) or c.ent_type_)):
                     # "the way to proceed is ..., suggesting": rather whoever speaks higher up
                     fallback = fallback or (c if c.dep_ == "nsubj" else None)
@@ -140,6 +152,9 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
                 return None, True  # "it was alleged that ...": no one is named
             if c.dep_ == "nsubj" and c.text.lower() == "it":
                 return c, False  # "It added that ...": the body last named speaks
+        if issuer is not None:
+            t = issuer
+            continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.i != t.head.i:
             t = t.head.head  # "tried to make peace by telling her that ...": the one who tried
             continue
@@ -158,7 +173,8 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
             head = t.head
             # "said X had entered ... and described Y": a verb coordinated inside a cue's
             # content that is itself a cue shares the cue's subject, not the content's
-            if t.dep_ == "conj" and is_cue(t) and head.dep_ == "ccomp" and head.head.i != head.i and is_cue(head.head):
+            if t.dep_ == "conj" and is_cue(t) and (head.dep_ == "ccomp" or head.dep_ == "advcl" and _that_clause(head)) and (
+                    head.head.i != head.i and is_cue(head.head)):
                 head = head.head
             elif t.dep_ == "conj" and is_cue(t) and head.dep_ == "relcl" and not animate(head.head):
                 # "He said the claim would require currents that would cook the cell, and accused
@@ -168,6 +184,48 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
             continue
         break
     return fallback, False
+
+
+def _that_clause(clause: Any) -> bool:
+    """An adverbial clause after its verb that opens with "that", the parser's misreading of a
+    reported clause ("tweeted that X was ...", "that" taken for an adverb)."""
+    first = clause.left_edge
+    return clause.dep_ == "advcl" and clause.i > clause.head.i and first.lower_ == "that" and first.head.i == clause.i and first.dep_ in (
+        "mark", "advmod")
+
+
+def _joined_to(cue: Any, verb: Any) -> bool:
+    """The cue hangs on ``verb`` through clauses joined to it ("was shown discussing", "has shifted
+    to the right, criticizing X and calling for Y"), not through a preposition ("was suspended after
+    criticizing X": the suspension is no report)."""
+    t = cue
+    while t.i != verb.i:
+        if t.dep_ not in ("advcl", "conj", "xcomp") or t.head.i == t.i:
+            return False
+        t = t.head
+    return True
+
+
+def _object_before_date(rel: Any) -> Any | None:
+    """"released her records in July, which showed ...": a relative clause after a comma the parser
+    hung on a date, which stands for the document the verb before the date took as its object."""
+    date = rel.head
+    if date.ent_type_ not in ("DATE", "TIME") or date.dep_ != "pobj" or rel.doc[rel.left_edge.i - 1].text != ",":
+        return None
+    verb = date.head.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < date.i), None)
+    return obj if obj is not None and is_document(obj) else None
+
+
+def _issuer(noun: Any) -> Any | None:
+    """The verb whose subject issues a message ("released an ad", "sent a letter"): the verb the
+    message noun is the object of, when it has a subject of its own who is someone."""
+    if noun.lemma_.lower() not in MESSAGE_NOUNS or noun.dep_ != "dobj":
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("from", "by") or c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):
+        return None  # "released a letter from his doctor that says ...": the doctor's words, not the releaser's
+    verb = noun.head
+    return verb if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and animate(c) for c in verb.children) else None
 
 
 def source_tokens(subj: Any) -> list[Any]:
@@ -245,17 +303,23 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         # "As the mayor noted, the bridge has ...", "As reported by X, ...": the clause the
         # aside hangs on, without it
         own = {t.i for t in cue.subtree}
+        subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+        if subj is not None and not any(c.dep_ == "mark" for c in cue.children):
+            # "Soon after the hearing, the records indicate, ...": what the parser hung on the cue
+            # before its subject is the reported clause's
+            own = {t.i for t in cue.subtree if t.i >= subj.left_edge.i}
         return [t for t in cue.head.subtree if t.i not in own], False
     if passive:  # "X have been accused of Y": the clause itself is the content
         return subtree(cue), False
-    if lemma == "make":
+    if lemma == "make" or lemma == "press" and made_clear(cue) is not None:
         clause = made_clear(cue)  # "made it clear they disagree"
         return (subtree(clause), False) if clause is not None else ([], False)
     purpose = _purpose_infinitive(cue)
     clauses = [c for c in cue.children if c.dep_ == "ccomp" and not (is_cue(c) and is_trailing_report(c)) and not _beyond_semicolon(cue, c)
                or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",) and c is not purpose)
                or (c.dep_ == "advcl" and c.i > cue.i and any(
-                   m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and cue.lemma_.lower() in FOR_CUES) for m in c.children))]
+                   m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and cue.lemma_.lower() in FOR_CUES) for m in c.children)
+                   or _that_clause(c))]
     if clauses:
         # every clause the cue reports ("says his campaign is doing well because it is ...", which
         # the parser can split in two)
@@ -315,53 +379,10 @@ def _said_conjuncts(clause: Any, cue: Any) -> list[Any]:
             continue
         cc = [t for t in clause.children if t.dep_ == "cc" and clause.i < t.i < v.i]
         start = cc[0].i if cc else v.left_edge.i
-        if clause.i < cue.i or clause.doc[start - 1].text != ",":
-            out += cc + list(v.subtree)
+        that = any(m.dep_ == "mark" and m.lower_ == "that" and m.i == v.left_edge.i for m in v.children)
+        if clause.i < cue.i or clause.doc[start - 1].text != "," or that:
+            out += cc + list(v.subtree)  # (", and that B": "that" says B is reported too)
     return sorted(out, key=lambda t: t.i)
-
-
-# "by one estimate", "by some accounts", "by its own count": whose figure it is
-# Pronouns of people that hold a view ("To many, ...").
-_VIEW_HOLDERS = frozenset("many some most others few".split())
-_BY_NOUNS = frozenset("estimate estimates count counts account accounts calculation calculations tally measure reckoning".split())
-
-
-def phrase_span(tok: Any, pobj: Any) -> set[int]:
-    """The tokens of an attributing phrase ("according to X"), without a name the parser hung on
-    a document as its apposition ("According to the FBI summary, Mills and an aide asked ...": the
-    subject of the clause, not the summary's name)."""
-    drop = {x.i for c in pobj.children if c.dep_ == "appos" and is_document(pobj)
-            and any(t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN" for t in c.subtree) for x in c.subtree}
-    return {t.i for t in tok.subtree} - drop
-
-
-def phrase_source(tok: Any) -> Any | None:
-    """The source named by a phrase that attributes its clause: "according to X", "by one
-    estimate", and a document opening the sentence ("In this poll, X rose ...", "In the study,
-    ..."); ``None`` for any other token."""
-    if tok.lower_ == "according":
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if tok.dep_ != "prep" or tok.lower_ not in ("by", "in", "to"):
-        return None
-    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
-    if tok.lower_ == "to":
-        # "To many, he is a provocateur", "To his critics, the plan is ...": a view those people hold
-        end = max(t.i for t in tok.subtree)
-        if (tok.i == tok.sent.start and end + 1 < len(tok.doc) and tok.doc[end + 1].text == ","
-                and tok.head.dep_ == "ROOT" and tok.head.lemma_ in ("be", "seem", "look", "sound", "appear", "remain")
-                and (pobj.lower_ in _VIEW_HOLDERS or animate(pobj) and pobj.ent_type_ not in ("GPE", "DATE"))):
-            return pobj
-        return None
-    if tok.lower_ == "by":
-        return pobj if pobj.lemma_.lower() in _BY_NOUNS and pobj.text.lower() in _BY_NOUNS else None
-    head = tok.head
-    if (tok.i == tok.sent.start and is_document(pobj) and head.pos_ in ("VERB", "AUX") and head.dep_ == "ROOT"
-            and not is_cue(head) and not any(is_cue(c) for c in head.children if c.dep_ in ("ccomp", "conj"))):
-        return pobj  # "In this poll, Trump rose 1 point": the poll's finding
-    return None
 
 
 def antecedent(head: Any) -> str:

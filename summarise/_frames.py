@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ._analysis import TITLES, Analysis, Mention
-from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, is_cue, is_document,
+from ._analysis import Analysis, Mention
+from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, OBJECT_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, is_cue, is_document,
                     values_at)
-from ._frame_quotes import inner_quote, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
-from ._frame_repairs import inverted_subject, noun_read_report, parenthetical_cue, stranded_subject, trailing_report
-from ._frame_sources import display_source
-from ._frame_scope import not_done, reduced_passive, unasserted
-from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, one_of_those, phrase_source, phrase_span,
+from ._frame_guards import not_done, reduced_passive, unasserted
+from ._frame_nouns import noun_frames
+from ._frame_phrases import phrase_source, phrase_span
+from ._frame_quotes import inner_quote, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
+from ._frame_repairs import continued_report, inverted_subject, noun_read_report, noun_read_stance, parenthetical_cue, stranded_subject, trailing_report
+from ._frame_sources import display_source, headline_speaker
+from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, one_of_those,
                             source_tokens, span_of, subject_of, subtree)
 from ._kinds import cue_kind, cue_kind_of_text
 from ._nlp import lexicons
@@ -38,6 +40,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
         s_first, s_last = (words[0], words[-1]) if words else (-1, -1)
         for tok in toks:
             phrase_pobj = phrase_source(tok)
+            if phrase_pobj is not None and tok.lower_ == "in" and analysis.in_quote(tok.idx, tok.idx + 1):
+                phrase_pobj = None  # '"... He leads in the polls ..."': the speaker's reading of the polls
             if phrase_pobj is not None:
                 pobj = phrase_pobj
                 phrase = phrase_span(tok, pobj)
@@ -82,11 +86,11 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     frame.edits = ((pa, pb, ", "),)
                 sent_frames.append(frame)
                 continue
-            if not is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)):
+            if not is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)) and not quote_opens_at(analysis, tok):
                 continue  # a cue inside a quotation is part of what the speaker said
             if not_done(tok) or unasserted(tok):
                 continue  # "declined to threaten Moscow", "hard to know where donors will decide to": no one did
-            if reduced_passive(tok) or tok.dep_ == "xcomp" and reduced_passive(tok.head):
+            if (reduced_passive(tok) and tok.lower_ not in ADJECTIVE_CUES) or tok.dep_ == "xcomp" and reduced_passive(tok.head):
                 continue  # "when asked to condemn X", "X, asked about Y, said": the one asked, not the one asking
             if any(t.i < tok.i and t.lower_ in ("what", "whatever") and t.tag_ in ("WP", "WDT") and (
                     t.head.i == tok.i and t.dep_ == "dobj" or t.head.dep_ == "xcomp" and t.head.head.i == tok.i)
@@ -149,6 +153,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 tail = trailing_report(tok, subj, toks, s_last)
                 if tail:
                     content_toks = tail
+                elif content_toks:
+                    content_toks = content_toks + continued_report(tok, content_toks)
             if quote_content is None and not content_toks and tok.lemma_.lower() in QUOTE_CUES:
                 q = [(a, b) for a, b in analysis.quotes if s0 <= a < s1]
                 if not q:  # '"We will win." Berg wrote.': the quote is the sentence before
@@ -245,7 +251,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 if raised:  # "a review seems to show that ...": the hedge stays with what it hedges
                     pieces += [(t.idx, t.idx + len(t.text)) for t in (tok.head, *tok.children) if t.i <= tok.i and (
                         t.i == tok.head.i or t.tag_ == "TO")]
-                if subj_span and subj is not None and (subj.head.i == tok.i or tok.pos_ == "ADJ" and subj.head.i == tok.head.i
+                if subj_span and subj is not None and (subj.head.i == tok.i or (tok.pos_ == "ADJ" or tok.lower_ in ADJECTIVE_CUES) and subj.head.i == tok.head.i
                                                        or joined or raised):
                     pieces.append(subj_span)  # "X was critical of": the subject of "was" too
                 else:
@@ -287,13 +293,14 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if nf is not None:
                 sent_frames.append(nf)
         if not sent_frames:
-            hf = _headline_speaker(analysis, si, recent)
+            hf = headline_speaker(analysis, si, recent)
             if hf is not None:
                 sent_frames.append(hf)
         if not sent_frames:
             qf = quote_continuation(analysis, si, frames)
             if qf is not None:
                 sent_frames.append(qf)
+        sent_frames += noun_frames(analysis, si, toks, sent_frames, recent)  # "the senator's claim that ..."
         for f in sent_frames:
             if f.mention is not None and f.mention not in recent:
                 recent.append(f.mention)
@@ -315,46 +322,22 @@ def _speaks(cue: Any) -> bool:
 
 def _noun_read_frame(analysis: Analysis, si: int, toks: list[Any], s_last: int, recent: list[Mention]) -> Frame | None:
     """"..., campaign finance records show." with "show" tagged as a noun (see
-    :func:`noun_read_report`): the records' statement of all before the comma."""
-    found = noun_read_report(toks, s_last)
+    :func:`noun_read_report`): the records' statement of all before the comma; "Two-thirds support
+    raising the wage" with "support" read so (see :func:`noun_read_stance`): their stance."""
+    found = noun_read_report(toks, s_last) or noun_read_stance(toks, _STANCE_LEMMAS)
     if found is None:
         return None
     subj, verb, lemma, content_toks = found
     source, mention = display_source(analysis, subj, recent)
     content = span_of(content_toks)
     kind = cue_kind_of_text(analysis.text[content[0]:content[1]], lexicons().cue_kind.get(lemma, "statement"))
-    return Frame(si, verb.text, lemma, kind, source, mention, span_of(subj), content,
-                 (content[0], verb.idx + len(verb.text)), cue_i=verb.i)
+    subj_span = span_of(subj)
+    return Frame(si, verb.text, lemma, kind, source, mention, subj_span, content,
+                 (min(content[0], subj_span[0]), max(content[1], verb.idx + len(verb.text))), cue_i=verb.i)
 
 
-def _headline_speaker(analysis: Analysis, si: int, recent: list[Mention]) -> Frame | None:
-    """A headline's "Name: what they said" ("Senator X: The Bill Is a Failure"): the name is the
-    source, when the words before the colon are a person or an organisation (a dateline's place
-    is not) and a clause follows."""
-    text, doc = analysis.text, analysis.doc
-    s0, s1 = analysis.sentences[si]
-    m = re.match(r"\s*([^:\n]{2,60}?)\s*:\s+(?=\S)", text[s0:s1])
-    if m is None:
-        return None
-    a, b = s0 + m.start(1), s0 + m.end(1)
-    ents = [e for e in doc.ents if a <= e.start_char and e.end_char <= b and e.label_ in ("PERSON", "ORG") and (
-        e.end_char == b or re.fullmatch(r"\s+(?:at|in|on|to|before)(?:\s+(?:the\s+)?[A-Z][\w.'\u2019-]*)+", text[e.end_char:b]))]
-    if not ents:
-        return None  # ("Former AG Smith at RNC: ...": a name and where they spoke)
-    before = text[a:ents[0].start_char].split()
-    if any(w.rstrip(".").lower() not in TITLES and not w[:1].isupper() for w in before):
-        return None  # "Asked about it, Smith: ..." is no headline speaker
-    c0 = s0 + m.end()
-    after = [t for t in doc if c0 <= t.idx < s1]
-    if len([t for t in after if not t.is_punct]) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in after):
-        return None
-    source, mention = display_source(analysis, [t for t in doc if ents[0].start_char <= t.idx < ents[0].end_char], recent)
-    end = s1
-    while end > c0 and text[end - 1].isspace():
-        end -= 1
-    content = (c0, end)
-    return Frame(si, ":", "say", cue_kind_of_text(text[c0:end]), source, mention, (ents[0].start_char, ents[0].end_char), content,
-                 (a, end))
+# Verbs of taking a side that the tagger can read as nouns ("support", "oppose", "blame").
+_STANCE_LEMMAS = frozenset(STANCE_CUES | OBJECT_CUES)
 
 
 def _relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = False) -> bool:

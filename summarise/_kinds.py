@@ -22,7 +22,9 @@ def cue_kind(cue: Any, content_text: str) -> str:
         return "estimate"
     if lemma in AS_CUES or lemma == "question":
         return "opinion"
-    kind = ADJECTIVE_CUES.get(cue.lower_) or ADJECTIVE_CUES.get(lemma) or lex.cue_kind.get(lemma, "statement")
+    active = cue.pos_ == "VERB" and any(c.dep_ in ("dobj", "dative") for c in cue.children) and not any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)  # "encouraged residents to", not "is convinced"
+    kind = (None if active else ADJECTIVE_CUES.get(cue.lower_) or ADJECTIVE_CUES.get(lemma)) or lex.cue_kind.get(lemma, "statement")
     if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ == "for" for m in c.children) for c in cue.children):
         kind = "statement"  # "called for X (to be raised)": a demand, not a judgement

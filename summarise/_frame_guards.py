@@ -1,14 +1,15 @@
-"""Cues whose clause asserts nothing that was said or done: an infinitive someone declined or
-failed to carry out, a report under "without" or "instead of", an indirect question or a
-condition, what a described person is expected to do, a participle standing for a passive with
-no one named.
-"""
+"""Cues that report nothing although they look like reports: an infinitive of something not done
+("declined to comment", "without mentioning him"), a participle standing for a passive with no one
+named ("when asked to condemn X"), an indirect question, a condition, what a described person is
+expected to do, a proposal ("hard to know where X will decide", "if she says", "the answer is to
+reject X")."""
 
 from __future__ import annotations
 
 from typing import Any
 
 __all__ = ["not_done", "reduced_passive", "unasserted"]
+
 
 # Verbs whose infinitive did not happen ("declined to comment", "failed to show").
 _NOT_DONE = frozenset("decline refuse fail avoid hesitate forget neglect cease stop resist pretend".split())

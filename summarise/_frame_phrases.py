@@ -1,0 +1,68 @@
+"""Attribution by a phrase, not a verb: "according to X", "by one estimate", "In this poll, ...",
+"... a lead in the polls", "To many, ...": the phrase names the source of the clause it hangs on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._cues import animate, is_cue, is_document
+
+__all__ = ["phrase_source", "phrase_span"]
+
+# Pronouns of people that hold a view ("To many, ...").
+_VIEW_HOLDERS = frozenset("many some most others few".split())
+# "by one estimate", "by some accounts", "by its own count": whose figure it is
+_BY_NOUNS = frozenset("estimate estimates count counts account accounts calculation calculations tally measure measures reckoning".split())
+
+
+def phrase_span(tok: Any, pobj: Any) -> set[int]:
+    """The tokens of an attributing phrase ("according to X"), without a name the parser hung on
+    a document as its apposition ("According to the FBI summary, Mills and an aide asked ...": the
+    subject of the clause, not the summary's name)."""
+    drop = {x.i for c in pobj.children if c.dep_ == "appos" and is_document(pobj)
+            and any(t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN" for t in c.subtree) for x in c.subtree}
+    return {t.i for t in tok.subtree} - drop
+
+
+def phrase_source(tok: Any) -> Any | None:
+    """The source named by a phrase that attributes its clause: "according to X", "by one
+    estimate", a poll a standing is found in ("a lead in the polls"), and a document opening the
+    sentence ("In this poll, X rose ...", "In the study,
+    ..."); ``None`` for any other token."""
+    if tok.lower_ == "according":
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if tok.dep_ != "prep" or tok.lower_ not in ("by", "in", "to"):
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    if tok.lower_ == "to":
+        # "To many, he is a provocateur", "To his critics, the plan is ...": a view those people hold
+        end = max(t.i for t in tok.subtree)
+        if (tok.i == tok.sent.start and end + 1 < len(tok.doc) and tok.doc[end + 1].text == ","
+                and tok.head.dep_ == "ROOT" and tok.head.lemma_ in ("be", "seem", "look", "sound", "appear", "remain")
+                and (pobj.lower_ in _VIEW_HOLDERS or animate(pobj) and pobj.ent_type_ not in ("GPE", "DATE"))):
+            return pobj
+        return None
+    if tok.lower_ == "by":
+        return pobj if pobj.lemma_.lower() in _BY_NOUNS and pobj.text.lower() in _BY_NOUNS else None
+    head = tok.head
+    if (tok.i == tok.sent.start and is_document(pobj) and head.pos_ in ("VERB", "AUX") and head.dep_ == "ROOT"
+            and not is_cue(head) and not any(is_cue(c) for c in head.children if c.dep_ in ("ccomp", "conj"))):
+        return pobj  # "In this poll, Trump rose 1 point": the poll's finding
+    verb = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") and head.lemma_.lower() in _STANDINGS else head
+    if (pobj.lemma_.lower() in ("poll", "survey") and verb.pos_ in ("VERB", "AUX") and verb.dep_ == "ROOT" and not is_cue(verb)
+            and verb.lemma_.lower() not in _POLLED and not any(is_cue(c) for c in verb.children if c.dep_ in ("ccomp", "conj"))
+            and any(c.dep_ == "nsubj" and animate(c) for c in verb.children)
+            and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children)):  # (nor a clause joined to it)
+        # "Trump has a decisive lead in the polls", "X led Y in every poll": the polls' finding of
+        # where someone stands ("errors have handed her a lead in the polls" is the article's reading)
+        return pobj
+    return None
+
+
+# What a candidate holds in a poll ("a 24-point lead in a poll").
+_STANDINGS = frozenset("lead margin edge advantage deficit rating ratings share support standing".split())
+# Verbs of taking part in a poll, which the poll does not find ("took part in the survey").
+_POLLED = frozenset("take participate respond answer interview ask question poll survey include conduct publish release".split())

@@ -1,0 +1,75 @@
+"""Who or what can be the source of a report: someone (a person, a body, a group or share of
+people) or a document or body of data ("the records show", "a batch of emails shows")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["animate", "is_document", "named_elsewhere", "someone"]
+
+# Subject words that stand for people or bodies without being a named entity.
+# People in general, as a group or in a walk of life (the roles of ``_analysis.ROLE_NOUNS`` aside).
+_PEOPLE_NOUNS = frozenset(
+    "people person man woman men women citizen public parent student teacher nurse physician surgeon "
+    "specialist developer farmer owner user customer consumer patient fan family victim survivor "
+    "conservative liberal progressive moderate millennial adult respondent participant shareholder "
+    "employee staff tenant landlord homeowner buyer seller driver passenger pilot soldier troop veteran "
+    "firefighter prisoner inmate immigrant refugee migrant unionist insider ally rival colleague friend "
+    "neighbour neighbor relative community crowd audience electorate partisan backer loyalist holdout "
+    "advocate lobbyist operative skeptic sceptic believer".split())
+# Shares of a group of people, as subjects ("a majority say", "56% oppose").
+_SHARES = frozenset("majority minority plurality half third thirds quarter quarters % percent".split())
+_ANIMATE_PRONOUNS = frozenset("i we you he she they who everyone everybody someone somebody anyone anybody nobody".split())
+
+# Head nouns of documents and data, which speak through the document cues (``_cues.DOCUMENT_CUES``).
+_DOCUMENT_NOUNS = frozenset(
+    "report study survey poll data record analysis figure statistic document filing memo audit review "
+    "investigation research census result finding tally model forecast projection estimate count "
+    "test assessment evaluation inquiry video footage recording tape photo photograph image picture "
+    "transcript email emails letter memo slide chart graph graphic table map presentation paper book article "
+    "documentary database dataset index ranking".split())
+# Nouns of a part or a set of something ("a batch of emails", "the latest series of polls").
+_PARTITIVES = frozenset("batch series set trove cache collection bundle stack pile raft slew string handful review copy "
+                        "number lot".split())
+
+
+def is_document(tok: Any) -> bool:
+    """A document or a body of data ("the records", "a new poll", "a batch of emails"), which can
+    show or find things."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in _PARTITIVES:
+        return any(p.dep_ == "pobj" and is_document(p) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
+    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in _DOCUMENT_NOUNS or tok.lower_ in _DOCUMENT_NOUNS
+                                              or tok.lower_.endswith("s") and tok.lower_[:-1] in _DOCUMENT_NOUNS)
+
+
+def animate(subj: Any) -> bool:
+    """A subject that is a person, a body or a group of people (not a thing)."""
+    from ._analysis import INSTITUTION_NOUNS, ROLE_NOUNS
+
+    if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or named_elsewhere(subj):
+        return True
+    low = subj.lower_
+    lemma = subj.lemma_.lower()
+    if subj.pos_ == "NUM" or low in _SHARES or low.endswith(("-thirds", "-quarters", "-fifths")):
+        return True  # "56% say", "two-thirds support", "a majority oppose": a share of people polled
+    return low in _ANIMATE_PRONOUNS or lemma in ROLE_NOUNS | INSTITUTION_NOUNS or low in ROLE_NOUNS or lemma in _PEOPLE_NOUNS
+
+
+def named_elsewhere(tok: Any) -> bool:
+    """A capitalised word the small tagger took for a common noun or left out of every entity
+    ("Sanders often questions ...", "Trump knows ...") that the article names a person or body
+    with elsewhere."""
+    if not tok.text[:1].isupper() or tok.ent_type_ or tok.text.isupper() and len(tok.text) < 3:
+        return False
+    doc = tok.doc
+    names = doc.user_data.get("summarise_names")
+    if names is None:
+        names = {t.text for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e if t.text[:1].isupper()}
+        doc.user_data["summarise_names"] = names
+    return tok.text in names
+
+
+def someone(tok: Any) -> bool:
+    """A person or a group of people: a name, a personal pronoun, a role ("the senator")."""
+    return tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in ("he", "she", "they", "we", "i") or (
+        animate(tok) and tok.pos_ != "NUM" and tok.ent_type_ not in ("GPE", "DATE"))
