@@ -379,9 +379,8 @@ def _said_conjuncts(clause: Any, cue: Any) -> list[Any]:
             continue
         cc = [t for t in clause.children if t.dep_ == "cc" and clause.i < t.i < v.i]
         start = cc[0].i if cc else v.left_edge.i
-        that = any(m.dep_ == "mark" and m.lower_ == "that" and m.i == v.left_edge.i for m in v.children)
-        if clause.i < cue.i or clause.doc[start - 1].text != "," or that:
-            out += cc + list(v.subtree)  # (", and that B": "that" says B is reported too)
+        if clause.i < cue.i or clause.doc[start - 1].text != ",":
+            out += cc + list(v.subtree)
     return sorted(out, key=lambda t: t.i)
 
 
