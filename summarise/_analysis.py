@@ -287,7 +287,9 @@ def analyse(text: str) -> Analysis:
             if full is None and untitled(name) != name:  # "Cllr Ashworth" after "Councillor Brian Ashworth"
                 full = full_person(untitled(name), seen)
             if full is not None:
-                if not full.role:
+                if not full.role and " " in untitled(name):
+                    # (a role written with a bare surname may be a namesake's: "President Clinton"
+                    # after "Hillary Clinton" is her husband)
                     full.role = _role_of(ent)
                 continue
         if name.lower() in (k.lower() for k in seen):

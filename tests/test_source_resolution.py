@@ -198,3 +198,10 @@ def test_who_funded_or_commissioned_a_document_stays_in_its_source():
             "A survey conducted by Ipsos for the council showed that rents rose.")
     assert _source(text, "pupils slept less") == "A study funded by the Kell Foundation"
     assert _source(text, "rents rose") == "A survey conducted by Ipsos"
+
+
+def test_a_title_written_with_a_bare_surname_is_not_given_to_the_person_named_in_full():
+    # "President Hale" may be a namesake (a husband, a father): Ana Hale does not become a president
+    text = ("Hillary Clinton said the debate would go ahead. Her rival invited a woman who once worked for President Clinton. "
+            "Clinton said the invitation was a stunt.")
+    assert _source(text, "stunt") == "Hillary Clinton"
