@@ -462,3 +462,10 @@ def test_a_relative_clause_after_the_speakers_name_keeps_its_comma() -> None:
             "lights there are too slow.")
     claim = [c for c in _claims(text) if "lights" in c[2]][0][2]
     assert "Berg whose" not in claim and ", whose daughter" in claim
+
+
+def test_a_section_heading_before_a_colon_is_no_speaker() -> None:
+    text = ("The council met on Monday.\n\n"
+            "Veto Power Impedes Peace Efforts: Ending war is one of the original goals of the league, and the board "
+            "has the tools to do it.")
+    assert not any("Veto Power" in source for _, source, _ in _claims(text)), _claims(text)
