@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ._claims import Draft
+from ._suspicious import mask
 from ._types import ARTICLE_SOURCE
 
 __all__ = ["Embed", "find_embeds", "blank_embeds", "credit_embeds"]
@@ -68,13 +69,7 @@ def _embed(text: str, a: int, b: int, author: str, blanks: list[tuple[int, int]]
 
 def blank_embeds(text: str, embeds: list[Embed]) -> str:
     """``text`` with each post's markup, signature and links replaced by spaces (same length)."""
-    chars = list(text)
-    for e in embeds:
-        for a, b in e.blanks:
-            for i in range(a, b):
-                if chars[i] != "\n":
-                    chars[i] = " "
-    return "".join(chars)
+    return mask(text, [span for e in embeds for span in e.blanks])
 
 
 def credit_embeds(drafts: list[Draft], embeds: list[Embed]) -> list[Draft]:

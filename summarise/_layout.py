@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ._suspicious import mask
 from ._wellformed import ends_truncated
 
 __all__ = ["Layout", "split_layout", "cut_off", "open_quote_before"]
@@ -63,15 +64,6 @@ class Layout:
     """(start, end) of each blanked stretch: headline, byline, dateline."""
     headline: tuple[int, int] | None = None
     """(start, end) of a headline kept in the body (one that ends in a full stop)."""
-
-
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for i in range(a, b):
-            if chars[i] not in "\n":
-                chars[i] = " "
-    return "".join(chars)
 
 
 def _is_headline(line: str) -> bool:
@@ -139,7 +131,7 @@ def split_layout(text: str) -> Layout:
         d = _DATELINE.match(rest[skip:])
         if d and rest[skip + d.end():].strip():
             spans.append((pos + skip, pos + skip + d.end()))
-        return Layout(_blank(text, spans), re.sub(r"\s+", " ", kept.group(1)).strip(), tuple(spans),
+        return Layout(mask(text, spans), re.sub(r"\s+", " ", kept.group(1)).strip(), tuple(spans),
                       (lead, lead + len(kept.group(1))))
     if m and _is_headline(m.group(1)) and text[lead + m.end():].strip():
         title = re.sub(r"\s+", " ", m.group(1)).strip()
@@ -158,7 +150,7 @@ def split_layout(text: str) -> Layout:
     if d and rest[skip + d.end():].strip():
         spans.append((pos + skip, pos + skip + d.end()))
     spans += [(t.start(), t.end()) for t in _TIMESTAMP.finditer(text, pos) if not any(a <= t.start() < b for a, b in spans)]
-    return Layout(_blank(text, spans), title, tuple(spans))
+    return Layout(mask(text, spans), title, tuple(spans))
 
 
 def cut_off(analysis: Any, si: int) -> bool:
