@@ -175,16 +175,22 @@ def _as_written(analysis: Analysis, si: int) -> str:
 
 
 def _well_formed(analysis: Analysis, rendering: str, handled: list[str], span: tuple[int, int], si: int,
-                 loaded: list[LoadedTerm], whole: bool = True) -> tuple[str, list[str]]:
-    """The rendering if it is a complete sentence; else the evidence as written (loaded terms
-    handled), else (with ``whole``) the whole sentence as written, else nothing: never a broken
-    rewrite."""
+                 loaded: list[LoadedTerm], whole: bool = True, residue: bool = False,
+                 content: tuple[int, int] | None = None) -> tuple[str, list[str]]:
+    """The rendering if it is a complete sentence, its evidence cuts no phrase off
+    (:func:`cuts_phrase`; ``residue``: the article's own part of a sentence, checked both ways) and
+    it keeps every negation of its ``content`` (what a frame reports; the span by default);
+    else the evidence as written (loaded terms handled), else (with ``whole``) the whole sentence
+    as written, else nothing: never a broken rewrite."""
     text = analysis.text
-    if is_wellformed(rendering, source=text):
-        return rendering, handled
+    content = content or span
+    if _rendering_cut(analysis, rendering, span, residue) is None and is_wellformed(rendering, source=text) \
+            and len(_NEGATION.findall(rendering)) >= len(_NEGATION.findall(text[content[0]:content[1]])):
+        return rendering, handled  # (and it keeps every negation of what it reports: a lost "not" flips the claim)
+    cut = _cut_word(analysis.doc, *span, leaning=residue)
     body, h = clean_span(analysis.doc, text, span[0], span[1], loaded, [])
     body = finish(body)
-    if is_wellformed(body, source=text):
+    if cut is None and is_wellformed(body, source=text):
         return body, h
     if not whole:
         return "", []
@@ -196,6 +202,71 @@ def _well_formed(analysis: Analysis, rendering: str, handled: list[str], span: t
     return finish(_as_written(analysis, si)), []
 
 
+def _rendering_cut(analysis: Analysis, rendering: str, span: tuple[int, int], residue: bool) -> tuple[Any, str] | None:
+    """Where the evidence of ``rendering`` cuts a phrase off (:func:`cuts_phrase`), read up to the
+    rendering's last word: a rendering may drop a dangling end ("calmed the fans [by]")."""
+    words = re.findall(r"[\w'\u2019-]+", rendering)
+    toks = [t for t in analysis.doc if span[0] <= t.idx < span[1] and not (t.is_punct or t.is_space)]
+    end = span[1]
+    if words and toks and toks[-1].lower_ != words[-1].lower():
+        last = next((t for t in reversed(toks) if t.lower_ == words[-1].lower()), None)
+        if last is not None:
+            end = last.idx + len(last.text)
+    return _cut_word(analysis.doc, span[0], end, leaning=residue)
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no|nor|neither)\b|n[\u2019']t\b", re.I)
+
+# Dependents that complete their head: a span that keeps the head and loses them is cut off
+# ("vocal in [rejecting ...]", "a headache for Trump by [pushing ...]").
+_COMPLETING = frozenset({"pobj", "pcomp", "dobj", "ccomp", "xcomp", "acomp", "attr", "oprd", "agent", "dative", "prt"})
+# Dependents that stand before their head: a span that keeps them and loses the head is cut
+# off too ("they think she [and they can ...]").
+_LEADING = frozenset({"nsubj", "nsubjpass", "det", "amod", "compound", "poss", "aux", "auxpass", "nummod", "predet", "mark",
+                      "advmod"})
+
+
+def cuts_phrase(doc: Any, a: int, b: int, leaning: bool = True) -> str | None:
+    """How the span ``[a, b)`` of the article cuts a phrase off at its end, or None when it ends
+    where its phrases end: a kept word whose completing dependent (object, complement) lies after
+    the span, or (with ``leaning``) a word that leans on a head after the span. (A frame's evidence
+    can end before the verb its subject leans on: "[the senator's claim that X] drew scorn".)
+
+    >>> from summarise._nlp import nlp
+    >>> d = nlp("He can hurt Trump by pushing for a vote.")
+    >>> cuts_phrase(d, 0, d.text.index(" pushing")), cuts_phrase(d, 0, len(d.text) - 1)
+    ("'by' loses its pcomp 'pushing'", None)
+    """
+    cut = _cut_word(doc, a, b, leaning)
+    return cut[1] if cut is not None else None
+
+
+def _cut_word(doc: Any, a: int, b: int, leaning: bool = True) -> tuple[Any, str] | None:
+    """The word of ``[a, b)`` that loses a dependent or its head past ``b`` (see :func:`cuts_phrase`)
+    and how."""
+    toks = [t for t in doc if a <= t.idx < b and not t.is_space]
+    if not toks:
+        return None
+    last = toks[-1].i
+    for t in toks:
+        if t.is_punct:
+            continue
+        kept = [c for c in t.children if c.dep_ in _COMPLETING and c.i <= last]
+        for c in t.children:
+            if c.i > last and c.dep_ in _COMPLETING and not c.is_punct and not kept:
+                # (a verb that keeps an object loses no other: "signed a pact on Friday — an
+                # agreement that ...", the apposition read as a second object)
+                return t, f"{t.text!r} loses its {c.dep_} {c.text!r}"
+        if leaning and t.head.i > last and t.dep_ in _LEADING:
+            return t, f"{t.text!r} loses its head {t.head.text!r}"
+    return None
+
+
+# Prepositions of a phrase that only adds to its clause ("calmed the fans by [telling ...]", "took
+# heat for [not condemning ...]"): unlike "prevented her from", "accused of", the clause stands without it.
+_ADJUNCT_PREPS = frozenset("by for in after before while since through despite".split())
+
+
 def _residue_body(analysis: Analysis, si: int, sent_frames: list[Frame], loaded: list[LoadedTerm]) -> tuple[int, int, str, list[str]] | None:
     """The article's own claim in sentence ``si`` (see :func:`_residue`): its span, its rendering
     before the well-formed check, the loaded terms handled."""
@@ -203,6 +274,11 @@ def _residue_body(analysis: Analysis, si: int, sent_frames: list[Frame], loaded:
     if res is None:
         return None
     a, b = res
+    inside = [t for t in analysis.doc if a <= t.idx < b and not (t.is_space or t.is_punct)]
+    if len(inside) > 4 and inside[-1].dep_ == "prep" and inside[-1].lower_ in _ADJUNCT_PREPS and not any(c.i <= inside[-1].i for c in inside[-1].children) and any(
+            f.span[0] <= c.idx < f.span[1] for c in inside[-1].children for f in sent_frames):
+        # "tried to calm the fans by [telling them ...]": the preposition whose object a frame took goes with it
+        b = inside[-2].idx + len(inside[-2].text)
     edits = []
     first = next((t for t in analysis.doc if t.idx >= a), None)
     if first is not None and first.lower_ in PRONOUNS_SING | PRONOUNS_PLUR and first.dep_ == "nsubj":
@@ -249,7 +325,7 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
                 if not asserts_something(rendering):  # "When the talks began [...]" asserts nothing
                     continue
             else:
-                rendering, handled = _well_formed(analysis, rendering, handled, f.span, si, loaded)
+                rendering, handled = _well_formed(analysis, rendering, handled, f.span, si, loaded, content=f.content)
             evidence = (_span(text, *f.span),)
             context = text[s0:s1] + ("\n" + extra if extra else "")
             items.append((f.span[0], Draft(rendering, f.source, f.kind, evidence, f.cue, si, context, tuple(handled), truncated,
@@ -267,7 +343,7 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
                 # ("Closing the session with a short speech --"), is dropped: the sentence as
                 # written would put what the frames attribute in the article's voice
                 finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in analysis.doc if a <= t.idx < b)
-                body, handled = _well_formed(analysis, body, handled, (a, b), si, loaded, whole=finite or not sent_frames)
+                body, handled = _well_formed(analysis, body, handled, (a, b), si, loaded, whole=finite or not sent_frames, residue=True)
             if len(body.split()) >= 5:
                 from ._nlp import lexicons
 

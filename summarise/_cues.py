@@ -78,6 +78,10 @@ _COGNITION = frozenset("know understand remember realize realise recognize recog
 # Verbs that give a figure as someone's valuation when followed by "at" and a number.
 _VALUING_CUES = frozenset("put place peg value".split())
 _FIGURES = frozenset("MONEY CARDINAL PERCENT QUANTITY".split())
+# Nouns of a measured amount: what a projection projects ("projected a deficit").
+_MEASURES = frozenset("growth deficit surplus loss profit gain increase decrease decline rise fall drop shortfall "
+                      "revenue earnings sales turnout cost costs total number figure rate margin share majority "
+                      "win victory defeat".split())
 # Cues that introduce a quotation ('"...," she said').
 QUOTE_CUES = frozenset("say tell add write state post reply respond tweet".split())
 # Of those, the ones whose prepositional phrase is where they said it, never what.
@@ -240,6 +244,20 @@ def _claims_something(tok: Any, lemma: str) -> bool:
         return any(c.dep_ == "ccomp" and not any(x.dep_ == "nsubj" and x.lower_.endswith(("self", "selves")) for x in c.children)
                    for c in tok.children) or any(
             c.dep_ in ("nsubj", "nsubjpass") and is_document(c) for c in _subject_holders(tok))
+    if lemma == "call":
+        # "called him a liar", "called for a ban", "called on Congress to act", "called out the
+        # senator"; not "called Haugland to learn more" (a telephone call) or "called an election"
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+            return False  # "Texas was called for Cruz": a result declared, by no one who takes a side
+        return any(c.dep_ in ("ccomp", "parataxis", "oprd") or c.dep_ == "prt" and c.lower_ == "out"
+                   or c.dep_ == "prep" and (c.lower_ == "for" or c.lower_ in ("on", "upon") and not objs)
+                   or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)  # "calling for X to go"
+                   for c in tok.children) or any(x.dep_ in ("appos", "attr", "oprd") and x.i > o.i for o in objs for x in o.children)
+    if lemma == "project":
+        # "projected growth of 3 percent", "projects that ..."; not "project U.S. power" or "projected
+        # an image of calm"
+        return clause or any(t.like_num or t.ent_type_ in _FIGURES or t.lemma_.lower() in _MEASURES
+                             for o in objs for t in o.subtree)
     if lemma == "add":
         return clause or not (any(not (o.is_quote or o.pos_ == "PRON") for o in objs)
                               or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children))

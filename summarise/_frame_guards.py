@@ -15,10 +15,14 @@ __all__ = ["not_done", "reduced_passive", "unasserted"]
 _NOT_DONE = frozenset("decline refuse fail avoid hesitate forget neglect cease stop resist pretend".split())
 
 
+# Verbs of keeping someone from doing something ("barred her from speaking").
+_KEPT_FROM = frozenset("prevent bar ban stop keep block prohibit forbid discourage deter restrain dissuade".split())
+
+
 def unasserted(tok: Any) -> bool:
     """A cue in an indirect question or a condition ("know where X will decide", "if she says"), in
     what a description of someone is expected to do ("the jury that is expected to decide"), or in
-    a proposal ("the answer is to reject X")."""
+    a proposal ("the answer is to reject X"), or a remark of the writer's ("it should be noted that")."""
     # (", where he told voters": a relative clause the parser took for a complement; it happened)
     left = {c.lower_: c.dep_ for c in tok.children if c.i < tok.i and c.dep_ in ("advmod", "mark") and c.doc[c.i - 1].text != ","}
     t = tok
@@ -26,6 +30,9 @@ def unasserted(tok: Any) -> bool:
         t = t.head
     if t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(a.tag_ == "TO" for a in t.children):
         return True  # "the way forward is to elect X and reject Y": a proposal, no one rejected
+    if tok.tag_ == "VBN" and any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in tok.children) and any(
+            c.dep_ == "aux" and c.lower_ in ("should", "must", "can", "could", "might") for c in tok.children):
+        return True  # "It should be noted that ...", "it must be said": the writer's own remark, no one else's
     return bool(left.keys() & {"where", "how", "why", "whether", "if"}) and tok.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "csubj") \
         or bool(left.keys() & {"if", "unless"}) and tok.dep_ == "advcl" or tok.dep_ == "xcomp" and tok.head.dep_ == "relcl"
 
@@ -42,6 +49,8 @@ def not_done(tok: Any) -> bool:
     if t.dep_ == "pcomp" and (t.head.lower_ == "without" or t.head.lower_ in ("than", "of") and t.head.head.lower_ in ("rather", "instead")
                               or t.head.lower_ == "of" and t.head.i > 0 and t.doc[t.head.i - 1].lower_ == "instead"):
         return True  # "all without mentioning him by name", "instead of saying": not said
+    if t.dep_ == "pcomp" and t.head.lower_ == "from" and t.head.head.lemma_.lower() in _KEPT_FROM:
+        return True  # "prevented his wife from writing about it": not written
     if t.dep_ not in ("xcomp", "advcl") or t.head.i > t.i:
         return False
     head = t.head

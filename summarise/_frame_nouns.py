@@ -31,6 +31,14 @@ _NOUNS = {
 }
 
 
+# Nouns of an idea put forward, with the kind of claim it is ("floated the notion that ...").
+_IDEAS = {"notion": "estimate", "idea": "estimate", "theory": "estimate", "possibility": "estimate", "prospect": "estimate",
+          "case": "statement", "argument": "statement", "claim": "allegation", "view": "opinion", "concern": "statement",
+          "hope": "opinion", "fear": "statement", "belief": "opinion", "suggestion": "estimate"}
+# Verbs of putting an idea forward (its subject holds it) or of turning one down (a denial).
+_PUT_FORWARD = frozenset("float raise advance pitch offer make repeat reiterate voice express air revive push share".split())
+_TURN_DOWN = frozenset("dismiss reject scoff ridicule deride".split())
+
 _NOMINATIVE = {"his": "he", "her": "she"}
 # The words a possessor's name is made of ("the party's chairman", "Sen. Ana Reyes's").
 _NAME_LINKS = frozenset("compound flat det case amod nmod poss punct".split())
@@ -108,4 +116,32 @@ def noun_frames(analysis: Analysis, si: int, toks: list[Any], taken: list[Frame]
         out.append(frame)
         if mention is not None:
             recent.append(mention)
+    for noun in toks:
+        frame = _put_forward(analysis, si, noun, taken + out, recent)
+        if frame is not None:
+            out.append(frame)
     return out
+
+
+def _put_forward(analysis: Analysis, si: int, noun: Any, taken: list[Frame], recent: list[Mention]) -> Frame | None:
+    """"X floated the notion that Y", "X raised the possibility that Y": an idea its subject put
+    forward (or, "dismissed the idea that", turned down), written as it stands with X its source."""
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.lemma_.lower() not in _IDEAS or lemma not in _PUT_FORWARD | _TURN_DOWN:
+        return None
+    if analysis.in_quote(noun.idx, noun.idx + 1) or any(f.span[0] <= noun.idx < f.span[1] for f in taken) or is_cue(verb):
+        return None
+    holder = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    clause = _clause(noun)
+    if holder is None or not clause or not animate(holder) or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    holder_toks = [t for t in holder.subtree if t.i < verb.i]
+    source, mention = display_source(analysis, holder_toks, recent)
+    content = span_of(clause)
+    subj = span_of(holder_toks)
+    base = "denial" if lemma in _TURN_DOWN else _IDEAS[noun.lemma_.lower()]
+    kind = base if base == "denial" else cue_kind_of_text(analysis.text[content[0]:content[1]], base)
+    if mention is not None:
+        recent.append(mention)
+    return Frame(si, verb.text, lemma, kind, source, mention, subj, content, (subj[0], content[1]), cue_i=verb.i)

@@ -9,7 +9,7 @@ from typing import Any
 
 from ._cues import DOCUMENT_CUES, QUOTE_CUES, animate, is_document, parenthetical_conj
 
-__all__ = ["continued_report", "inverted_subject", "is_trailing_report", "noun_read_report", "noun_read_stance", "parenthetical_cue", "stranded_subject", "trailing_report"]
+__all__ = ["conjoined_name_subject", "continued_report", "inverted_subject", "is_trailing_report", "participle_subject", "noun_read_report", "noun_read_stance", "parenthetical_cue", "stranded_subject", "trailing_report"]
 
 # Verbs of saying, which may say where ("..., X said at an event in Ohio."); a reply is not set off so.
 _SAY = QUOTE_CUES - {"reply", "respond"}
@@ -54,6 +54,46 @@ def stranded_subject(cue: Any) -> Any | None:
     while t.dep_ in ("compound", "flat") and t.head.i < cue.i and t.head.ent_type_ == t.ent_type_:
         t = t.head  # the name's head word, not a first name
     return t
+
+
+def participle_subject(cue: Any) -> Any | None:
+    """The subject of a subjectless cue that the parser gave to a participle modifying it
+    ("Activists clamoring to block him say ...": "activists" the subject of "clamoring", itself
+    read as a clause of "say"): that noun, when it stands just before the participle, opens the
+    sentence and the participle's phrase runs up to the cue. None otherwise."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children):
+        return None
+    doc = cue.doc
+    for c in cue.children:
+        if c.dep_ != "advcl" or c.i > cue.i or c.tag_ not in ("VBG", "VBN"):
+            continue
+        subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass") and x.i == c.i - 1), None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        first = min(t.i for t in subj.subtree)
+        opening = [t for t in doc[cue.sent.start:first] if not (t.is_space or t.is_punct)]
+        if any(t.dep_ != "cc" for t in opening):
+            continue
+        if max(t.i for t in c.subtree) + 1 != cue.i or any(t.text == "," for t in c.subtree):
+            continue
+        return subj
+    return None
+
+
+def conjoined_name_subject(cue: Any) -> Any | None:
+    """The name just before a subjectless conjoined cue that the parser joined to the object before
+    it ("Neither A nor B has won a county and Okafor suggested ...": "Okafor" a second object of
+    "won", "suggested" a second verb of its subject): that name. None otherwise."""
+    if cue.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    doc = cue.doc
+    i = cue.i - 1
+    while i > 0 and doc[i].dep_ in ("advmod", "neg", "aux") and doc[i].head.i == cue.i:
+        i -= 1
+    name = doc[i]
+    if name.ent_type_ not in ("PERSON", "ORG") or name.dep_ != "conj" or name.head.dep_ not in ("dobj", "pobj", "attr"):
+        return None
+    return name
 
 
 def trailing_report(cue: Any, subj: Any, toks: list[Any], s_last: int) -> list[Any] | None:

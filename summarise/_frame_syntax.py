@@ -4,6 +4,7 @@ the source's words and the content it reports (spaCy dependency parse).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +14,7 @@ from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS,
                     is_document, made_clear, when_or_where)
 from ._frame_repairs import is_trailing_report
 from ._nlp import lexicons
-from ._speakers import someone
+from ._speakers import someone, who_antecedent
 
 __all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "source_tokens", "span_of",
            "one_of_those", "subject_of", "subtree"]
@@ -80,6 +81,9 @@ class Frame:
 _EDGE_PUNCT = frozenset([",", ".", ";", ":", "!", "?", "…", "-", "–", "—", "(", ")", "[", "]", "'"])
 
 
+_NOT = re.compile(r"n[\u2019']t\b", re.I)
+
+
 def span_of(tokens: list[Any]) -> tuple[int, int]:
     # trailing commas and full stops are not part of a span; "%", "$" and quotes are
     toks = [t for t in tokens if not (t.is_punct and t.text in _EDGE_PUNCT) and not t.is_space]
@@ -87,6 +91,9 @@ def span_of(tokens: list[Any]) -> tuple[int, int]:
         toks = tokens
     a = min(t.idx for t in toks)
     b = max(t.idx + len(t.text) for t in toks)
+    negation = _NOT.match(toks[0].doc.text, b)
+    if negation:  # "if he didn’t": the parser can hang "n’t" elsewhere; a lost one flips the claim
+        b = negation.end()
     return a, b
 
 
@@ -130,7 +137,7 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
                     issuer = _issuer(t.head)
                     if issuer is not None:
                         break  # "is releasing an ad that urges voters to ...": whoever releases it speaks
-                    return one_of_those(t.head) or _object_before_date(t) or t.head, False
+                    return one_of_those(t.head) or _object_before_date(t) or who_antecedent(c, t.head), False
                 if c.text.lower() in ("which", "who") and c.i > 0:
                     # "... provider Fastly, which said ...", the clause misparsed: the name just before
                     prev = c.doc[c.i - 1]
@@ -238,6 +245,11 @@ def source_tokens(subj: Any) -> list[Any]:
             agent = next((c for c in t.children if c.dep_ == "agent" and c.i == t.i + 1), None)
             if agent is not None and t.tag_ == "VBN" and t.i == subj.i + 1 and is_document(subj):  # "a study funded by X"
                 drop -= {t.i} | {x.i for x in agent.subtree}
+    first = next((c for c in subj.conjuncts if c.i > subj.i and c.ent_type_ in ("PERSON", "ORG")), None)
+    if first is not None and subj.pos_ == "NOUN" and not (animate(subj) or is_document(subj)):
+        # "... has won a state and Cruz suggested ...": a thing coordinated with a name is the verb
+        # before's object, not one who speaks with it
+        drop |= {t.i for t in subj.subtree if t.i < first.i}
     toks = [t for t in subj.subtree if t.i not in drop]
     opened = next((k for k, t in enumerate(toks) if t.text in ("(", "[") and k > 0), None)
     if opened is not None:  # "Advisers to a rival campaign (that would be X)": the aside is not the name

@@ -18,7 +18,7 @@ from ._frame_guards import not_done, reduced_passive, unasserted
 from ._frame_nouns import noun_frames
 from ._frame_phrases import phrase_source, phrase_span
 from ._frame_quotes import inner_quote, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
-from ._frame_repairs import continued_report, inverted_subject, noun_read_report, noun_read_stance, parenthetical_cue, stranded_subject, trailing_report
+from ._frame_repairs import conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, noun_read_report, noun_read_stance, parenthetical_cue, stranded_subject, trailing_report
 from ._frame_sources import display_source, headline_speaker
 from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, one_of_those,
                             source_tokens, span_of, subject_of, subtree)
@@ -51,7 +51,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     head = head.head  # "... incomes go up by 19.9 percent, according to": the clause, not the noun
                 final = max(t.i for t in tok.subtree) >= s_last and tok.i > s_first and doc[tok.i - 1].text == ","
                 while head.dep_ in ("ccomp", "conj", "xcomp", "advcl") and head.head.i != head.i and (
-                        not is_cue(head.head) or final and not _speaks(head.head)):
+                        not is_cue(head.head) or final and not _speaks(head.head)) and not any(
+                        c.dep_ == "mark" and c.i < tok.i for c in head.children):  # ("because, according to X, Y": Y's)
                     # the parser hangs it on the nearest verb; set off at the end, it scopes over the
                     # sentence ("X is one of 707 people shot and the fourth shot ..., according to a
                     # database"; "The campaign announced that it hired X, according to the Ledger":
@@ -64,7 +65,10 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 if tok.lower_ == "according" and s_first < tok.i < tok.sent.root.i and doc[tok.i - 1].text != ",":
                     continue  # "X, 82 percent of whom view Y unfavorably according to the poll, have ...": the aside's
                 clause = subtree(head) if head.i != tok.i else toks
-                rest = [t for t in clause if t.i not in phrase and s0 <= t.idx < s1]
+                rest = [t for t in clause if t.i not in phrase and s0 <= t.idx < s1
+                        and not (t.dep_ == "mark" and t.head.i == head.i and t.i < tok.i)]  # "because, according to X, ..."
+                while rest and rest[0].is_punct:
+                    rest = rest[1:]
                 if not rest:
                     continue
                 source, mention = display_source(analysis, src_toks, recent)
@@ -97,6 +101,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                    for t in tok.subtree):
                 continue  # "what many people believed to be a killer": a thing, not a claim
             subj, passive = subject_of(tok)
+            if subj is not None and subj.head.i != tok.i and conjoined_name_subject(tok) is not None:
+                subj, passive = conjoined_name_subject(tok), False  # "... won a county and Okafor suggested"
             if aside(tok) and tok.dep_ == "advcl" and subj is not None and subj.head.i != tok.i and not any(
                     c.dep_ == "agent" for c in tok.children):
                 continue  # "Hawaii, as one of the advisers pointed out, ...": never the clause's subject
@@ -104,14 +110,22 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 subj, passive = None, True  # "As reported by X, ...": the agent speaks, not the clause's subject
             if passive and subj is not None and tok.lower_ in ADJECTIVE_CUES:
                 passive = False  # "not everyone is convinced that": a state of mind, not a passive report
-            named_after = None
+            named_after, modified = None, None
             if subj is None and not passive and tok.dep_ == "ROOT":
                 subj = stranded_subject(tok)
-                named_after = inverted_subject(tok, s_last) if subj is None and tok.lemma_.lower() in lexicons().cue_kind else None
-                if named_after:
+                modified = None if subj is not None else participle_subject(tok)
+                if modified is not None:  # "activists clamoring to block him say": all of them, modifier and all
+                    subj, named_after = modified, [t for t in doc[min(x.i for x in modified.subtree):tok.i] if not t.is_space]
+                else:
+                    named_after = inverted_subject(tok, s_last) if subj is None and tok.lemma_.lower() in lexicons().cue_kind else None
+                if named_after and modified is None:
                     subj = next(t for t in reversed(named_after) if t.ent_type_ in ("PERSON", "ORG"))
             stance = tok.lemma_.lower() in STANCE_CUES or tok.lemma_.lower() == "seek" and any(c.dep_ == "dobj" for c in tok.children)
-            if stance and (subj is None or not animate(subj)) and not any(c.dep_ == "ccomp" for c in tok.children):
+            holder = subj
+            if stance and passive:  # "backed by research", "Texas was called for Cruz": the agent takes the side, if anyone
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if stance and (holder is None or not animate(holder)) and not any(c.dep_ == "ccomp" for c in tok.children):
                 continue  # "the bill supports farmers": no one takes a side ("specialists stress that ..." do say;
                 # "courses sought bankruptcy protection" wants nothing, "the bill seeks to ..." does)
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
@@ -141,7 +155,9 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 # of it the parser hung on the cue
                 before = next((q for q in analysis.quotes if s0 <= q[0] and q[1] <= tok.idx
                                and not text[q[1]:tok.idx].strip(" ,\u2014\u2013-")), None)
-                if before is not None and all(before[0] <= t.idx < before[1] for t in content_toks):
+                if before is not None and all(before[0] <= t.idx < before[1] or t.idx > tok.idx for t in content_toks) \
+                        and any(before[0] <= t.idx < before[1] for t in content_toks):
+                    # (words after the cue the parser hung on the quotation are not the speaker's)
                     quote_content = inner_quote(text, *before)
             if (quote_content is None and not content_toks and tok.lemma_.lower() in QUOTE_CUES and subj is not None
                     and subj.i > tok.i and tok.i > s_first and doc[tok.i - 1].text == ","
@@ -171,7 +187,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     and _own_subject(tok)):
                 continue  # "the target it pledged to reach": the noun is the infinitive's object, which no rendering restores
             if (tok.dep_ == "relcl" and quote_content is None and not values_at(tok) and not back
-                    and _own_subject(tok)
+                    and _own_subject(tok) and not is_trailing_report(tok)
                     and not any(c.dep_ in ("ccomp", "parataxis") or c.dep_ == "dobj" and c.lower_ not in RELATIVE
                                 or c.dep_ == "prep" and c.lower_ == "as" or c.lower_ in ("when", "where", "why")
                                 for c in tok.children)):
@@ -195,7 +211,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
                     continue  # an allegation refuted by ... without a named source: rare, skip
                 continue
-            joined = False
+            joined = modified is not None
             if passive:
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

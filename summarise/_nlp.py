@@ -45,7 +45,37 @@ def _paragraph_starts(doc: Any) -> Any:
             break
         if tok.text == ":" and not doc[tok.i + 1].is_space:
             doc[tok.i + 1].is_sent_start = False  # a headline "Name to Audience: what they said" is one sentence
+    _title_continues(doc)
+    _lower_continues(doc)
     return doc
+
+
+def _title_continues(doc: Any) -> None:
+    """A name after an abbreviated title ("Sen. Ann Lee", "U.S. Reps. Ann Lee and Bo Kim") goes on
+    the title's sentence: the parser alone can start a sentence at the name."""
+    from ._wellformed import ABBREVIATED_TITLES
+
+    for tok in doc[:-2]:
+        word = tok.lower_.rstrip(".")
+        if word not in ABBREVIATED_TITLES or not tok.text[:1].isupper():
+            continue
+        nxt = doc[tok.i + 1]
+        if not tok.text.endswith("."):
+            if nxt.text != "." or tok.whitespace_:
+                continue
+            nxt = doc[nxt.i + 1]
+        if nxt.text[:1].isupper() and nxt.is_alpha and "\n" not in doc[nxt.i - 1].whitespace_:
+            nxt.is_sent_start = False
+
+
+def _lower_continues(doc: Any) -> None:
+    """A lower-case word after a word or a comma on the same line goes on its sentence: the parser
+    alone can start one at "and" ("they think she | and they can get ...")."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.is_alpha and tok.text[:1].islower() and not prev.is_space and "\n" not in prev.whitespace_ \
+                and (prev.is_alpha or prev.text in (",", "\u2014", "\u2013")):
+            tok.is_sent_start = False
 
 
 @lru_cache(maxsize=1)

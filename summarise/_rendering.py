@@ -18,13 +18,15 @@ from ._types import ARTICLE_SOURCE, LoadedTerm
 if TYPE_CHECKING:
     from ._claims import Draft
 
-__all__ = ["DISCOURSE", "clean_output", "finish", "lower_common", "lower_first", "pronoun_edits", "render_frame", "role_case", "with_role_comma"]
+__all__ = ["DISCOURSE", "clean_output", "clitic_verb", "finish", "lower_common", "lower_first", "pronoun_edits", "render_frame", "role_case", "with_role_comma"]
 
-# Openers that tie a sentence to its neighbours and mean nothing on their own.
+# Openers that tie a sentence to its neighbours and mean nothing on their own. The words that
+# can also open a phrase of their own ("So far", "Later this month", "Instead of", "In addition
+# to", "Still more") go only with the comma that shows they stand alone.
 DISCOURSE = re.compile(
-    r"^(?:But|And|So|Yet|However|Meanwhile|Separately|Moreover|Furthermore|Still|Also|Instead|"
-    r"Nonetheless|Nevertheless|On the other hand|In addition|By contrast|In contrast|Elsewhere|"
-    r"A few days prior|Earlier|Later|Then)\s*,?\s+",
+    r"^(?:(?:But|And|Yet(?! another)|However|Meanwhile|Separately|Moreover|Furthermore|Also|Nonetheless|Nevertheless)\s*,?"
+    r"|(?:So|Still|Instead|On the other hand|In addition|By contrast|In contrast|Elsewhere|A few days prior|Earlier|"
+    r"Later|Then)\s*,)\s+",
 )
 
 
@@ -69,20 +71,21 @@ def _drop_unpaired_brackets(s: str) -> str:
 
     >>> _drop_unpaired_brackets("Jo Bell, Labour) said (in part) that (it")
     'Jo Bell, Labour said (in part) that it'
-    >>> _drop_unpaired_brackets("cloud company Fastly Inc(FSLY.N")
-    'cloud company Fastly Inc FSLY.N'
+    >>> _drop_unpaired_brackets("cloud company Fastly Inc(FSLY.N"), _drop_unpaired_brackets("She] should [have] gone")
+    ('cloud company Fastly Inc FSLY.N', 'She should [have] gone')
     """
-    opened: list[int] = []
     drop: set[int] = set()
-    for i, ch in enumerate(s):
-        if ch == "(":
-            opened.append(i)
-        elif ch == ")":
-            if opened:
-                opened.pop()
-            else:
-                drop.add(i)
-    drop.update(opened)
+    for o, c in ("()", "[]"):
+        opened: list[int] = []
+        for i, ch in enumerate(s):
+            if ch == o:
+                opened.append(i)
+            elif ch == c:
+                if opened:
+                    opened.pop()
+                else:
+                    drop.add(i)
+        drop.update(opened)
     if not drop:
         return s
     # a bracket between two words leaves a space, never glues them ("Inc(FSLY.N" -> "Inc FSLY.N")
@@ -135,8 +138,8 @@ def pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> li
         m = resolve_pronoun(analysis, w, tok.idx)
         if m is None or (m.label == "PERSON") != (w not in ("they", "their")):
             continue
-        if m is frame.mention and frame.subj is not None and frame.subj[1] <= tok.idx:
-            continue  # "Sanders says his campaign ...": the speaker is named just before; "his" reads right
+        if m is frame.mention and (frame.subj is None or frame.subj[1] <= tok.idx):
+            continue  # "Sanders says his campaign ...": the speaker is named just before (or put before); "his" reads right
         if (frame.mention is not None and m is not frame.mention and w in ("he", "she", "his", "her")
                 and frame.content[0] <= tok.idx < frame.content[1]):
             continue  # "Trump said he believes ...": "he" may well be the speaker; kept as written
@@ -152,16 +155,43 @@ def pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> li
         nxt = tok.nbor() if tok.i + 1 < len(analysis.doc) else None
         if subject and nxt is not None and nxt.idx == end and nxt.text[:1] in "'’":
             # "he's doing" is "he is doing", never "Sanders's doing"; other clitics stay as written
-            if nxt.lower_[1:] not in ("s", "re", "ve"):
+            full = clitic_verb(nxt, plural=w == "they")
+            if full is None:
                 continue
-            # "he's been", "she's done it": has; "he's doing", "he's seen as": is
-            perfect = nxt.lower_[1:] == "ve" or (nxt.dep_ in ("aux", "auxpass") and nxt.head.tag_ == "VBN" and (
-                nxt.head.lower_ in ("been", "got", "gotten") or any(c.dep_ == "dobj" for c in nxt.head.children)))
-            full = (" have" if w == "they" else " has") if perfect else (" are" if w == "they" else " is")
-            edits.append((tok.idx, nxt.idx + len(nxt.text), name + full))
+            edits.append((tok.idx, nxt.idx + len(nxt.text), f"{name} {full}"))
             continue
         edits.append((tok.idx, end, name + ("'s" if tok.dep_ == "poss" else "")))
     return edits
+
+
+def clitic_verb(clitic: Any, plural: bool) -> str | None:
+    """The verb a clitic after a subject stands for, written out for a subject that is replaced by a
+    name ("he's argued" -> "X has argued", "who's hopeful" -> "X is hopeful"); None for a clitic
+    that is not one of 's, 're, 've, 'll.
+
+    "'s" before a past participle is "has" ("he's argued", "she's been"), unless the participle is
+    passive ("he's seen as", "she's said to be"); else "is".
+    """
+    c = clitic.lower_[1:]
+    if clitic.text[:1] not in "'\u2019" or c not in ("s", "re", "ve", "ll"):
+        return None
+    if c == "ll":
+        return "will"
+    if c == "ve":
+        return "have"
+    if c == "re":
+        return "are"
+    doc = clitic.doc
+    nxt = doc[clitic.i + 1] if clitic.i + 1 < len(doc) else None
+    while nxt is not None and nxt.tag_ == "RB" and nxt.i + 1 < len(doc):  # "he's long argued"
+        nxt = doc[nxt.i + 1]
+    perfect = False
+    if nxt is not None and nxt.tag_ in ("VBN", "VBD"):
+        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        perfect = nxt.lower_ in ("been", "got", "gotten", "had") or after is None or after.lower_ not in ("to", "by", "as")
+    if perfect:
+        return "have" if plural else "has"
+    return "are" if plural else "is"
 
 
 def role_case(source: str) -> str:
@@ -269,7 +299,12 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
             # a comma after "Name, role" (a source rebuilt so), none after a source as written
             # ("voters in Alabama, Georgia and Virginia said")
             as_written = strip_det(text[f.subj[0]:f.subj[1]]).lower() == strip_det(source).lower()
-            edits.append((f.subj[0], f.subj[1], source + ("," if ", " in source and nxt not in (",", ")") and not as_written else "")))
+            clitic = next((t for t in doc if t.idx == f.subj[1]), None)
+            full = clitic_verb(clitic, plural=False) if clitic is not None and not as_written else None
+            if full is not None:  # "who's argued" -> "X has argued", not "X 's argued"
+                edits.append((f.subj[0], clitic.idx + len(clitic.text), f"{with_role_comma(source)} {full}"))
+            else:
+                edits.append((f.subj[0], f.subj[1], source + ("," if ", " in source and nxt not in (",", ")") and not as_written else "")))
         body, handled = clean_span(doc, text, a, b, loaded, edits)
         broken = _broken_quote(analysis, f, cue_tok)
         if broken is not None:
@@ -310,6 +345,16 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
     if f.subj is None and source.lower() in body.lower() and not verb_first:
         return finish(body), handled, extra  # "Clinton is backed by 520 delegates", "As reported by X, ...": named in place
     if not body.lower().startswith(source.lower()):
+        first = next((t for t in doc if t.idx >= a), None)
+        prev = doc[first.i - 1] if first is not None and first.i > 0 else None
+        if first is not None and clitic_verb(first, plural=False) is not None and body.startswith(first.text):
+            # "who's argued that ..." -> "X has argued that ...", not "X 's argued"
+            body = f"{clitic_verb(first, plural=False)}{body[len(first.text):]}"
+        elif prev is not None and (clitic_verb(prev, plural=False) is not None or prev.lemma_ == "be" and prev.pos_ == "AUX") \
+                and prev.i > 0 and doc[prev.i - 1].lower_ in ("who", "that", "which") and not text[prev.idx + len(prev.text):a].strip():
+            # "X, who's / who is sure that ..." -> "X is sure that ...": the verb before the cue stays
+            verb = clitic_verb(prev, plural=False) if prev.text[:1] in "'\u2019" else prev.text
+            body = f"{verb} {body}"
         body = f"{with_role_comma(source)} {lower_first(body)}"
     return finish(body), handled, extra
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["animate", "is_document", "named_elsewhere", "someone"]
+__all__ = ["animate", "is_document", "named_elsewhere", "someone", "who_antecedent"]
 
 # Subject words that stand for people or bodies without being a named entity.
 # People in general, as a group or in a walk of life (the roles of ``_analysis.ROLE_NOUNS`` aside).
@@ -73,3 +73,30 @@ def someone(tok: Any) -> bool:
     """A person or a group of people: a name, a personal pronoun, a role ("the senator")."""
     return tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in ("he", "she", "they", "we", "i") or (
         animate(tok) and tok.pos_ != "NUM" and tok.ent_type_ not in ("GPE", "DATE"))
+
+
+def _person(tok: Any) -> bool:
+    from ._analysis import ROLE_NOUNS
+
+    return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in ROLE_NOUNS | _PEOPLE_NOUNS or tok.lower_ in ROLE_NOUNS
+
+
+def who_antecedent(rel: Any, head: Any) -> Any:
+    """The person a "who" clause is about when the parser hung it on a thing in that person's
+    description ("X, an adviser to Y's campaign who has long dismissed ...": the adviser, not the
+    campaign): up through prepositions and possessives to a person, else ``head``."""
+    if rel.lower_ != "who" or _person(head):
+        return head
+    h = head
+    for _ in range(3):
+        if h.dep_ == "pobj" and h.head.dep_ == "prep":
+            h = h.head.head
+        elif h.dep_ == "poss":
+            h = h.head
+        else:
+            return head
+        if h.pos_ in ("NOUN", "PROPN") and _person(h):
+            while h.dep_ == "appos" and h.head.ent_type_ == "PERSON":
+                h = h.head
+            return h
+    return head

@@ -45,7 +45,7 @@ _DETERMINERS = frozenset("the a an every each its their his my our your whose".s
 #: Titles abbreviated before a name ("Gov.", "Sen", "Capt."), lower case without the full stop.
 ABBREVIATED_TITLES = frozenset(
     "mr mrs ms dr prof gov sen rep gen lt col capt sgt adm supt insp det atty sec amb cmdr pres "
-    "st rev hon messrs".split())
+    "st rev hon messrs reps sens govs drs profs gens".split())
 # Words that are capitalised in mid-sentence only when something went wrong.
 _FUNCTION_WORDS = frozenset(
     "the a an this that these those which who whom whose what when where while and or but nor "
@@ -220,6 +220,9 @@ def _end_problem(doc: Any) -> str | None:
         return f"ends on a subordinator ({last.text!r})"
     if last.tag_ == "TO" or (w == "to" and last.dep_ == "aux"):
         return "ends on 'to' with no verb"
+    if w in ("he", "she", "they", "we") and len(words) > 1 and words[-2].lower_ not in ("than", "as", "not") \
+            and words[-2].pos_ != "AUX" and words[-2].lower_ not in ("said", "says", "asked", "added", "replied", "wrote", "explained", "noted"):
+        return f"ends on a subject pronoun with no verb ({last.text!r})"  # "they think she." ("said he." is whole)
     if w in ABBREVIATED_TITLES:
         return f"ends on an abbreviated title ({last.text!r}): the sentence was cut at an abbreviation"
     return None
