@@ -216,7 +216,9 @@ def is_cue(tok: Any) -> bool:
         return True  # quotes: '"...," she said.'
     if lemma in _PUSH_CUES:
         # "pressed for a vote", "pushed to repeal it"; "pushes the tally beyond the total for 2012"
-        # reports nothing
+        # and "push $4 trillion into the economy to build roads" report nothing
+        if any(c.dep_ == "dobj" and any(t.like_num or t.ent_type_ in _FIGURES for t in c.subtree) for c in tok.children):
+            return False
         return any(_for_what(c) for c in tok.children) or any(
             c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in tok.children)
     if has_clause:
@@ -249,7 +251,8 @@ def _claims_something(tok: Any, lemma: str) -> bool:
         # senator"; not "called Haugland to learn more" (a telephone call) or "called an election"
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
             return False  # "Texas was called for Cruz": a result declared, by no one who takes a side
-        return any(c.dep_ in ("ccomp", "parataxis", "oprd") or c.dep_ == "prt" and c.lower_ == "out"
+        return any(c.dep_ in ("ccomp", "parataxis", "oprd") or c.dep_ == "prt" and c.lower_ in ("out", "on", "upon")
+                   or c.dep_ == "xcomp" and not any(a.tag_ == "TO" for a in c.children)  # "called the row unusual"
                    or c.dep_ == "prep" and (c.lower_ == "for" or c.lower_ in ("on", "upon") and not objs)
                    or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)  # "calling for X to go"
                    for c in tok.children) or any(x.dep_ in ("appos", "attr", "oprd") and x.i > o.i for o in objs for x in o.children)

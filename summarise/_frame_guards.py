@@ -15,6 +15,9 @@ __all__ = ["not_done", "reduced_passive", "unasserted"]
 _NOT_DONE = frozenset("decline refuse fail avoid hesitate forget neglect cease stop resist pretend".split())
 
 
+# Verbs of trying, whose infinitive is not (yet) done ("tried to push the bill"; "tried to argue
+# that ..." still argues).
+_ATTEMPTED = frozenset("try attempt strive struggle scramble endeavour endeavor".split())
 # Verbs of keeping someone from doing something ("barred her from speaking").
 _KEPT_FROM = frozenset("prevent bar ban stop keep block prohibit forbid discourage deter restrain dissuade".split())
 
@@ -54,6 +57,8 @@ def not_done(tok: Any) -> bool:
     if t.dep_ not in ("xcomp", "advcl") or t.head.i > t.i:
         return False
     head = t.head
+    if t.dep_ == "xcomp" and head.lemma_.lower() in _ATTEMPTED and not any(c.dep_ == "ccomp" for c in t.children):
+        return True  # "as they try to push $4 trillion into the economy": attempted, not done
     if head.lemma_.lower() in _NOT_DONE:
         # ("declined to threaten X or directly declare Y": the second hung as an adverbial; not
         # "refused to name one, adding that ...", which he did add)

@@ -123,7 +123,9 @@ def merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
             continue
         if f.subj is None and f.source.startswith("unnamed"):
             continue  # "No one has been charged, police said": a passive inside what the outer source said is theirs
-        same = (f.mention is not None and f.mention is outer.mention) or f.source == outer.source or f.subj is None
+        # (a passive's agent is a source of its own: "reporting that said X had been warned by the FBI")
+        agent = doc is not None and f.cue_i >= 0 and any(c.dep_ == "agent" for c in doc[f.cue_i].children)
+        same = (f.mention is not None and f.mention is outer.mention) or f.source == outer.source or f.subj is None and not agent
         # only a cue that heads the outer content ("said that he estimates ...") is folded in; a
         # cue in a relative clause of an object ("accused X of Y, which she called Z") is not
         heads_content = doc is None or f.cue_i < 0 or outer.cue_i < 0 or (

@@ -9,7 +9,7 @@ from typing import Any
 
 from ._analysis import INSTITUTION_NOUNS, PRONOUNS_PLUR, PRONOUNS_SING, TITLES, Analysis, Mention, full_person, strip_det
 from ._cues import is_document
-from ._frame_syntax import Frame, span_of
+from ._frame_syntax import Frame, source_tokens, span_of
 from ._kinds import cue_kind_of_text
 from ._references import resolve_reference
 
@@ -71,18 +71,52 @@ def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -
 def last_institution(analysis: Analysis, offset: int, recent: list[Mention]) -> Mention | None:
     """What an active "it" that says something refers to: a document that spoke last, in this
     sentence or the one before ("the paper notes X, and it says Y"), else the last organisation
-    that spoke, else the last organisation named before it."""
+    that spoke, else the organisation named last before it (the subject among those of one
+    sentence; None when no one of several is)."""
     if recent and not recent[-1].plural and analysis.sentence_of(recent[-1].start) >= analysis.sentence_of(offset) - 1:
         last = recent[-1].name.split()[-1] if recent[-1].name else ""
         head = next((t for t in analysis.doc if t.idx >= recent[-1].start and t.text == last), None)
         if head is not None and is_document(head):
             return recent[-1]
+    body = _body_subject(analysis, offset)
+    if body is not None:
+        return body
     for m in reversed(recent):
         if not m.plural and (m.label in ("ORG", "GPE") or (
                 m.label == "NOUN" and m.name.split()[-1].lower() in INSTITUTION_NOUNS)):
             return m
-    orgs = [m for m in analysis.mentions if m.label == "ORG" and m.start < offset]
-    return orgs[-1] if orgs else None
+    orgs = [m for m in analysis.mentions if m.label == "ORG" and m.start < offset
+            and analysis.sentence_of(m.start) >= analysis.sentence_of(offset) - 1]
+    if not orgs:
+        return None  # (a body named further back is no surer than another the tagger missed)
+    # in the last sentence naming one, the body that is a subject ("The agency set a goal of ...
+    # against COVID-19. It aimed ...": the agency, not the disease the tagger took for a body)
+    near = [m for m in orgs if analysis.sentence_of(m.start) == analysis.sentence_of(orgs[-1].start)]
+    subjects = [m for m in near if any(t.dep_ in ("nsubj", "nsubjpass") for t in analysis.doc
+                                       if m.start <= t.idx < m.start + len(m.name) + 4 and t.head.idx >= m.start + len(m.name))]
+    if subjects:
+        return subjects[-1]
+    return near[-1] if len(near) == 1 else None
+
+
+def _body_subject(analysis: Analysis, offset: int) -> Mention | None:
+    """The body that is the main subject of the sentence of ``offset`` (before it) or of the one
+    before: "his team is bracing supporters for a race that it says ...", "The company released a
+    report. It said ...": a singular body noun or a name that is no person or place."""
+    si = analysis.sentence_of(offset)
+    for k in (si, si - 1):
+        if k < 0:
+            continue
+        s0, s1 = analysis.sentences[k]
+        subj = next((t for t in analysis.doc if s0 <= t.idx < min(s1, offset) and t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+        if subj is None or subj.tag_ not in ("NN", "NNP") or subj.ent_type_ in ("PERSON", "GPE", "NORP", "DATE") or (
+                subj.tag_ == "NN" and subj.lemma_.lower() not in INSTITUTION_NOUNS):
+            continue
+        a, b = span_of(source_tokens(subj))
+        name = analysis.text[a:b]
+        named = next((m for m in analysis.mentions if m.label == "ORG" and m.name in name), None)
+        return named or Mention(name, "", "NOUN", a)
+    return None
 
 
 def headline_speaker(analysis: Analysis, si: int, recent: list[Mention]) -> Frame | None:

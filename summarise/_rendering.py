@@ -284,6 +284,8 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
     a, b = f.span
     cue_tok = next((t for t in doc if t.idx >= a and t.text == f.cue), None) if f.cue else None
     edits = pronoun_edits(analysis, a, b, f) + list(f.edits)
+    if f.subj and f.source.startswith("unnamed ") and text[f.subj[0]:f.subj[1]].lower() in ("it", "they"):
+        source = text[f.subj[0]:f.subj[1]]  # "it says" that no analysis resolved stays "it", never "Unnamed sources says"
     if f.subj and a <= f.subj[0] and f.subj[1] <= b:
         nxt = text[f.subj[1]:f.subj[1] + 1]
         between = [t for t in doc if f.subj[1] <= t.idx and cue_tok is not None and t.idx < cue_tok.idx]

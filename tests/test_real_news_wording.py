@@ -178,3 +178,25 @@ def test_according_to_inside_a_reason_is_about_the_reason_only():
 def test_being_kept_from_saying_something_is_no_report():
     text = "The board prevented its former chair, who ran the fund for a decade, from writing about the merger."
     assert all(src == "the article" for _, src, _ in _claims(text))
+
+
+def test_what_retracted_reporting_said_is_the_reporting_s_not_the_agent_s():
+    text = ("Two papers issued corrections on Friday, retracting earlier reporting that said the minister had been "
+            "warned by the security service that she was the target of a smear campaign.")
+    claims = _claims(text)
+    assert any(src == "earlier reporting" and "warned by the security service" in t for _, src, t in claims), claims
+    assert not any(src.lower() in ("the security service", "security service") for _, src, _ in claims), claims
+
+
+def test_it_is_the_body_that_is_the_subject_before_it():
+    _, source, _ = _one("The union released its annual review on Monday. It said wages fell in most regions.", "wages fell")
+    assert source == "The union"
+    _, source, claim = _one("Now the campaign is preparing donors for a long race that it says will reward patience.",
+                            "reward patience")
+    assert source.lower() == "the campaign" and not claim.lower().startswith("unnamed"), (source, claim)
+
+
+def test_trying_to_do_something_is_not_doing_it():
+    text = "Council leaders are sending that message as they try to push $40 million into the transit budget."
+    assert all(src == "the article" for _, src, _ in _claims(text))
+    assert not any(t.startswith("They pushed") for _, _, t in _claims(text))
