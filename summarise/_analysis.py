@@ -261,9 +261,33 @@ def _whole_person_names(doc: Any) -> None:
         doc.ents = ents
 
 
+def _persons_tagged_org(doc: Any) -> None:
+    """A person's name the tagger took for an organisation ("presidential candidate [Carly
+    Fiorina]" as ORG, her company's story around it) is a person's when a role or title stands
+    just before it; so is the bare surname, as an ORG elsewhere in the article."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    surnames = set()
+    for k, e in enumerate(ents):
+        if e.label_ != "ORG" or not 2 <= len(e) <= 3 or e.start == 0 or not all(
+                t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() for t in e):
+            continue
+        prev = doc[e.start - 1]
+        if prev.lower_.rstrip(".") in TITLES or prev.lower_ in ROLE_NOUNS and prev.is_lower:
+            ents[k] = Span(doc, e.start, e.end, label="PERSON")
+            surnames.add(e[-1].text)
+    if not surnames:
+        return
+    ents = [Span(doc, e.start, e.end, label="PERSON") if e.label_ == "ORG" and len(e) == 1 and e.text in surnames else e
+            for e in ents]
+    doc.ents = ents
+
+
 def analyse(text: str) -> Analysis:
     """Parse ``text`` and collect sentences, entities, quotes and named sources."""
     doc = nlp(text)
+    _persons_tagged_org(doc)
     _whole_person_names(doc)
     _mend_lemmas(doc)
     sentences = []

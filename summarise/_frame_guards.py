@@ -15,9 +15,11 @@ __all__ = ["not_done", "reduced_passive", "unasserted"]
 _NOT_DONE = frozenset("decline refuse fail avoid hesitate forget neglect cease stop resist pretend".split())
 
 
-# Verbs of trying, whose infinitive is not (yet) done ("tried to push the bill"; "tried to argue
-# that ..." still argues).
+# Verbs of trying, whose infinitive is not (yet) done when it is an act ("tried to push the bill";
+# "tried to argue that ..." still argues).
 _ATTEMPTED = frozenset("try attempt strive struggle scramble endeavour endeavor".split())
+# Acts of taking a side, which an attempt does not achieve (unlike "tried to explain that ...").
+_TAKEN_SIDES = frozenset("push press lobby campaign support back oppose endorse favor favour block win".split())
 # Verbs of keeping someone from doing something ("barred her from speaking").
 _KEPT_FROM = frozenset("prevent bar ban stop keep block prohibit forbid discourage deter restrain dissuade".split())
 
@@ -33,6 +35,10 @@ def unasserted(tok: Any) -> bool:
         t = t.head
     if t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(a.tag_ == "TO" for a in t.children):
         return True  # "the way forward is to elect X and reject Y": a proposal, no one rejected
+    if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children) and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "may", "might") for c in tok.children) \
+            and not any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in tok.children):
+        return True  # "no allegiances would be disclosed": a rule or a forecast, no one's report
     if tok.tag_ == "VBN" and any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in tok.children) and any(
             c.dep_ == "aux" and c.lower_ in ("should", "must", "can", "could", "might") for c in tok.children):
         return True  # "It should be noted that ...", "it must be said": the writer's own remark, no one else's
@@ -57,8 +63,8 @@ def not_done(tok: Any) -> bool:
     if t.dep_ not in ("xcomp", "advcl") or t.head.i > t.i:
         return False
     head = t.head
-    if t.dep_ == "xcomp" and head.lemma_.lower() in _ATTEMPTED and not any(c.dep_ == "ccomp" for c in t.children):
-        return True  # "as they try to push $4 trillion into the economy": attempted, not done
+    if t.dep_ == "xcomp" and head.lemma_.lower() in _ATTEMPTED and t.lemma_.lower() in _TAKEN_SIDES:
+        return True  # "as they try to push $4 trillion into the economy": attempted, not done ("tried to explain" explains)
     if head.lemma_.lower() in _NOT_DONE:
         # ("declined to threaten X or directly declare Y": the second hung as an adverbial; not
         # "refused to name one, adding that ...", which he did add)

@@ -14,7 +14,7 @@ from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS,
                     is_document, made_clear, when_or_where)
 from ._frame_repairs import is_trailing_report
 from ._nlp import lexicons
-from ._speakers import someone, who_antecedent
+from ._speakers import someone, source_tokens, who_antecedent
 
 __all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "source_tokens", "span_of",
            "one_of_those", "subject_of", "subtree"]
@@ -180,7 +180,8 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
             head = t.head
             # "said X had entered ... and described Y": a verb coordinated inside a cue's
             # content that is itself a cue shares the cue's subject, not the content's
-            if t.dep_ == "conj" and is_cue(t) and (head.dep_ == "ccomp" or head.dep_ == "advcl" and _that_clause(head)) and (
+            # ("she would do an about-face and support X": a bare verb shares its head's "would" and subject)
+            if t.dep_ == "conj" and is_cue(t) and t.tag_ != "VB" and (head.dep_ == "ccomp" or head.dep_ == "advcl" and _that_clause(head)) and (
                     head.head.i != head.i and is_cue(head.head)):
                 head = head.head
             elif t.dep_ == "conj" and is_cue(t) and head.dep_ == "relcl" and not animate(head.head):
@@ -233,34 +234,6 @@ def _issuer(noun: Any) -> Any | None:
         return None  # "released a letter from his doctor that says ...": the doctor's words, not the releaser's
     verb = noun.head
     return verb if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and animate(c) for c in verb.children) else None
-
-
-def source_tokens(subj: Any) -> list[Any]:
-    """The subject's words, without its relative clauses, participial modifiers and bracketed
-    asides."""
-    drop: set[int] = set()
-    for t in subj.subtree:
-        if t.dep_ in ("relcl", "acl") and t.i > subj.i:
-            drop |= {x.i for x in t.subtree}
-            agent = next((c for c in t.children if c.dep_ == "agent" and c.i == t.i + 1), None)
-            if agent is not None and t.tag_ == "VBN" and t.i == subj.i + 1 and is_document(subj):  # "a study funded by X"
-                drop -= {t.i} | {x.i for x in agent.subtree}
-    first = next((c for c in subj.conjuncts if c.i > subj.i and c.ent_type_ in ("PERSON", "ORG")), None)
-    if first is not None and subj.pos_ == "NOUN" and not (animate(subj) or is_document(subj)):
-        # "... has won a state and Cruz suggested ...": a thing coordinated with a name is the verb
-        # before's object, not one who speaks with it
-        drop |= {t.i for t in subj.subtree if t.i < first.i}
-    toks = [t for t in subj.subtree if t.i not in drop]
-    opened = next((k for k, t in enumerate(toks) if t.text in ("(", "[") and k > 0), None)
-    if opened is not None:  # "Advisers to a rival campaign (that would be X)": the aside is not the name
-        close = next((k for k in range(opened, len(toks)) if toks[k].text in (")", "]")), len(toks) - 1)
-        toks = toks[:opened] + toks[close + 1:]
-    # a closing quotation mark the parser hung on the subject ('"...," a source said') is not its name
-    while len(toks) > 1 and (toks[0].is_quote or toks[0].is_punct):
-        toks = toks[1:]
-    while len(toks) > 1 and (toks[-1].is_quote or toks[-1].is_punct and toks[-1].text != "%"):
-        toks = toks[:-1]
-    return toks or [subj]
 
 
 # Cues whose object is someone asked or told to do what the infinitive says ("urged voters to

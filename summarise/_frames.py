@@ -18,9 +18,10 @@ from ._frame_guards import not_done, reduced_passive, unasserted
 from ._frame_nouns import noun_frames
 from ._frame_phrases import phrase_source, phrase_span
 from ._frame_quotes import inner_quote, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
+from ._frame_relatives import relative_content
 from ._frame_repairs import conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, noun_read_report, noun_read_stance, parenthetical_cue, stranded_subject, trailing_report
 from ._frame_sources import display_source, headline_speaker
-from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, antecedent, content_of, one_of_those,
+from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, content_of, one_of_those,
                             source_tokens, span_of, subject_of, subtree)
 from ._kinds import cue_kind, cue_kind_of_text
 from ._nlp import lexicons
@@ -125,6 +126,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if stance and passive:  # "backed by research", "Texas was called for Cruz": the agent takes the side, if anyone
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if stance and tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN") and lexicons().cue_kind.get(tok.lemma_.lower()) != "statement":
+                continue  # "the super PAC supporting her candidacy": the article's description of it, no stance it stated
             if stance and (holder is None or not animate(holder)) and not any(c.dep_ == "ccomp" for c in tok.children):
                 continue  # "the bill supports farmers": no one takes a side ("specialists stress that ..." do say;
                 # "courses sought bankruptcy protection" wants nothing, "the bill seeks to ..." does)
@@ -237,6 +240,11 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 if among is not None and subj.i == among.i:
                     joined = True  # "X, a voter, is among those who say ...": written as it stands
                 source, mention = display_source(analysis, src_toks, recent)
+                if mention is not None and subj.lower_ in ("he", "she", "they") and any(
+                        g.mention is mention and g.content[0] <= subj.idx < g.content[1] for g in sent_frames):
+                    if subj.head.i != tok.i:
+                        continue  # "X suggested she would do Y and support Z": part of what X suggested, no report of its own
+                    source, mention = subj.text, None  # "X said she supports Z": not surely X
                 subj_span = span_of(src_toks)
             if quote_content is not None:
                 content = quote_content
@@ -280,7 +288,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                           subj_span, content, span, back_ref=back, cue_i=tok.i)
             if raised and frame.kind == "statement":
                 frame.kind = "estimate"  # what it seems to show, a hedged finding
-            if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ in ("VBZ", "VBP", "VBD")) and not back and not _relative_content(frame, tok, list(tok.subtree), quoted=quote_content is not None):
+            if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ in ("VBZ", "VBP", "VBD")) and not back and not relative_content(frame, tok, list(tok.subtree), quoted=quote_content is not None):
                 continue
             lead = [t for c in tok.children if c.i < tok.i and c.dep_ in ("npadvmod", "advmod", "prep")
                     and (subj is None or c.i < subj.i) for t in c.subtree]
@@ -354,46 +362,3 @@ def _noun_read_frame(analysis: Analysis, si: int, toks: list[Any], s_last: int, 
 
 # Verbs of taking a side that the tagger can read as nouns ("support", "oppose", "blame").
 _STANCE_LEMMAS = frozenset(STANCE_CUES | OBJECT_CUES)
-
-
-def _relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = False) -> bool:
-    """"a partnership that experts believe serves as ...": the relative word opening the content
-    stands for the noun; the rendering says "experts believe the partnership serves as ..." and
-    the frame accounts for the noun phrase too ("which X described as Y": "X described the rise as
-    Y"). False when the noun it stands for is unsure, and the frame is not made."""
-    rel = next((t for t in content if t.lower_ in ("that", "which", "who", "whom") and t.i < cue.i
-                and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "det")
-                and not (t.head.i == cue.i and t.dep_ in ("nsubj", "nsubjpass"))), None)  # the cue's own subject is its source
-    if rel is None and not quoted and cue.head.pos_ in ("NOUN", "PROPN") and not (cue.head.dep_ == "pobj" and cue.head.head.head.pos_ in ("NOUN", "PROPN")):
-        clause = next((c for c in cue.children if c.dep_ == "ccomp" and not any(
-            x.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for x in c.children)), None)
-        if clause is not None:  # "emails ... and that X thinks should be made public": "X thinks the emails should be ..."
-            first = min(clause.subtree, key=lambda t: t.i)
-            f.edits = ((first.idx, first.idx, antecedent(cue.head) + " "),)
-        return True
-    if rel is None or cue.head.pos_ not in ("NOUN", "PROPN") or quoted and rel.dep_ != "det":
-        return True
-    after = cue  # "which X described as Y": "X described the rise as Y"
-    if rel.dep_ == "pobj" and rel.head.i > cue.i:
-        after = rel.head  # "which X refers to as Y": "X refers to the lead as Y"
-    elif rel.dep_ == "pobj" or rel.dep_ == "det" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
-        return True  # "a clip in which he says ...": nothing stands for an object
-    head = cue.head
-    if rel.dep_ in ("det", "pobj") and head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
-        return False  # "a lead in the north, which X refers to as ...": the lead or the north? not rewritten
-    text = cue.doc.text
-    end = rel.idx + len(rel.text)
-    while end < len(text) and text[end] == " ":
-        end += 1
-    f.edits = ((rel.idx, end, ""), (after.idx, after.idx + len(after.text), f"{after.text} {antecedent(cue.head)}"))
-    if f.subj and f.subj[0] == rel.idx:
-        f.subj = (end, f.subj[1])  # "which chief officer X described": the subject starts after "which"
-    if f.content[0] <= rel.idx:
-        f.content = (end, f.content[1])
-    start = min(t.idx for t in head.subtree)
-    if head.dep_ == "appos" or text[cue.sent.start_char:start].rstrip().endswith(("\u2014", "\u2013", " -", ",")):
-        # "a deal — a partnership that experts believe ...": the apposition is theirs too
-        while start > 0 and text[start - 1] in " ,\u2014\u2013-":
-            start -= 1
-        f.cover = (start, max(f.span[1], (f.cover or f.span)[1]))
-    return True

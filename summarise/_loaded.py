@@ -80,6 +80,13 @@ def find_loaded(doc: Any, text: str) -> list[LoadedTerm]:
         pos = lex.loaded_pos.get(tok.lower_) or lex.loaded_pos.get(tok.lemma_.lower())
         if pos is not None and tok.pos_ != pos:
             continue  # "a blast" is an explosion; "blasted the plan" is loaded
+        if pos == "VERB" and not _figurative(tok, lex):
+            continue  # "hammered out a deal", "rioters torched cars": the literal act, not a judgement
+        if lex.loaded_words.get(tok.lemma_.lower()) and tok.pos_ == "NOUN" and (
+                tok.dep_ == "compound" or any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children)):
+            continue  # a term of its own ("a tax regime", "regime change"): no judgement, and no other word names it
+        if tok.pos_ == "NOUN" and _legal(tok):
+            continue  # "charged with assault", "a sexual assault": the offence's name
         if tok.lower_ in lex.loaded_words or (tok.lemma_.lower() in lex.loaded_words and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV")) \
                 or tok.pos_ == "ADV" and not any(True for _ in tok.children) and adverb_base(tok.lower_, lex.loaded_words) is not None:
             # (an adverb of its own phrase, "as disastrously as", is not dropped: the phrase would break)
@@ -95,6 +102,42 @@ def find_loaded(doc: Any, text: str) -> list[LoadedTerm]:
         out.append(LoadedTerm(text[a:b], a, b))
         last_end = b
     return out
+
+
+# What a verb of attack is figurative about: words, plans and decisions ("slammed the plan").
+_SAID_OR_DECIDED = frozenset("plan proposal policy decision bill deal law idea comment comments remark remarks statement "
+                             "report budget move strategy approach record measure ruling order response speech claim claims "
+                             "view views stance position rhetoric campaign leadership handling agenda reform reforms "
+                             "government administration".split())
+
+
+_CHARGING = frozenset("charge accuse convict arrest suspect acquit indict guilty innocent plead jail sentence".split())
+_OFFENCE_KINDS = frozenset("sexual physical aggravated indecent domestic verbal felony misdemeanor misdemeanour armed".split())
+
+
+def _legal(noun: Any) -> bool:
+    """A noun that names an offence ("charged with assault", "convicted of assault", "a sexual
+    assault"), which no neutral word replaces."""
+    if any(c.dep_ == "amod" and c.lower_ in _OFFENCE_KINDS for c in noun.children):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("with", "of", "for") and noun.head.head.lemma_.lower() in _CHARGING
+
+
+def _figurative(verb: Any, lex: Any) -> bool:
+    """Whether a verb the lexicon lists as loaded ("slammed", "torched", "hammered") is used of
+    what someone said or did: no particle ("hammered out", "ripped off"), and its object (or a
+    passive's subject) someone or something said or decided ("rioters torched cars" is arson).
+    A verb of rising or falling ("soared", "plunged") needs no such target."""
+    from ._speakers import animate
+
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False
+    repl = lex.loaded_words.get(verb.lemma_.lower()) or lex.loaded_words.get(verb.lower_)
+    if repl not in ("criticise", "criticize"):
+        return True
+    targets = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not targets or any(animate(t) or t.lower_ in ("him", "her", "them", "us", "me")
+                              or t.lemma_.lower() in _SAID_OR_DECIDED | lex.claim_nouns for t in targets)
 
 
 def adverb_base(word: str, words: Any) -> str | None:

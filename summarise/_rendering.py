@@ -164,6 +164,10 @@ def pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> li
     return edits
 
 
+# Verbs whose infinitive happened ("went on to discuss", "managed to persuade").
+_DONE_HEADS = frozenset("go proceed continue begin start move manage rush hasten".split())
+
+
 def clitic_verb(clitic: Any, plural: bool) -> str | None:
     """The verb a clitic after a subject stands for, written out for a subject that is replaced by a
     name ("he's argued" -> "X has argued", "who's hopeful" -> "X is hopeful"); None for a clitic
@@ -339,7 +343,9 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
             body = "\u201c" + body.strip().strip("'`\"\u201c\u201d").rstrip(",") + "\u201d"
         return finish(f"{with_role_comma(source)} said: {body}"), handled, extra
     verb_first = bool(f.cue) and body.lower().startswith(f.cue.lower())
-    if cue_tok is not None and cue_tok.tag_ in ("VBG", "VBN", "VB") and verb_first:
+    if cue_tok is not None and verb_first and (cue_tok.tag_ in ("VBG", "VBN") or cue_tok.tag_ == "VB" and (
+            cue_tok.dep_ in ("xcomp", "advcl") and cue_tok.head.lemma_.lower() in _DONE_HEADS)):
+        # (a bare verb is past only after "went on to", "managed to": "would ... and support Y" is not "supported")
         # "went on to discuss X" -> "Kovacs discussed X", not "Kovacs discuss X"
         body = inflect_like(f.cue_lemma, "VBD") + body[len(f.cue):]
     if f.subj is None and f.source in ("unnamed accusers", "unnamed sources"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["animate", "is_document", "named_elsewhere", "someone", "who_antecedent"]
+__all__ = ["animate", "is_document", "named_elsewhere", "someone", "source_tokens", "who_antecedent"]
 
 # Subject words that stand for people or bodies without being a named entity.
 # People in general, as a group or in a walk of life (the roles of ``_analysis.ROLE_NOUNS`` aside).
@@ -101,3 +101,31 @@ def who_antecedent(rel: Any, head: Any) -> Any:
                 h = h.head
             return h
     return head
+
+
+def source_tokens(subj: Any) -> list[Any]:
+    """The subject's words, without its relative clauses, participial modifiers and bracketed
+    asides."""
+    drop: set[int] = set()
+    for t in subj.subtree:
+        if t.dep_ in ("relcl", "acl") and t.i > subj.i:
+            drop |= {x.i for x in t.subtree}
+            agent = next((c for c in t.children if c.dep_ == "agent" and c.i == t.i + 1), None)
+            if agent is not None and t.tag_ == "VBN" and t.i == subj.i + 1 and is_document(subj):  # "a study funded by X"
+                drop -= {t.i} | {x.i for x in agent.subtree}
+    first = next((c for c in subj.conjuncts if c.i > subj.i and c.ent_type_ in ("PERSON", "ORG")), None)
+    if first is not None and subj.pos_ == "NOUN" and not (animate(subj) or is_document(subj)):
+        # "... has won a state and Cruz suggested ...": a thing coordinated with a name is the verb
+        # before's object, not one who speaks with it
+        drop |= {t.i for t in subj.subtree if t.i < first.i}
+    toks = [t for t in subj.subtree if t.i not in drop]
+    opened = next((k for k, t in enumerate(toks) if t.text in ("(", "[") and k > 0), None)
+    if opened is not None:  # "Advisers to a rival campaign (that would be X)": the aside is not the name
+        close = next((k for k in range(opened, len(toks)) if toks[k].text in (")", "]")), len(toks) - 1)
+        toks = toks[:opened] + toks[close + 1:]
+    # a closing quotation mark the parser hung on the subject ('"...," a source said') is not its name
+    while len(toks) > 1 and (toks[0].is_quote or toks[0].is_punct):
+        toks = toks[1:]
+    while len(toks) > 1 and (toks[-1].is_quote or toks[-1].is_punct and toks[-1].text != "%"):
+        toks = toks[:-1]
+    return toks or [subj]

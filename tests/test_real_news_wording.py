@@ -46,7 +46,7 @@ def test_an_opener_that_starts_a_phrase_is_kept_with_its_phrase():
 
 def test_a_contraction_after_a_replaced_subject_is_written_out():
     text = ("The plan was drafted by the planning chief, Ines Moro, who\u2019s argued for years that the ring road "
-            "cannot be widened. Pavel Dusek, the treasurer, met the press on Monday. He said he\u2019s hopeful that "
+            "cannot be widened. Pavel Dusek, the treasurer, met the press on Monday. He\u2019s hopeful that "
             "the budget will pass.")
     texts = [t for _, _, t in _claims(text)]
     assert "Ines Moro has argued for years that the ring road cannot be widened." in texts, texts
@@ -200,3 +200,38 @@ def test_trying_to_do_something_is_not_doing_it():
     text = "Council leaders are sending that message as they try to push $40 million into the transit budget."
     assert all(src == "the article" for _, src, _ in _claims(text))
     assert not any(t.startswith("They pushed") for _, _, t in _claims(text))
+
+
+# -- loaded words in their literal or technical sense ---------------------------------------------
+
+def test_a_verb_of_attack_used_literally_or_with_a_particle_is_not_rewritten():
+    texts = [t for _, _, t in _claims("Rioters torched three cars near the depot on Friday night. The two unions hammered "
+                                      "out a deal on Sunday. The senator slammed the ruling on Monday.")]
+    assert any("torched three cars" in t for t in texts), texts
+    assert any("hammered out a deal" in t for t in texts), texts
+    assert any("criticised the ruling" in t for t in texts), texts
+
+
+def test_an_offence_or_a_term_is_never_rewritten():
+    texts = [t for _, _, t in _claims("The driver was charged with assault after the crash on Elm Street. The island "
+                                      "adopted a new tax regime in March. The army began its assault on the northern town.")]
+    assert any("charged with assault" in t for t in texts), texts
+    assert any("new tax regime" in t and "\u201c" not in t for t in texts), texts
+    assert any("its attack on the northern town" in t for t in texts), texts
+
+
+# -- more senses that report nothing ---------------------------------------------------------------
+
+def test_rules_forecasts_and_refusals_are_no_one_s_report():
+    text = ("The vote kept the rules as they were: no pledges would be disclosed. The delegation has been heavily "
+            "sought after since March. The chair took a voice vote, declaring after it that the request was denied.")
+    claims = _claims(text)
+    assert not any(src.startswith("unnamed") for _, src, _ in claims), claims
+    assert not any(t.startswith("That ") for _, _, t in claims), claims
+
+
+def test_a_promotion_and_a_reference_to_oneself_are_not_reports():
+    claims = _claims("The mayor promoted a senior aide to chief of staff in May. \u201cWe met as a team,\u201d Ms. Ruiz "
+                     "added, referring to herself, Mr. Cole and Mr. Dunn.")
+    assert not any("referred to herself" in t for _, _, t in claims), claims
+    assert all(src == "the article" for _, src, t in claims if "promoted" in t), claims

@@ -1,0 +1,84 @@
+"""Which senses of a cue verb report something: "denied the report" does, "was denied bail" does
+not; "called him a liar" does, "called the treasurer" does not; "projected a deficit" does,
+"project power" does not. Used by :func:`._cues.is_cue` once a verb is in the lexicon."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._speakers import animate, is_document
+
+__all__ = ["FIGURES", "claims_something", "subject_holders"]
+
+#: Entity labels of a figure ("$4 million", "60 percent").
+FIGURES = frozenset("MONEY CARDINAL PERCENT QUANTITY".split())
+# Things granted or refused ("was denied bail", "denied the request"): refusing one is an act, not
+# the denial of a claim.
+_GRANTED = frozenset("bail entry access permission visa request application parole admission motion petition appeal bid "
+                     "service benefit treatment loan licence license permit asylum citizenship custody leave release "
+                     "exemption waiver funding credit coverage insurance care tenure promotion passage".split())
+# Nouns of a measured amount: what a projection projects ("projected a deficit").
+_MEASURES = frozenset("growth deficit surplus loss profit gain increase decrease decline rise fall drop shortfall "
+                      "revenue earnings sales turnout cost costs total number figure rate margin share majority "
+                      "win victory defeat".split())
+
+
+def claims_something(tok: Any, lemma: str) -> bool:
+    """False for the senses of a cue verb that report no claim ("deny", "charge", "find", "add",
+    "call", "project", "seek", "refer", "promote", "say"): "was denied bail",
+    "denied the request" (something refused), "charged a $100 fee" (a price; "charged the
+    director" is an accusation), "added to its
+    portfolio", "will add a new element" (an increase)."""
+    clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in tok.children)
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    if lemma == "deny":
+        # ("the request was denied": something refused, its passive subject)
+        return clause or not any(o.lemma_.lower() in _GRANTED for o in objs + [c for c in tok.children if c.dep_ == "nsubjpass"]) and not (
+            objs and any(c.dep_ == "nsubjpass" for c in tok.children))
+    if lemma == "seek" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "after" for c in tok.children):
+        return False  # "heavily sought after": in demand
+    if lemma == "refer":  # "referred to the plan as a giveaway"; "referring to herself, A and B" names no one's view
+        return clause or any(c.dep_ == "prep" and c.lower_ == "as" for x in (tok, *tok.children) for c in x.children)
+    if lemma == "promote" and any(animate(o) for o in objs):
+        return False  # "promoted a senior adviser": a post, not a cause
+    if lemma == "say" and objs and all(o.lower_ == "them" for o in objs) and not clause:
+        return False  # "a day after he said them": the words reported elsewhere
+    if lemma == "charge":  # "charged him (with fraud)", "charged that ...": an accusation
+        return clause or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or any(
+            animate(o) or x.dep_ == "prep" and x.lower_ == "with" for o in objs for x in (o, *o.children))
+    if lemma == "find":  # "investigators found that ...", "the poll finds ..."; not "found himself embroiled", "to find someone"
+        return any(c.dep_ == "ccomp" and not any(x.dep_ == "nsubj" and x.lower_.endswith(("self", "selves")) for x in c.children)
+                   for c in tok.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") and is_document(c) for c in subject_holders(tok))
+    if lemma == "call":
+        # "called him a liar", "called for a ban", "called on Congress to act", "called out the
+        # senator"; not "called Haugland to learn more" (a telephone call) or "called an election"
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+            return False  # "Texas was called for Cruz": a result declared, by no one who takes a side
+        return any(c.dep_ in ("ccomp", "parataxis", "oprd") or c.dep_ == "prt" and c.lower_ in ("out", "on", "upon")
+                   or c.dep_ == "xcomp" and not any(a.tag_ == "TO" for a in c.children)  # "called the row unusual"
+                   or c.dep_ == "prep" and (c.lower_ == "for" or c.lower_ in ("on", "upon") and not objs)
+                   or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)  # "calling for X to go"
+                   for c in tok.children) or any(x.dep_ in ("appos", "attr", "oprd") and x.i > o.i for o in objs for x in o.children)
+    if lemma == "project":
+        # "projected growth of 3 percent", "projects that ..."; not "project U.S. power" or "projected
+        # an image of calm"
+        return clause or any(t.like_num or t.ent_type_ in FIGURES or t.lemma_.lower() in _MEASURES
+                             for o in objs for t in o.subtree)
+    if lemma == "add":
+        return clause or not (any(not (o.is_quote or o.pos_ == "PRON") for o in objs)
+                              or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children))
+    return True
+
+
+def subject_holders(tok: Any) -> list[Any]:
+    """The cue's children, or for a verb that shares its subject with the verb before it ("Research
+    conducted for X showed that ...", read as two verbs of one subject), that verb's children."""
+    own = list(tok.children)
+    if tok.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in own):
+        return own + list(tok.head.children)  # ("a review of the emails seems to show that ...")
+    return own
+
+
+# Verbs of a blow that news uses for criticism of someone for something ("knocked Senator X for
+# skipping the vote", "hits Trump over his remarks"): a cue only in that frame.

@@ -1,0 +1,53 @@
+"""A report inside a relative clause ("a partnership that experts believe serves as ...", "which X
+described as Y"): what the relative word stands for, written back into the claim."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._frame_syntax import Frame, antecedent
+
+__all__ = ["relative_content"]
+
+
+def relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = False) -> bool:
+    """"a partnership that experts believe serves as ...": the relative word opening the content
+    stands for the noun; the rendering says "experts believe the partnership serves as ..." and
+    the frame accounts for the noun phrase too ("which X described as Y": "X described the rise as
+    Y"). False when the noun it stands for is unsure, and the frame is not made."""
+    rel = next((t for t in content if t.lower_ in ("that", "which", "who", "whom") and t.i < cue.i
+                and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "det")
+                and not (t.head.i == cue.i and t.dep_ in ("nsubj", "nsubjpass"))), None)  # the cue's own subject is its source
+    if rel is None and not quoted and cue.head.pos_ in ("NOUN", "PROPN") and not (cue.head.dep_ == "pobj" and cue.head.head.head.pos_ in ("NOUN", "PROPN")):
+        clause = next((c for c in cue.children if c.dep_ == "ccomp" and not any(
+            x.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for x in c.children)), None)
+        if clause is not None:  # "emails ... and that X thinks should be made public": "X thinks the emails should be ..."
+            first = min(clause.subtree, key=lambda t: t.i)
+            f.edits = ((first.idx, first.idx, antecedent(cue.head) + " "),)
+        return True
+    if rel is None or cue.head.pos_ not in ("NOUN", "PROPN") or quoted and rel.dep_ != "det":
+        return True
+    after = cue  # "which X described as Y": "X described the rise as Y"
+    if rel.dep_ == "pobj" and rel.head.i > cue.i:
+        after = rel.head  # "which X refers to as Y": "X refers to the lead as Y"
+    elif rel.dep_ == "pobj" or rel.dep_ == "det" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
+        return True  # "a clip in which he says ...": nothing stands for an object
+    head = cue.head
+    if rel.dep_ in ("det", "pobj") and head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "a lead in the north, which X refers to as ...": the lead or the north? not rewritten
+    text = cue.doc.text
+    end = rel.idx + len(rel.text)
+    while end < len(text) and text[end] == " ":
+        end += 1
+    f.edits = ((rel.idx, end, ""), (after.idx, after.idx + len(after.text), f"{after.text} {antecedent(cue.head)}"))
+    if f.subj and f.subj[0] == rel.idx:
+        f.subj = (end, f.subj[1])  # "which chief officer X described": the subject starts after "which"
+    if f.content[0] <= rel.idx:
+        f.content = (end, f.content[1])
+    start = min(t.idx for t in head.subtree)
+    if head.dep_ == "appos" or text[cue.sent.start_char:start].rstrip().endswith(("\u2014", "\u2013", " -", ",")):
+        # "a deal — a partnership that experts believe ...": the apposition is theirs too
+        while start > 0 and text[start - 1] in " ,\u2014\u2013-":
+            start -= 1
+        f.cover = (start, max(f.span[1], (f.cover or f.span)[1]))
+    return True
