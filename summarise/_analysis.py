@@ -201,6 +201,9 @@ def _role_of(ent: Any) -> str:
             while len(toks) > 1 and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
                 toks = toks[:-1]
             span = ent.doc[toks[0].i : toks[-1].i + 1]
+            nxt = ent.doc[span.end] if span.end < len(ent.doc) else None
+            if nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+                continue  # "For X, the worst attack in a decade was ...": the clause's subject, no role of X's
             text = ent.doc.text
             before = text[ent.end_char:span.start_char]
             # beside the name: after its place or party ("of Florida", "(D-Fla.)") and an adverb ("then") at most
@@ -240,55 +243,12 @@ def strip_det(text: str) -> str:
 TITLES = ABBREVIATED_TITLES | frozenset("miss mx sir dame lord lady fr sr sra herr frau mme mlle".split())
 
 
-def _whole_person_names(doc: Any) -> None:
-    """A person's name the tagger cut ("chief executive Anders [Holm]") takes back the capitalised
-    given name before it: a proper noun compounded onto the name, in no entity, not a role word."""
-    from spacy.tokens import Span
-
-    ents = list(doc.ents)
-    changed = False
-    for k, e in enumerate(ents):
-        if e.label_ != "PERSON" or len(e) != 1 or e.start == 0:
-            continue
-        prev = doc[e.start - 1]
-        if (prev.pos_ == "PROPN" and prev.ent_type_ == "" and prev.dep_ == "compound" and prev.head.i == e.start
-                and prev.text.isalpha() and prev.text[:1].isupper() and prev.text[1:].islower() and prev.lower_ not in ROLE_NOUNS
-                and prev.lower_ not in TITLES
-                and prev.lower_ not in ROLE_ABBREVIATIONS):
-            ents[k] = Span(doc, e.start - 1, e.end, label="PERSON")
-            changed = True
-    if changed:
-        doc.ents = ents
-
-
-def _persons_tagged_org(doc: Any) -> None:
-    """A person's name the tagger took for an organisation ("presidential candidate [Carly
-    Fiorina]" as ORG, her company's story around it) is a person's when a role or title stands
-    just before it; so is the bare surname, as an ORG elsewhere in the article."""
-    from spacy.tokens import Span
-
-    ents = list(doc.ents)
-    surnames = set()
-    for k, e in enumerate(ents):
-        if e.label_ != "ORG" or not 2 <= len(e) <= 3 or e.start == 0 or not all(
-                t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() for t in e):
-            continue
-        prev = doc[e.start - 1]
-        if prev.lower_.rstrip(".") in TITLES or prev.lower_ in ROLE_NOUNS and prev.is_lower:
-            ents[k] = Span(doc, e.start, e.end, label="PERSON")
-            surnames.add(e[-1].text)
-    if not surnames:
-        return
-    ents = [Span(doc, e.start, e.end, label="PERSON") if e.label_ == "ORG" and len(e) == 1 and e.text in surnames else e
-            for e in ents]
-    doc.ents = ents
-
-
 def analyse(text: str) -> Analysis:
     """Parse ``text`` and collect sentences, entities, quotes and named sources."""
     doc = nlp(text)
-    _persons_tagged_org(doc)
-    _whole_person_names(doc)
+    from ._entity_repairs import mend_entities
+
+    mend_entities(doc)
     _mend_lemmas(doc)
     sentences = []
     for s in doc.sents:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["not_done", "reduced_passive", "unasserted"]
+__all__ = ["DONE_HEADS", "not_done", "not_reported", "reduced_passive", "unasserted"]
 
 
 # Verbs whose infinitive did not happen ("declined to comment", "failed to show").
@@ -22,6 +22,21 @@ _ATTEMPTED = frozenset("try attempt strive struggle scramble endeavour endeavor"
 _TAKEN_SIDES = frozenset("push press lobby campaign support back oppose endorse favor favour block win".split())
 # Verbs of keeping someone from doing something ("barred her from speaking").
 _KEPT_FROM = frozenset("prevent bar ban stop keep block prohibit forbid discourage deter restrain dissuade".split())
+
+
+# Heads under which an infinitive happened: "went on to say", "had to deny", "was quick to note".
+DONE_HEADS = frozenset("go proceed continue begin start move manage rush hasten have force compel oblige able quick "
+                       "careful keen first last seem appear".split())
+
+
+def not_reported(tok: Any) -> bool:
+    """A bare infinitive cue under a head that does not say it happened ("want U.S. leaders to use it
+    to describe the enemy", "plans to announce", "trying to underscore"): what someone meant or
+    was to do, not a report of what they said."""
+    if tok.tag_ != "VB" or tok.dep_ not in ("xcomp", "advcl") or not any(a.tag_ == "TO" for a in tok.children):
+        return False
+    head = tok.head
+    return head.lemma_.lower() not in DONE_HEADS and head.lower_ not in DONE_HEADS
 
 
 def unasserted(tok: Any) -> bool:

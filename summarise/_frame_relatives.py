@@ -27,9 +27,12 @@ def relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = Fals
         return True
     if rel is None or cue.head.pos_ not in ("NOUN", "PROPN") or quoted and rel.dep_ != "det":
         return True
+    if rel.dep_ in ("nsubj", "nsubjpass") and rel.head.i != cue.i and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i != rel.i for c in rel.head.children):
+        return False  # "the term, which X wants Y to use": "which" read as a second subject; what it is, unsure
     after = cue  # "which X described as Y": "X described the rise as Y"
-    if rel.dep_ == "pobj" and rel.head.i > cue.i:
-        after = rel.head  # "which X refers to as Y": "X refers to the lead as Y"
+    if rel.dep_ in ("pobj", "dobj") and rel.head.i > cue.i:
+        after = rel.head  # "which X refers to as Y": "X refers to the lead as Y"; "which X wants Y to use": "to use the term"
     elif rel.dep_ == "pobj" or rel.dep_ == "det" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
         return True  # "a clip in which he says ...": nothing stands for an object
     head = cue.head

@@ -14,7 +14,7 @@ from typing import Any
 from ._analysis import Analysis, Mention
 from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, OBJECT_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, is_cue, is_document,
                     values_at)
-from ._frame_guards import not_done, reduced_passive, unasserted
+from ._frame_guards import not_done, not_reported, reduced_passive, unasserted
 from ._frame_nouns import noun_frames
 from ._frame_phrases import phrase_source, phrase_span
 from ._frame_quotes import inner_quote, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
@@ -93,7 +93,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 continue
             if not is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)) and not quote_opens_at(analysis, tok):
                 continue  # a cue inside a quotation is part of what the speaker said
-            if not_done(tok) or unasserted(tok):
+            if not_done(tok) or unasserted(tok) or not_reported(tok):
                 continue  # "declined to threaten Moscow", "hard to know where donors will decide to": no one did
             if (reduced_passive(tok) and tok.lower_ not in ADJECTIVE_CUES) or tok.dep_ == "xcomp" and reduced_passive(tok.head):
                 continue  # "when asked to condemn X", "X, asked about Y, said": the one asked, not the one asking
@@ -240,11 +240,9 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 if among is not None and subj.i == among.i:
                     joined = True  # "X, a voter, is among those who say ...": written as it stands
                 source, mention = display_source(analysis, src_toks, recent)
-                if mention is not None and subj.lower_ in ("he", "she", "they") and any(
+                if mention is not None and subj.lower_ in ("he", "she", "they") and subj.head.i != tok.i and any(
                         g.mention is mention and g.content[0] <= subj.idx < g.content[1] for g in sent_frames):
-                    if subj.head.i != tok.i:
-                        continue  # "X suggested she would do Y and support Z": part of what X suggested, no report of its own
-                    source, mention = subj.text, None  # "X said she supports Z": not surely X
+                    continue  # "X suggested she would do Y and support Z": part of what X suggested, no report of its own
                 subj_span = span_of(src_toks)
             if quote_content is not None:
                 content = quote_content

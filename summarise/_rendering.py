@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ._analysis import ROLE_NOUNS, Analysis, strip_det
+from ._frame_guards import DONE_HEADS
 from ._frames import Frame
 from ._loaded import clean_span, inflect_like
 from ._nlp import lexicons
@@ -164,10 +165,6 @@ def pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> li
     return edits
 
 
-# Verbs whose infinitive happened ("went on to discuss", "managed to persuade").
-_DONE_HEADS = frozenset("go proceed continue begin start move manage rush hasten".split())
-
-
 def clitic_verb(clitic: Any, plural: bool) -> str | None:
     """The verb a clitic after a subject stands for, written out for a subject that is replaced by a
     name ("he's argued" -> "X has argued", "who's hopeful" -> "X is hopeful"); None for a clitic
@@ -177,8 +174,8 @@ def clitic_verb(clitic: Any, plural: bool) -> str | None:
     passive ("he's seen as", "she's said to be"); else "is".
     """
     c = clitic.lower_[1:]
-    if clitic.text[:1] not in "'\u2019" or c not in ("s", "re", "ve", "ll"):
-        return None
+    if clitic.text[:1] not in "'\u2019" or c not in ("s", "re", "ve", "ll") or clitic.tag_ == "POS" or clitic.dep_ == "case":
+        return None  # (a possessive "'s" is no verb: "Kessler's complaint")
     if c == "ll":
         return "will"
     if c == "ve":
@@ -344,7 +341,7 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
         return finish(f"{with_role_comma(source)} said: {body}"), handled, extra
     verb_first = bool(f.cue) and body.lower().startswith(f.cue.lower())
     if cue_tok is not None and verb_first and (cue_tok.tag_ in ("VBG", "VBN") or cue_tok.tag_ == "VB" and (
-            cue_tok.dep_ in ("xcomp", "advcl") and cue_tok.head.lemma_.lower() in _DONE_HEADS)):
+            cue_tok.dep_ in ("xcomp", "advcl") and cue_tok.head.lemma_.lower() in DONE_HEADS)):
         # (a bare verb is past only after "went on to", "managed to": "would ... and support Y" is not "supported")
         # "went on to discuss X" -> "Kovacs discussed X", not "Kovacs discuss X"
         body = inflect_like(f.cue_lemma, "VBD") + body[len(f.cue):]

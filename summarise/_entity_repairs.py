@@ -1,0 +1,71 @@
+"""Person names the small tagger gets wrong, mended before the analysis reads them: a name cut
+short ("chief executive Anders [Holm]"), a candidate taken for a company ("presidential candidate
+[Carly Fiorina]" as ORG)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._analysis import INSTITUTION_NOUNS, ROLE_ABBREVIATIONS, ROLE_NOUNS, TITLES
+
+__all__ = ["mend_entities"]
+
+
+def mend_entities(doc: Any) -> None:
+    """Both repairs below, in place on ``doc.ents``."""
+    _persons_tagged_org(doc)
+    _whole_person_names(doc)
+
+
+# Roles only a person holds, before a name ("presidential candidate X"), and words of a company's name.
+_PERSON_ROLES = frozenset("candidate nominee senator governor congressman congresswoman representative mayor president "
+                          "minister secretary hopeful challenger incumbent contender frontrunner front-runner".split())
+_CORPORATE_WORDS = frozenset("capital partners holdings group bank fund inc corp co ltd llc plc media news press "
+                             "systems technologies motors airlines foods energy".split())
+
+
+def _persons_tagged_org(doc: Any) -> None:
+    """A person's name the tagger took for an organisation ("presidential candidate [Carly
+    Fiorina]" as ORG, her company's story around it) is a person's when a role or title stands
+    just before it; so is the bare surname, as an ORG elsewhere in the article."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    surnames = set()
+    for k, e in enumerate(ents):
+        if e.label_ != "ORG" or not 2 <= len(e) <= 3 or e.start == 0 or not all(
+                t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() for t in e):
+            continue
+        prev = doc[e.start - 1]
+        if any(t.lower_ in INSTITUTION_NOUNS or t.lower_ in _CORPORATE_WORDS for t in e):
+            continue  # "activist investor Northcliff Capital": a body's name
+        if prev.lower_.rstrip(".") in TITLES or prev.lower_ in _PERSON_ROLES and prev.is_lower:
+            ents[k] = Span(doc, e.start, e.end, label="PERSON")
+            surnames.add(e[-1].text)
+    if not surnames:
+        return
+    ents = [Span(doc, e.start, e.end, label="PERSON") if e.label_ == "ORG" and len(e) == 1 and e.text in surnames else e
+            for e in ents]
+    doc.ents = ents
+
+
+
+def _whole_person_names(doc: Any) -> None:
+    """A person's name the tagger cut ("chief executive Anders [Holm]") takes back the capitalised
+    given name before it: a proper noun compounded onto the name, in no entity, not a role word."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    changed = False
+    for k, e in enumerate(ents):
+        if e.label_ != "PERSON" or len(e) != 1 or e.start == 0:
+            continue
+        prev = doc[e.start - 1]
+        if (prev.pos_ == "PROPN" and prev.ent_type_ == "" and prev.dep_ == "compound" and prev.head.i == e.start
+                and prev.text.isalpha() and prev.text[:1].isupper() and prev.text[1:].islower() and prev.lower_ not in ROLE_NOUNS
+                and prev.lower_ not in TITLES
+                and prev.lower_ not in ROLE_ABBREVIATIONS):
+            ents[k] = Span(doc, e.start - 1, e.end, label="PERSON")
+            changed = True
+    if changed:
+        doc.ents = ents
