@@ -201,6 +201,8 @@ def _role_of(ent: Any) -> str:
             while len(toks) > 1 and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
                 toks = toks[:-1]
             span = ent.doc[toks[0].i : toks[-1].i + 1]
+            if len(span) == 2 and span[0].lower_ in ("the", "a") and span[1].lower_ in ("woman", "man", "person", "girl", "boy"):
+                continue  # "X, the woman who filed the complaint": no role once the clause is gone
             nxt = ent.doc[span.end] if span.end < len(ent.doc) else None
             if nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBP", "MD"):
                 continue  # "For X, the worst attack in a decade was ...": the clause's subject, no role of X's

@@ -39,6 +39,10 @@ def claims_something(tok: Any, lemma: str) -> bool:
         return False  # "heavily sought after": in demand
     if lemma == "refer":  # "referred to the plan as a giveaway"; "referring to herself, A and B" names no one's view
         return clause or any(c.dep_ == "prep" and c.lower_ == "as" for x in (tok, *tok.children) for c in x.children)
+    if lemma == "threaten" and any(c.dep_ == "xcomp" for c in tok.children) and any(
+            c.dep_ == "nsubj" and (c.lower_ in ("that", "which") and not animate(tok.head) if tok.dep_ == "relcl" else not animate(c))
+            for c in tok.children):
+        return False  # "a nightmare that now threatens to slow the recovery": a risk, no one's threat
     if lemma == "promote" and any(animate(o) for o in objs):
         return False  # "promoted a senior adviser": a post, not a cause
     if lemma == "say" and objs and all(o.lower_ == "them" for o in objs) and not clause:

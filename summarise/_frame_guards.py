@@ -24,19 +24,28 @@ _TAKEN_SIDES = frozenset("push press lobby campaign support back oppose endorse 
 _KEPT_FROM = frozenset("prevent bar ban stop keep block prohibit forbid discourage deter restrain dissuade".split())
 
 
+# Verbs of wanting and planning: what follows them has not happened.
+_INTENDED = frozenset("want plan intend hope wish aim expect need prepare seek".split())
 # Heads under which an infinitive happened: "went on to say", "had to deny", "was quick to note".
 DONE_HEADS = frozenset("go proceed continue begin start move manage rush hasten have force compel oblige able quick "
                        "careful keen first last seem appear".split())
 
 
 def not_reported(tok: Any) -> bool:
-    """A bare infinitive cue under a head that does not say it happened ("want U.S. leaders to use it
-    to describe the enemy", "plans to announce", "trying to underscore"): what someone meant or
-    was to do, not a report of what they said."""
+    """A bare infinitive cue under a verb of wanting or planning, directly or through a verb it
+    governs ("want U.S. leaders to use it to describe the enemy", "plans to announce"): what
+    someone meant to do, not a report of what anyone said ("used a speech to argue", "tried to
+    explain", "broke silence to dispute" did say)."""
     if tok.tag_ != "VB" or tok.dep_ not in ("xcomp", "advcl") or not any(a.tag_ == "TO" for a in tok.children):
         return False
-    head = tok.head
-    return head.lemma_.lower() not in DONE_HEADS and head.lower_ not in DONE_HEADS
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("xcomp", "advcl", "ccomp") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in _INTENDED:
+            return True
+    return False
 
 
 def unasserted(tok: Any) -> bool:

@@ -31,8 +31,10 @@ def relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = Fals
             c.dep_ in ("nsubj", "nsubjpass") and c.i != rel.i for c in rel.head.children):
         return False  # "the term, which X wants Y to use": "which" read as a second subject; what it is, unsure
     after = cue  # "which X described as Y": "X described the rise as Y"
-    if rel.dep_ in ("pobj", "dobj") and rel.head.i > cue.i:
-        after = rel.head  # "which X refers to as Y": "X refers to the lead as Y"; "which X wants Y to use": "to use the term"
+    if rel.dep_ == "dobj" and rel.head.i != cue.i:
+        return False  # "the term, which X wants Y to use to describe Z": whose object it is, the parse cannot say
+    if rel.dep_ == "pobj" and rel.head.i > cue.i:
+        after = rel.head  # "which X refers to as Y": "X refers to the lead as Y"
     elif rel.dep_ == "pobj" or rel.dep_ == "det" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
         return True  # "a clip in which he says ...": nothing stands for an object
     head = cue.head

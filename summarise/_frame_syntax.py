@@ -181,7 +181,9 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
             # "said X had entered ... and described Y": a verb coordinated inside a cue's
             # content that is itself a cue shares the cue's subject, not the content's
             # ("she would do an about-face and support X": a bare verb shares its head's "would" and subject)
-            if t.dep_ == "conj" and is_cue(t) and t.tag_ != "VB" and (head.dep_ == "ccomp" or head.dep_ == "advcl" and _that_clause(head)) and (
+            # ("X said Y was opening a new era, telling the assembly ...": the participle is X's too)
+            if (t.dep_ == "conj" and t.tag_ != "VB" or t.dep_ == "advcl" and t.tag_ == "VBG" and t is cue) and is_cue(t) and (
+                    head.dep_ == "ccomp" or head.dep_ == "advcl" and _that_clause(head)) and (
                     head.head.i != head.i and is_cue(head.head)):
                 head = head.head
             elif t.dep_ == "conj" and is_cue(t) and head.dep_ == "relcl" and not animate(head.head):

@@ -340,9 +340,14 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
             body = "\u201c" + body.strip().strip("'`\"\u201c\u201d").rstrip(",") + "\u201d"
         return finish(f"{with_role_comma(source)} said: {body}"), handled, extra
     verb_first = bool(f.cue) and body.lower().startswith(f.cue.lower())
-    if cue_tok is not None and verb_first and (cue_tok.tag_ in ("VBG", "VBN") or cue_tok.tag_ == "VB" and (
-            cue_tok.dep_ in ("xcomp", "advcl") and cue_tok.head.lemma_.lower() in DONE_HEADS)):
-        # (a bare verb is past only after "went on to", "managed to": "would ... and support Y" is not "supported")
+    if cue_tok is not None and verb_first and cue_tok.tag_ == "VB" and not (
+            cue_tok.dep_ in ("xcomp", "advcl") and cue_tok.head.lemma_.lower() in DONE_HEADS):
+        # a bare verb is past only after "went on to", "managed to": "has tried to explain X" is
+        # neither "explained X" nor "explain X"; the sentence as written says it
+        s0, s1 = analysis.sentences[f.sent]
+        whole, handled = clean_span(doc, text, s0, s1, loaded, [])
+        return finish(whole), handled, extra
+    if cue_tok is not None and verb_first and cue_tok.tag_ in ("VBG", "VBN", "VB"):
         # "went on to discuss X" -> "Kovacs discussed X", not "Kovacs discuss X"
         body = inflect_like(f.cue_lemma, "VBD") + body[len(f.cue):]
     if f.subj is None and f.source in ("unnamed accusers", "unnamed sources"):

@@ -284,3 +284,17 @@ def test_a_subject_after_the_name_is_no_role():
             "Adler has said she wants a new levee.")
     _, source, _ = _one(text, "new levee")
     assert "flood" not in source, source
+
+
+def test_a_participle_after_a_report_is_the_speaker_s():
+    text = ("Mayor Ida Brandt said Monday the city was \u201centering a new era of cooperation\u201d after the strike, "
+            "telling the council her administration would work closely with the unions.")
+    claims = _claims(text)
+    assert not any(src.lower() in ("the city", "city") for _, src, _ in claims), claims
+
+
+def test_the_woman_who_did_something_is_no_role():
+    text = ("Lena Ortiz, the woman who last week filed a complaint against the mayor, is going public. "
+            "\u201cI know what happened,\u201d Ortiz said.")
+    _, source, _ = _one(text, "I know what happened")
+    assert source == "Lena Ortiz", source
