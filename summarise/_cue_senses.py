@@ -23,6 +23,10 @@ _MEASURES = frozenset("growth deficit surplus loss profit gain increase decrease
                       "win victory defeat".split())
 
 
+# Quantifiers that stand for people as subjects ("several threatened to walk out").
+_SOME = frozenset("several some many most few all both others".split())
+
+
 def claims_something(tok: Any, lemma: str) -> bool:
     """False for the senses of a cue verb that report no claim ("deny", "charge", "find", "add",
     "call", "project", "seek", "refer", "promote", "say"): "was denied bail",
@@ -40,7 +44,8 @@ def claims_something(tok: Any, lemma: str) -> bool:
     if lemma == "refer":  # "referred to the plan as a giveaway"; "referring to herself, A and B" names no one's view
         return clause or any(c.dep_ == "prep" and c.lower_ == "as" for x in (tok, *tok.children) for c in x.children)
     if lemma == "threaten" and any(c.dep_ == "xcomp" for c in tok.children) and any(
-            c.dep_ == "nsubj" and (c.lower_ in ("that", "which") and not animate(tok.head) if tok.dep_ == "relcl" else not animate(c))
+            c.dep_ == "nsubj" and (c.lower_ in ("that", "which") and not animate(tok.head) if tok.dep_ == "relcl"
+                                   else c.pos_ in ("NOUN", "PROPN") and not animate(c) and c.lower_ not in _SOME)
             for c in tok.children):
         return False  # "a nightmare that now threatens to slow the recovery": a risk, no one's threat
     if lemma == "promote" and any(animate(o) for o in objs):

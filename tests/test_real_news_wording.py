@@ -298,3 +298,9 @@ def test_the_woman_who_did_something_is_no_role():
             "\u201cI know what happened,\u201d Ortiz said.")
     _, source, _ = _one(text, "I know what happened")
     assert source == "Lena Ortiz", source
+
+
+def test_a_thing_that_threatens_makes_no_threat_and_people_do():
+    claims = _claims("The ruling threatens to create a political bind for the mayor. Several unions threatened to strike in May.")
+    assert all(src == "the article" for _, src, t in claims if "ruling" in t), claims
+    assert any(src == "Several unions" for _, src, _ in claims), claims
