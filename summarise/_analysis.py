@@ -201,20 +201,25 @@ def _role_of(ent: Any) -> str:
             while len(toks) > 1 and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
                 toks = toks[:-1]
             span = ent.doc[toks[0].i : toks[-1].i + 1]
-            if len(span) == 2 and span[0].lower_ in ("the", "a") and span[1].lower_ in ("woman", "man", "person", "girl", "boy"):
-                continue  # "X, the woman who filed the complaint": no role once the clause is gone
+            text = ent.doc.text
+            if "(" in text[ent.end_char:span.start_char] and ")" not in text[ent.end_char:span.start_char]:
+                close = text.find(")", span.start_char)  # "Nancy Pelosi (D-Calif.)": the whole bracket
+                inside = text[text.index("(", ent.end_char) + 1:close].strip(" ,") if close > 0 else ""
+                if inside and not re.fullmatch(r"[DRI]", inside):  # ("(D)" alone is a party, no role)
+                    return inside
+                continue
+            if child.ent_type_ == "PERSON" or re.fullmatch(r"\(?[DRI]\)?", span.text.strip()) or (
+                    len(span) == 2 and span[0].lower_ in ("the", "a") and span[1].lower_ in ("woman", "man", "person", "girl", "boy")):
+                # "Clinton, Sanders": two people, no role; "(D)" alone is a party, no role; "X, the
+                # woman who filed the complaint": no role once the clause is gone
+                continue
             nxt = ent.doc[span.end] if span.end < len(ent.doc) else None
             if nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBP", "MD"):
                 continue  # "For X, the worst attack in a decade was ...": the clause's subject, no role of X's
-            text = ent.doc.text
             before = text[ent.end_char:span.start_char]
             # beside the name: after its place or party ("of Florida", "(D-Fla.)") and an adverb ("then") at most
             if not re.fullmatch(r"(?:\s+of(?:\s+[A-Z][\w.'-]*)+)?(?:\s*\([^()]{1,40}\))?\s*[,(\u2014\u2013-]?\s*(?:[a-z]+\s+)?", before):
                 continue  # not beside the name: a parse that hung a later noun on it ("X, which will see houses, a road")
-            if "(" in before and ")" not in before:  # "Nancy Pelosi (D-Calif.)": the whole bracket
-                close = text.find(")", span.start_char)
-                if close > 0:
-                    return text[text.index("(", ent.end_char) + 1:close].strip(" ,")
             return span.text.strip(" ,")
     # "chief executive Helen Marsh", "deputy commissioner Anil Varma", "retired bus driver X"
     j = ent.start - 1

@@ -21,6 +21,8 @@ def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -
     a pronoun, surname or "the minister" resolved where the analysis is sure, an institution's
     name without its apposition, a dateline taken off."""
     a, b = span_of(toks)
+    if analysis.text[a:b].count("(") > analysis.text[a:b].count(")") and analysis.text[b:b + 1] == ")":
+        b += 1  # "Rep. X (D-Ariz.)": the bracket's close, which a trailing-punctuation trim took
     raw = analysis.text[a:b].strip(" ,")
     dateline = re.match(r"^[A-Z][A-Z .,'-]{2,40}\s*[—–-]+\s*", raw)
     if dateline:

@@ -304,3 +304,14 @@ def test_a_thing_that_threatens_makes_no_threat_and_people_do():
     claims = _claims("The ruling threatens to create a political bind for the mayor. Several unions threatened to strike in May.")
     assert all(src == "the article" for _, src, t in claims if "ruling" in t), claims
     assert any(src == "Several unions" for _, src, _ in claims), claims
+
+
+def test_a_list_of_names_or_a_party_letter_is_no_role():
+    from summarise._analysis import analyse
+
+    text = ("Talks may broker peace between Brandt, Okafor. \u201cHe is struggling,\u201d said former governor Lev Dorn (D), "
+            "a Brandt supporter. Nancy Ruiz (D-Calif.) said no. Brandt said Wednesday that she called Okafor.")
+    roles = {m.name: m.role for m in analyse(text).mentions}
+    assert roles.get("Brandt") == "" and roles.get("Lev Dorn") != "(D" and roles.get("Nancy Ruiz") == "D-Calif.", roles
+    claims = _claims("Others, including Sen. Ann Lee (D-Ore.) and Rep. Bo Kim (D-Ariz.), are urging the mayor to concede.")
+    assert all(src.count("(") == src.count(")") for _, src, _ in claims), claims
