@@ -22,7 +22,7 @@ INSTITUTION_NOUNS = frozenset(
     "regulator court police authority board party club league university hospital embassy "
     "administration campaign team committee army military service bank operator watchdog "
     "prosecutor prosecutors organisation organization institute charity body trust federation "
-    "association corporation insurer airline carrier studio network channel newspaper".split()
+    "association corporation insurer airline carrier studio network channel newspaper publication outlet magazine".split()
 )
 ROLE_NOUNS = frozenset(
     "minister president spokesperson spokesman spokeswoman chairman chairwoman chair executive "

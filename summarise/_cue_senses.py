@@ -62,13 +62,15 @@ def claims_something(tok: Any, lemma: str) -> bool:
     if lemma == "call":
         # "called him a liar", "called for a ban", "called on Congress to act", "called out the
         # senator"; not "called Haugland to learn more" (a telephone call) or "called an election"
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+        if any(c.dep_ in ("nsubjpass", "auxpass") and c.lower_ not in ("'s", "\u2019s") for c in tok.children) and not any(
+                c.dep_ == "agent" for c in tok.children):  # ("who's called for": has called)
             return False  # "Texas was called for Cruz": a result declared, by no one who takes a side
         return any(c.dep_ in ("ccomp", "parataxis", "oprd") or c.dep_ == "prt" and c.lower_ in ("out", "on", "upon")
                    or c.dep_ == "xcomp" and not any(a.tag_ == "TO" for a in c.children)  # "called the row unusual"
                    or c.dep_ == "prep" and (c.lower_ == "for" or c.lower_ in ("on", "upon") and not objs)
                    or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)  # "calling for X to go"
-                   for c in tok.children) or any(x.dep_ in ("appos", "attr", "oprd") and x.i > o.i for o in objs for x in o.children)
+                   for c in tok.children) or any(x.dep_ in ("appos", "attr", "oprd") and x.i > o.i for o in objs for x in o.children) \
+            or any(t.is_quote for o in objs for t in o.subtree)  # "calls Obamacare 'crazy system'": a label in quotes
     if lemma == "project":
         # "projected growth of 3 percent", "projects that ..."; not "project U.S. power" or "projected
         # an image of calm"

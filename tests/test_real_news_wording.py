@@ -315,3 +315,11 @@ def test_a_list_of_names_or_a_party_letter_is_no_role():
     assert roles.get("Brandt") == "" and roles.get("Lev Dorn") != "(D" and roles.get("Nancy Ruiz") == "D-Calif.", roles
     claims = _claims("Others, including Sen. Ann Lee (D-Ore.) and Rep. Bo Kim (D-Ariz.), are urging the mayor to concede.")
     assert all(src.count("(") == src.count(")") for _, src, _ in claims), claims
+
+
+def test_labels_in_quotes_and_a_has_contraction_keep_a_call_a_report():
+    claims = _claims("Lev Dorn calls the levy \u2018crazy tax\u2019 during a campaign stop. The mayor, who\u2019s called for "
+                     "lower fares, spoke on Friday. The plan is backed by far fewer publications than the old one.")
+    assert any(src == "Lev Dorn" for _, src, _ in claims), claims
+    assert any(src == "The mayor" and "called for lower fares" in t for _, src, t in claims), claims
+    assert any(src.startswith("far fewer publications") for _, src, _ in claims), claims
