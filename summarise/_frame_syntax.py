@@ -347,7 +347,8 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
                 return [t for t in head.subtree if t.i > end], False
             return [], False  # only the person told: nothing reported here
     for c in objs:
-        as_phrase = any(x.dep_ == "prep" and x.lower_ == "as" for x in cue.children)
+        # ("described it as Y", "called it a common ailment": "it" is the thing labelled, not an earlier claim)
+        as_phrase = any(x.dep_ == "prep" and x.lower_ == "as" or x.dep_ in ("oprd", "xcomp") for x in cue.children)
         if c.dep_ == "dobj" and not as_phrase and (c.text.lower() in _DEMONSTRATIVE or (c.lemma_.lower() in lex.claim_nouns and not any(x.dep_ in ("acl", "relcl", "prep") for x in c.children))):
             return subtree(c), True  # "the allegation", with its determiner
     if not objs:

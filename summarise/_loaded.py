@@ -80,7 +80,7 @@ def find_loaded(doc: Any, text: str) -> list[LoadedTerm]:
         pos = lex.loaded_pos.get(tok.lower_) or lex.loaded_pos.get(tok.lemma_.lower())
         if pos is not None and tok.pos_ != pos:
             continue  # "a blast" is an explosion; "blasted the plan" is loaded
-        if pos == "VERB" and not _figurative(tok, lex):
+        if tok.pos_ == "VERB" and not _figurative(tok, lex):
             continue  # "hammered out a deal", "rioters torched cars": the literal act, not a judgement
         if lex.loaded_words.get(tok.lemma_.lower()) and tok.pos_ == "NOUN" and (
                 tok.dep_ == "compound" or any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children)):
@@ -133,6 +133,8 @@ def _figurative(verb: Any, lex: Any) -> bool:
     if any(c.dep_ == "prt" for c in verb.children):
         return False
     repl = lex.loaded_words.get(verb.lemma_.lower()) or lex.loaded_words.get(verb.lower_)
+    if repl in ("rise", "fall") and any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "would plunge the race into turmoil": a verb with an object is no rise or fall of a figure
     if repl not in ("criticise", "criticize"):
         return True
     targets = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]

@@ -323,3 +323,16 @@ def test_labels_in_quotes_and_a_has_contraction_keep_a_call_a_report():
     assert any(src == "Lev Dorn" for _, src, _ in claims), claims
     assert any(src == "The mayor" and "called for lower fares" in t for _, src, t in claims), claims
     assert any(src.startswith("far fewer publications") for _, src, _ in claims), claims
+
+
+def test_it_labelled_by_a_call_is_the_thing_not_an_earlier_claim():
+    text = ("\u201cThere is no chance she will withdraw,\u201d Lev Dorn said. Dorn said he had battled pneumonia twice "
+            "and called it a common ailment during long campaigns.")
+    assert not any("the claim that" in t for _, _, t in _claims(text))
+
+
+def test_a_verb_of_falling_with_an_object_is_not_rewritten():
+    texts = [t for _, _, t in _claims("The ruling would plunge the county budget into turmoil next year. "
+                                      "Shares in the utility plunged 20 percent on Monday.")]
+    assert any("plunge the county budget into turmoil" in t for t in texts), texts
+    assert any("fell 20 percent" in t for t in texts), texts
