@@ -184,10 +184,10 @@ def _well_formed(analysis: Analysis, rendering: str, handled: list[str], span: t
     as written, else nothing: never a broken rewrite."""
     text = analysis.text
     content = content or span
-    if _rendering_cut(analysis, rendering, span, residue) is None and is_wellformed(rendering, source=text) \
+    cut = _cut_word(analysis.doc, *span, leaning=residue)
+    if _rendering_cut(analysis, rendering, span, residue, cut) is None and is_wellformed(rendering, source=text) \
             and len(_NEGATION.findall(rendering)) >= len(_NEGATION.findall(text[content[0]:content[1]])):
         return rendering, handled  # (and it keeps every negation of what it reports: a lost "not" flips the claim)
-    cut = _cut_word(analysis.doc, *span, leaning=residue)
     body, h = clean_span(analysis.doc, text, span[0], span[1], loaded, [])
     body = finish(body)
     if cut is None and is_wellformed(body, source=text):
@@ -202,17 +202,18 @@ def _well_formed(analysis: Analysis, rendering: str, handled: list[str], span: t
     return finish(_as_written(analysis, si)), []
 
 
-def _rendering_cut(analysis: Analysis, rendering: str, span: tuple[int, int], residue: bool) -> tuple[Any, str] | None:
+def _rendering_cut(analysis: Analysis, rendering: str, span: tuple[int, int], residue: bool,
+                   span_cut: tuple[Any, str] | None) -> tuple[Any, str] | None:
     """Where the evidence of ``rendering`` cuts a phrase off (:func:`cuts_phrase`), read up to the
-    rendering's last word: a rendering may drop a dangling end ("calmed the fans [by]")."""
+    rendering's last word: a rendering may drop a dangling end ("calmed the fans [by]").
+    ``span_cut`` is the cut of the whole span, the answer when the rendering ends where it does."""
     words = re.findall(r"[\w'\u2019-]+", rendering)
     toks = [t for t in analysis.doc if span[0] <= t.idx < span[1] and not (t.is_punct or t.is_space)]
-    end = span[1]
     if words and toks and toks[-1].lower_ != words[-1].lower():
         last = next((t for t in reversed(toks) if t.lower_ == words[-1].lower()), None)
         if last is not None:
-            end = last.idx + len(last.text)
-    return _cut_word(analysis.doc, span[0], end, leaning=residue)
+            return _cut_word(analysis.doc, span[0], last.idx + len(last.text), leaning=residue)
+    return span_cut
 
 
 _NEGATION = re.compile(r"\b(?:not|never|no|nor|neither)\b|n[\u2019']t\b", re.I)

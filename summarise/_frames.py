@@ -102,8 +102,9 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                    for t in tok.subtree):
                 continue  # "what many people believed to be a killer": a thing, not a claim
             subj, passive = subject_of(tok)
-            if subj is not None and subj.head.i != tok.i and conjoined_name_subject(tok) is not None:
-                subj, passive = conjoined_name_subject(tok), False  # "... won a county and Okafor suggested"
+            named = conjoined_name_subject(tok) if subj is not None and subj.head.i != tok.i else None
+            if named is not None:
+                subj, passive = named, False  # "... won a county and Okafor suggested"
             if aside(tok) and tok.dep_ == "advcl" and subj is not None and subj.head.i != tok.i and not any(
                     c.dep_ == "agent" for c in tok.children):
                 continue  # "Hawaii, as one of the advisers pointed out, ...": never the clause's subject

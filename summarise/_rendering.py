@@ -357,9 +357,10 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
     if not body.lower().startswith(source.lower()):
         first = next((t for t in doc if t.idx >= a), None)
         prev = doc[first.i - 1] if first is not None and first.i > 0 else None
-        if first is not None and clitic_verb(first, plural=False) is not None and body.startswith(first.text):
+        written_out = clitic_verb(first, plural=False) if first is not None else None
+        if written_out is not None and body.startswith(first.text):
             # "who's argued that ..." -> "X has argued that ...", not "X 's argued"
-            body = f"{clitic_verb(first, plural=False)}{body[len(first.text):]}"
+            body = f"{written_out}{body[len(first.text):]}"
         elif prev is not None and (clitic_verb(prev, plural=False) is not None or prev.lemma_ == "be" and prev.pos_ == "AUX") \
                 and prev.i > 0 and doc[prev.i - 1].lower_ in ("who", "that", "which") and not text[prev.idx + len(prev.text):a].strip():
             # "X, who's / who is sure that ..." -> "X is sure that ...": the verb before the cue stays
