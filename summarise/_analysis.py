@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._nlp import lexicons, nlp
+from ._nlp import doc_text, lexicons, nlp
 from ._wellformed import ABBREVIATED_TITLES
 
 __all__ = ["Analysis", "Mention", "analyse", "common_plural_at", "full_person", "strip_det", "untitled"]
@@ -201,7 +201,7 @@ def _role_of(ent: Any) -> str:
             while len(toks) > 1 and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
                 toks = toks[:-1]
             span = ent.doc[toks[0].i : toks[-1].i + 1]
-            text = ent.doc.text
+            text = doc_text(ent.doc)
             if "(" in text[ent.end_char:span.start_char] and ")" not in text[ent.end_char:span.start_char]:
                 close = text.find(")", span.start_char)  # "Nancy Pelosi (D-Calif.)": the whole bracket
                 inside = text[text.index("(", ent.end_char) + 1:close].strip(" ,") if close > 0 else ""

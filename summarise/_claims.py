@@ -13,6 +13,7 @@ from ._frames import Frame
 from ._loaded import clean_span
 from ._types import ARTICLE_SOURCE, LoadedTerm, Span
 from ._layout import cut_off, open_quote_before
+from ._nlp import doc_text, token_at, tokens_in
 from ._rendering import DISCOURSE, clean_output, finish, render_frame
 from ._wellformed import asserts_something, is_wellformed, mark_truncated, prepare
 
@@ -70,7 +71,7 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
     if _META.match(sent_text) or sent_text.rstrip().endswith("?"):
         return None
     covered = [f.cover or f.span for f in frames]
-    toks = [t for t in analysis.doc if s0 <= t.idx < s1 and not any(a <= t.idx < b for a, b in covered)]
+    toks = [t for t in tokens_in(analysis.doc, s0, s1) if not any(a <= t.idx < b for a, b in covered)]
     words = [t for t in toks if t.is_alpha]
     if len(words) < 5 or not any(t.pos_ in ("VERB", "AUX") for t in toks):
         return None
@@ -119,7 +120,7 @@ _EDGE_WORDS = frozenset("and or but nor yet that which who whose whom because al
 def _trim_edges(analysis: Analysis, a: int, b: int) -> tuple[int, int]:
     """Shrink ``[a, b)`` past words that only join it to a cut-away neighbour: a trailing
     "…by 2030, and" (its other conjunct was a frame) or a leading "and"/"which"."""
-    toks = [t for t in analysis.doc if a <= t.idx and t.idx + len(t.text) <= b]
+    toks = [t for t in tokens_in(analysis.doc, a, b) if t.idx + len(t.text) <= b]
 
     def joins(t: Any) -> bool:
         return (t.is_punct and t.text not in "\"\u201d\u2019)%") or t.is_space or t.lower_ in _EDGE_WORDS \
@@ -208,7 +209,7 @@ def _rendering_cut(analysis: Analysis, rendering: str, span: tuple[int, int], re
     rendering's last word: a rendering may drop a dangling end ("calmed the fans [by]").
     ``span_cut`` is the cut of the whole span, the answer when the rendering ends where it does."""
     words = re.findall(r"[\w'\u2019-]+", rendering)
-    toks = [t for t in analysis.doc if span[0] <= t.idx < span[1] and not (t.is_punct or t.is_space)]
+    toks = [t for t in tokens_in(analysis.doc, span[0], span[1]) if not (t.is_punct or t.is_space)]
     if words and toks and toks[-1].lower_ != words[-1].lower():
         last = next((t for t in reversed(toks) if t.lower_ == words[-1].lower()), None)
         if last is not None:
@@ -245,7 +246,7 @@ def cuts_phrase(doc: Any, a: int, b: int, leaning: bool = True) -> str | None:
 def _cut_word(doc: Any, a: int, b: int, leaning: bool = True) -> tuple[Any, str] | None:
     """The word of ``[a, b)`` that loses a dependent or its head past ``b`` (see :func:`cuts_phrase`)
     and how."""
-    toks = [t for t in doc if a <= t.idx < b and not t.is_space]
+    toks = [t for t in tokens_in(doc, a, b) if not t.is_space]
     if not toks:
         return None
     last = toks[-1].i
@@ -254,7 +255,7 @@ def _cut_word(doc: Any, a: int, b: int, leaning: bool = True) -> tuple[Any, str]
             continue
         kept = [c for c in t.children if c.dep_ in _COMPLETING and c.i <= last]
         for c in t.children:
-            if c.i > last and c.dep_ in _COMPLETING and not c.is_punct and not kept and ";" not in doc.text[b:c.idx]:
+            if c.i > last and c.dep_ in _COMPLETING and not c.is_punct and not kept and ";" not in doc_text(doc)[b:c.idx]:
                 # (a clause past a semicolon is a sentence of its own, whatever the parser hung it on)
                 # (a verb that keeps an object loses no other: "signed a pact on Friday — an
                 # agreement that ...", the apposition read as a second object)
@@ -276,13 +277,13 @@ def _residue_body(analysis: Analysis, si: int, sent_frames: list[Frame], loaded:
     if res is None:
         return None
     a, b = res
-    inside = [t for t in analysis.doc if a <= t.idx < b and not (t.is_space or t.is_punct)]
+    inside = [t for t in tokens_in(analysis.doc, a, b) if not (t.is_space or t.is_punct)]
     if len(inside) > 4 and inside[-1].dep_ == "prep" and inside[-1].lower_ in _ADJUNCT_PREPS and not any(c.i <= inside[-1].i for c in inside[-1].children) and any(
             f.span[0] <= c.idx < f.span[1] for c in inside[-1].children for f in sent_frames):
         # "tried to calm the fans by [telling them ...]": the preposition whose object a frame took goes with it
         b = inside[-2].idx + len(inside[-2].text)
     edits = []
-    first = next((t for t in analysis.doc if t.idx >= a), None)
+    first = token_at(analysis.doc, a, exact=False)
     if first is not None and first.lower_ in PRONOUNS_SING | PRONOUNS_PLUR and first.dep_ == "nsubj":
         from ._references import resolve_reference
 
@@ -353,7 +354,7 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
                 # a loaded word with a neutral equivalent ("assault" -> "attack") colours the
                 # wording, not the claim, and so does an intensifier the rendering drops ("a massive
                 # outage"): only the others make the sentence a judgement
-                starts = {t.idx: t for t in analysis.doc if a <= t.idx < b}
+                starts = {t.idx: t for t in tokens_in(analysis.doc, a, b)}
                 n_loaded = sum(1 for t in loaded if a <= t.start < b and not (lex.loaded_words.get(t.term.lower()) or lex.loaded_phrases.get(t.term.lower()))
                                and not (" " not in t.term and t.start in starts and starts[t.start].dep_ in ("amod", "advmod")
                                         and not open_quote_before(text, t.start, single=True)))

@@ -31,6 +31,7 @@ from typing import Any
 
 from ._analysis import INSTITUTION_NOUNS, ROLE_NOUNS, Analysis, Mention, untitled
 from ._references import things_named
+from ._nlp import token_ending_in, tokens_in
 
 __all__ = ["resolve_pronoun", "mention_gender", "PRONOUN_GENDER"]
 
@@ -126,7 +127,7 @@ def mention_gender(analysis: Analysis, mention: Mention) -> str | None:
         before = analysis.text[max(0, a - 6):a].strip().lower().split()
         if before and before[-1] in _HONORIFIC:
             votes.add(_HONORIFIC[before[-1]])
-        head = next((t for t in doc if a <= t.idx < b and (t.head.idx < a or t.head.idx >= b or t.head.i == t.i)), None)
+        head = next((t for t in tokens_in(doc, a, b) if t.head.idx < a or t.head.idx >= b or t.head.i == t.i), None)
         if head is None or head.dep_ not in ("nsubj", "nsubjpass"):
             continue
         verb = head.head
@@ -161,7 +162,7 @@ def _given_names() -> dict[str, str]:
 def _modifier(analysis: Analysis, end: int) -> bool:
     """Whether the name ending at ``end`` only modifies another noun or names the same person
     as its appositive: a modifier is never what a pronoun points back to."""
-    last = next((t for t in analysis.doc if t.idx < end <= t.idx + len(t.text)), None)
+    last = token_ending_in(analysis.doc, end)
     if last is None:
         return False
     # "Safe Turf Now, founder Gareth Pelling" parsed as a name with the person as its appositive
@@ -194,12 +195,12 @@ def _noun_candidates(analysis: Analysis, a: int, b: int, plural: bool) -> list[t
     """Unnamed people (or groups) referred to in ``[a, b)``: (offset, gender, the mention they
     stand for)."""
     out: list[tuple[int, str | None, Mention | None]] = []
-    for t in analysis.doc:
-        if plural and a <= t.idx < b and t.ent_type_ in ("PERSON", "ORG") and any(
+    for t in tokens_in(analysis.doc, a, b):
+        if plural and t.ent_type_ in ("PERSON", "ORG") and any(
                 c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children):
             out.append((t.idx, None, None))  # "Cruz and Rubio ... They pushed him": both, no one body
             continue
-        if not (a <= t.idx < b) or t.pos_ != "NOUN" or t.ent_type_ or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"):
+        if t.pos_ != "NOUN" or t.ent_type_ or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"):
             continue
         lemma = t.lemma_.lower()
         if plural and t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubjpass") and lemma in _COLLECTIVE:
@@ -228,8 +229,8 @@ def _speaker_spans(analysis: Analysis, speaker: Mention | None, a: int, b: int) 
         return []
     last = speaker.name.replace("-", " ").split()[-1]
     out = []
-    for t in analysis.doc:
-        if a <= t.idx < b and t.text == last:
+    for t in tokens_in(analysis.doc, a, b):
+        if t.text == last:
             head = t
             while head.dep_ in ("compound", "flat") and head.head.i != head.i:
                 head = head.head
@@ -271,8 +272,8 @@ def _candidates(analysis: Analysis, pronoun: str, offset: int, speaker: Mention 
         # an earlier pronoun of the same form stands for whoever it resolves to (or blocks)
         # (past the depth looked through, an earlier pronoun is passed over: what it stands for
         # lies beyond the sentences this one looks at, and it is no one else's mention)
-        for t in analysis.doc:
-            if depth < 3 and s0 <= t.idx < end and t.lower_ in same_form and not analysis.in_quote(t.idx, t.idx + 1):
+        for t in tokens_in(analysis.doc, s0, end):
+            if depth < 3 and t.lower_ in same_form and not analysis.in_quote(t.idx, t.idx + 1):
                 found.append((t.idx, resolve_pronoun(analysis, t.lower_, t.idx, [speaker] if speaker else None, depth + 1)))
         spans = _speaker_spans(analysis, speaker, s0, end)
         if spans:  # the speaker's own noun phrase is the speaker

@@ -11,6 +11,7 @@ from typing import Any
 from ._analysis import Analysis
 from ._cues import QUOTE_CUES
 from ._frame_syntax import KIND_RANK, Frame
+from ._nlp import doc_text
 
 __all__ = ["inner_quote", "merge_nested", "multi_sentence_quotes", "negated_answer", "quote_before", "quote_continuation", "quote_opens_at"]
 
@@ -133,7 +134,7 @@ def merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
         if same and not heads_content:
             out.append(f)
             continue
-        if same and doc is not None and f.cue_i >= 0 and (doc[f.cue_i].dep_ == "xcomp" or _beyond(doc.text, outer, f)):
+        if same and doc is not None and f.cue_i >= 0 and (doc[f.cue_i].dep_ == "xcomp" or _beyond(doc_text(doc), outer, f)):
             # "pledged to push for X": the infinitive stays inside the outer cue's words (taking its
             # span alone left "X push for ..."), as does a cue beside other reported words ("said he
             # intends to win, so he will have ..."); only a more specific kind carries over

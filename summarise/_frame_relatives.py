@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._frame_syntax import Frame, antecedent
+from ._nlp import doc_text
 
 __all__ = ["relative_content"]
 
@@ -40,7 +41,7 @@ def relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = Fals
     head = cue.head
     if rel.dep_ in ("det", "pobj") and head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
         return False  # "a lead in the north, which X refers to as ...": the lead or the north? not rewritten
-    text = cue.doc.text
+    text = doc_text(cue.doc)
     end = rel.idx + len(rel.text)
     while end < len(text) and text[end] == " ":
         end += 1

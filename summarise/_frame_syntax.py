@@ -13,7 +13,7 @@ from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS,
                     OBJECT_CUES, QUOTE_CUES, animate, aside, is_cue,
                     is_document, made_clear, when_or_where)
 from ._frame_repairs import is_trailing_report
-from ._nlp import lexicons
+from ._nlp import doc_text, lexicons
 from ._speakers import someone, source_tokens, who_antecedent
 
 __all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "source_tokens", "span_of",
@@ -91,7 +91,7 @@ def span_of(tokens: list[Any]) -> tuple[int, int]:
         toks = tokens
     a = min(t.idx for t in toks)
     b = max(t.idx + len(t.text) for t in toks)
-    negation = _NOT.match(toks[0].doc.text, b)
+    negation = _NOT.match(doc_text(toks[0].doc), b)
     if negation:  # "if he didn’t": the parser can hang "n’t" elsewhere; a lost one flips the claim
         b = negation.end()
     return a, b

@@ -24,7 +24,7 @@ from ._frame_sources import display_source, headline_speaker
 from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, content_of, one_of_those,
                             source_tokens, span_of, subject_of, subtree)
 from ._kinds import cue_kind, cue_kind_of_text
-from ._nlp import lexicons
+from ._nlp import lexicons, tokens_in
 
 __all__ = ["Frame", "find_frames", "KIND_RANK"]
 
@@ -36,7 +36,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
     recent: list[Mention] = []
     for si, (s0, s1) in enumerate(analysis.sentences):
         sent_frames: list[Frame] = []
-        toks = [t for t in doc if s0 <= t.idx < s1]
+        toks = tokens_in(doc, s0, s1)
         words = [t.i for t in toks if not (t.is_punct or t.is_space)]
         s_first, s_last = (words[0], words[-1]) if words else (-1, -1)
         for tok in toks:

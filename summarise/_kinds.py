@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from ._cues import ADJECTIVE_CUES, AS_CUES, QUOTE_CUES, animate, is_document, values_at
-from ._nlp import lexicons
+from ._nlp import doc_text, lexicons
 
 __all__ = ["cue_kind", "cue_kind_of_text"]
 
@@ -98,11 +98,11 @@ def _quoted_view(cue: Any, content_text: str) -> bool:
     theirs: news quotes a source's words for a view (and paraphrases facts)."""
     doc = cue.doc
     content_text = content_text.strip(" \u201c\u201d\"'`,")  # the parse may take the marks in
-    start = doc.text.find(content_text, max(0, cue.sent.start_char - 2000)) if content_text else -1
+    start = doc_text(doc).find(content_text, max(0, cue.sent.start_char - 2000)) if content_text else -1
     if start <= 0:
         return False
-    before = doc.text[max(0, start - 2):start].strip()
-    after = doc.text[start + len(content_text):start + len(content_text) + 3]
+    before = doc_text(doc)[max(0, start - 2):start].strip()
+    after = doc_text(doc)[start + len(content_text):start + len(content_text) + 3]
     if not (before.endswith(("\u201c", '"', "''")) and re.match(r"^[,.!?]?\s*[\u201d\"']", after)):
         return False
     speakers = list(cue.children) + (list(cue.head.children) if cue.dep_ in ("advcl", "conj", "xcomp") else [])
@@ -153,7 +153,7 @@ def _judges(cue: Any, content_text: str) -> bool:
     if not hits:
         return False
     doc = cue.doc
-    start = doc.text.find(content_text, max(0, cue.sent.start_char - 2000))
+    start = doc_text(doc).find(content_text, max(0, cue.sent.start_char - 2000))
     if start < 0:
         return True
     span = doc.char_span(start, start + len(content_text), alignment_mode="expand")
@@ -161,8 +161,8 @@ def _judges(cue: Any, content_text: str) -> bool:
     for m in hits:
         tok = by_idx.get(start + m.start())
         if (tok is None or " " in m.group(0) or tok.dep_ != "amod" or tok.head.dep_ in ("attr", "acomp", "oprd", "appos", "ROOT")
-                or open_quote_before(doc.text, tok.idx, single=True)
-                or doc.text[doc.text.rfind("\n", 0, tok.idx) + 1:tok.idx].count("''") % 2 == 1):  # ''NYT-style''
+                or open_quote_before(doc_text(doc), tok.idx, single=True)
+                or doc_text(doc)[doc_text(doc).rfind("\n", 0, tok.idx) + 1:tok.idx].count("''") % 2 == 1):  # ''NYT-style''
             return True
     return False
 
@@ -175,7 +175,7 @@ def _quoted_judgement(cue: Any, content_text: str) -> bool:
     hits = list(lexicons().judgement_pattern().finditer(content_text))
     if not hits:
         return False
-    text = cue.doc.text
+    text = doc_text(cue.doc)
     start = text.find(content_text, max(0, cue.sent.start_char - 2000))
     if start < 0:
         return False

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ._layout import open_quote_before
-from ._nlp import lexicons
+from ._nlp import lexicons, tokens_in
 from ._types import LoadedTerm
 
 __all__ = ["find_loaded", "clean_span", "loaded_in", "inflect_like", "adverb_base"]
@@ -188,7 +188,7 @@ def clean_span(doc: Any, text: str, start: int, end: int, loaded: list[LoadedTer
     lex = lexicons()
     edits: list[tuple[int, int, str]] = list(extra_edits or [])
     handled: list[str] = []
-    tokens = {t.idx: t for t in doc if start <= t.idx < end}
+    tokens = {t.idx: t for t in tokens_in(doc, start, end)}
     for term in loaded:
         if term.start < start or term.end > end:
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import threading
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -14,7 +15,8 @@ import yaml
 
 from ._errors import ModelNotFoundError
 
-__all__ = ["nlp", "parse_syntax", "parse_syntax_many", "SYNTAX_OFF", "pipeline_meta", "Lexicons", "lexicons", "SPACY_PACKAGES"]
+__all__ = ["nlp", "parse_syntax", "parse_syntax_many", "SYNTAX_OFF", "pipeline_meta", "Lexicons", "lexicons", "SPACY_PACKAGES",
+           "doc_text", "tokens_in", "token_at", "token_ending_in"]
 
 _DATA = Path(__file__).with_name("data")
 #: spaCy pipelines tried in order: the official name, then the PyPI re-upload installable here.
@@ -120,6 +122,48 @@ def parse_syntax_many(texts: list[str]) -> list[Any]:
     """:func:`parse_syntax` of each text, in one ``nlp.pipe`` batch (the same parses, in less time)."""
     with _lock:
         return list(_load_nlp().pipe(texts, disable=SYNTAX_OFF))
+
+
+_TEXT_KEY = "summarise.text"
+_STARTS_KEY = "summarise.token_starts"
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, built once per parse and kept in ``doc.user_data`` (spaCy joins every
+    token's text again on each access, which costs a scan of the document each time)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def _starts(doc: Any) -> list[int]:
+    starts = doc.user_data.get(_STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[_STARTS_KEY] = [t.idx for t in doc]
+    return starts
+
+
+def tokens_in(doc: Any, a: int, b: int) -> list[Any]:
+    """The tokens of ``doc`` that start at a character offset in ``[a, b)``, in order (what
+    ``[t for t in doc if a <= t.idx < b]`` gives), found by bisection instead of a scan."""
+    starts = _starts(doc)
+    return [doc[i] for i in range(bisect_left(starts, a), bisect_left(starts, b))]
+
+
+def token_at(doc: Any, offset: int, exact: bool = True) -> Any | None:
+    """The token whose text starts at ``offset`` (``exact=False``: the first that starts there or
+    after), or ``None``."""
+    starts = _starts(doc)
+    i = bisect_left(starts, offset)
+    return doc[i] if i < len(starts) and (starts[i] == offset or not exact) else None
+
+
+def token_ending_in(doc: Any, end: int) -> Any | None:
+    """The token with ``t.idx < end <= t.idx + len(t.text)`` (the one the offset ``end`` falls in
+    or closes), or ``None``."""
+    i = bisect_left(_starts(doc), end) - 1
+    return doc[i] if i >= 0 and end <= doc[i].idx + len(doc[i].text) else None
 
 
 def pipeline_meta() -> dict[str, Any]:

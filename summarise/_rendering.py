@@ -12,7 +12,7 @@ from ._analysis import ROLE_NOUNS, Analysis, strip_det
 from ._frame_guards import DONE_HEADS
 from ._frames import Frame
 from ._loaded import clean_span, inflect_like
-from ._nlp import lexicons
+from ._nlp import lexicons, token_at, tokens_in
 from ._types import ARTICLE_SOURCE, LoadedTerm
 
 
@@ -126,8 +126,8 @@ def pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> li
     from ._coref import resolve_pronoun
 
     edits = []
-    for tok in analysis.doc:
-        if not (a <= tok.idx < b) or analysis.in_quote(tok.idx, tok.idx + 1):
+    for tok in tokens_in(analysis.doc, a, b):
+        if analysis.in_quote(tok.idx, tok.idx + 1):
             continue
         if frame.subj and frame.subj[0] <= tok.idx < frame.subj[1]:
             continue
@@ -289,7 +289,7 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
         source = text[f.subj[0]:f.subj[1]]  # "it says" that no analysis resolved stays "it", never "Unnamed sources says"
     if f.subj and a <= f.subj[0] and f.subj[1] <= b:
         nxt = text[f.subj[1]:f.subj[1] + 1]
-        between = [t for t in doc if f.subj[1] <= t.idx and cue_tok is not None and t.idx < cue_tok.idx]
+        between = tokens_in(doc, f.subj[1], cue_tok.idx) if cue_tok is not None else []
         if ", " in source and between and all(t.is_punct or t.text in source and any(
                 f.subj[0] <= h.idx < f.subj[1] for h in t.ancestors) for t in between):
             # "X, a host considered one of ..., recalled": the role shown once, from the source
@@ -302,7 +302,7 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
             # a comma after "Name, role" (a source rebuilt so), none after a source as written
             # ("voters in Alabama, Georgia and Virginia said")
             as_written = strip_det(text[f.subj[0]:f.subj[1]]).lower() == strip_det(source).lower()
-            clitic = next((t for t in doc if t.idx == f.subj[1]), None)
+            clitic = token_at(doc, f.subj[1])
             full = clitic_verb(clitic, plural=False) if clitic is not None and not as_written else None
             if full is not None:  # "who's argued" -> "X has argued", not "X 's argued"
                 edits.append((f.subj[0], clitic.idx + len(clitic.text), f"{with_role_comma(source)} {full}"))
