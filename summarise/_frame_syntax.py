@@ -182,9 +182,12 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
             # content that is itself a cue shares the cue's subject, not the content's
             # ("she would do an about-face and support X": a bare verb shares its head's "would" and subject)
             # ("X said Y was opening a new era, telling the assembly ...": the participle is X's too)
-            if (t.dep_ == "conj" and t.tag_ != "VB" or t.dep_ == "advcl" and t.tag_ == "VBG" and t is cue) and is_cue(t) and (
+            # Only where the reporting verb comes first and the verb's tense agrees with it ("X
+            # addressed ... and plans Y, AP reported", "AP reported X addressed ... and plans Y": X plans)
+            if (t.dep_ == "conj" and t.tag_ != "VB" and t.tag_ == head.head.tag_
+                    or t.dep_ == "advcl" and t.tag_ == "VBG" and t is cue) and is_cue(t) and (
                     head.dep_ == "ccomp" or head.dep_ == "advcl" and _that_clause(head)) and (
-                    head.head.i != head.i and is_cue(head.head)):
+                    head.head.i < head.i and is_cue(head.head)):
                 head = head.head
             elif t.dep_ == "conj" and is_cue(t) and head.dep_ == "relcl" and not animate(head.head):
                 # "He said the claim would require currents that would cook the cell, and accused
@@ -278,6 +281,15 @@ def _purpose_infinitive(cue: Any) -> Any | None:
                  and any(a.tag_ == "TO" for a in c.children)), None)
 
 
+def _set_off(cue: Any, subj: Any) -> bool:
+    """A cue and its subject set off by commas inside the sentence it reports (", he said,"):
+    a comma right before the subject and right after the cue's last word, and words after it."""
+    doc = cue.doc
+    first, last = subj.left_edge.i, max(t.i for t in cue.subtree if not t.is_punct)
+    return (first > cue.sent.start and doc[first - 1].text == "," and last + 2 < cue.sent.end
+            and doc[last + 1].text == "," and not doc[last + 2].is_punct)
+
+
 # Prepositions of where, when and through what something was said, never of what.
 _WHERE_PREPS = frozenset("at in on during after before from while outside inside near via through".split())
 
@@ -315,7 +327,17 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
             c.dep_ in ("dobj", "prep", "ccomp", "xcomp") and not when_or_where(c) for c in cue.children):
         # "Many of the closures, he said (on Monday), have involved ...": the clause around the cue
         own = {t.i for t in cue.subtree}
-        return [t for t in cue.head.subtree if t.i not in own], False  # coordinated clauses included
+        around = cue.head
+        subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
+        if subj is not None and _set_off(cue, subj):
+            # ", he said," between commas reports the whole sentence: the words before its subject
+            # that the parser hung on the cue ("If the talks fail, the minister warned, prices will
+            # rise") and the clauses above the one it hung on ("Though X, he said, Y"; "That's why,
+            # he argued, Z") are part of what is reported
+            own = {t.i for t in cue.subtree if t.i >= subj.left_edge.i}
+            while around.head.i != around.i and around.dep_ in ("advcl", "ccomp", "conj"):
+                around = around.head
+        return [t for t in around.subtree if t.i not in own], False  # coordinated clauses included
     objs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "dative", "attr", "xcomp", "advcl", "acomp", "npadvmod", "prt", "pobj")]
     objs = [c for c in objs if not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in _FOREIGN_MARKS for m in c.children))
             and c is not purpose]

@@ -250,8 +250,11 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
     if f.back_ref:
         # what "the allegation" / "that" points back to: someone else's claim of this sentence or
         # the one before, the last one (not a claim further back the reader has left behind)
-        ref = next((d for d in reversed(previous) if d.kind in ("allegation", "statement", "estimate", "opinion")
-                    and d.source != source and d.source != ARTICLE_SOURCE and d.sent >= f.sent - 1), None)
+        # (none when a claim of this sentence already holds the denial: "said X met Y and denied
+        # the report" is the speaker's report of the denial, not a denial of the speaker)
+        inside = any(d.sent == f.sent and text[f.span[0]:f.span[1]].lower() in d.text.lower() for d in previous)
+        ref = None if inside else next((d for d in reversed(previous) if d.kind in ("allegation", "statement", "estimate", "opinion")
+                                        and d.source != source and d.source != ARTICLE_SOURCE and d.sent >= f.sent - 1), None)
         verb = inflect_like(f.cue_lemma, "VBD") if f.cue_lemma else "denied"
         if ref is not None:
             body = ref.text.rstrip(".")

@@ -336,3 +336,30 @@ def test_a_verb_of_falling_with_an_object_is_not_rewritten():
                                       "Shares in the utility plunged 20 percent on Monday.")]
     assert any("plunge the county budget into turmoil" in t for t in texts), texts
     assert any("fell 20 percent" in t for t in texts), texts
+
+
+# -- a report set off inside the sentence it reports, and verbs joined inside a report -----------
+
+def test_a_cue_set_off_by_commas_reports_the_whole_sentence():
+    text = ("Mara Lind spoke to reporters on Monday. Though the first merger went smoothly, she said, a second "
+            "one would be far harder. If the talks fail, the minister warned, prices will rise. "
+            "That\u2019s why, Lind argued, the board should wait.")
+    claims = _claims(text)
+    assert not any(src == "the article" and "far harder" in t for _, src, t in claims), claims
+    assert any("Though the first merger went smoothly" in t and "far harder" in t for _, _, t in claims), claims
+    warned = _one(text, "prices will rise")
+    assert warned[1] == "the minister" and "If the talks fail" in warned[2], warned
+    argued = _one(text, "the board should wait")
+    assert argued[1] == "Mara Lind" and argued[2].startswith("That\u2019s why"), argued
+
+
+def test_a_verb_joined_inside_a_trailing_report_keeps_its_own_subject():
+    claims = _claims("Governor Ana Ruiz addressed \u201ca rising tide of complaints\u201d from towns on the coast on Tuesday "
+                     "and plans to ask for federal aid in the next 30 days, the Harbor Courier reported.")
+    assert not any("Courier" in src and t.startswith(("The Harbor Courier plans", "Harbor Courier plans")) for _, src, t in claims), claims
+    assert all(src != "the article" for _, src, t in claims if "federal aid" in t), claims
+
+
+def test_a_denial_inside_a_report_is_not_a_denial_of_the_report_around_it():
+    claims = _claims("The spokesman said the envoy met the minister on Friday and denied the report.")
+    assert not any("the report that" in t for _, _, t in claims), claims
