@@ -5,7 +5,7 @@ with a deterministic, neutral, self-contained rendering (the fallback for the mo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, Analysis
@@ -46,6 +46,8 @@ class Draft:
     marked, never reworded or summarised as if complete."""
     source_as_written: str = ""
     """Set when ``source`` is the model's choice (:mod:`._pronoun_model`): the pronoun it names."""
+    cue_lemma: str = ""
+    """The cue's lemma ("opposed": "oppose"), empty for the article's own claims."""
 
     @property
     def source_by_model(self) -> bool:
@@ -317,7 +319,13 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
             rendering, handled, extra = rendered[id(f)] if id(f) in rendered else \
                 render_frame(analysis, f, loaded, drafts + [d for _, d in items])
             if len(rendering.split()) < 4:
-                continue
+                if len(sent_frames) != 1 or f.subj is None or len(_as_written(analysis, si).split()) < 6:
+                    continue
+                # "Democrats opposed it because it fell short of the request": too little to stand
+                # alone, and what is left beside it is no sentence; the sentence as written is the
+                # source's, not lost
+                rendering, handled, f = _as_written(analysis, si), [], replace(f, span=(s0, s1))
+                residues[si] = None
             truncated = cut and _reaches_end(analysis, f.span[1], s1)
             if truncated and re.search(r"\w", text[s0:f.span[0]]):
                 # "X relishes the backlash from Y, who has criticized the governor for [...]": what Y
@@ -332,7 +340,7 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
             evidence = (_span(text, *f.span),)
             context = text[s0:s1] + ("\n" + extra if extra else "")
             items.append((f.span[0], Draft(rendering, f.source, f.kind, evidence, f.cue, si, context, tuple(handled), truncated,
-                                                       text[f.subj[0]:f.subj[1]] if f.named_by_model and f.subj else "")))
+                                                       text[f.subj[0]:f.subj[1]] if f.named_by_model and f.subj else "", f.cue_lemma)))
         res = residues[si]
         if res is not None:
             a, b, body, handled = res
@@ -345,7 +353,7 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
                 # what is left beside the frames, when it is no sentence and asserts nothing
                 # ("Closing the session with a short speech --"), is dropped: the sentence as
                 # written would put what the frames attribute in the article's voice
-                finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in analysis.doc if a <= t.idx < b)
+                finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens_in(analysis.doc, a, b))
                 body, handled = _well_formed(analysis, body, handled, (a, b), si, loaded, whole=finite or not sent_frames, residue=True)
             if len(body.split()) >= 5:
                 from ._nlp import lexicons

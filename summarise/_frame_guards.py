@@ -99,5 +99,8 @@ def not_done(tok: Any) -> bool:
 def reduced_passive(tok: Any) -> bool:
     """A participle standing for a passive clause with no one named ("when asked to ...", "X,
     asked about Y, ..."): whoever it inherits a subject from is the one asked."""
+    if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "pcomp" and tok.head.lower_ in ("with", "without") and not any(
+            c.dep_ in ("aux", "auxpass", "agent") for c in tok.children):
+        return True  # "with X and Y expected to win": what others expect of X and Y, not their own words
     return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in tok.children)

@@ -126,6 +126,9 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
     for _ in range(4):
         # the subject nearest the verb: "LONDON — Northgate Mobile ... said" has two nsubj
         subjects = sorted(t.children, key=lambda c: (c.i > t.i, -c.i if c.i < t.i else c.i))
+        if any(c.dep_ == "nsubj" and c.i > t.i for c in subjects):
+            # '"Safety," said Grimm': a word of the quotation before the cue is what was said
+            subjects = [c for c in subjects if not (c.i < t.i and _quoted_before(c, t))]
         # ("Not everyone is convinced ...": the parser can hang the subject on the auxiliary)
         subjects += [x for a in t.children if a.dep_ in ("aux", "auxpass") and a.i < t.i for x in a.children]
         issuer = None
@@ -197,6 +200,12 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
             continue
         break
     return fallback, False
+
+
+def _quoted_before(word: Any, cue: Any) -> bool:
+    """A closing quotation mark stands between ``word`` and the ``cue`` after it."""
+    return any(x.text in ("\u201d", "\"", "''") and x.is_punct and (x.tag_ == "''" or x.text == "\u201d")
+               for x in word.doc[word.i + 1:cue.i])
 
 
 def _that_clause(clause: Any) -> bool:
@@ -371,7 +380,10 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
     for c in objs:
         # ("described it as Y", "called it a common ailment": "it" is the thing labelled, not an earlier claim)
         as_phrase = any(x.dep_ == "prep" and x.lower_ == "as" or x.dep_ in ("oprd", "xcomp") for x in cue.children)
-        if c.dep_ == "dobj" and not as_phrase and (c.text.lower() in _DEMONSTRATIVE or (c.lemma_.lower() in lex.claim_nouns and not any(x.dep_ in ("acl", "relcl", "prep") for x in c.children))):
+        # ("opposed it", "backed this": a side taken on a thing, a bill or a plan, not on an
+        # earlier claim; only a verb about claims points back with a pronoun)
+        about_claims = lex.cue_kind.get(lemma) in ("denial", "allegation", "statement")
+        if c.dep_ == "dobj" and not as_phrase and (c.text.lower() in _DEMONSTRATIVE and about_claims or (c.lemma_.lower() in lex.claim_nouns and not any(x.dep_ in ("acl", "relcl", "prep") for x in c.children))):
             return subtree(c), True  # "the allegation", with its determiner
     if not objs:
         return [], False

@@ -143,12 +143,17 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 # '"A," he said, "B."': one quotation broken by its cue is all the speaker's
                 own = {t.i for t in tok.subtree}
                 left = [q for q in analysis.quotes if s0 <= q[0] and q[1] <= tok.idx and all(
-                    t.i in own or t.is_punct or t.is_space for t in doc if q[1] <= t.idx < tok.idx)]
-                right = [q for q in analysis.quotes if q[0] > tok.idx and q[1] <= s1 + 2
+                    t.i in own or t.is_punct or t.is_space for t in tokens_in(doc, q[1], tok.idx))]
+                # (the second part may run on past this sentence: '"A," he said, "B. C."' -> A and B
+                # here, C a sentence of its own)
+                right = [q for q in analysis.quotes if tok.idx < q[0] < s1
                          and text[s0:q[0]].rstrip().endswith((",", ":")) and all(
-                    t.i in own or t.is_punct or t.is_space for t in doc if tok.idx < t.idx < q[0])]
+                    t.i in own or t.is_punct or t.is_space for t in tokens_in(doc, tok.idx + 1, q[0]))]
                 if left and right:
-                    quote_content = (inner_quote(text, *left[-1])[0], inner_quote(text, *right[0])[1])
+                    end = inner_quote(text, *right[0])[1]
+                    if right[0][1] > s1 + 2:
+                        end = s0 + len(text[s0:s1].rstrip())
+                    quote_content = (inner_quote(text, *left[-1])[0], end)
             opened = colon_quote(tok)
             if quote_content is None and opened is not None:
                 q = next(((a, b) for a, b in analysis.quotes if a == opened), None)

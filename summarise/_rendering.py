@@ -253,8 +253,10 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
         # (none when a claim of this sentence already holds the denial: "said X met Y and denied
         # the report" is the speaker's report of the denial, not a denial of the speaker)
         inside = any(d.sent == f.sent and text[f.span[0]:f.span[1]].lower() in d.text.lower() for d in previous)
+        # (nor a side taken on a thing: "Democrats opposed it" holds no claim to deny)
         ref = None if inside else next((d for d in reversed(previous) if d.kind in ("allegation", "statement", "estimate", "opinion")
-                                        and d.source != source and d.source != ARTICLE_SOURCE and d.sent >= f.sent - 1), None)
+                                        and d.source != source and d.source != ARTICLE_SOURCE and d.sent >= f.sent - 1
+                                        and lexicons().cue_kind.get(d.cue_lemma) != "opinion"), None)
         verb = inflect_like(f.cue_lemma, "VBD") if f.cue_lemma else "denied"
         if ref is not None:
             body = ref.text.rstrip(".")

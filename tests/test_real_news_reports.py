@@ -1,0 +1,44 @@
+"""Reports as professional news writes them, read without losing or inventing anything: a side
+taken on a thing ("opposed it") is no denial of a claim, a quotation broken by its cue that runs on
+past the sentence, a word of the quotation before an inverted cue ('"Safety," said X'), and an
+expectation held by no one named ("with X expected to win"). Invented texts only."""
+
+from __future__ import annotations
+
+from summarise import extract_claims
+
+
+def _claims(text: str) -> list[tuple[str, str, str]]:
+    claims = extract_claims(text, model=None)
+    assert claims
+    return [(c.kind, c.source, c.text) for c in claims]
+
+
+def test_a_side_taken_on_a_thing_is_kept_and_is_nothing_to_deny():
+    claims = _claims("The House passed a bill that set aside $600 million for flood relief. Democrats opposed it "
+                     "because it fell short of the request. The minister denied it on Friday.")
+    opposed = [c for c in claims if "fell short of the request" in c[2]]
+    assert opposed and opposed[0][1] == "Democrats", claims
+    assert not any("the claim that" in t for _, _, t in claims), claims
+
+
+def test_a_quotation_broken_by_its_cue_keeps_both_parts_when_it_runs_on():
+    text = ("Mara Lind spoke on Monday.\n\n\u201cTo the extent they care,\u201d Lind said of the council, \u201cI\u2019m sure "
+            "I\u2019ve pleased, and, at times, irritated all of the members. But my aim is to say what I see.\u201d")
+    claims = _claims(text)
+    first = [t for _, src, t in claims if "irritated all of the members" in t]
+    assert first and "To the extent they care" in first[0], claims
+    assert any(src == "Mara Lind" and "my aim is to say what I see" in t for _, src, t in claims), claims
+
+
+def test_a_word_quoted_before_an_inverted_cue_is_not_the_speaker():
+    claims = _claims("Voters named their top issue.\n\n\"Safety,\" said Grimm, a supporter of the governor. "
+                     "\"We need to feel safe.\"")
+    assert not any(src == "Safety" for _, src, _ in claims), claims
+    assert any(src == "Grimm" and "feel safe" in t for _, src, t in claims), claims
+
+
+def test_an_expectation_of_people_held_by_no_one_named_is_not_theirs():
+    claims = _claims("The primaries are set for Aug. 30, with Lind and Moreno expected to win and face each "
+                     "other in November.")
+    assert all(src == "the article" for _, src, _ in claims), claims
