@@ -9,7 +9,7 @@ from typing import Any
 
 from ._cues import DOCUMENT_CUES, QUOTE_CUES, animate, is_document, parenthetical_conj
 
-__all__ = ["conjoined_name_subject", "continued_report", "inverted_subject", "is_trailing_report", "participle_subject", "noun_read_report", "noun_read_stance", "parenthetical_cue", "stranded_subject", "trailing_report"]
+__all__ = ["conjoined_name_subject", "continued_report", "inverted_subject", "report_hung_on_speaker", "is_trailing_report", "participle_subject", "noun_read_report", "noun_read_stance", "parenthetical_cue", "stranded_subject", "trailing_report"]
 
 # Verbs of saying, which may say where ("..., X said at an event in Ohio."); a reply is not set off so.
 _SAY = QUOTE_CUES - {"reply", "respond"}
@@ -117,6 +117,41 @@ def trailing_report(cue: Any, subj: Any, toks: list[Any], s_last: int) -> list[A
         return None  # only "also", "have" between the subject and the cue
     content = [t for t in toks if t.i < left - 1 and not t.is_space]
     return content if sum(1 for t in content if not t.is_punct) >= 4 else None
+
+
+def report_hung_on_speaker(cue: Any, toks: list[Any], s_last: int) -> tuple[Any, list[Any]] | None:
+    """A report at the end of its sentence whose speaker the parser hung elsewhere ("The planes
+    have left, Gen. Frank Ruiz, the commander, announced Monday.": "announced" read as a relative
+    clause of "Ruiz", or as a verb joined to "left" with "the planes" for subject): the speaker's
+    name and all that comes before the comma in front of it. Only where a comma, a person's or
+    body's name (with its apposition, no verb) and the cue close the sentence, the cue with
+    nothing of its own but where and when. None otherwise."""
+    if cue.tag_ not in ("VBD", "VBN") or cue.lemma_.lower() not in _SAY | _ANNOUNCE or cue.dep_ == "ROOT":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "agent", "dative", "aux", "auxpass")
+           for c in cue.children) or max(t.i for t in cue.subtree) < s_last:
+        return None
+    doc = cue.doc
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1:s_last + 1]):
+        return None
+    # the comma before the speaker's name: the last one before the cue whose next word opens a name
+    start = cue.sent.start
+    for i in range(cue.i - 2, start, -1):
+        if doc[i].text != "," or not (doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ in ("PERSON", "ORG")
+                                      or doc[i + 1].tag_ == "NNP" and doc[i + 2].ent_iob_ == "B" and doc[i + 2].ent_type_ == "PERSON"):
+            continue
+        between = doc[i + 1:cue.i]
+        if any(t.pos_ in ("VERB", "AUX") for t in between):
+            return None
+        name = doc[i + 1] if doc[i + 1].ent_iob_ == "B" else doc[i + 2]  # ("Gen. Frank Ruiz": the name after the title)
+        while name.i + 1 < cue.i and doc[name.i + 1].ent_iob_ == "I":  # its last word
+            name = doc[name.i + 1]
+        content = [t for t in toks if t.i < i and not t.is_space]
+        return (name, content) if sum(1 for t in content if not t.is_punct) >= 4 else None
+    return None
+
+
+_ANNOUNCE = frozenset("announce report confirm write tweet post state".split())
 
 
 def inverted_subject(cue: Any, s_last: int) -> list[Any] | None:

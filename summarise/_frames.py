@@ -19,7 +19,7 @@ from ._frame_nouns import noun_frames
 from ._frame_phrases import phrase_source, phrase_span
 from ._frame_quotes import inner_quote, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
 from ._frame_relatives import relative_content
-from ._frame_repairs import conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, noun_read_report, noun_read_stance, parenthetical_cue, stranded_subject, trailing_report
+from ._frame_repairs import conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, noun_read_report, noun_read_stance, parenthetical_cue, report_hung_on_speaker, stranded_subject, trailing_report
 from ._frame_sources import display_source, headline_speaker
 from ._frame_syntax import (KIND_RANK, RELATIVE, Frame, content_of, one_of_those,
                             source_tokens, span_of, subject_of, subtree)
@@ -91,17 +91,22 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     frame.edits = ((pa, pb, ", "),)
                 sent_frames.append(frame)
                 continue
-            if not is_cue(tok) or analysis.in_quote(tok.idx, tok.idx + len(tok.text)) and not quote_opens_at(analysis, tok):
+            hung = report_hung_on_speaker(tok, toks, s_last)
+            if not (is_cue(tok) or hung is not None or tok.lemma_.lower() in lexicons().cue_kind and is_trailing_report(tok)) or analysis.in_quote(
+                    tok.idx, tok.idx + len(tok.text)) and not quote_opens_at(analysis, tok):
+                # ("..., Jane Roe, the commander, announced Monday.": a report at the end needs no object)
                 continue  # a cue inside a quotation is part of what the speaker said
             if not_done(tok) or unasserted(tok) or not_reported(tok):
                 continue  # "declined to threaten Moscow", "hard to know where donors will decide to": no one did
-            if (reduced_passive(tok) and tok.lower_ not in ADJECTIVE_CUES) or tok.dep_ == "xcomp" and reduced_passive(tok.head):
+            if hung is None and (reduced_passive(tok) and tok.lower_ not in ADJECTIVE_CUES or tok.dep_ == "xcomp" and reduced_passive(tok.head)):
                 continue  # "when asked to condemn X", "X, asked about Y, said": the one asked, not the one asking
             if any(t.i < tok.i and t.lower_ in ("what", "whatever") and t.tag_ in ("WP", "WDT") and (
                     t.head.i == tok.i and t.dep_ == "dobj" or t.head.dep_ == "xcomp" and t.head.head.i == tok.i)
                    for t in tok.subtree):
                 continue  # "what many people believed to be a killer": a thing, not a claim
             subj, passive = subject_of(tok)
+            if hung is not None:
+                subj, passive = hung[0], False  # "..., Gen. X, the commander, announced Monday."
             named = conjoined_name_subject(tok) if subj is not None and subj.head.i != tok.i else None
             if named is not None:
                 subj, passive = named, False  # "... won a county and Okafor suggested"
@@ -132,7 +137,9 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if stance and (holder is None or not animate(holder)) and not any(c.dep_ == "ccomp" for c in tok.children):
                 continue  # "the bill supports farmers": no one takes a side ("specialists stress that ..." do say;
                 # "courses sought bankruptcy protection" wants nothing, "the bill seeks to ..." does)
-            if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
+            if hung is not None:
+                content_toks, back = hung[1], False
+            elif tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
                 content_toks, back = [tok.head], True  # "an allegation X have refuted"
             else:
                 content_toks, back = content_of(tok, subj, passive)
@@ -195,7 +202,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     and not any(c.dep_ == "ccomp" for c in tok.children)
                     and _own_subject(tok)):
                 continue  # "the target it pledged to reach": the noun is the infinitive's object, which no rendering restores
-            if (tok.dep_ == "relcl" and quote_content is None and not values_at(tok) and not back
+            if (tok.dep_ == "relcl" and quote_content is None and not values_at(tok) and not back and hung is None
                     and _own_subject(tok) and not is_trailing_report(tok)
                     and not any(c.dep_ in ("ccomp", "parataxis") or c.dep_ == "dobj" and c.lower_ not in RELATIVE
                                 or c.dep_ == "prep" and c.lower_ == "as" or c.lower_ in ("when", "where", "why")
@@ -292,7 +299,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                           subj_span, content, span, back_ref=back, cue_i=tok.i)
             if raised and frame.kind == "statement":
                 frame.kind = "estimate"  # what it seems to show, a hedged finding
-            if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ in ("VBZ", "VBP", "VBD")) and not back and not relative_content(frame, tok, list(tok.subtree), quoted=quote_content is not None):
+            if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ in ("VBZ", "VBP", "VBD")) and hung is None and not back and not relative_content(frame, tok, list(tok.subtree), quoted=quote_content is not None):
                 continue
             lead = [t for c in tok.children if c.i < tok.i and c.dep_ in ("npadvmod", "advmod", "prep")
                     and (subj is None or c.i < subj.i) for t in c.subtree]

@@ -42,3 +42,12 @@ def test_an_expectation_of_people_held_by_no_one_named_is_not_theirs():
     claims = _claims("The primaries are set for Aug. 30, with Lind and Moreno expected to win and face each "
                      "other in November.")
     assert all(src == "the article" for _, src, _ in claims), claims
+
+
+def test_a_report_at_the_end_with_the_speakers_role_is_theirs():
+    for text in ("The last patrol boats have left the harbour, Adm. Jane Roe, the commander of the fleet, announced "
+                 "Monday at the naval base.",
+                 "The last patrol boats have left the harbour, Jane Roe, the commander of the fleet, announced Monday."):
+        claims = _claims(text)
+        assert not any(src == "the article" and "patrol boats" in t for _, src, t in claims), claims
+        assert any("Jane Roe" in src and "patrol boats have left the harbour" in t for _, src, t in claims), claims
