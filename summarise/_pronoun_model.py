@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._analysis import INSTITUTION_NOUNS, TITLES, Analysis, Mention
-from ._coref import PRONOUN_GENDER, _people, mention_gender
+from ._persons import PRONOUN_GENDER, mention_gender, named_people
 
 __all__ = ["MARGIN", "name_pronoun_sources"]
 
@@ -59,7 +59,7 @@ def _candidates(analysis: Analysis, offset: int, pronoun: str, scorer: Any, gend
     start = analysis.sentences[max(0, si - _WINDOW)][0]
     gender = PRONOUN_GENDER[pronoun.lower()]
     out: list[Mention] = []
-    for a, _, m in _people(analysis):
+    for a, _, m in named_people(analysis):
         if start <= a < offset and m not in out and not m.plural and not analysis.in_quote(a, a + 1):
             told = mention_gender(analysis, m)
             if told is None and _organisation(m.name):

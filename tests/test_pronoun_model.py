@@ -70,10 +70,10 @@ def test_the_margin_option_leaves_pronouns_to_the_rules():
 
 def test_an_honorific_kept_in_the_name_gives_the_gender():
     from summarise._analysis import analyse
-    from summarise._coref import _people, mention_gender
+    from summarise._persons import mention_gender, named_people
 
     a = analyse("Ms Kim Adler met Tuomas Reyes on Monday.")
-    assert {m.name: mention_gender(a, m) for _, _, m in _people(a)}.get("Ms Kim Adler") == "f"
+    assert {m.name: mention_gender(a, m) for _, _, m in named_people(a)}.get("Ms Kim Adler") == "f"
 
 
 def test_a_body_the_tagger_took_for_a_person_is_not_a_he():
