@@ -197,7 +197,8 @@ def is_cue(tok: Any) -> bool:
         return True  # "What is less clear, the survey shows, is ...", "As the mayor noted, ...": the clause around
     if lemma in OBJECT_CUES or (lemma in DOCUMENT_CUES and any(
             c.dep_ == "nsubj" and any(is_document(x) for x in (c, *c.conjuncts)) for c in tok.children)):  # "the poll finds a generation that ..."
-        return has_clause or any(c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") for c in tok.children) or tok.dep_ == "relcl"
+        return has_clause or any(c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") for c in tok.children) or tok.dep_ == "relcl" or (
+            lemma in QUOTE_CUES and any(t.is_quote for t in tok.sent if t.i < tok.i))  # '"...!" he tweeted.
     if lemma in ("reply", "respond"):
         # a reply is a cue with what was replied: a clause or a quotation ("communities that
         # respond favorably" report nothing; a named person's or body's response is theirs)

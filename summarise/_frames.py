@@ -267,6 +267,9 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     content = (content[0], len(text[:semi.idx].rstrip()))
             else:
                 continue
+            if mention is not None and subj is not None and subj.lower_ in ("he", "she") and quote_content is not None and re.search(
+                    r"\b%s\b" % re.escape(mention.name.split()[-1]), text[content[0]:content[1]]):
+                source, mention = subj.lower_, None  # '"Everybody is laughing at Jeb Bush," he tweeted': not Bush
             raised = False
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
                 back = True

@@ -51,3 +51,12 @@ def test_a_report_at_the_end_with_the_speakers_role_is_theirs():
         claims = _claims(text)
         assert not any(src == "the article" and "patrol boats" in t for _, src, t in claims), claims
         assert any("Jane Roe" in src and "patrol boats have left the harbour" in t for _, src, t in claims), claims
+
+
+def test_a_quotation_closed_by_an_exclamation_and_tweeted_is_the_tweeters():
+    claims = _claims("The mayor took swipes at Councillor Jeb Varga on Sunday.\n\n\"Everybody is laughing at Jeb Varga. "
+                     "A pathetic figure!\" he tweeted.")
+    tweeted = [c for c in claims if "pathetic figure" in c[2]]
+    assert tweeted and tweeted[0][1] != "the article", claims
+    # a speaker does not name himself in the third person: whoever "he" is, not Varga
+    assert "Varga" not in tweeted[0][1], claims
