@@ -105,6 +105,14 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                    for t in tok.subtree):
                 continue  # "what many people believed to be a killer": a thing, not a claim
             subj, passive = subject_of(tok)
+            if subj is not None and subj.i > tok.i and subj.head.i == tok.i and not passive and tok.lemma_.lower() not in QUOTE_CUES and any(
+                    c.dep_ == "ccomp" and c.i < tok.i and not any(x.i > c.i and not x.is_punct for x in c.children)
+                    for c in tok.children) and not any(
+                    animate(t) or is_document(t) or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in subj.subtree
+                    if not any(p.dep_ == "poss" and p.head.i == subj.i and t in p.subtree for p in subj.children)):
+                # "X praises, laments Y's legacy": the object two verbs share, read as the second's inverted
+                # speaker (a clause with nothing after its verb, and a "speaker" that is no one)
+                continue
             if hung is not None:
                 subj, passive = hung[0], False  # "..., Gen. X, the commander, announced Monday."
             named = conjoined_name_subject(tok) if subj is not None and subj.head.i != tok.i else None

@@ -60,3 +60,11 @@ def test_a_quotation_closed_by_an_exclamation_and_tweeted_is_the_tweeters():
     assert tweeted and tweeted[0][1] != "the article", claims
     # a speaker does not name himself in the third person: whoever "he" is, not Varga
     assert "Varga" not in tweeted[0][1], claims
+
+
+def test_an_object_after_a_headline_verb_is_not_an_inverted_speaker():
+    claims = _claims("Mara Lind praises, laments the council's record.\n\nThe economy is weaker than it looks, warns the "
+                     "fund. \"We will win,\" says a spokeswoman for the campaign.")
+    assert not any("record" in src for _, src, _ in claims), claims
+    assert any(src.endswith("fund") and "weaker than it looks" in t for _, src, t in claims), claims
+    assert any(src == "a spokeswoman for the campaign" for _, src, _ in claims), claims
