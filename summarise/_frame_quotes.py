@@ -156,6 +156,8 @@ def quote_continuation(analysis: Analysis, si: int, earlier: list[Frame]) -> Fra
     """A sentence that is all quote, with no cue, continues the previous speaker's quote."""
     s0, s1 = analysis.sentences[si]
     q = [(a, b) for a, b in (inner_quote(analysis.text, *x) for x in analysis.quotes) if s0 <= a and b <= s1 + 1]
+    # (a quotation inside another, "The 'I feel your pain' is genuine", is part of it, not its end)
+    q = [x for x in q if not any(y != x and y[0] <= x[0] and x[1] <= y[1] for y in q)]
     if not q or not earlier or earlier[-1].sent != si - 1:
         return None
     covered = sum(b - a for a, b in q)

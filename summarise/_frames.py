@@ -157,7 +157,10 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if tok.lemma_.lower() in QUOTE_CUES:
                 # '"A," he said, "B."': one quotation broken by its cue is all the speaker's
                 own = {t.i for t in tok.subtree}
-                left = [q for q in analysis.quotes if s0 <= q[0] and q[1] <= tok.idx and all(
+                # (the first part opens the sentence or follows a dash: 'Remarking on his "genuine
+                # empathy," X said, "..."' quotes two words inside the article's own phrase)
+                left = [q for q in analysis.quotes if s0 <= q[0] and text[s0:q[0]].rstrip()[-1:] in ("", "-", "\u2014", "\u2013", ":", ";")
+                        and q[1] <= tok.idx and all(
                     t.i in own or t.is_punct or t.is_space for t in tokens_in(doc, q[1], tok.idx))]
                 # (the second part may run on past this sentence: '"A," he said, "B. C."' -> A and B
                 # here, C a sentence of its own)

@@ -68,3 +68,12 @@ def test_an_object_after_a_headline_verb_is_not_an_inverted_speaker():
     assert not any("record" in src for _, src, _ in claims), claims
     assert any(src.endswith("fund") and "weaker than it looks" in t for _, src, t in claims), claims
     assert any(src == "a spokeswoman for the campaign" for _, src, _ in claims), claims
+
+
+def test_quotations_inside_a_phrase_or_inside_another_quotation_stay_whole():
+    text = ("Mara Lind spoke on Monday.\n\nRemarking upon the mayor's \"genuine empathy,\" Lind said, \"Leave aside the "
+            "rows, his empathy for people is clear.\"\n\n\"It is powerful,\" Lind said. \"The \u2018I feel your pain\u2019 is "
+            "absolutely genuine.\"")
+    texts = [t for _, _, t in _claims(text)]
+    assert not any(t.startswith("Mara Lind said: \u201cgenuine empathy") for t in texts), texts
+    assert any("\u2018I feel your pain\u2019 is absolutely genuine" in t for t in texts), texts
