@@ -12,12 +12,13 @@ from ._analysis import Mention
 from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS, FOR_CUES, MEDIUM_CUES, MESSAGE_NOUNS,
                     OBJECT_CUES, QUOTE_CUES, animate, aside, is_cue,
                     is_document, made_clear, when_or_where)
+from ._clause_shapes import (beyond_semicolon, joined_to, message_issuer, object_before_date, one_of_those, purpose_infinitive,
+                             quoted_before, set_off, stranded_clause, that_clause)
 from ._frame_repairs import is_trailing_report
 from ._nlp import doc_text, lexicons
 from ._speakers import someone, source_tokens, who_antecedent
 
-__all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "source_tokens", "span_of",
-           "one_of_those", "subject_of", "subtree"]
+__all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "source_tokens", "span_of", "subject_of", "subtree"]
 
 # Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
 _FOREIGN_MARKS = frozenset("as while although though whereas even because since".split())
@@ -128,7 +129,7 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
         subjects = sorted(t.children, key=lambda c: (c.i > t.i, -c.i if c.i < t.i else c.i))
         if any(c.dep_ == "nsubj" and c.i > t.i for c in subjects):
             # '"Safety," said Grimm': a word of the quotation before the cue is what was said
-            subjects = [c for c in subjects if not (c.i < t.i and _quoted_before(c, t))]
+            subjects = [c for c in subjects if not (c.i < t.i and quoted_before(c, t))]
         # ("Not everyone is convinced ...": the parser can hang the subject on the auxiliary)
         subjects += [x for a in t.children if a.dep_ in ("aux", "auxpass") and a.i < t.i for x in a.children]
         issuer = None
@@ -137,10 +138,10 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
                 if c.text.lower() in RELATIVE and t.dep_ == "relcl":
                     if t.tag_ == "VBZ" and t.head.tag_ == "NNS" and t.head.ent_type_ in ("", "ORG", "CARDINAL"):
                         return None, False  # "a report by two committees that outlines": hung on the wrong noun
-                    issuer = _issuer(t.head)
+                    issuer = message_issuer(t.head)
                     if issuer is not None:
                         break  # "is releasing an ad that urges voters to ...": whoever releases it speaks
-                    return one_of_those(t.head) or _object_before_date(t) or who_antecedent(c, t.head), False
+                    return one_of_those(t.head) or object_before_date(t) or who_antecedent(c, t.head), False
                 if c.text.lower() in ("which", "who") and c.i > 0:
                     # "... provider Fastly, which said ...", the clause misparsed: the name just before
                     prev = c.doc[c.i - 1]
@@ -149,7 +150,7 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
                     if prev.pos_ == "PROPN" or prev.pos_ == "NOUN" and (animate(prev) or is_document(prev)):
                         return prev, False
                 if (t is not cue and c.dep_ == "nsubjpass" and cue.tag_ in ("VBG", "VBD", "VBZ", "VBP") and someone(c)
-                        and _joined_to(cue, t)):
+                        and joined_to(cue, t)):
                     # "she's shifted (read as a passive) to the right, criticizing the deal": the one
                     # the clause is about does the active cue ("was arrested and accused" is passive too)
                     return c, False
@@ -189,7 +190,7 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
             # addressed ... and plans Y, AP reported", "AP reported X addressed ... and plans Y": X plans)
             if (t.dep_ == "conj" and t.tag_ != "VB" and t.tag_ == head.head.tag_
                     or t.dep_ == "advcl" and t.tag_ == "VBG" and t is cue) and is_cue(t) and (
-                    head.dep_ == "ccomp" or head.dep_ == "advcl" and _that_clause(head)) and (
+                    head.dep_ == "ccomp" or head.dep_ == "advcl" and that_clause(head)) and (
                     head.head.i < head.i and is_cue(head.head)):
                 head = head.head
             elif t.dep_ == "conj" and is_cue(t) and head.dep_ == "relcl" and not animate(head.head):
@@ -200,103 +201,6 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
             continue
         break
     return fallback, False
-
-
-def _quoted_before(word: Any, cue: Any) -> bool:
-    """A closing quotation mark stands between ``word`` and the ``cue`` after it."""
-    return any(x.text in ("\u201d", "\"", "''") and x.is_punct and (x.tag_ == "''" or x.text == "\u201d")
-               for x in word.doc[word.i + 1:cue.i])
-
-
-def _that_clause(clause: Any) -> bool:
-    """An adverbial clause after its verb that opens with "that", the parser's misreading of a
-    reported clause ("tweeted that X was ...", "that" taken for an adverb)."""
-    first = clause.left_edge
-    return clause.dep_ == "advcl" and clause.i > clause.head.i and first.lower_ == "that" and first.head.i == clause.i and first.dep_ in (
-        "mark", "advmod")
-
-
-def _joined_to(cue: Any, verb: Any) -> bool:
-    """The cue hangs on ``verb`` through clauses joined to it ("was shown discussing", "has shifted
-    to the right, criticizing X and calling for Y"), not through a preposition ("was suspended after
-    criticizing X": the suspension is no report)."""
-    t = cue
-    while t.i != verb.i:
-        if t.dep_ not in ("advcl", "conj", "xcomp") or t.head.i == t.i:
-            return False
-        t = t.head
-    return True
-
-
-def _object_before_date(rel: Any) -> Any | None:
-    """"released her records in July, which showed ...": a relative clause after a comma the parser
-    hung on a date, which stands for the document the verb before the date took as its object."""
-    date = rel.head
-    if date.ent_type_ not in ("DATE", "TIME") or date.dep_ != "pobj" or rel.doc[rel.left_edge.i - 1].text != ",":
-        return None
-    verb = date.head.head
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < date.i), None)
-    return obj if obj is not None and is_document(obj) else None
-
-
-def _issuer(noun: Any) -> Any | None:
-    """The verb whose subject issues a message ("released an ad", "sent a letter"): the verb the
-    message noun is the object of, when it has a subject of its own who is someone."""
-    if noun.lemma_.lower() not in MESSAGE_NOUNS or noun.dep_ != "dobj":
-        return None
-    if any(c.dep_ == "prep" and c.lower_ in ("from", "by") or c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):
-        return None  # "released a letter from his doctor that says ...": the doctor's words, not the releaser's
-    verb = noun.head
-    return verb if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and animate(c) for c in verb.children) else None
-
-
-# Cues whose object is someone asked or told to do what the infinitive says ("urged voters to
-# ..."): the infinitive after the object is what was said.
-_TOLD_TO = frozenset("tell urge ask order encourage call press push persuade invite advise request challenge implore "
-                     "beg lobby pressure warn remind instruct direct allow permit forbid".split())
-
-
-def one_of_those(head: Any) -> Any | None:
-    """The one who is "among those who say ..." or "one of those who say ...": the subject of the
-    copula the group hangs on, when it is someone (else None, and "those" speak)."""
-    if head.lower_ not in ("those", "people", "ones") or head.dep_ != "pobj" or head.head.lower_ not in ("among", "of"):
-        return None
-    t = head.head.head
-    while t.dep_ in ("attr", "pobj", "prep") and t.head.i != t.i:
-        t = t.head
-    if t.lemma_ != "be":
-        return None
-    return next((c for c in t.children if c.dep_ == "nsubj" and animate(c)), None)
-
-
-def _beyond_semicolon(cue: Any, clause: Any) -> bool:
-    """A clause the parser hung on the cue across a semicolon ("X has indicated that ...; the
-    department has indicated that ..."): another sentence in all but the full stop."""
-    sub = [t.i for t in clause.subtree]
-    lo, hi = (max(sub), cue.i) if max(sub) < cue.i else (cue.i, min(sub))
-    return any(t.text == ";" for t in cue.doc[lo + 1:hi])
-
-
-def _purpose_infinitive(cue: Any) -> Any | None:
-    """An infinitive after the cue's object that says why, not what ("announced his candidacy to
-    ask if ...", "released a video to rally supporters"), for cues that do not tell someone to do
-    something; None otherwise."""
-    if cue.lemma_.lower() in _TOLD_TO:
-        return None
-    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
-    if obj is None:
-        return None
-    return next((c for c in cue.children if c.dep_ in ("xcomp", "advcl") and c.i > obj.i
-                 and any(a.tag_ == "TO" for a in c.children)), None)
-
-
-def _set_off(cue: Any, subj: Any) -> bool:
-    """A cue and its subject set off by commas inside the sentence it reports (", he said,"):
-    a comma right before the subject and right after the cue's last word, and words after it."""
-    doc = cue.doc
-    first, last = subj.left_edge.i, max(t.i for t in cue.subtree if not t.is_punct)
-    return (first > cue.sent.start and doc[first - 1].text == "," and last + 2 < cue.sent.end
-            and doc[last + 1].text == "," and not doc[last + 2].is_punct)
 
 
 # Prepositions of where, when and through what something was said, never of what.
@@ -322,12 +226,12 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
     if lemma == "make" or lemma == "press" and made_clear(cue) is not None:
         clause = made_clear(cue)  # "made it clear they disagree"
         return (subtree(clause), False) if clause is not None else ([], False)
-    purpose = _purpose_infinitive(cue)
-    clauses = [c for c in cue.children if c.dep_ == "ccomp" and not (is_cue(c) and is_trailing_report(c)) and not _beyond_semicolon(cue, c)
+    purpose = purpose_infinitive(cue)
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and not (is_cue(c) and is_trailing_report(c)) and not beyond_semicolon(cue, c)
                or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",) and c is not purpose)
                or (c.dep_ == "advcl" and c.i > cue.i and any(
                    m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and cue.lemma_.lower() in FOR_CUES) for m in c.children)
-                   or _that_clause(c))]
+                   or that_clause(c))]
     if clauses:
         # every clause the cue reports ("says his campaign is doing well because it is ...", which
         # the parser can split in two)
@@ -338,7 +242,7 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         own = {t.i for t in cue.subtree}
         around = cue.head
         subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
-        if subj is not None and _set_off(cue, subj):
+        if subj is not None and set_off(cue, subj):
             # ", he said," between commas reports the whole sentence: the words before its subject
             # that the parser hung on the cue ("If the talks fail, the minister warned, prices will
             # rise") and the clauses above the one it hung on ("Though X, he said, Y"; "That's why,
@@ -347,6 +251,9 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
             while around.head.i != around.i and around.dep_ in ("advcl", "ccomp", "conj"):
                 around = around.head
         return [t for t in around.subtree if t.i not in own], False  # coordinated clauses included
+    stranded = stranded_clause(cue)
+    if stranded is not None:
+        return stranded, False
     objs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "dative", "attr", "xcomp", "advcl", "acomp", "npadvmod", "prt", "pobj")]
     objs = [c for c in objs if not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in _FOREIGN_MARKS for m in c.children))
             and c is not purpose]

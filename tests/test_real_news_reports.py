@@ -77,3 +77,10 @@ def test_quotations_inside_a_phrase_or_inside_another_quotation_stay_whole():
     texts = [t for _, _, t in _claims(text)]
     assert not any(t.startswith("Mara Lind said: \u201cgenuine empathy") for t in texts), texts
     assert any("\u2018I feel your pain\u2019 is absolutely genuine" in t for t in texts), texts
+
+
+def test_a_warning_whose_clause_the_parser_set_apart_is_still_the_warners():
+    claims = _claims("The governor signed one of the strictest bans in the country, despite strong opposition from the "
+                     "medical and legal communities, who warn the legislation could topple the state's clinics.")
+    assert not any(src == "the article" and "could topple" in t for _, src, t in claims), claims
+    assert any("communities" in src and "the legislation could topple" in t for _, src, t in claims), claims

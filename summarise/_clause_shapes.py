@@ -1,0 +1,133 @@
+"""Shapes of a clause around an attribution cue that decide what it reports or who says it: a
+clause the parser set apart from its cue, a cue set off by commas, a purpose infinitive, the
+issuer of a message, a relative clause hung on a date (:mod:`._frame_syntax` asks these)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._cues import MESSAGE_NOUNS, animate, is_document
+from ._nlp import lexicons
+
+__all__ = ["TOLD_TO", "beyond_semicolon", "message_issuer", "joined_to", "object_before_date", "one_of_those", "purpose_infinitive",
+           "quoted_before", "set_off", "stranded_clause", "that_clause"]
+
+
+def quoted_before(word: Any, cue: Any) -> bool:
+    """A closing quotation mark stands between ``word`` and the ``cue`` after it."""
+    return any(x.text in ("\u201d", "\"", "''") and x.is_punct and (x.tag_ == "''" or x.text == "\u201d")
+               for x in word.doc[word.i + 1:cue.i])
+
+
+def stranded_clause(cue: Any) -> list[Any] | None:
+    """The clause a verb of saying or thinking reports when the parser took its subject for the
+    cue's object and hung its verb elsewhere ("who warn [the legislation] [could topple the
+    system]": "the legislation" the object, "could topple" a clause of the sentence's main verb):
+    the object and that verb's clause, when a modal opens the verb right after the object and
+    the verb has no subject of its own. None otherwise."""
+    if lexicons().cue_kind.get(cue.lemma_.lower()) not in ("statement", "estimate", "allegation") or any(
+            c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None:
+        return None
+    doc = cue.doc
+    nxt = max(t.i for t in obj.subtree) + 1
+    if nxt >= len(doc) or doc[nxt].tag_ != "MD":
+        return None
+    verb = doc[nxt].head
+    if verb.i <= nxt or verb.pos_ != "VERB" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    return sorted(list(obj.subtree) + [t for t in verb.subtree if t.i >= nxt], key=lambda t: t.i)
+
+
+def that_clause(clause: Any) -> bool:
+    """An adverbial clause after its verb that opens with "that", the parser's misreading of a
+    reported clause ("tweeted that X was ...", "that" taken for an adverb)."""
+    first = clause.left_edge
+    return clause.dep_ == "advcl" and clause.i > clause.head.i and first.lower_ == "that" and first.head.i == clause.i and first.dep_ in (
+        "mark", "advmod")
+
+
+def joined_to(cue: Any, verb: Any) -> bool:
+    """The cue hangs on ``verb`` through clauses joined to it ("was shown discussing", "has shifted
+    to the right, criticizing X and calling for Y"), not through a preposition ("was suspended after
+    criticizing X": the suspension is no report)."""
+    t = cue
+    while t.i != verb.i:
+        if t.dep_ not in ("advcl", "conj", "xcomp") or t.head.i == t.i:
+            return False
+        t = t.head
+    return True
+
+
+def object_before_date(rel: Any) -> Any | None:
+    """"released her records in July, which showed ...": a relative clause after a comma the parser
+    hung on a date, which stands for the document the verb before the date took as its object."""
+    date = rel.head
+    if date.ent_type_ not in ("DATE", "TIME") or date.dep_ != "pobj" or rel.doc[rel.left_edge.i - 1].text != ",":
+        return None
+    verb = date.head.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < date.i), None)
+    return obj if obj is not None and is_document(obj) else None
+
+
+def message_issuer(noun: Any) -> Any | None:
+    """The verb whose subject issues a message ("released an ad", "sent a letter"): the verb the
+    message noun is the object of, when it has a subject of its own who is someone."""
+    if noun.lemma_.lower() not in MESSAGE_NOUNS or noun.dep_ != "dobj":
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("from", "by") or c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):
+        return None  # "released a letter from his doctor that says ...": the doctor's words, not the releaser's
+    verb = noun.head
+    return verb if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and animate(c) for c in verb.children) else None
+
+
+# Cues whose object is someone asked or told to do what the infinitive says ("urged voters to
+# ..."): the infinitive after the object is what was said.
+TOLD_TO = frozenset("tell urge ask order encourage call press push persuade invite advise request challenge implore "
+                     "beg lobby pressure warn remind instruct direct allow permit forbid".split())
+
+
+def one_of_those(head: Any) -> Any | None:
+    """The one who is "among those who say ..." or "one of those who say ...": the subject of the
+    copula the group hangs on, when it is someone (else None, and "those" speak)."""
+    if head.lower_ not in ("those", "people", "ones") or head.dep_ != "pobj" or head.head.lower_ not in ("among", "of"):
+        return None
+    t = head.head.head
+    while t.dep_ in ("attr", "pobj", "prep") and t.head.i != t.i:
+        t = t.head
+    if t.lemma_ != "be":
+        return None
+    return next((c for c in t.children if c.dep_ == "nsubj" and animate(c)), None)
+
+
+def beyond_semicolon(cue: Any, clause: Any) -> bool:
+    """A clause the parser hung on the cue across a semicolon ("X has indicated that ...; the
+    department has indicated that ..."): another sentence in all but the full stop."""
+    sub = [t.i for t in clause.subtree]
+    lo, hi = (max(sub), cue.i) if max(sub) < cue.i else (cue.i, min(sub))
+    return any(t.text == ";" for t in cue.doc[lo + 1:hi])
+
+
+def purpose_infinitive(cue: Any) -> Any | None:
+    """An infinitive after the cue's object that says why, not what ("announced his candidacy to
+    ask if ...", "released a video to rally supporters"), for cues that do not tell someone to do
+    something; None otherwise."""
+    if cue.lemma_.lower() in TOLD_TO:
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None:
+        return None
+    return next((c for c in cue.children if c.dep_ in ("xcomp", "advcl") and c.i > obj.i
+                 and any(a.tag_ == "TO" for a in c.children)), None)
+
+
+def set_off(cue: Any, subj: Any) -> bool:
+    """A cue and its subject set off by commas inside the sentence it reports (", he said,"):
+    a comma right before the subject and right after the cue's last word, and words after it."""
+    doc = cue.doc
+    first, last = subj.left_edge.i, max(t.i for t in cue.subtree if not t.is_punct)
+    return (first > cue.sent.start and doc[first - 1].text == "," and last + 2 < cue.sent.end
+            and doc[last + 1].text == "," and not doc[last + 2].is_punct)
