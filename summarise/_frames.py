@@ -276,6 +276,12 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                              and not analysis.in_quote(t.idx, t.idx + 1)), None)
                 if semi is not None:  # "X has indicated that ...; the department has indicated ...": X's ends there
                     content = (content[0], len(text[:semi.idx].rstrip()))
+                quoted = next((q for q in analysis.quotes if tok.idx < q[0] < content[1] < q[1] <= s1 + 2
+                               and text[min(content[0], q[0]):max(content[0], q[0])].strip(" ,:").lower() in ("", "that")), None)
+                if quoted is not None:
+                    # 'acknowledged that "just as X, we know Y."': a quotation opened where the content
+                    # starts runs to its closing mark, whatever the parser made of its second half
+                    content = (content[0], inner_quote(text, *quoted)[1])
             else:
                 continue
             if mention is not None and subj is not None and subj.lower_ in ("he", "she") and quote_content is not None and re.search(

@@ -84,3 +84,9 @@ def test_a_warning_whose_clause_the_parser_set_apart_is_still_the_warners():
                      "medical and legal communities, who warn the legislation could topple the state's clinics.")
     assert not any(src == "the article" and "could topple" in t for _, src, t in claims), claims
     assert any("communities" in src and "the legislation could topple" in t for _, src, t in claims), claims
+
+
+def test_a_quotation_opened_after_the_cue_is_reported_to_its_close():
+    claims = _claims("Mara Lind acknowledged Sunday that \u201cjust as we have seen there are many frustrated people in "
+                     "the north, we know there are frustrated people here at home too.\u201d")
+    assert any(src == "Mara Lind" and "here at home too" in t for _, src, t in claims), claims
