@@ -174,6 +174,8 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
     if len(cands) != 1 or cands[0] is None:
         return None
     m = cands[0]
+    if low in PLURAL_PRONOUNS and m is not speaker and _body_subject_besides(analysis, offset, m):
+        return None
     if low in PRONOUN_GENDER and m.label == "PERSON" and not (m is speaker and _speaker_just_named(analysis, speaker, offset, depth)):
         if mention_gender(analysis, m) is None and _rivals(analysis, m, offset, PRONOUN_GENDER[low]):
             return None  # nothing says this person is a "she" (or "he"), and another who may be is in reach
@@ -184,6 +186,24 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
     if m.label == "NOUN" and not m.name[:1].isupper() and m.name.split()[0].lower() not in ("the", "a", "an", "this", "that"):
         return None  # an unnamed speaker cut to its noun ("wife" for "his ex-wife"): the pronoun reads better
     return m
+
+
+def _body_subject_besides(analysis: Analysis, offset: int, mention: Mention) -> bool:
+    """Whether the sentence before a "they" (or its own, before it) is about a body other than
+    ``mention``: "The newspaper writes that ... a system Republicans want. '...,' they conclude."
+    The body's people may be "they", and a body named in the singular is no candidate."""
+    si = analysis.sentence_of(offset)
+    for k in (si, si - 1):
+        if k < 0:
+            break
+        s0, s1 = analysis.sentences[k]
+        root = next((t for t in tokens_in(analysis.doc, s0, min(s1, offset)) if t.dep_ == "ROOT"), None)
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+        if subj is None or analysis.in_quote(subj.idx, subj.idx + 1):
+            continue
+        body = subj.tag_ in ("NN", "NNP") and (subj.lemma_.lower() in _BODY_WORDS or subj.ent_type_ == "ORG")
+        return body and subj.text.lower() not in mention.name.lower()
+    return False
 
 
 def _subject_last(analysis: Analysis, mention: Mention, offset: int) -> bool:

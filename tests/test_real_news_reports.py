@@ -90,3 +90,9 @@ def test_a_quotation_opened_after_the_cue_is_reported_to_its_close():
     claims = _claims("Mara Lind acknowledged Sunday that \u201cjust as we have seen there are many frustrated people in "
                      "the north, we know there are frustrated people here at home too.\u201d")
     assert any(src == "Mara Lind" and "here at home too" in t for _, src, t in claims), claims
+
+
+def test_they_after_a_body_is_not_a_group_named_in_passing():
+    claims = _claims("The newspaper, long an advocate of reform, writes that the governor backs a legal system that "
+                     "Republicans want.\n\n\u201cThe attacks show that many oppose any newcomers,\u201d they conclude.")
+    assert not any(src == "Republicans" for _, src, _ in claims), claims
