@@ -105,6 +105,11 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                    for t in tok.subtree):
                 continue  # "what many people believed to be a killer": a thing, not a claim
             subj, passive = subject_of(tok)
+            if subj is not None and subj.lower_ == "all" and tok.lower_ == "told" and tok.i == subj.i + 1:
+                continue  # "All told, the group raised $4 million": in all, no one told anything
+            if subj is not None and not passive and subj.tag_ == "NN" and not subj.ent_type_ and not any(c.dep_ in ("det", "poss", "compound", "amod", "nummod")
+                                                                               for c in subj.children) and not (animate(subj) or is_document(subj)):
+                continue  # "only to watch them falter - believes that": a bare singular noun is no speaker, a misparse
             if subj is not None and subj.i > tok.i and subj.head.i == tok.i and not passive and tok.lemma_.lower() not in QUOTE_CUES and any(
                     c.dep_ == "ccomp" and c.i < tok.i and not any(x.i > c.i and not x.is_punct for x in c.children)
                     for c in tok.children) and not any(
@@ -140,7 +145,11 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if stance and passive:  # "backed by research", "Texas was called for Cruz": the agent takes the side, if anyone
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            if stance and tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN") and lexicons().cue_kind.get(tok.lemma_.lower()) != "statement":
+            prev = next((t for t in reversed(doc[max(0, tok.i - 3):tok.i]) if not t.is_quote), None)
+            noun_participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and prev is not None and prev.pos_ in ("NOUN", "PROPN")
+            # ("gave checks to super PACs backing four candidates": a participle right after a noun
+            # describes the noun, whatever the parser hung it on; not the sentence subject's side)
+            if stance and (tok.dep_ == "acl" or noun_participle) and tok.tag_ in ("VBG", "VBN") and lexicons().cue_kind.get(tok.lemma_.lower()) != "statement":
                 continue  # "the super PAC supporting her candidacy": the article's description of it, no stance it stated
             if stance and (holder is None or not animate(holder)) and not any(c.dep_ == "ccomp" for c in tok.children):
                 continue  # "the bill supports farmers": no one takes a side ("specialists stress that ..." do say;

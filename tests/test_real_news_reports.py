@@ -96,3 +96,12 @@ def test_they_after_a_body_is_not_a_group_named_in_passing():
     claims = _claims("The newspaper, long an advocate of reform, writes that the governor backs a legal system that "
                      "Republicans want.\n\n\u201cThe attacks show that many oppose any newcomers,\u201d they conclude.")
     assert not any(src == "Republicans" for _, src, _ in claims), claims
+
+
+def test_idioms_and_noun_participles_are_no_one_s_report_or_side():
+    claims = _claims("Our Fund took in $4.8 million last month. It also raised $1 million from Warren Stone, a banker who "
+                     "gave large checks to super PACs backing four candidates who have since quit the race. All told, "
+                     "the group raised $4 million in February. The mayor spent the week campaigning, backing the new "
+                     "stadium at every stop.")
+    assert not any(src in ("All", "Our Fund", "It") for _, src, _ in claims), claims
+    assert any(src == "The mayor" and "backed the new stadium" in t for _, src, t in claims), claims
