@@ -1,14 +1,19 @@
 """Cues that report nothing although they look like reports: an infinitive of something not done
-("declined to comment", "without mentioning him"), a participle standing for a passive with no one
-named ("when asked to condemn X"), an indirect question, a condition, what a described person is
-expected to do, a proposal ("hard to know where X will decide", "if she says", "the answer is to
-reject X")."""
+("declined to comment", "without mentioning him", "prevented from speaking", an attempt to take a
+side), one of something wanted or planned ("want U.S. leaders to use it to describe"), a
+participle standing for a passive with no one named ("when asked to condemn X", "with X expected
+to win"), an indirect question, a condition, what a described person is expected to do, a modal
+passive with no agent, a proposal, a remark of the writer's ("hard to know where X will decide",
+"if she says", "the answer is to reject X", "it should be noted that"); and subjects the parser
+gave a cue that are no one who could have said it (:func:`misread_subject`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["DONE_HEADS", "not_done", "not_reported", "reduced_passive", "unasserted"]
+from ._cues import QUOTE_CUES, animate, is_document
+
+__all__ = ["DONE_HEADS", "misread_subject", "not_done", "not_reported", "reduced_passive", "unasserted"]
 
 
 # Verbs whose infinitive did not happen ("declined to comment", "failed to show").
@@ -104,3 +109,26 @@ def reduced_passive(tok: Any) -> bool:
         return True  # "with X and Y expected to win": what others expect of X and Y, not their own words
     return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in tok.children)
+
+
+def misread_subject(tok: Any, subj: Any | None, passive: bool) -> bool:
+    """A subject the parser gave a cue that is no one who could have said it: "All told, the group
+    raised ..." (an idiom), a bare singular common noun ("only to watch them falter - believes
+    that": a verb read as a noun), or the object two headline verbs share read as the second's
+    inverted speaker ("X praises, laments Y's legacy": a clause with nothing after its verb before
+    the cue, and after it a "speaker" that is no one, possessors aside; verbs of saying invert)."""
+    if subj is None:
+        return False
+    if subj.lower_ == "all" and tok.lower_ == "told" and tok.i == subj.i + 1:
+        return True
+    if not passive and subj.tag_ == "NN" and not subj.ent_type_ and not any(
+            c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in subj.children) and not (animate(subj) or is_document(subj)):
+        return True
+    if subj.i < tok.i or subj.head.i != tok.i or passive or tok.lemma_.lower() in QUOTE_CUES:
+        return False
+    if not any(c.dep_ == "ccomp" and c.i < tok.i and not any(x.i > c.i and not x.is_punct for x in c.children) for c in tok.children):
+        return False
+    owners = [t for p in subj.children if p.dep_ == "poss" for t in p.subtree]
+    return not any(animate(t) or is_document(t) or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                   for t in subj.subtree if t not in owners)
+

@@ -14,7 +14,7 @@ from typing import Any
 from ._analysis import Analysis, Mention
 from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, OBJECT_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, is_cue, is_document,
                     values_at)
-from ._frame_guards import not_done, not_reported, reduced_passive, unasserted
+from ._frame_guards import misread_subject, not_done, not_reported, reduced_passive, unasserted
 from ._frame_nouns import noun_frames
 from ._frame_phrases import phrase_source, phrase_span
 from ._frame_quotes import inner_quote, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
@@ -105,19 +105,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                    for t in tok.subtree):
                 continue  # "what many people believed to be a killer": a thing, not a claim
             subj, passive = subject_of(tok)
-            if subj is not None and subj.lower_ == "all" and tok.lower_ == "told" and tok.i == subj.i + 1:
-                continue  # "All told, the group raised $4 million": in all, no one told anything
-            if subj is not None and not passive and subj.tag_ == "NN" and not subj.ent_type_ and not any(c.dep_ in ("det", "poss", "compound", "amod", "nummod")
-                                                                               for c in subj.children) and not (animate(subj) or is_document(subj)):
-                continue  # "only to watch them falter - believes that": a bare singular noun is no speaker, a misparse
-            if subj is not None and subj.i > tok.i and subj.head.i == tok.i and not passive and tok.lemma_.lower() not in QUOTE_CUES and any(
-                    c.dep_ == "ccomp" and c.i < tok.i and not any(x.i > c.i and not x.is_punct for x in c.children)
-                    for c in tok.children) and not any(
-                    animate(t) or is_document(t) or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in subj.subtree
-                    if not any(p.dep_ == "poss" and p.head.i == subj.i and t in p.subtree for p in subj.children)):
-                # "X praises, laments Y's legacy": the object two verbs share, read as the second's inverted
-                # speaker (a clause with nothing after its verb, and a "speaker" that is no one)
-                continue
+            if misread_subject(tok, subj, passive):
+                continue  # "All told, ...", "them falter - believes", "X praises, laments Y's legacy"
             if hung is not None:
                 subj, passive = hung[0], False  # "..., Gen. X, the commander, announced Monday."
             named = conjoined_name_subject(tok) if subj is not None and subj.head.i != tok.i else None
