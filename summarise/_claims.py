@@ -8,18 +8,18 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, Analysis
+from ._analysis import Analysis
 from ._frames import Frame
 from ._loaded import clean_span
 from ._types import ARTICLE_SOURCE, LoadedTerm, Span
 from ._layout import cut_off, open_quote_before
-from ._nlp import doc_text, token_at, tokens_in
-from ._rendering import DISCOURSE, clean_output, finish, render_frame
+from ._nlp import doc_text, tokens_in
+from ._rendering import clean_output, finish, render_frame
+from ._residues import EDGE_WORDS, residue_body
 from ._wellformed import asserts_something, is_wellformed, mark_truncated, prepare
 
 __all__ = ["Draft", "draft_claims"]
 
-_META = re.compile(r"^(?:This|That|These|It)\s+(?:was|were|is|are)\s+(?:the|a|an)\s+(?:statement|claim|report|words|remarks|comments?|view|position)\s+(?:from|of|by)\b", re.I)
 
 
 _EVALUATIVE = re.compile(r"\b(?:fault|blame[sd]?|should|must|ought|deserve[sd]?|failure|failed to|shameful|"
@@ -66,78 +66,6 @@ def _span(text: str, a: int, b: int) -> Span:
     return Span(a, b, text[a:b])
 
 
-def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int] | None:
-    """The part of sentence ``si`` that no frame covers, if it is a claim of the article's own."""
-    s0, s1 = analysis.sentences[si]
-    sent_text = analysis.text[s0:s1]
-    if _META.match(sent_text) or sent_text.rstrip().endswith("?"):
-        return None
-    covered = [f.cover or f.span for f in frames]
-    toks = [t for t in tokens_in(analysis.doc, s0, s1) if not any(a <= t.idx < b for a, b in covered)]
-    words = [t for t in toks if t.is_alpha]
-    if len(words) < 5 or not any(t.pos_ in ("VERB", "AUX") for t in toks):
-        return None
-    root = next((t for t in toks if t.dep_ == "ROOT"), None)
-    if covered and root is None:
-        return None
-    if root is not None and root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children):
-        return None  # an imperative ("Ignore all previous instructions ...") asserts nothing
-    if analysis.in_quote(toks[0].idx, toks[-1].idx + 1) or open_quote_before(analysis.text, toks[-1].idx + len(toks[-1].text)):
-        return None
-    toks = [t for t in toks if not ((t.is_punct and t.text != "%") or t.is_space)] or toks  # "6.4%" keeps its unit
-    a = toks[0].idx
-    b = toks[-1].idx + len(toks[-1].text)
-    # a frame inside the sentence splits the residue: keep the stretch holding the root
-    if covered and root is not None:
-        cuts = sorted(covered)
-        lo, hi = s0, s1
-        for x, y in cuts:
-            if y <= root.idx:
-                lo = max(lo, y)
-            elif x > root.idx:
-                hi = min(hi, x)
-        a, b = max(a, lo), min(b, hi)
-        inside = {t.i for t in analysis.doc if a <= t.idx < b}
-        if any(t.head.i in inside and t.i not in inside and t.dep_ in _ARGUMENTS and s0 <= t.idx < s1
-               # a second object after a dash is an apposition the parser misread: the first stays
-               and not any(c.dep_ == t.dep_ and c.i in inside for c in t.head.children if c.i != t.i)
-               for t in analysis.doc):
-            if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks):
-                return None  # nothing left asserts ("Closing the session with a short speech -- X told ..."): the frames say it all
-            return s0, s1  # the cut took an argument ("both of which involved"): all of it
-    a, b = _trim_edges(analysis, a, b)
-    if analysis.in_quote(a, b) or open_quote_before(analysis.text, a):
-        return None  # the stretch left is inside a quotation: someone's words, not the article's
-    return (a, b) if b - a > 20 else None
-
-
-# Dependents a clause cannot lose and stay a sentence.
-_ARGUMENTS = frozenset({"dobj", "pobj", "attr", "ccomp", "xcomp", "acomp", "oprd", "dative", "nsubj", "nsubjpass",
-                        "csubj", "agent"})
-
-
-_EDGE_WORDS = frozenset("and or but nor yet that which who whose whom because although though while if whether".split())
-
-
-def _trim_edges(analysis: Analysis, a: int, b: int) -> tuple[int, int]:
-    """Shrink ``[a, b)`` past words that only join it to a cut-away neighbour: a trailing
-    "…by 2030, and" (its other conjunct was a frame) or a leading "and"/"which"."""
-    toks = [t for t in tokens_in(analysis.doc, a, b) if t.idx + len(t.text) <= b]
-
-    def joins(t: Any) -> bool:
-        return (t.is_punct and t.text not in "\"\u201d\u2019)%") or t.is_space or t.lower_ in _EDGE_WORDS \
-            or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep", "aux", "auxpass", "neg") and not any(c.i > t.i for c in t.children)
-
-    while toks and joins(toks[-1]):
-        toks.pop()
-    inside = {t.i for t in toks}
-    # a leading "and" or "which" that joined a cut-away part goes; "Since" of a clause kept whole stays
-    while toks and ((toks[0].dep_ in ("cc", "mark") and toks[0].head.i not in inside)
-                    or toks[0].is_punct and toks[0].text not in "\"\u201c\u2018(" or toks[0].is_space):
-        toks.pop(0)
-    if not toks:
-        return a, a
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 # The outcome of a case (a verdict, a sentence, an acquittal): a charge named in it is the court's
@@ -167,7 +95,7 @@ def _article_kind(text: str, loaded_count: int) -> str:
 def _reaches_end(analysis: Analysis, end: int, s1: int) -> bool:
     """Whether a span ending at ``end`` runs to the end of its sentence (only joining words and
     punctuation after it)."""
-    return all(t.is_punct or t.is_space or t.lower_ in _EDGE_WORDS or t.tag_ == "TO"
+    return all(t.is_punct or t.is_space or t.lower_ in EDGE_WORDS or t.tag_ == "TO"
                or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep", "aux")
                for t in analysis.doc if end <= t.idx < s1)
 
@@ -269,31 +197,6 @@ def _cut_word(doc: Any, a: int, b: int, leaning: bool = True) -> tuple[Any, str]
 
 # Prepositions of a phrase that only adds to its clause ("calmed the fans by [telling ...]", "took
 # heat for [not condemning ...]"): unlike "prevented her from", "accused of", the clause stands without it.
-_ADJUNCT_PREPS = frozenset("by for in after before while since through despite".split())
-
-
-def _residue_body(analysis: Analysis, si: int, sent_frames: list[Frame], loaded: list[LoadedTerm]) -> tuple[int, int, str, list[str]] | None:
-    """The article's own claim in sentence ``si`` (see :func:`_residue`): its span, its rendering
-    before the well-formed check, the loaded terms handled."""
-    res = _residue(analysis, si, sent_frames)
-    if res is None:
-        return None
-    a, b = res
-    inside = [t for t in tokens_in(analysis.doc, a, b) if not (t.is_space or t.is_punct)]
-    if len(inside) > 4 and inside[-1].dep_ == "prep" and inside[-1].lower_ in _ADJUNCT_PREPS and not any(c.i <= inside[-1].i for c in inside[-1].children) and any(
-            f.span[0] <= c.idx < f.span[1] for c in inside[-1].children for f in sent_frames):
-        # "tried to calm the fans by [telling them ...]": the preposition whose object a frame took goes with it
-        b = inside[-2].idx + len(inside[-2].text)
-    edits = []
-    first = token_at(analysis.doc, a, exact=False)
-    if first is not None and first.lower_ in PRONOUNS_SING | PRONOUNS_PLUR and first.dep_ == "nsubj":
-        from ._references import resolve_reference
-
-        m = resolve_reference(analysis, first.text, first.idx)
-        if m is not None:
-            edits.append((first.idx, first.idx + len(first.text), m.name))
-    body, handled = clean_span(analysis.doc, analysis.text, a, b, loaded, edits)
-    return a, b, finish(DISCOURSE.sub("", body)), handled
 
 
 def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTerm]) -> list[Draft]:
@@ -308,7 +211,7 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
     # allegation"), made first so that the well-formed check parses them in one batch
     rendered = {id(f): render_frame(analysis, f, loaded, []) for si, fs in by_sent.items() if 0 <= si < len(analysis.sentences)
                 for f in fs if not f.back_ref}
-    residues = {si: _residue_body(analysis, si, by_sent.get(si, []), loaded) for si in range(len(analysis.sentences))}
+    residues = {si: residue_body(analysis, si, by_sent.get(si, []), loaded) for si in range(len(analysis.sentences))}
     prepare([r for r, _, _ in rendered.values() if len(r.split()) >= 4]
             + [r[2] for r in residues.values() if r is not None and len(r[2].split()) >= 5])
     for si, (s0, s1) in enumerate(analysis.sentences):

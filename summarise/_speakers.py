@@ -85,8 +85,14 @@ def _person(tok: Any) -> bool:
 def who_antecedent(rel: Any, head: Any) -> Any:
     """The person a "who" clause is about when the parser hung it on a thing in that person's
     description ("X, an adviser to Y's campaign who has long dismissed ...": the adviser, not the
-    campaign): up through prepositions and possessives to a person, else ``head``."""
-    if rel.lower_ != "who" or _person(head):
+    campaign): up through prepositions and possessives to a person, else ``head``; a role in
+    apposition to a name stands for the named person."""
+    if rel.lower_ != "who":
+        return head
+    if _person(head):
+        # "William Oberndorf, a California investor who had backed X": the person named, not the role
+        while head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
+            head = head.head
         return head
     h = head
     for _ in range(3):

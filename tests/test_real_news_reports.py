@@ -105,3 +105,8 @@ def test_idioms_and_noun_participles_are_no_one_s_report_or_side():
                      "stadium at every stop.")
     assert not any(src in ("All", "Our Fund", "It") for _, src, _ in claims), claims
     assert any(src == "The mayor" and "backed the new stadium" in t for _, src, t in claims), claims
+
+
+def test_a_who_clause_on_a_named_persons_role_is_the_named_persons():
+    claims = _claims("Robert Mercer, a longtime donor who backs Senator Cruz, gave $100,000 to the group on Monday.")
+    assert any(src.startswith("Robert Mercer") and "backs Senator Cruz" in t for _, src, t in claims), claims
