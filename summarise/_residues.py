@@ -26,8 +26,9 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
     sent_text = analysis.text[s0:s1]
     if _META.match(sent_text) or sent_text.rstrip().endswith("?"):
         return None
-    covered = [f.cover or f.span for f in frames]
-    toks = [t for t in tokens_in(analysis.doc, s0, s1) if not any(a <= t.idx < b for a, b in covered)]
+    holes = relative_holes(analysis, frames)
+    covered = [c for c in (f.cover or f.span for f in frames) if not any(x <= c[0] and c[1] <= y for x, y in holes)]
+    toks = [t for t in tokens_in(analysis.doc, s0, s1) if not any(a <= t.idx < b for a, b in covered + holes)]
     words = [t for t in toks if t.is_alpha]
     if len(words) < 5 or not any(t.pos_ in ("VERB", "AUX") for t in toks):
         return None
@@ -63,6 +64,39 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
     if analysis.in_quote(a, b) or open_quote_before(analysis.text, a):
         return None  # the stretch left is inside a quotation: someone's words, not the article's
     return (a, b) if b - a > 20 else None
+
+
+def relative_holes(analysis: Analysis, frames: list[Frame]) -> list[tuple[int, int]]:
+    """Relative clauses of a frame's that describe a named person or body in passing ("from Paul
+    Singer, a hedge fund manager who had supported X, and ..."): the stretch the article's own
+    claim leaves out (with the commas that set it off), instead of ending there. Only clauses
+    that add to a name (after a comma, on an apposition or on a proper name), whose leaving out
+    does not change who the sentence is about."""
+    doc = analysis.doc
+    holes = []
+    for f in frames:
+        if f.cue_i < 0:
+            continue
+        cue = doc[f.cue_i]
+        rel = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which") and c.i < cue.i), None)
+        if cue.dep_ != "relcl" or rel is None or rel.i == 0:
+            continue
+        before, head = doc[rel.i - 1], cue.head
+        if not (before.text == "," or head.dep_ == "appos" or head.pos_ == "PROPN"):
+            continue
+        last = max(t.i for t in cue.subtree if not t.is_punct)
+        after = doc[last + 1] if last + 1 < len(doc) else None
+        if after is not None and after.text not in (",", ".", ";") and after.dep_ != "cc":
+            continue  # the clause runs into the sentence's own words
+        if before.text == "," and after is not None and after.text == ",":
+            # "Mercer, who backs X, gave": "Mercer gave"; "Duss, the head of Y, who criticizes X, to
+            # testify": the apposition's closing comma stays
+            in_apposition = any(t.dep_ == "appos" for t in [head, *head.ancestors][:4]) or any(
+                c.dep_ == "appos" and head.i < c.i < rel.i for c in head.children)
+            holes.append((before.idx, after.idx + (0 if in_apposition else 1)))
+        else:
+            holes.append((before.idx + len(before.text), doc[last].idx + len(doc[last].text)))
+    return holes
 
 
 # Dependents a clause cannot lose and stay a sentence.
@@ -109,7 +143,7 @@ def residue_body(analysis: Analysis, si: int, sent_frames: list[Frame], loaded: 
             f.span[0] <= c.idx < f.span[1] for c in inside[-1].children for f in sent_frames):
         # "tried to calm the fans by [telling them ...]": the preposition whose object a frame took goes with it
         b = inside[-2].idx + len(inside[-2].text)
-    edits = []
+    edits = [(x, y, "") for x, y in relative_holes(analysis, sent_frames) if a <= x and y <= b]
     first = token_at(analysis.doc, a, exact=False)
     if first is not None and first.lower_ in PRONOUNS_SING | PRONOUNS_PLUR and first.dep_ == "nsubj":
         from ._references import resolve_reference

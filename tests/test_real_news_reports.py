@@ -110,3 +110,13 @@ def test_idioms_and_noun_participles_are_no_one_s_report_or_side():
 def test_a_who_clause_on_a_named_persons_role_is_the_named_persons():
     claims = _claims("Robert Mercer, a longtime donor who backs Senator Cruz, gave $100,000 to the group on Monday.")
     assert any(src.startswith("Robert Mercer") and "backs Senator Cruz" in t for _, src, t in claims), claims
+
+
+def test_a_relative_clause_about_a_named_person_leaves_the_rest_of_the_sentence():
+    claims = _claims("The group raised $500,000 from Will Obern, a California investor who had backed Jeb Bush, and "
+                     "$250,000 from Paul Sing, a fund manager who had supported Marco Rubio.\n\nSanders has invited Matt "
+                     "Dees, the head of the Peace Fund, who often criticizes the government, to testify.")
+    facts = [t for _, src, t in claims if src == "the article"]
+    assert any("$250,000 from Paul Sing" in t and "supported" not in t for t in facts), claims
+    assert "Sanders has invited Matt Dees, the head of the Peace Fund, to testify." in facts, claims
+    assert any(src.startswith("Will Obern") and "backed Jeb Bush" in t for _, src, t in claims), claims
