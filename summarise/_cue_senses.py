@@ -43,10 +43,12 @@ def claims_something(tok: Any, lemma: str) -> bool:
         return False  # "heavily sought after": in demand
     if lemma == "refer":  # "referred to the plan as a giveaway"; "referring to herself, A and B" names no one's view
         return clause or any(c.dep_ == "prep" and c.lower_ == "as" for x in (tok, *tok.children) for c in x.children)
+    # (a verb joined to the one with the subject shares it: "that has led to shortages and now threatens to")
+    verb = tok.head if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else tok
     if lemma == "threaten" and any(c.dep_ == "xcomp" for c in tok.children) and any(
-            c.dep_ == "nsubj" and (c.lower_ in ("that", "which") and not animate(tok.head) if tok.dep_ == "relcl"
+            c.dep_ == "nsubj" and (c.lower_ in ("that", "which") and not animate(verb.head) if verb.dep_ == "relcl"
                                    else c.pos_ in ("NOUN", "PROPN") and not animate(c) and c.lower_ not in _SOME)
-            for c in tok.children):
+            for c in verb.children):
         return False  # "a nightmare that now threatens to slow the recovery": a risk, no one's threat
     if lemma == "promote" and any(animate(o) for o in objs):
         return False  # "promoted a senior adviser": a post, not a cause

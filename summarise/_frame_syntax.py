@@ -193,7 +193,9 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
                     head.dep_ == "ccomp" or head.dep_ == "advcl" and that_clause(head)) and (
                     head.head.i < head.i and is_cue(head.head)):
                 head = head.head
-            elif t.dep_ == "conj" and is_cue(t) and head.dep_ == "relcl" and not animate(head.head):
+            elif t.dep_ == "conj" and is_cue(t) and head.dep_ == "relcl" and not animate(head.head) and not any(
+                    c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in t.children):
+                # (not "a nightmare that has led to shortages and threatens to slow the recovery": the thing threatens)
                 # "He said the claim would require currents that would cook the cell, and accused
                 # the company of ...": not the currents; the speaker the relative clause is inside
                 head = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX") and is_cue(a)), head)

@@ -120,3 +120,9 @@ def test_a_relative_clause_about_a_named_person_leaves_the_rest_of_the_sentence(
     assert any("$250,000 from Paul Sing" in t and "supported" not in t for t in facts), claims
     assert "Sanders has invited Matt Dees, the head of the Peace Fund, to testify." in facts, claims
     assert any(src.startswith("Will Obern") and "backed Jeb Bush" in t for _, src, t in claims), claims
+
+
+def test_a_thing_that_threatens_to_do_something_is_no_ones_threat():
+    claims = _claims("The government is stepping up its efforts to relieve the supply chain crisis that has led to "
+                     "shortages of some goods and now threatens to slow the recovery.")
+    assert not any("threatens to slow" in t and src != "the article" for _, src, t in claims), claims
