@@ -112,11 +112,16 @@ def reduced_passive(tok: Any) -> bool:
 
 
 def misread_subject(tok: Any, subj: Any | None, passive: bool) -> bool:
-    """A subject the parser gave a cue that is no one who could have said it: "All told, the group
+    """A subject the parser gave a cue that is no one who could have said it, or a passive
+    directive with no one named ("he had been asked to preserve them"): "All told, the group
     raised ..." (an idiom), a bare singular common noun ("only to watch them falter - believes
     that": a verb read as a noun), or the object two headline verbs share read as the second's
     inverted speaker ("X praises, laments Y's legacy": a clause with nothing after its verb before
     the cue, and after it a "speaker" that is no one, possessors aside; verbs of saying invert)."""
+    if passive and tok.lemma_.lower() in ("ask", "urge", "tell", "order", "instruct") and any(
+            c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in tok.children) and not any(
+            c.dep_ == "agent" for c in tok.children):
+        return True  # "even though he had been asked to preserve them": that he was asked is the article's, not a report
     if subj is None:
         return False
     if subj.lower_ == "all" and tok.lower_ == "told" and tok.i == subj.i + 1:

@@ -158,6 +158,9 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
                     # "the way to proceed is ..., suggesting": rather whoever speaks higher up
                     fallback = fallback or (c if c.dep_ == "nsubj" else None)
                     break
+                if t is not cue and t.tag_ == "VB" and t.dep_ in ("ccomp", "xcomp") and t.head.i < c.i < t.i and any(
+                        a.tag_ == "TO" for a in t.children):
+                    break  # "a campaign to get the FBI to release X while requesting Y": the one made to act does not request
                 return c, c.dep_ == "nsubjpass"
             if c.text.lower() == "it" and (c.dep_ == "nsubjpass" or any(x.dep_ == "auxpass" for x in t.children)):
                 return None, True  # "it was alleged that ...": no one is named
@@ -165,6 +168,9 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
                 return c, False  # "It added that ...": the body last named speaks
         if issuer is not None:
             t = issuer
+            continue
+        if t.dep_ == "advmod" and t.pos_ == "ADV" and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and t is not cue:
+            t = t.head  # "went so far as to say": the one who went
             continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.i != t.head.i:
             t = t.head.head  # "tried to make peace by telling her that ...": the one who tried

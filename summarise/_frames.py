@@ -319,6 +319,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 frame.kind = "estimate"  # what it seems to show, a hedged finding
             if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ in ("VBZ", "VBP", "VBD")) and hung is None and not back and not relative_content(frame, tok, list(tok.subtree), quoted=quote_content is not None):
                 continue
+            if subj is not None and tok.head.dep_ == "advmod" and tok.head.pos_ == "ADV" and subj.i < tok.i and frame.cover is None:
+                frame.cover = (min(frame.span[0], subj.idx), frame.span[1])  # "X went so far as to say ...": all of it the frame's
             lead = [t for c in tok.children if c.i < tok.i and c.dep_ in ("npadvmod", "advmod", "prep")
                     and (subj is None or c.i < subj.i) for t in c.subtree]
             if lead and frame.cover is None and min(t.idx for t in lead) < frame.span[0]:

@@ -126,3 +126,14 @@ def test_a_thing_that_threatens_to_do_something_is_no_ones_threat():
     claims = _claims("The government is stepping up its efforts to relieve the supply chain crisis that has led to "
                      "shortages of some goods and now threatens to slow the recovery.")
     assert not any("threatens to slow" in t and src != "the article" for _, src, t in claims), claims
+
+
+def test_causatives_adverbs_and_passive_requests_do_not_move_the_speaker():
+    claims = _claims("Republican legislators have questioned that finding, waging a campaign to get the agency to release "
+                     "more files while requesting new inquiries. The mayor went so far as to say the plan was dead. The "
+                     "request is based on an incident in which an aide deleted an archive, even though he had been asked "
+                     "to preserve it by the committee.")
+    assert not any(src in ("agency", "the agency") for _, src, _ in claims), claims
+    assert any(src == "The mayor" and "the plan was dead" in t for _, src, t in claims), claims
+    assert not any(t == "The mayor went so far." for _, _, t in claims), claims
+    assert not any(src == "unnamed sources" and "preserve" in t for _, src, t in claims), claims
