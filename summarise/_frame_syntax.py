@@ -161,6 +161,8 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
                 if t is not cue and t.tag_ == "VB" and t.dep_ in ("ccomp", "xcomp") and t.head.i < c.i < t.i and any(
                         a.tag_ == "TO" for a in t.children):
                     break  # "a campaign to get the FBI to release X while requesting Y": the one made to act does not request
+                if t is not cue and c.i > cue.i and sum(1 for x in c.doc[cue.i + 1:c.i] if x.is_quote) % 2 == 1:
+                    break  # ', telling the crowd, "Some people get ..."': a subject inside the quotation is not the teller
                 return c, c.dep_ == "nsubjpass"
             if c.text.lower() == "it" and (c.dep_ == "nsubjpass" or any(x.dep_ == "auxpass" for x in t.children)):
                 return None, True  # "it was alleged that ...": no one is named

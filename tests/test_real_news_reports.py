@@ -137,3 +137,10 @@ def test_causatives_adverbs_and_passive_requests_do_not_move_the_speaker():
     assert any(src == "The mayor" and "the plan was dead" in t for _, src, t in claims), claims
     assert not any(t == "The mayor went so far." for _, _, t in claims), claims
     assert not any(src == "unnamed sources" and "preserve" in t for _, src, t in claims), claims
+
+
+def test_a_subject_inside_the_quotation_is_not_the_teller():
+    claims = _claims("Lind seemed ready to joke about the incident in Ohio, telling the crowd, \u201cSome people get a little "
+                     "carried away, have you noticed that?\u201d")
+    told = [c for c in claims if "carried away" in c[2]]
+    assert told and told[0][1] == "Lind", claims
