@@ -29,8 +29,8 @@ _TAKEN_SIDES = frozenset("push press lobby campaign support back oppose endorse 
 _KEPT_FROM = frozenset("prevent bar ban stop keep block prohibit forbid discourage deter restrain dissuade".split())
 
 
-# Verbs of wanting and planning: what follows them has not happened.
-_INTENDED = frozenset("want plan intend hope wish aim expect need prepare seek".split())
+# Verbs of wanting, planning and letting: what follows them has not happened ("allowing users to tell").
+_INTENDED = frozenset("want plan intend hope wish aim expect need prepare seek allow permit enable let".split())
 # Heads under which an infinitive happened: "went on to say", "had to deny", "was quick to note".
 DONE_HEADS = frozenset("go proceed continue begin start move manage rush hasten have force compel oblige able quick "
                        "careful keen first last seem appear".split())
@@ -41,7 +41,7 @@ def not_reported(tok: Any) -> bool:
     governs ("want U.S. leaders to use it to describe the enemy", "plans to announce"): what
     someone meant to do, not a report of what anyone said ("used a speech to argue", "tried to
     explain", "broke silence to dispute" did say)."""
-    if tok.tag_ != "VB" or tok.dep_ not in ("xcomp", "advcl") or not any(a.tag_ == "TO" for a in tok.children):
+    if tok.tag_ != "VB" or tok.dep_ not in ("xcomp", "advcl", "ccomp") or not any(a.tag_ == "TO" for a in tok.children):
         return False
     t = tok
     for _ in range(3):

@@ -32,6 +32,10 @@ RELATIVE = frozenset("who which that whom".split())
 
 
 _DEMONSTRATIVE = frozenset("this that it these those".split())
+# Verbs whose object "it" or "that" is something said ("confirmed it", "repeated that"); "described it",
+# "explained it" are about a thing or an event.
+_ABOUT_CLAIMS = frozenset("confirm repeat reiterate echo acknowledge admit concede dispute question doubt verify "
+                          "corroborate retract withdraw".split())
 
 
 def _quote_after(cue: Any, after: int) -> list[Any]:
@@ -299,7 +303,7 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         as_phrase = any(x.dep_ == "prep" and x.lower_ == "as" or x.dep_ in ("oprd", "xcomp") for x in cue.children)
         # ("opposed it", "backed this": a side taken on a thing, a bill or a plan, not on an
         # earlier claim; only a verb about claims points back with a pronoun)
-        about_claims = lex.cue_kind.get(lemma) in ("denial", "allegation", "statement")
+        about_claims = lex.cue_kind.get(lemma) in ("denial", "allegation") or lemma in _ABOUT_CLAIMS
         if c.dep_ == "dobj" and not as_phrase and (c.text.lower() in _DEMONSTRATIVE and about_claims or (c.lemma_.lower() in lex.claim_nouns and not any(x.dep_ in ("acl", "relcl", "prep") for x in c.children))):
             return subtree(c), True  # "the allegation", with its determiner
     if not objs:

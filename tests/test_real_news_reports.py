@@ -144,3 +144,11 @@ def test_a_subject_inside_the_quotation_is_not_the_teller():
                      "carried away, have you noticed that?\u201d")
     told = [c for c in claims if "carried away" in c[2]]
     assert told and told[0][1] == "Lind", claims
+
+
+def test_letting_someone_tell_and_describing_a_thing_are_no_reports_of_claims():
+    claims = _claims("Facebook activates a tool allowing users to tell readers that they're safe.\n\nThe detective "
+                     "interviewed Ben Terris, a reporter who saw the incident. He said the man grabbed her arm. Terris "
+                     "described it in print.")
+    assert not any(src == "users" for _, src, _ in claims), claims
+    assert not any("the claim that" in t for _, _, t in claims), claims
