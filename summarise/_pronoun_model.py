@@ -16,6 +16,7 @@ claim's text keeps the pronoun as written, because the choice is the model's, no
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ._analysis import INSTITUTION_NOUNS, TITLES, Analysis, Mention
@@ -86,7 +87,10 @@ def name_pronoun_sources(analysis: Analysis, frames: list[Any], scorer: Any, mar
         a, b = f.subj
         if text[a:b].lower() != f.source.lower():
             continue
-        cands = _candidates(analysis, a, f.source, scorer, genders)
+        said = text[f.content[0]:f.content[1]]
+        # (a person the quotation itself names is whom the speaker talks about, not the speaker)
+        cands = [m for m in _candidates(analysis, a, f.source, scorer, genders)
+                 if not re.search(r"\b%s\b" % re.escape(m.name.split()[-1]), said)]
         if not cands:
             continue
         si = analysis.sentence_of(a)

@@ -96,3 +96,11 @@ def test_the_judging_is_reported_to_a_progress_callback_that_takes_a_stage_and_c
     assert seen[-1][0] == seen[-1][1] == len(judge.requests)  # every scoring request answered, of all asked
     assert all(a[0] <= b[0] and a[1] <= b[1] and a[0] <= a[1] for a, b in zip(seen, seen[1:]))
     assert len(seen) > 4  # a report before each batch and after each of its contexts
+
+
+def test_a_person_the_quotation_names_is_not_a_candidate_for_its_speaker():
+    text = ("Freya Keane met Maria Lopez on Monday.\n\n\u201cEverybody is laughing at Maria Lopez. A sad figure!\u201d "
+            "she said.")
+    s = summarise(text, model=Judge(prefer="Maria Lopez"))
+    c = _claim(s, "sad figure")
+    assert "Lopez" not in c.source, c.source
