@@ -241,7 +241,11 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         clause = made_clear(cue)  # "made it clear they disagree"
         return (subtree(clause), False) if clause is not None else ([], False)
     purpose = purpose_infinitive(cue)
+    # (a clause before a cue that has an object of its own is no report of it: "There is an inquiry, courts
+    # are ordering the release of emails, and ..." is a list, not "courts said there is an inquiry")
+    own_object = any(c.dep_ == "dobj" and c.i > cue.i and not animate(c) for c in cue.children) and lemma not in ADDRESSEE_CUES
     clauses = [c for c in cue.children if c.dep_ == "ccomp" and not (is_cue(c) and is_trailing_report(c)) and not beyond_semicolon(cue, c)
+               and not (own_object and c.i < cue.i)
                or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",) and c is not purpose)
                or (c.dep_ == "advcl" and c.i > cue.i and any(
                    m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and cue.lemma_.lower() in FOR_CUES) for m in c.children)
@@ -330,8 +334,11 @@ def _said_conjuncts(clause: Any, cue: Any) -> list[Any]:
 def antecedent(head: Any) -> str:
     """'the deal' for the noun a relative clause hangs on; a name as written."""
     if head.pos_ == "PROPN" or head.ent_type_:
-        toks = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "flat") or t.i == head.i]
-        return " ".join(t.text for t in toks)
+        def name(h: Any) -> str:
+            return " ".join(t.text for t in h.subtree if t.i <= h.i and t.dep_ in ("compound", "flat") or t.i == h.i)
+        # "Ted Cruz and Marco Rubio, who many feel need ...": both, not the first
+        names = [name(x) for x in (head, *(c for c in head.children if c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_)))]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     left = [t for t in head.subtree if t.i <= head.i]
     while left and left[0].dep_ in ("det", "predet"):
         left = left[1:]

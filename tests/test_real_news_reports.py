@@ -152,3 +152,11 @@ def test_letting_someone_tell_and_describing_a_thing_are_no_reports_of_claims():
                      "described it in print.")
     assert not any(src == "users" for _, src, _ in claims), claims
     assert not any("the claim that" in t for _, _, t in claims), claims
+
+
+def test_a_relative_clause_on_two_names_and_a_list_of_clauses():
+    claims = _claims("The stakes are highest for Ted Cruz and Marco Rubio, who many feel need a strong showing on Tuesday "
+                     "to keep their campaigns afloat.\n\nThere is an open inquiry into the server, courts are still ordering "
+                     "the release of emails from her aides, and several probes are under way.")
+    assert any("Ted Cruz and Marco Rubio need a strong showing" in t for _, _, t in claims), claims
+    assert not any(src == "courts" and "inquiry" in t for _, src, t in claims), claims
