@@ -31,6 +31,9 @@ def relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = Fals
     if rel.dep_ in ("nsubj", "nsubjpass") and rel.head.i != cue.i and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.i != rel.i for c in rel.head.children):
         return False  # "the term, which X wants Y to use": "which" read as a second subject; what it is, unsure
+    if cue.head.dep_ in ("pobj", "dobj") and any(a.dep_ == "relcl" for a in list(cue.head.ancestors)[:3]):
+        return False  # "a bill that would require pupils to use the room that matched their sex, which critics said
+        # was discriminatory": the noun just before sits in another relative clause; what "which" is, unsure
     after = cue  # "which X described as Y": "X described the rise as Y"
     if rel.dep_ == "dobj" and rel.head.i != cue.i:
         return False  # "the term, which X wants Y to use to describe Z": whose object it is, the parse cannot say

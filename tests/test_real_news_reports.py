@@ -160,3 +160,9 @@ def test_a_relative_clause_on_two_names_and_a_list_of_clauses():
                      "the release of emails from her aides, and several probes are under way.")
     assert any("Ted Cruz and Marco Rubio need a strong showing" in t for _, _, t in claims), claims
     assert not any(src == "courts" and "inquiry" in t for _, src, t in claims), claims
+
+
+def test_which_after_a_noun_inside_another_relative_clause_is_not_rewritten_to_it():
+    claims = _claims("Last week, the governor vetoed a bill that would have required pupils to use the room that matched "
+                     "their biological sex, which critics said was discriminatory against transgender students.")
+    assert not any(t.startswith("Critics said their biological sex") for _, _, t in claims), claims
