@@ -12,7 +12,7 @@ from ._analysis import ROLE_NOUNS, Analysis, Mention, untitled
 from ._nlp import tokens_in
 from ._references import things_named
 
-__all__ = ["PRONOUN_GENDER", "PLURAL_PRONOUNS", "PERSON_NOUNS", "GENDERED_NOUNS", "named_people", "mention_gender"]
+__all__ = ["PRONOUN_GENDER", "PLURAL_PRONOUNS", "PERSON_NOUNS", "GENDERED_NOUNS", "named_people", "mention_gender", "named_in"]
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -155,4 +155,10 @@ def _clause_head(tok: Any) -> Any:
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
     return t
+
+
+def named_in(mention: Mention, text: str) -> bool:
+    """Whether ``text`` names ``mention`` (its last name as a word): a person a quotation names is
+    whom the speaker talks about, not the speaker."""
+    return re.search(r"\b%s\b" % re.escape(mention.name.split()[-1]), text) is not None
 

@@ -16,11 +16,10 @@ claim's text keeps the pronoun as written, because the choice is the model's, no
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ._analysis import INSTITUTION_NOUNS, TITLES, Analysis, Mention
-from ._persons import PRONOUN_GENDER, mention_gender, named_people
+from ._persons import PRONOUN_GENDER, mention_gender, named_in, named_people
 
 __all__ = ["MARGIN", "name_pronoun_sources"]
 
@@ -90,7 +89,7 @@ def name_pronoun_sources(analysis: Analysis, frames: list[Any], scorer: Any, mar
         said = text[f.content[0]:f.content[1]]
         # (a person the quotation itself names is whom the speaker talks about, not the speaker)
         cands = [m for m in _candidates(analysis, a, f.source, scorer, genders)
-                 if not re.search(r"\b%s\b" % re.escape(m.name.split()[-1]), said)]
+                 if not named_in(m, said)]
         if not cands:
             continue
         si = analysis.sentence_of(a)
