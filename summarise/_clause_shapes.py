@@ -23,8 +23,9 @@ def stranded_clause(cue: Any) -> list[Any] | None:
     """The clause a verb of saying or thinking reports when the parser took its subject for the
     cue's object and hung its verb elsewhere ("who warn [the legislation] [could topple the
     system]": "the legislation" the object, "could topple" a clause of the sentence's main verb):
-    the object and that verb's clause, when a modal opens the verb right after the object and
-    the verb has no subject of its own. None otherwise."""
+    the object and that verb's clause, when a modal opens the verb right after the object (or,
+    after a dash, the verb itself follows) and the verb has no subject of its own. None
+    otherwise."""
     if lexicons().cue_kind.get(cue.lemma_.lower()) not in ("statement", "estimate", "allegation") or any(
             c.dep_ in ("ccomp", "xcomp") for c in cue.children):
         return None
@@ -33,13 +34,25 @@ def stranded_clause(cue: Any) -> list[Any] | None:
         return None
     doc = cue.doc
     nxt = max(t.i for t in obj.subtree) + 1
-    if nxt >= len(doc) or doc[nxt].tag_ != "MD":
+    dashes = ("\u2013", "\u2014", "--")
+    close = None
+    if nxt < cue.sent.end - 1 and doc[nxt].text in dashes:  # the aside closes here, or opens here and closes later
+        close = nxt if doc[nxt + 1].tag_ in ("VBP", "VBZ", "VBD") else next(
+            (k for k in range(nxt + 1, cue.sent.end - 1) if doc[k].text in dashes), None)
+    aside: set[int] = set()
+    if close is not None and doc[close + 1].tag_ in ("VBP", "VBZ", "VBD") and doc[close + 1].head.i < cue.i and doc[close + 1].dep_ == "conj":
+        # "stating [local authorities] – and not the federal government – [are] in charge": an
+        # aside between dashes, then the subject's verb, hung on the main verb
+        verb = doc[close + 1]
+        aside = set(range(nxt, close + 1))
+    elif nxt >= len(doc) or doc[nxt].tag_ != "MD":
         return None
-    verb = doc[nxt].head
-    if verb.i <= nxt or verb.pos_ != "VERB" or any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+    else:
+        verb = doc[nxt].head
+    if verb.i < nxt or verb.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i not in aside for c in verb.children):
         return None
-    return sorted(list(obj.subtree) + [t for t in verb.subtree if t.i >= nxt], key=lambda t: t.i)
+    return sorted(set(obj.subtree) | {doc[k] for k in aside} | {t for t in verb.subtree if t.i >= nxt}, key=lambda t: t.i)
 
 
 def that_clause(clause: Any) -> bool:

@@ -72,7 +72,8 @@ def claims_something(tok: Any, lemma: str) -> bool:
                    or c.dep_ == "prep" and (c.lower_ == "for" or c.lower_ in ("on", "upon") and not objs)
                    or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)  # "calling for X to go"
                    for c in tok.children) or any(x.dep_ in ("appos", "attr", "oprd") and x.i > o.i for o in objs for x in o.children) \
-            or any(t.is_quote for o in objs for t in o.subtree)  # "calls Obamacare 'crazy system'": a label in quotes
+            or any(t.is_quote for o in objs for t in o.subtree) \
+            or _trailing_adjective(tok, objs)  # "calls Obamacare 'crazy system'": a label in quotes
     if lemma == "project":
         # "projected growth of 3 percent", "projects that ..."; not "project U.S. power" or "projected
         # an image of calm"
@@ -95,3 +96,15 @@ def subject_holders(tok: Any) -> list[Any]:
 
 # Verbs of a blow that news uses for criticism of someone for something ("knocked Senator X for
 # skipping the vote", "hits Trump over his remarks"): a cue only in that frame.
+
+
+def _trailing_adjective(cue: Any, objs: list[Any]) -> bool:
+    """Whether the cue's object runs to an adjective that ends the sentence, which the parser hung
+    on a noun of the object ("called [X's squabble with the community unusual]", "unusual" read
+    as the community's modifier or as the object of "with"): the object's complement."""
+    if not objs:
+        return False
+    doc = cue.doc
+    last = max((t for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep") for t in c.subtree), key=lambda t: t.i, default=None)
+    return last is not None and (last.pos_ == "ADJ" and last.dep_ in ("amod", "pobj") and last.head.i < last.i and all(c.i < last.i for c in last.children)
+            and last.i + 1 < len(doc) and doc[last.i + 1].is_punct and doc[last.i + 1].text in (".", "!", ";"))

@@ -12,9 +12,10 @@ __all__ = ["mend_entities"]
 
 
 def mend_entities(doc: Any) -> None:
-    """Both repairs below, in place on ``doc.ents``."""
+    """The repairs below, in place on ``doc.ents``."""
     _persons_tagged_org(doc)
     _whole_person_names(doc)
+    _sentence_opener_out(doc)
 
 
 # Roles only a person holds, before a name ("presidential candidate X"), and words of a company's name.
@@ -66,6 +67,26 @@ def _whole_person_names(doc: Any) -> None:
                 and prev.lower_ not in TITLES
                 and prev.lower_ not in ROLE_ABBREVIATIONS):
             ents[k] = Span(doc, e.start - 1, e.end, label="PERSON")
+            changed = True
+    if changed:
+        doc.ents = ents
+
+
+def _sentence_opener_out(doc: Any) -> None:
+    """A word capitalised only because it opens a sentence or headline, tagged an adjective or
+    adverb, that the tagger took into a person's name ("[Top Clinton] adviser sent ...") leaves
+    the name, when the rest of the name is written without it elsewhere in the article."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    changed = False
+    for k, e in enumerate(ents):
+        first = doc[e.start]
+        if e.label_ != "PERSON" or len(e) < 2 or not first.is_sent_start or first.tag_ not in ("JJ", "JJS", "RB", "RBS"):
+            continue
+        rest = doc[e.start + 1:e.end].text
+        if any(o is not e and o.label_ == "PERSON" and rest in o.text and first.text not in o.text for o in ents):
+            ents[k] = Span(doc, e.start + 1, e.end, label="PERSON")
             changed = True
     if changed:
         doc.ents = ents

@@ -56,7 +56,8 @@ def not_reported(tok: Any) -> bool:
 def unasserted(tok: Any) -> bool:
     """A cue in an indirect question or a condition ("know where X will decide", "if she says"), in
     what a description of someone is expected to do ("the jury that is expected to decide"), or in
-    a proposal ("the answer is to reject X"), or a remark of the writer's ("it should be noted that")."""
+    a proposal ("the answer is to reject X"), or a remark of the writer's ("it should be noted that"),
+    or a cue that would say "whatever" or "anything" ("will say whatever it takes")."""
     # (", where he told voters": a relative clause the parser took for a complement; it happened)
     left = {c.lower_: c.dep_ for c in tok.children if c.i < tok.i and c.dep_ in ("advmod", "mark") and c.doc[c.i - 1].text != ","}
     t = tok
@@ -71,8 +72,39 @@ def unasserted(tok: Any) -> bool:
     if tok.tag_ == "VBN" and any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in tok.children) and any(
             c.dep_ == "aux" and c.lower_ in ("should", "must", "can", "could", "might") for c in tok.children):
         return True  # "It should be noted that ...", "it must be said": the writer's own remark, no one else's
+    if _hypothetical(tok):
+        return True  # "If she prevailed, she would be able to claim X": nothing claimed yet
+    if tok.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "csubj") and tok.left_edge.i < tok.i and tok.left_edge.lower_ in (
+            "how", "whether", "why", "where"):
+        return True  # "depend on how the owners decide to proceed": a question, no one's decision
+    if tok.dep_ == "relcl" and tok.left_edge.lower_ not in ("who", "which", "that", "whom") and any(c.dep_ == "ccomp" and c.tag_ in ("VB", "VBD", "VBZ", "VBP") and not any(
+            x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) for c in tok.children):
+        return True  # "to anyone they think should get one": what is said is said of the noun, which no rendering restores
+    modal = any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may") for c in tok.children)
+    if modal and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in tok.children):
+        return True  # "A loss would hurt her. It could also encourage him to stay": what a thing might do
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("whatever", "anything") and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "can", "could") for c in tok.children):
+        return True  # "a politician who will say whatever pleases the crowd": a habit described, nothing said
     return bool(left.keys() & {"where", "how", "why", "whether", "if"}) and tok.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "csubj") \
         or bool(left.keys() & {"if", "unless"}) and tok.dep_ == "advcl" or tok.dep_ == "xcomp" and tok.head.dep_ == "relcl"
+
+
+def _hypothetical(tok: Any) -> bool:
+    """Whether the cue is what someone would be able to do, or would do if something happened:
+    "she would be able to claim X", "If he won, he would say Y" (through the verbs and the
+    adjective "able" the cue hangs on)."""
+    t, able = tok, False
+    for _ in range(4):
+        modal = any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in t.children)
+        if modal and (able or any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                                  for c in t.children)):
+            return True
+        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
+            return False
+        t = t.head
+        able = able or t.lower_ == "able"
+    return False
 
 
 def not_done(tok: Any) -> bool:
@@ -126,6 +158,8 @@ def misread_subject(tok: Any, subj: Any | None, passive: bool) -> bool:
         return False
     if subj.lower_ == "all" and tok.lower_ == "told" and tok.i == subj.i + 1:
         return True
+    if subj.tag_ == "DT" and subj.lower_ in ("both", "all", "each", "either", "neither") and subj.dep_ not in ("nsubj", "nsubjpass"):
+        return True  # "limited both who could own a weapon ... and then appeared to threaten": no one the word names
     if not passive and subj.tag_ == "NN" and not subj.ent_type_ and not any(
             c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in subj.children) and not (animate(subj) or is_document(subj)):
         return True

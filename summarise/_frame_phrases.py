@@ -46,11 +46,15 @@ def phrase_source(tok: Any) -> Any | None:
             return pobj
         return None
     if tok.lower_ == "by":
+        clause = tok.head.head if tok.head.dep_ in ("aux", "auxpass") else tok.head
+        if clause.dep_ == "relcl":
+            return None  # "Murdoch, who is by all accounts enjoying his role": the clause is about the noun
         return pobj if pobj.lemma_.lower() in _BY_NOUNS and pobj.text.lower() in _BY_NOUNS else None
     head = tok.head
     if (tok.i == tok.sent.start and is_document(pobj) and head.pos_ in ("VERB", "AUX") and head.dep_ == "ROOT"
-            and not is_cue(head) and not any(is_cue(c) for c in head.children if c.dep_ in ("ccomp", "conj"))):
-        return pobj  # "In this poll, Trump rose 1 point": the poll's finding
+            and not is_cue(head) and not any(is_cue(c) for c in head.children if c.dep_ in ("ccomp", "conj", "parataxis"))):
+        return pobj  # "In this poll, Trump rose 1 point": the poll's finding ("In a statement, an official
+        # said, "We are ..."" read with the cue as an aside is the official's)
     verb = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") and head.lemma_.lower() in _STANDINGS else head
     if (pobj.lemma_.lower() in ("poll", "survey") and verb.pos_ in ("VERB", "AUX") and verb.dep_ == "ROOT" and not is_cue(verb)
             and verb.lemma_.lower() not in _POLLED and not any(is_cue(c) for c in verb.children if c.dep_ in ("ccomp", "conj"))

@@ -105,6 +105,15 @@ def _beyond(text: str, outer: Frame, inner: Frame) -> bool:
     return len(re.findall(r"\w+", rest)) >= 3
 
 
+def _object_does(cue: Any, outer_i: int) -> bool:
+    """Whether the cue says what the outer cue's object did ("accused Cruz of [opposing] X", "of
+    being [welcoming] to Y")."""
+    t = cue
+    while t.dep_ in ("acomp", "oprd", "xcomp", "conj") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pcomp" and t.head.head.i == outer_i
+
+
 def merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
     """Fold "X said that he estimates that Y" into one frame of X, kind estimate."""
     out: list[Frame] = []
@@ -126,7 +135,9 @@ def merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
             continue  # "No one has been charged, police said": a passive inside what the outer source said is theirs
         # (a passive's agent is a source of its own: "reporting that said X had been warned by the FBI")
         agent = doc is not None and f.cue_i >= 0 and any(c.dep_ == "agent" for c in doc[f.cue_i].children)
-        same = (f.mention is not None and f.mention is outer.mention) or f.source == outer.source or f.subj is None and not agent
+        same = (f.mention is not None and f.mention is outer.mention) or f.source == outer.source or f.subj is None and not agent and not (
+            doc is not None and f.cue_i >= 0 and _object_does(doc[f.cue_i], outer.cue_i))
+        # ("accused Cruz of opposing X": what the accused is said to do is the accuser's claim)
         # only a cue that heads the outer content ("said that he estimates ...") is folded in; a
         # cue in a relative clause of an object ("accused X of Y, which she called Z") is not
         heads_content = doc is None or f.cue_i < 0 or outer.cue_i < 0 or (
@@ -148,6 +159,9 @@ def merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
             outer.content, outer.span = f.content, f.span
             if f.subj:
                 outer.subj = f.subj
+        elif f.span[1] > outer.span[1] and abs(f.content[0] - outer.content[0]) + abs(f.content[1] - outer.content[1]) <= 2:
+            # 'X said "A," she said': the second cue reports the same quotation; it is the frame's too
+            outer.cover = (min((outer.cover or outer.span)[0], outer.span[0]), f.span[1])
         # a different source inside someone's statement stays part of that statement
     return out
 
@@ -179,3 +193,17 @@ def quote_opens_at(analysis: Analysis, cue: Any) -> bool:
     end = cue.idx + len(cue.text)
     return subj is not None and any(qs <= cue.idx < qe and not text[qs + 1:cue.idx].strip() and subj.idx < qs
                                     and text[end:qe].strip(" ,.\u201d\"'") for qs, qe in analysis.quotes)
+
+
+def clause_before_quote(content: list[Any], quote: tuple[int, int]) -> bool:
+    """'X said "A," she said', 'In her speech, X declared the need for Y: "A," she said': the
+    words before the quotation are a clause of their own (a subject and its verb) that leads into
+    it, so what the closing cue reports is the quotation, not that clause."""
+    outside = [t for t in content if t.idx < quote[0]]
+    if not outside or any(t.idx >= quote[1] for t in content):
+        return False
+    first = next((t for t in content if quote[0] <= t.idx < quote[1] and t.is_alpha), None)
+    if first is None or not first.text[:1].isupper():
+        return False  # ('X said America needs leaders "who understand ..."': the quotation goes on the clause)
+    ids = {t.i for t in outside}
+    return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i in ids for c in t.children) for t in outside)

@@ -133,8 +133,10 @@ def headline_speaker(analysis: Analysis, si: int, recent: list[Mention]) -> Fram
     a, b = s0 + m.start(1), s0 + m.end(1)
     ents = [e for e in doc.ents if a <= e.start_char and e.end_char <= b and e.label_ in ("PERSON", "ORG") and (
         e.end_char == b or re.fullmatch(r"\s+(?:at|in|on|to|before)(?:\s+(?:the\s+)?[A-Z][\w.'\u2019-]*)+", text[e.end_char:b]))]
-    if ents and ents[0].label_ == "ORG" and len(re.findall(r"\b" + re.escape(ents[0].text.split()[0]) + r"\b", text)) < 2:
+    if ents and ents[0].label_ == "ORG" and len(re.findall(r"\b" + re.escape(
+            ents[0].text if len(ents[0]) > 2 and ents[0][1].text[:1].isupper() else ents[0].text.split()[0]) + r"\b", text)) < 2:
         ents = []  # "Veto Power Impedes Peace Efforts: ...": a section's heading the tagger took for a body
+        # (a long name the article never writes again is the headline's clause: "X Addresses Y Attack: ...")
     if not ents:
         return None  # ("Former AG Smith at RNC: ...": a name and where they spoke)
     before = text[a:ents[0].start_char].split()

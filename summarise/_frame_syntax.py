@@ -179,6 +179,9 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
             t = t.head  # "went so far as to say": the one who went
             continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.i != t.head.i:
+            obj = next((c for c in t.head.head.children if c.dep_ == "dobj" and c.i < t.i), None)
+            if t.head.lower_ in ("of", "for", "with") and obj is not None and (someone(obj) or obj.pos_ in ("PROPN", "PRON")):
+                return obj, False  # "accused Cruz of opposing X", "praised her for standing up": the one accused or praised
             t = t.head.head  # "tried to make peace by telling her that ...": the one who tried
             continue
         if t.dep_ == "acl" and t.head.lemma_.lower() in MESSAGE_NOUNS and t.head.dep_ in ("dobj", "pobj"):

@@ -17,7 +17,7 @@ from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, OBJECT_CUES, QUO
 from ._frame_guards import misread_subject, not_done, not_reported, reduced_passive, unasserted
 from ._frame_nouns import noun_frames
 from ._frame_phrases import phrase_source, phrase_span
-from ._frame_quotes import inner_quote, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
+from ._frame_quotes import clause_before_quote, inner_quote, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
 from ._frame_relatives import relative_content
 from ._frame_repairs import conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, noun_read_report, noun_read_stance, parenthetical_cue, report_hung_on_speaker, stranded_subject, trailing_report
 from ._frame_sources import display_source, headline_speaker
@@ -179,10 +179,12 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if quote_content is None and tok.lemma_.lower() in QUOTE_CUES and content_toks:
                 # '"A, B that C," said X': the whole quotation just before the cue, not the part
                 # of it the parser hung on the cue
-                before = next((q for q in analysis.quotes if s0 <= q[0] and q[1] <= tok.idx
-                               and not text[q[1]:tok.idx].strip(" ,\u2014\u2013-")), None)
-                if before is not None and all(before[0] <= t.idx < before[1] or t.idx > tok.idx for t in content_toks) \
-                        and any(before[0] <= t.idx < before[1] for t in content_toks):
+                gap = lambda q: text[q[1]:tok.idx].strip(" ,\u2014\u2013-")  # noqa: E731
+                before = next((q for q in analysis.quotes if s0 <= q[0] and q[1] <= tok.idx and (not gap(q) or subj is not None
+                               and q[1] <= subj.idx and gap(q) == text[subj.left_edge.idx:subj.right_edge.idx + len(subj.right_edge)].strip(" ,"))), None)
+                if before is not None and any(before[0] <= t.idx < before[1] for t in content_toks) and (
+                        not gap(before) and all(before[0] <= t.idx < before[1] or t.idx > tok.idx for t in content_toks)
+                        or clause_before_quote(content_toks, before)):
                     # (words after the cue the parser hung on the quotation are not the speaker's)
                     quote_content = inner_quote(text, *before)
             if (quote_content is None and not content_toks and tok.lemma_.lower() in QUOTE_CUES and subj is not None
@@ -197,6 +199,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     content_toks = tail
                 elif content_toks:
                     content_toks = content_toks + continued_report(tok, content_toks)
+            if quote_content is None and not content_toks and any(c.lower_ in ("otherwise", "so") and c.dep_ == "advmod" for c in tok.children):
+                continue  # "24 percent who said otherwise", "if he says so": what they said is said elsewhere
             if quote_content is None and not content_toks and tok.lemma_.lower() in QUOTE_CUES:
                 q = [(a, b) for a, b in analysis.quotes if s0 <= a < s1]
                 if not q:  # '"We will win." Berg wrote.': the quote is the sentence before

@@ -29,18 +29,19 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 
 
 def _paragraph_starts(doc: Any) -> Any:
-    """A blank line, or a line break after a full stop, starts a sentence: the parser alone can
-    run a quotation over into the next paragraph. A hard-wrapped line goes on as one sentence, and
-    so does a first line with a colon (a headline's "Name: what they said")."""
+    """A blank line, or a line break after a full stop (or after a semicolon, before a capital),
+    starts a sentence: the parser alone can run a quotation over into the next paragraph. A
+    hard-wrapped line goes on as one sentence, and so does a first line with a colon (a
+    headline's "Name: what they said")."""
     for tok in doc[1:-1]:
         if tok.is_space and "\n" in tok.text:
             before = doc[tok.i - 1]
-            if _PARAGRAPH.search(tok.text) or _ENDS_SENTENCE.search(before.text):
+            if _PARAGRAPH.search(tok.text) or _ENDS_SENTENCE.search(before.text) or _ends_line(before, doc[tok.i + 1]):
                 first = doc[tok.i + 1]
                 first.is_sent_start = True
                 if first.is_quote and first.i + 1 < len(doc):
                     doc[first.i + 1].is_sent_start = False  # the opening quotation mark and its words
-        elif "\n" in doc[tok.i - 1].whitespace_ and _ENDS_SENTENCE.search(doc[tok.i - 1].text):
+        elif "\n" in doc[tok.i - 1].whitespace_ and (_ENDS_SENTENCE.search(doc[tok.i - 1].text) or _ends_line(doc[tok.i - 1], tok)):
             tok.is_sent_start = True
     for tok in doc[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
@@ -50,6 +51,12 @@ def _paragraph_starts(doc: Any) -> Any:
     _title_continues(doc)
     _lower_continues(doc)
     return doc
+
+
+def _ends_line(before: Any, first: Any) -> bool:
+    """A semicolon at a line's end before a capitalised common word ("... poll finds;\nGeneration
+    expects ..."): a headline's clause and the next line's, not one sentence wrapped."""
+    return before.text == ";" and first.is_alpha and first.text[:1].isupper() and first.pos_ != "PROPN"
 
 
 def _title_continues(doc: Any) -> None:

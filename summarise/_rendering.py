@@ -144,6 +144,10 @@ def pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> li
         if (frame.mention is not None and m is not frame.mention and w in ("he", "she", "his", "her")
                 and frame.content[0] <= tok.idx < frame.content[1]):
             continue  # "Trump said he believes ...": "he" may well be the speaker; kept as written
+        if (w in ("they", "their") and m is not frame.mention and frame.content[0] <= tok.idx < frame.content[1] and (
+                any(t.tag_ in ("NNS", "NNPS") or t.dep_ == "cc" for t in tokens_in(analysis.doc, *frame.subj)) if frame.subj
+                else " and " in frame.source or frame.source.endswith("s"))):
+            continue  # "Democrats and independents who said they would vote": "they" may well be the speakers
         last = max((t.i for t in analysis.doc if t.i < tok.i and t.text in m.name.split()), default=None)
         if last is not None and a <= analysis.doc[last].idx:
             continue  # the name is in the rendered text already, before the pronoun: it reads right as written

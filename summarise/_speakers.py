@@ -109,6 +109,11 @@ def who_antecedent(rel: Any, head: Any) -> Any:
     return head
 
 
+# Adverbs that open a sentence and that the parser can take into the name after them.
+_SENTENCE_ADVERBS = frozenset("meanwhile however moreover separately furthermore also nonetheless nevertheless still "
+                              "then later earlier now instead similarly likewise".split())
+
+
 def source_tokens(subj: Any) -> list[Any]:
     """The subject's words, without its relative clauses, participial modifiers and bracketed
     asides."""
@@ -119,6 +124,8 @@ def source_tokens(subj: Any) -> list[Any]:
             agent = next((c for c in t.children if c.dep_ == "agent" and c.i == t.i + 1), None)
             if agent is not None and t.tag_ == "VBN" and t.i == subj.i + 1 and is_document(subj):  # "a study funded by X"
                 drop -= {t.i} | {x.i for x in agent.subtree}
+        elif t.dep_ == "advmod" and t.head.i == subj.i and t.i > subj.i and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":
+            drop |= {x.i for x in t.subtree}  # "The activists placed in the hall, surprisingly enough, cheered": an aside
     first = next((c for c in subj.conjuncts if c.i > subj.i and c.ent_type_ in ("PERSON", "ORG")), None)
     if first is not None and subj.pos_ == "NOUN" and not (animate(subj) or is_document(subj)):
         # "... has won a state and Cruz suggested ...": a thing coordinated with a name is the verb
@@ -130,8 +137,9 @@ def source_tokens(subj: Any) -> list[Any]:
         close = next((k for k in range(opened, len(toks)) if toks[k].text in (")", "]")), len(toks) - 1)
         toks = toks[:opened] + toks[close + 1:]
     # a closing quotation mark the parser hung on the subject ('"...," a source said') is not its name
-    while len(toks) > 1 and (toks[0].is_quote or toks[0].is_punct):
-        toks = toks[1:]
+    while len(toks) > 1 and (toks[0].is_quote or toks[0].is_punct or toks[0].dep_ in ("compound", "advmod") and toks[0].head.pos_ == "PROPN"
+                             and (toks[0].tag_ == "RB" or toks[0].is_sent_start and toks[0].lower_ in _SENTENCE_ADVERBS)):
+        toks = toks[1:]  # ("Meanwhile Rihanna": the sentence's adverb the parser hung on the name)
     while len(toks) > 1 and (toks[-1].is_quote or toks[-1].is_punct and toks[-1].text != "%"):
         toks = toks[:-1]
     return toks or [subj]

@@ -1,0 +1,128 @@
+"""Misreadings of professional news around asides and second cues: a relative clause on a name the
+parser took for the whole sentence, a quotation introduced by one cue and closed by another, a
+document phrase beside a cue the parser set aside, a reported clause split by a dash aside, a
+sentence adverb or headline adjective taken into a name, and a label given at the end of a long
+object. Invented texts only."""
+
+from __future__ import annotations
+
+from summarise import extract_claims
+
+
+def _claims(text: str) -> list[tuple[str, str, str]]:
+    claims = extract_claims(text, model=None)
+    assert claims
+    return [(c.kind, c.source, c.text) for c in claims]
+
+
+def test_a_source_is_never_the_rest_of_the_sentence():
+    claims = _claims("The Clean Rivers Fund, which backed Ortega, spent at least $200,000 on radio ads in the primary "
+                     "election, according to the Civic Data Project. The Harbour Alliance spent far more.")
+    assert all(len(src.split()) <= 6 for _, src, _ in claims), claims
+    assert not any("according to the Civic Data Project," in t for _, _, t in claims), claims
+    assert any(src == "Civic Data Project" for _, src, _ in claims), claims
+
+
+def test_a_quotation_between_two_cues_is_reported_once_and_nothing_is_left_in_the_article_voice():
+    claims = _claims('Asked Monday about the audit, Okafor said "I have not read the report," she said. '
+                     '"Nobody has sent it to me."')
+    said = [c for c in claims if "I have not read the report" in c[2]]
+    assert said and all(src == "Okafor" for _, src, _ in said), claims
+    assert not any(src == "the article" and "she said" in t for _, src, t in claims), claims
+
+
+def test_a_statement_opening_the_sentence_is_not_a_source_beside_the_speaker():
+    claims = _claims('In a statement to reporters, a Treasury spokesman said, "We will not comment on individual cases, '
+                     'including who filed them."')
+    assert not any(src.lower().startswith(("a statement", "statement")) for _, src, _ in claims), claims
+    assert any("Treasury spokesman" in src for _, src, _ in claims), claims
+
+
+def test_a_reported_clause_split_by_a_dash_aside_keeps_its_verb():
+    claims = _claims("Lindqvist addressed the complaints on Friday, stating regional boards \u2013 and not the national "
+                     "agency \u2013 are responsible for the inspections.")
+    said = [t for _, src, t in claims if src == "Lindqvist" and "regional boards" in t]
+    assert said and "are responsible for the inspections" in said[0], claims
+
+
+def test_a_sentence_adverb_or_headline_adjective_is_not_part_of_a_name():
+    claims = _claims("Meanwhile Okafor, who chaired the panel, said the budget could not be cut further.")
+    assert {src for _, src, _ in claims if src != "the article"} == {"Okafor"}, claims
+    claims = _claims("Top Ferreira aide quits over audit\n\nMarta Ferreira said on Monday that the audit was complete. "
+                     "Ferreira had asked the aide to stay, the office said.")
+    assert not any("Top" in src for _, src, _ in claims), claims
+
+
+def test_a_label_at_the_end_of_a_long_object_is_the_speakers():
+    claims = _claims("Dana Whitfield spoke on Monday. She called the council's long dispute with the transit union reckless.")
+    called = [c for c in claims if "reckless" in c[2]]
+    assert called and called[0][:2] == ("opinion", "Dana Whitfield"), claims
+
+
+def test_what_the_accused_is_said_to_do_stays_inside_the_accusation():
+    claims = _claims("Governor Ana Ruiz accused Delgado of opposing the port expansion for personal, not economic, reasons. "
+                     "A new ad accuses Delgado of being welcoming to lobbyists before that became unpopular.")
+    assert not any(src == "Ana Ruiz" and t.startswith("Ana Ruiz opposed") for _, src, t in claims), claims
+    assert not any(src == "Delgado" for _, src, _ in claims), claims
+    assert any(k == "allegation" and "of opposing the port expansion" in t for k, _, t in claims), claims
+
+
+def test_those_who_said_otherwise_have_no_words_of_their_own():
+    claims = _claims("In a state poll conducted on Monday, 61 percent of residents agreed that the levy was the "
+                     "\u201cfair choice\u201d compared to only 30 percent who said otherwise.")
+    assert not any("30 percent" in src for _, src, _ in claims), claims
+
+
+def test_a_headline_clause_the_tagger_took_for_a_body_is_no_speaker():
+    claims = _claims("Mayor Addresses Harbour Flooding: 'We Will Rebuild'\n\nOn Sunday, the harbour flooded for the "
+                     "third time this year. Mayor Ines Baptiste visited the docks.")
+    assert not any("Flooding" in src for _, src, _ in claims), claims
+
+
+def test_someone_who_would_say_anything_says_nothing_here():
+    claims = _claims("The ads portray Okafor as a career politician who will say whatever pleases the crowd at the moment. "
+                     "Okafor said anything was possible.")
+    assert not any("career politician" in src for _, src, _ in claims), claims
+    assert any(src == "Okafor" and "anything was possible" in t for _, src, t in claims), claims
+
+
+def test_a_headline_line_ending_in_a_semicolon_is_its_own_sentence():
+    claims = _claims("Young renters stay hopeful, survey finds; \nMost expect to buy a home within ten years.\n\n"
+                     "In a tight market, renters still save for deposits.")
+    assert not any("survey finds" in t and "Most expect" in t for _, _, t in claims), claims
+    assert any(t.startswith("Most expect to buy a home") for _, _, t in claims), claims
+
+
+def test_what_a_thing_could_do_is_no_one_s_report():
+    claims = _claims("A defeat in the county would hurt the mayor. It could also encourage Ms. Varga to stay in the race "
+                     "through the autumn, at a time when many allies would be asking her to step aside.")
+    assert not any(src.startswith("unnamed") for _, src, _ in claims), claims
+
+
+def test_they_after_a_group_of_speakers_is_left_as_written():
+    claims = _claims("Renters protested on Monday. The survey counts both renters and young owners who said they would "
+                     "vote in the local election.")
+    said = [t for _, src, t in claims if "would vote in the local election" in t and src != "the article"]
+    assert said and "said they would vote" in said[0], claims
+
+
+def test_what_someone_would_be_able_to_claim_is_not_claimed():
+    claims = _claims("Lena Ortiz campaigned in the north. If she were to win there, she would be able to claim she had "
+                     "erased the memory of her defeat four years ago.")
+    assert not any(src != "the article" and "erased the memory" in t for _, src, t in claims), claims
+
+
+def test_questions_gaps_and_asides_make_no_speaker():
+    claims = _claims("Her future will depend on how the owners decide to proceed. The rule lets doctors give extra doses "
+                     "to anyone they think should get one. The owner, who is by all accounts enjoying his new role, "
+                     "is saying he won't rush into picking a successor.")
+    assert not any(src in ("owners", "they", "all accounts") for _, src, _ in claims), claims
+    assert not any(t.startswith(("How the owners", "They think should")) for _, _, t in claims), claims
+    claims = _claims("The protesters gathered outside the hall, surprisingly enough, cheered loudly for the mayor.")
+    assert not any("surprisingly" in src for _, src, _ in claims), claims
+
+
+def test_a_quantifier_under_a_relative_clause_is_no_speaker():
+    claims = _claims("The governor repeated his claim that the charter always limited both who could vote and the "
+                     "kinds of ballots allowed and then appeared to threaten the county clerks by alluding to the courts.")
+    assert not any(src.lower() == "both" for _, src, _ in claims), claims
