@@ -149,11 +149,17 @@ def misread_subject(tok: Any, subj: Any | None, passive: bool) -> bool:
     raised ..." (an idiom), a bare singular common noun ("only to watch them falter - believes
     that": a verb read as a noun), or the object two headline verbs share read as the second's
     inverted speaker ("X praises, laments Y's legacy": a clause with nothing after its verb before
-    the cue, and after it a "speaker" that is no one, possessors aside; verbs of saying invert)."""
+    the cue, and after it a "speaker" that is no one, possessors aside; verbs of saying invert),
+    or a relative clause on a noun the parser made the sentence's root, having taken in its verb."""
     if passive and tok.lemma_.lower() in ("ask", "urge", "tell", "order", "instruct") and any(
             c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in tok.children) and not any(
             c.dep_ == "agent" for c in tok.children):
         return True  # "even though he had been asked to preserve them": that he was asked is the article's, not a report
+    if tok.dep_ == "relcl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN"):
+        inside = {t.i for t in tok.subtree}
+        if not any(t.pos_ in ("VERB", "AUX") and t.i not in inside and t.lower_ != "according" for t in tok.sent):
+            return True  # "Critics who say the plan is flawed point to costs" read with the noun as the root: the
+            # clause swallowed the sentence's own verb, and where what they say ends is unsure
     if subj is None:
         return False
     if subj.lower_ == "all" and tok.lower_ == "told" and tok.i == subj.i + 1:

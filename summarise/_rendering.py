@@ -12,6 +12,7 @@ from ._analysis import ROLE_NOUNS, Analysis, strip_det
 from ._frame_guards import DONE_HEADS
 from ._frames import Frame
 from ._loaded import clean_span, inflect_like
+from ._marks import balance_marks
 from ._nlp import lexicons, token_at, tokens_in
 from ._types import ARTICLE_SOURCE, LoadedTerm
 
@@ -48,14 +49,7 @@ def clean_output(s: str) -> str:
 def finish(s: str) -> str:
     s = clean_output(s).strip(" ,;:—–-\n\t")
     s = re.sub(r"\s+", " ", s)
-    for o, c in (("\u201c", "\u201d"), ("\u2018", "\u2019")):
-        if s.count(o) > s.count(c):
-            s += c
-        elif s.count(c) > s.count(o) and c != "\u2019":
-            s = o + s
-    if s.count('"') % 2:
-        s = s + '"' if not s.startswith('"') else s[1:]
-    s = _drop_unpaired_brackets(s)
+    s = balance_marks(s)
     if not s:
         return s
     s = s[0].upper() + s[1:]
@@ -65,33 +59,6 @@ def finish(s: str) -> str:
         else:
             s += "."
     return s
-
-
-def _drop_unpaired_brackets(s: str) -> str:
-    """A bracket whose partner a span boundary cut off goes ("Ashworth, Conservative) said").
-
-    >>> _drop_unpaired_brackets("Jo Bell, Labour) said (in part) that (it")
-    'Jo Bell, Labour said (in part) that it'
-    >>> _drop_unpaired_brackets("cloud company Fastly Inc(FSLY.N"), _drop_unpaired_brackets("She] should [have] gone")
-    ('cloud company Fastly Inc FSLY.N', 'She should [have] gone')
-    """
-    drop: set[int] = set()
-    for o, c in ("()", "[]"):
-        opened: list[int] = []
-        for i, ch in enumerate(s):
-            if ch == o:
-                opened.append(i)
-            elif ch == c:
-                if opened:
-                    opened.pop()
-                else:
-                    drop.add(i)
-        drop.update(opened)
-    if not drop:
-        return s
-    # a bracket between two words leaves a space, never glues them ("Inc(FSLY.N" -> "Inc FSLY.N")
-    return "".join((" " if 0 < i < len(s) - 1 and s[i - 1].isalnum() and s[i + 1].isalnum() else "")
-                   if i in drop else ch for i, ch in enumerate(s))
 
 
 _FUNCTION_STARTS = frozenset("the a an this that these those it its there some many most all no one each "

@@ -27,7 +27,7 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
     if _META.match(sent_text) or sent_text.rstrip().endswith("?"):
         return None
     holes = relative_holes(analysis, frames)
-    covered = [c for c in (f.cover or f.span for f in frames) if not any(x <= c[0] and c[1] <= y for x, y in holes)]
+    covered = [c for c in (f.cover or f.span for f in frames if not _defining(analysis, f)) if not any(x <= c[0] and c[1] <= y for x, y in holes)]
     toks = [t for t in tokens_in(analysis.doc, s0, s1) if not any(a <= t.idx < b for a, b in covered + holes)]
     words = [t for t in toks if t.is_alpha]
     if len(words) < 5 or not any(t.pos_ in ("VERB", "AUX") for t in toks) and not (si == 0 and sent_text.rstrip().endswith(";")):
@@ -66,6 +66,19 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
     return (a, b) if b - a > 20 else None
 
 
+def _defining(analysis: Analysis, frame: Frame) -> bool:
+    """Whether the frame is a relative clause that says which ones of a common noun are meant ("won
+    60 percent of voters who described themselves as independents", "met residents who said the
+    water was unsafe"): the sentence without it says something else, so it stays in the article's
+    own claim too."""
+    if frame.cue_i < 0:
+        return False
+    cue = analysis.doc[frame.cue_i]
+    rel = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that") and c.i < cue.i), None)
+    return (cue.dep_ == "relcl" and rel is not None and rel.i > 0 and analysis.doc[rel.i - 1].text not in (",", "(", "\u2014", "\u2013", "-")
+            and (cue.head.pos_ == "NOUN" or cue.head.tag_ == "NNPS") and cue.head.dep_ in ("dobj", "pobj", "attr"))
+
+
 def relative_holes(analysis: Analysis, frames: list[Frame]) -> list[tuple[int, int]]:
     """Relative clauses of a frame's that describe a named person or body in passing ("from Paul
     Singer, a hedge fund manager who had supported X, and ..."): the stretch the article's own
@@ -75,7 +88,7 @@ def relative_holes(analysis: Analysis, frames: list[Frame]) -> list[tuple[int, i
     doc = analysis.doc
     holes = []
     for f in frames:
-        if f.cue_i < 0:
+        if f.cue_i < 0 or _defining(analysis, f):
             continue
         cue = doc[f.cue_i]
         rel = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which") and c.i < cue.i), None)

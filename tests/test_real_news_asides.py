@@ -126,3 +126,24 @@ def test_a_quantifier_under_a_relative_clause_is_no_speaker():
     claims = _claims("The governor repeated his claim that the charter always limited both who could vote and the "
                      "kinds of ballots allowed and then appeared to threaten the county clerks by alluding to the courts.")
     assert not any(src.lower() == "both" for _, src, _ in claims), claims
+
+
+def test_a_defining_relative_clause_stays_in_the_article_s_sentence():
+    claims = _claims("Ruiz won 60 percent of voters who described themselves as independents. "
+                     "The mayor met residents who said the water was unsafe.")
+    texts = [t for _, src, t in claims if src == "the article"]
+    assert "Ruiz won 60 percent of voters who described themselves as independents." in texts, claims
+    assert not any(t == "Ruiz won 60 percent of voters." for t in texts), claims
+    assert any(src == "residents" and "the water was unsafe" in t for _, src, t in claims), claims
+
+
+def test_a_relative_clause_that_took_in_the_sentence_s_verb_is_no_report():
+    claims = _claims("Critics who say the plan is flawed point to rising costs.")
+    assert not any(src.lower() == "critics" for _, src, _ in claims), claims
+    assert any(t == "Critics who say the plan is flawed point to rising costs." for _, _, t in claims), claims
+
+
+def test_a_straight_mark_closed_by_a_curly_one_is_one_quotation():
+    claims = _claims('An official said, "We are not going to speak to the content of these documents.\u201d')
+    assert claims[0][2].count("\u201c") == claims[0][2].count("\u201d") == 1 and '"' not in claims[0][2], claims
+    assert not claims[0][2].startswith("\u201c"), claims

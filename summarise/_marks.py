@@ -1,0 +1,61 @@
+"""Quotation marks and brackets in a rendered claim: a span cut out of a sentence can leave a
+mark or a bracket without its partner, and an article can pair a straight mark with a curly one."""
+
+from __future__ import annotations
+
+__all__ = ["balance_marks"]
+
+
+def balance_marks(s: str) -> str:
+    """``s`` with every quotation mark and bracket paired: a straight mark and a curly one that
+    are one pair written two ways become one kind, a curly mark without its partner gets one, a
+    lone straight mark gets one at the end (or goes, at the start), and a bracket whose partner
+    is missing goes.
+
+    >>> balance_marks('An official said, "We will not comment.\u201d')
+    'An official said, \u201cWe will not comment.\u201d'
+    >>> balance_marks("the plan was \u201cdead")
+    'the plan was \u201cdead\u201d'
+    """
+    if s.count('"') % 2 and abs(s.count("\u201d") - s.count("\u201c")) == 1:
+        # 'said, "We will not ...\u201d': one straight mark and one curly one are one pair
+        if s.count("\u201d") > s.count("\u201c"):
+            s = s.replace('"', "\u201c", 1)
+        else:
+            k = s.rindex('"')
+            s = s[:k] + "\u201d" + s[k + 1:]
+    for o, c in (("\u201c", "\u201d"), ("\u2018", "\u2019")):
+        if s.count(o) > s.count(c):
+            s += c
+        elif s.count(c) > s.count(o) and c != "\u2019":
+            s = o + s
+    if s.count('"') % 2:
+        s = s + '"' if not s.startswith('"') else s[1:]
+    return _drop_unpaired_brackets(s)
+
+
+def _drop_unpaired_brackets(s: str) -> str:
+    """A bracket whose partner a span boundary cut off goes ("Ashworth, Conservative) said").
+
+    >>> _drop_unpaired_brackets("Jo Bell, Labour) said (in part) that (it")
+    'Jo Bell, Labour said (in part) that it'
+    >>> _drop_unpaired_brackets("cloud company Fastly Inc(FSLY.N"), _drop_unpaired_brackets("She] should [have] gone")
+    ('cloud company Fastly Inc FSLY.N', 'She should [have] gone')
+    """
+    drop: set[int] = set()
+    for o, c in ("()", "[]"):
+        opened: list[int] = []
+        for i, ch in enumerate(s):
+            if ch == o:
+                opened.append(i)
+            elif ch == c:
+                if opened:
+                    opened.pop()
+                else:
+                    drop.add(i)
+        drop.update(opened)
+    if not drop:
+        return s
+    # a bracket between two words leaves a space, never glues them ("Inc(FSLY.N" -> "Inc FSLY.N")
+    return "".join((" " if 0 < i < len(s) - 1 and s[i - 1].isalnum() and s[i + 1].isalnum() else "")
+                   if i in drop else ch for i, ch in enumerate(s))
