@@ -48,8 +48,8 @@ def not_reported(tok: Any) -> bool:
         if t.dep_ not in ("xcomp", "advcl", "ccomp") or t.head.i == t.i:
             return False
         t = t.head
-        if t.lemma_.lower() in _INTENDED:
-            return True
+        if t.lemma_.lower() in _INTENDED or t.lower_ == "used" and t.tag_ == "VBD" and tok.head.i == t.i:
+            return True  # ("used to support X": what someone once did, no report)
     return False
 
 
@@ -80,6 +80,9 @@ def unasserted(tok: Any) -> bool:
     if tok.dep_ == "relcl" and tok.left_edge.lower_ not in ("who", "which", "that", "whom") and any(c.dep_ == "ccomp" and c.tag_ in ("VB", "VBD", "VBZ", "VBP") and not any(
             x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) for c in tok.children):
         return True  # "to anyone they think should get one": what is said is said of the noun, which no rendering restores
+    if any(c.dep_ == "ccomp" and any(n.dep_ in ("nsubj", "nsubjpass") and n.lower_ == "what" and n.i < tok.i
+                                     for n in c.children) for c in tok.children):
+        return True  # "lays out what he believes are the core beliefs": the same, with a question word
     modal = any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may") for c in tok.children)
     if modal and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in tok.children):
         return True  # "A loss would hurt her. It could also encourage him to stay": what a thing might do
@@ -139,8 +142,11 @@ def reduced_passive(tok: Any) -> bool:
     if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "pcomp" and tok.head.lower_ in ("with", "without") and not any(
             c.dep_ in ("aux", "auxpass", "agent") for c in tok.children):
         return True  # "with X and Y expected to win": what others expect of X and Y, not their own words
-    return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in tok.children)
+    bare = lambda t: not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in t.children)  # noqa: E731
+    if tok.tag_ == "VBN" and tok.dep_ == "conj" and tok.head.tag_ == "VBN" and tok.head.dep_ in ("advcl", "acl") and bare(tok) and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.head.children):
+        return True  # "Courted by the candidates and widely expected to be the top donor, X said ..."
+    return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and bare(tok)
 
 
 def misread_subject(tok: Any, subj: Any | None, passive: bool) -> bool:
@@ -164,8 +170,14 @@ def misread_subject(tok: Any, subj: Any | None, passive: bool) -> bool:
         return False
     if subj.lower_ == "all" and tok.lower_ == "told" and tok.i == subj.i + 1:
         return True
+    if tok.tag_ == "VBZ" and tok.dep_ != "relcl" and subj.head.i != tok.i and (subj.tag_ == "NNS" or subj.head.tag_ == "VBP") and not any(
+            c.dep_ == "cc" for c in subj.children):
+        return True  # "The group tends to X, but often plans come together": a plural is not the subject of "plans"
     if subj.tag_ == "DT" and subj.lower_ in ("both", "all", "each", "either", "neither") and subj.dep_ not in ("nsubj", "nsubjpass"):
         return True  # "limited both who could own a weapon ... and then appeared to threaten": no one the word names
+    if not passive and subj.tag_ in ("NN", "NNS") and subj.head.i == tok.i and any(c.tag_ == "TO" for c in tok.children) \
+            and not (subj.ent_type_ or animate(subj) or is_document(subj)):
+        return True  # "wait until the primaries to decide who to back": the primaries decide nothing
     if not passive and subj.tag_ == "NN" and not subj.ent_type_ and not any(
             c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in subj.children) and not (animate(subj) or is_document(subj)):
         return True

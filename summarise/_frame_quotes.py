@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from ._analysis import Analysis
-from ._cues import QUOTE_CUES
+from ._cues import QUOTE_CUES, is_cue
 from ._frame_syntax import KIND_RANK, Frame
 from ._nlp import doc_text
 
@@ -193,6 +193,31 @@ def quote_opens_at(analysis: Analysis, cue: Any) -> bool:
     end = cue.idx + len(cue.text)
     return subj is not None and any(qs <= cue.idx < qe and not text[qs + 1:cue.idx].strip() and subj.idx < qs
                                     and text[end:qe].strip(" ,.\u201d\"'") for qs, qe in analysis.quotes)
+
+
+def quote_before_cue(analysis: Analysis, cue: Any, subj: Any | None, content: list[Any], s0: int) -> tuple[int, int] | None:
+    """The quotation a cue after it reports, when the parser hung only part of it, or something
+    else, on the cue: '"A, B that C," said X' (the whole quotation, not the part of it hung on
+    the cue), 'X said "A," she said' and 'X declared Y: "A," she said' (the quotation, not the
+    clause that leads into it), '"A," X said, adding that B' (the quotation; what X added is a
+    report of its own). ``None`` where the cue reports something else."""
+    text = analysis.text
+    gap = lambda q: text[q[1]:cue.idx].strip(" ,\u2014\u2013-")  # noqa: E731
+    named = subj is not None and text[subj.left_edge.idx:subj.right_edge.idx + len(subj.right_edge)].strip(" ,")
+    before = next((q for q in analysis.quotes if s0 <= q[0] and q[1] <= cue.idx and (
+        not gap(q) or named and q[1] <= subj.idx and gap(q) == named)), None)
+    if before is None:
+        return None
+    inside = [t for t in content if before[0] <= t.idx < before[1]]
+    if inside and (not gap(before) and all(before[0] <= t.idx < before[1] or t.idx > cue.idx for t in content)
+                   or clause_before_quote(content, before)):
+        # (words after the cue the parser hung on the quotation are not the speaker's)
+        return inner_quote(text, *before)
+    if not inside and all(t.idx > cue.idx for t in content) and any(
+            c.dep_ == "advcl" and c.tag_ == "VBG" and is_cue(c) for c in cue.children) and not any(
+            c.dep_ in ("ccomp", "dobj") and c.i > cue.i for c in cue.children):
+        return inner_quote(text, *before)
+    return None
 
 
 def clause_before_quote(content: list[Any], quote: tuple[int, int]) -> bool:

@@ -272,6 +272,14 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
             while around.head.i != around.i and around.dep_ in ("advcl", "ccomp", "conj"):
                 around = around.head
         return [t for t in around.subtree if t.i not in own], False  # coordinated clauses included
+    if lemma in QUOTE_CUES:
+        # "said during a news conference that he may wait": a clause opened by "that" as a
+        # conjunction cannot be a relative clause of the conference; it is what was said
+        misread = next((r for p in cue.children if p.dep_ == "prep" and p.i > cue.i for o in p.children if o.dep_ == "pobj"
+                        for r in o.children if r.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
+                        and any(n.dep_ == "nsubj" and n.lower_ not in RELATIVE for n in r.children)), None)
+        if misread is not None:
+            return subtree(misread), False
     stranded = stranded_clause(cue)
     if stranded is not None:
         return stranded, False

@@ -17,7 +17,7 @@ from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, OBJECT_CUES, QUO
 from ._frame_guards import misread_subject, not_done, not_reported, reduced_passive, unasserted
 from ._frame_nouns import noun_frames
 from ._frame_phrases import phrase_source, phrase_span
-from ._frame_quotes import clause_before_quote, inner_quote, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
+from ._frame_quotes import inner_quote, quote_before_cue, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
 from ._frame_relatives import relative_content
 from ._frame_repairs import conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, noun_read_report, noun_read_stance, parenthetical_cue, report_hung_on_speaker, stranded_subject, trailing_report
 from ._frame_sources import display_source, headline_speaker
@@ -177,16 +177,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 if q is not None and q[1] <= s1 + 2:
                     quote_content = q  # 'X shot back: "..."'
             if quote_content is None and tok.lemma_.lower() in QUOTE_CUES and content_toks:
-                # '"A, B that C," said X': the whole quotation just before the cue, not the part
-                # of it the parser hung on the cue
-                gap = lambda q: text[q[1]:tok.idx].strip(" ,\u2014\u2013-")  # noqa: E731
-                before = next((q for q in analysis.quotes if s0 <= q[0] and q[1] <= tok.idx and (not gap(q) or subj is not None
-                               and q[1] <= subj.idx and gap(q) == text[subj.left_edge.idx:subj.right_edge.idx + len(subj.right_edge)].strip(" ,"))), None)
-                if before is not None and any(before[0] <= t.idx < before[1] for t in content_toks) and (
-                        not gap(before) and all(before[0] <= t.idx < before[1] or t.idx > tok.idx for t in content_toks)
-                        or clause_before_quote(content_toks, before)):
-                    # (words after the cue the parser hung on the quotation are not the speaker's)
-                    quote_content = inner_quote(text, *before)
+                quote_content = quote_before_cue(analysis, tok, subj, content_toks, s0)
             if (quote_content is None and not content_toks and tok.lemma_.lower() in QUOTE_CUES and subj is not None
                     and subj.i > tok.i and tok.i > s_first and doc[tok.i - 1].text == ","
                     and max(t.i for t in tok.subtree) >= s_last):
@@ -280,7 +271,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 if semi is not None:  # "X has indicated that ...; the department has indicated ...": X's ends there
                     content = (content[0], len(text[:semi.idx].rstrip()))
                 quoted = next((q for q in analysis.quotes if tok.idx < q[0] < content[1] < q[1] <= s1 + 2
-                               and text[min(content[0], q[0]):max(content[0], q[0])].strip(" ,:").lower() in ("", "that")), None)
+                               and (text[min(content[0], q[0]):max(content[0], q[0])].strip(" ,:").lower() in ("", "that")
+                                    or content[0] < q[0] and q[1] >= s1 - 1)), None)  # (or one that ends the sentence)
                 if quoted is not None:
                     # 'acknowledged that "just as X, we know Y."': a quotation opened where the content
                     # starts runs to its closing mark, whatever the parser made of its second half
@@ -300,8 +292,9 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 # its auxiliaries and negation: "who had not endorsed" must not become "endorsed"
                 pieces += [(c.idx, c.idx + len(c.text)) for c in tok.children
                            if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i and c.tag_ != "TO"]
-                if content[1] <= tok.idx:  # '"...," a source told Fox News.': the addressee too
-                    pieces.append(span_of([t for t in tok.subtree if t.i >= tok.i]))
+                if content[1] <= tok.idx:  # '"...," a source told Fox News.': the addressee too (not ", adding that ...")
+                    own = {x.i for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and is_cue(c) for x in c.subtree}
+                    pieces.append(span_of([t for t in tok.subtree if t.i >= tok.i and t.i not in own]))
                 if tok.dep_ == "advcl" and aside(tok):
                     pieces += [(m.idx, m.idx + len(m.text)) for m in tok.children if m.dep_ == "mark"]  # "As X noted, ..."
                 raised = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("seem", "appear") and subj is not None and (

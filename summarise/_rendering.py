@@ -302,7 +302,9 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
             verb = _own_verb(f.cue_lemma, cue_tok)
             if quoted or re.search(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?)\b", re.sub(r"[\u201c\"].*?(?:[\u201d\"]|$)", "", quote)) and source.lower() not in ("i", "we"):
                 # (the speaker's own words in the first person, printed without quotation marks)
-                return finish(f"{with_role_comma(source)} {verb}: \u201c{quote.rstrip(',')}\u201d"), handled, extra
+                # ('"We're alive" at the convention, he said': the quotation closes inside the words reported)
+                close = "" if "\u201d" in quote or quote.count('"') % 2 else "\u201d"
+                return finish(f"{with_role_comma(source)} {verb}: \u201c{quote.rstrip(',')}{close}"), handled, extra
             # "The protests were planned, the president said." -> "The president said the protests ..."
             # ("In Arden, the mill is ..., X said." -> "X said that in Arden, ...": not where X said it)
             first = next((t for t in doc if t.idx >= f.content[0]), None)

@@ -66,17 +66,27 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
     return (a, b) if b - a > 20 else None
 
 
+_QUANTITY = re.compile(r"^(?:percent|%|per|majority|minority|plurality|half|third|quarter|fifth|share|most|many|some|all|none|proportion|number)$", re.I)
+
+
 def _defining(analysis: Analysis, frame: Frame) -> bool:
-    """Whether the frame is a relative clause that says which ones of a common noun are meant ("won
-    60 percent of voters who described themselves as independents", "met residents who said the
-    water was unsafe"): the sentence without it says something else, so it stays in the article's
-    own claim too."""
+    """Whether the frame is a relative clause that says which people a count is of ("won 60 percent
+    of voters who described themselves as independents", "romped among the four in 10 Republicans
+    who called themselves very conservative"): the sentence without it says something false, so
+    it stays in the article's own claim too. (Other reports in a relative clause leave it: "from
+    residents who say the rules hurt trade" is the residents' claim, not the article's.)"""
     if frame.cue_i < 0:
         return False
     cue = analysis.doc[frame.cue_i]
     rel = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that") and c.i < cue.i), None)
-    return (cue.dep_ == "relcl" and rel is not None and rel.i > 0 and analysis.doc[rel.i - 1].text not in (",", "(", "\u2014", "\u2013", "-")
-            and (cue.head.pos_ == "NOUN" or cue.head.tag_ == "NNPS") and cue.head.dep_ in ("dobj", "pobj", "attr"))
+    if cue.dep_ != "relcl" or rel is None or rel.i == 0 or analysis.doc[rel.i - 1].text in (",", "(", "\u2014", "\u2013", "-"):
+        return False
+    noun = cue.head
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "among"):
+        return False
+    if noun.head.lower_ == "of":
+        return _QUANTITY.search(noun.head.head.text) is not None or noun.head.head.like_num
+    return any(t.like_num for t in noun.subtree if t.i < noun.i)
 
 
 def relative_holes(analysis: Analysis, frames: list[Frame]) -> list[tuple[int, int]]:
@@ -129,8 +139,8 @@ def _trim_edges(analysis: Analysis, a: int, b: int) -> tuple[int, int]:
         return (t.is_punct and t.text not in "\"\u201d\u2019)%") or t.is_space or t.lower_ in EDGE_WORDS \
             or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep", "aux", "auxpass", "neg") and not any(c.i > t.i for c in t.children)
 
-    while toks and joins(toks[-1]):
-        toks.pop()
+    while toks and (joins(toks[-1]) or toks[-1].dep_ == "advmod" and toks[-1].head.idx >= b):
+        toks.pop()  # (an adverb of the cut-away verb too: "..., but now [said ...]")
     inside = {t.i for t in toks}
     # a leading "and" or "which" that joined a cut-away part goes; "Since" of a clause kept whole stays
     while toks and ((toks[0].dep_ in ("cc", "mark") and toks[0].head.i not in inside)

@@ -89,6 +89,14 @@ def who_antecedent(rel: Any, head: Any) -> Any:
     apposition to a name stands for the named person."""
     if rel.lower_ != "who":
         return head
+    pred = head
+    while pred.dep_ in ("conj", "appos") and pred.head.i != pred.i:
+        pred = pred.head
+    verb = pred.head if pred.dep_ == "attr" else pred if pred is not head and pred.pos_ in ("VERB", "AUX") else None
+    if verb is not None and verb.lemma_ in ("be", "become", "remain"):
+        named = next((c for c in verb.children if c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")), None)
+        if named is not None:
+            return named  # "Moreau is a lawyer who says ...", "X has become someone who tweets ...": X
     if _person(head):
         # "William Oberndorf, a California investor who had backed X": the person named, not the role
         while head.dep_ == "appos" and head.head.ent_type_ == "PERSON":

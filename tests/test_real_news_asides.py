@@ -147,3 +147,52 @@ def test_a_straight_mark_closed_by_a_curly_one_is_one_quotation():
     claims = _claims('An official said, "We are not going to speak to the content of these documents.\u201d')
     assert claims[0][2].count("\u201c") == claims[0][2].count("\u201d") == 1 and '"' not in claims[0][2], claims
     assert not claims[0][2].startswith("\u201c"), claims
+
+
+def test_a_quotation_closed_inside_the_reported_words_gets_no_extra_marks():
+    claims = _claims("Dara Quinn spoke to reporters. \u201cWe are ready, unlike the others\u201d at the state fair, she said.")
+    said = [t for _, src, t in claims if src == "Dara Quinn"]
+    assert said and not said[0].startswith("\u201c") and said[0].count("\u201c") == said[0].count("\u201d"), claims
+
+
+def test_a_that_clause_hung_on_the_place_of_a_cue_is_what_was_said():
+    claims = _claims("Courted by most of the candidates and widely expected to be the top donor, Halvorsen said on Friday "
+                     "during a news conference that he may wait until the spring primaries to decide whom to back.")
+    said = [c for c in claims if "he may wait" in c[2]]
+    assert said and said[0][1] == "Halvorsen", claims
+    assert not any(src.endswith("primaries") for _, src, _ in claims), claims
+    assert not any(t.startswith("Halvorsen expected") for _, _, t in claims), claims
+
+
+def test_a_quotation_before_its_cue_and_what_the_speaker_added():
+    claims = _claims("\u201cEverything the inspector found is the kind of thing you use to prove neglect,\u201d Okafor said in "
+                     "a phone interview, adding that the firm showed the \u201cconduct of a company that knew: it hid records, "
+                     "it shredded files.\u201d")
+    assert not any(src == "the article" for _, src, _ in claims), claims
+    assert any("prove neglect" in t and src == "Okafor" for _, src, t in claims), claims
+    assert any("it shredded files" in t and src == "Okafor" for _, src, t in claims), claims
+
+
+def test_what_someone_once_did_before_now_saying_stays_the_article_s():
+    claims = _claims("Councillor Ines Moreau used to support the harbour plan, but now said the city had \u201cno money "
+                     "left to build it.\u201d")
+    assert ("fact", "the article", "Councillor Ines Moreau used to support the harbour plan.") in claims, claims
+    assert any("Ines Moreau" in src and "no money" in t for _, src, t in claims), claims
+
+
+def test_a_belief_about_what_something_is_is_no_claim_of_its_own():
+    claims = _claims("The film lays out what the director believes are the senator's core beliefs.")
+    assert not any(t.startswith("What") for _, _, t in claims), claims
+
+
+def test_someone_who_says_after_a_copula_is_the_named_subject():
+    claims = _claims("Ines Moreau is a lawyer who says the levy is illegal.")
+    assert any(src == "Ines Moreau" and "the levy is illegal" in t for _, src, t in claims), claims
+    assert not any(src == "a lawyer" for _, src, _ in claims), claims
+
+
+def test_a_plural_subject_does_not_take_a_singular_verb_read_from_a_noun():
+    claims = _claims("The skaters tend to spread the word through group messages, but often plans come together at the "
+                     "last minute.")
+    assert not any(src == "The skaters" for _, src, _ in claims), claims
+    assert any("often plans come together" in t for _, _, t in claims), claims
