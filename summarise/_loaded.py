@@ -205,12 +205,15 @@ def clean_span(doc: Any, text: str, start: int, end: int, loaded: list[LoadedTer
             e = term.end
             while e < end and text[e] == " ":
                 e += 1
-            det = re.search(r"(?<![\w-])(an?|An?) $", text[max(start, term.start - 4):term.start])
+            # its own degree word goes with it: "a more radical agenda" -> "an agenda", not "a more agenda"
+            degree = next((c for c in tok.children if c.dep_ == "advmod" and c.i == tok.i - 1 and c.idx >= start), None)
+            s0 = degree.idx if degree is not None else term.start
+            det = re.search(r"(?<![\w-])(an?|An?) $", text[max(start, s0 - 4):s0])
             if det is not None:  # "a massive outage" -> "an outage", not "a outage"
-                a0 = term.start - len(det.group(0))
+                a0 = s0 - len(det.group(0))
                 edits.append((a0, e, _article_for(det.group(1), text[e:end]) + " "))
             else:
-                edits.append((term.start, e, ""))  # drop a modifier
+                edits.append((s0, e, ""))  # drop a modifier
         elif repl:
             word = inflect_like(repl, tok.tag_) if tok is not None else repl
             edits.append((term.start, term.end, word))

@@ -363,3 +363,9 @@ def test_a_verb_joined_inside_a_trailing_report_keeps_its_own_subject():
 def test_a_denial_inside_a_report_is_not_a_denial_of_the_report_around_it():
     claims = _claims("The spokesman said the envoy met the minister on Friday and denied the report.")
     assert not any("the report that" in t for _, _, t in claims), claims
+
+
+def test_a_dropped_loaded_adjective_takes_its_degree_word_with_it():
+    claims = extract_claims("The group has a very radical plan for the harbour.", model=None)
+    assert claims and "very" not in claims[0].text and "radical" not in claims[0].text, [c.text for c in claims]
+    assert claims[0].text == "The group has a plan for the harbour.", [c.text for c in claims]
