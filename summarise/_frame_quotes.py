@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from ._analysis import Analysis
-from ._cues import QUOTE_CUES, is_cue
+from ._cues import QUOTE_CUES, animate, is_cue
 from ._frame_syntax import KIND_RANK, Frame
 from ._nlp import doc_text
 
@@ -204,7 +204,8 @@ def quote_before_cue(analysis: Analysis, cue: Any, subj: Any | None, content: li
     text = analysis.text
     gap = lambda q: text[q[1]:cue.idx].strip(" ,\u2014\u2013-")  # noqa: E731
     named = subj is not None and text[subj.left_edge.idx:subj.right_edge.idx + len(subj.right_edge)].strip(" ,")
-    before = next((q for q in analysis.quotes if s0 <= q[0] and q[1] <= cue.idx and (
+    # (a quotation opened in an earlier sentence counts from this one's start: '"A. B," X told Y')
+    before = next(((max(q[0], s0), q[1]) for q in analysis.quotes if s0 < q[1] <= cue.idx and (
         not gap(q) or named and q[1] <= subj.idx and gap(q) == named)), None)
     if before is None:
         return None
@@ -213,10 +214,10 @@ def quote_before_cue(analysis: Analysis, cue: Any, subj: Any | None, content: li
                    or clause_before_quote(content, before)):
         # (words after the cue the parser hung on the quotation are not the speaker's)
         return inner_quote(text, *before)
-    if not inside and all(t.idx > cue.idx for t in content) and any(
-            c.dep_ == "advcl" and c.tag_ == "VBG" and is_cue(c) for c in cue.children) and not any(
-            c.dep_ in ("ccomp", "dobj") and c.i > cue.i for c in cue.children):
-        return inner_quote(text, *before)
+    if not inside and all(t.idx > cue.idx for t in content) and not any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i for c in cue.children) and (
+            any(c.dep_ == "advcl" and c.tag_ == "VBG" and is_cue(c) for c in cue.children) and not any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children)
+            or cue.lemma_.lower() == "tell" and any(c.dep_ in ("dobj", "dative") and animate(c) for c in cue.children)):
+        return inner_quote(text, *before)  # (or '"A," X told union workers in Ohio': whom X told is no content)
     return None
 
 

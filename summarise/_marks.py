@@ -24,9 +24,11 @@ def balance_marks(s: str) -> str:
         else:
             k = s.rindex('"')
             s = s[:k] + "\u201d" + s[k + 1:]
-    for o, c in (("\u201c", "\u201d"), ("\u2018", "\u2019")):
+    for o, c in (("\u2018", "\u2019"), ("\u201c", "\u201d")):  # an inner quotation closes first
         if s.count(o) > s.count(c):
-            s += c
+            end = len(s.rstrip("."))
+            # (inside an outer quotation that closes at the end: '\u201c... \u2018A\u201d' -> '\u201c... \u2018A\u2019\u201d')
+            s = s[:end - 1] + c + s[end - 1:] if c == "\u2019" and s[:end].endswith("\u201d") else s + c
         elif s.count(c) > s.count(o) and c != "\u2019":
             s = o + s
     if s.count('"') % 2:

@@ -53,10 +53,13 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
                 hi = min(hi, x)
         a, b = max(a, lo), min(b, hi)
         inside = {t.i for t in analysis.doc if a <= t.idx < b}
+        cues = {f.cue_i for f in frames}
         if any(t.head.i in inside and t.i not in inside and t.dep_ in _ARGUMENTS and s0 <= t.idx < s1
                # a second object after a dash is an apposition the parser misread: the first stays
                and not any(c.dep_ == t.dep_ and c.i in inside for c in t.head.children if c.i != t.i)
-               for t in analysis.doc):
+               # ('"...," X told the crowd, her voice drowned out by boos': the report hung on the verb is the frame's)
+               and not (t.dep_ == "ccomp" and t.i in cues and t.i < root.i and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children))
+               for t in tokens_in(analysis.doc, s0, s1)):
             if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks):
                 return None  # nothing left asserts ("Closing the session with a short speech -- X told ..."): the frames say it all
             return s0, s1  # the cut took an argument ("both of which involved"): all of it
@@ -102,6 +105,11 @@ def relative_holes(analysis: Analysis, frames: list[Frame]) -> list[tuple[int, i
             continue
         cue = doc[f.cue_i]
         rel = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which") and c.i < cue.i), None)
+        reported = None
+        if rel is None and cue.left_edge.lower_ == "which" and cue.left_edge.i > 0 and doc[cue.left_edge.i - 1].text == ",":
+            # "The changes, which officials said will take effect in May, will not apply to X": the
+            # relative word is the reported clause's subject; set off by commas, the clause goes whole
+            rel = reported = cue.left_edge
         if cue.dep_ != "relcl" or rel is None or rel.i == 0:
             continue
         before, head = doc[rel.i - 1], cue.head
@@ -109,7 +117,8 @@ def relative_holes(analysis: Analysis, frames: list[Frame]) -> list[tuple[int, i
             continue
         last = max(t.i for t in cue.subtree if not t.is_punct)
         after = doc[last + 1] if last + 1 < len(doc) else None
-        if after is not None and after.text not in (",", ".", ";") and after.dep_ != "cc":
+        if after is not None and after.text not in (",", ".", ";") and after.dep_ != "cc" or reported is not None and (
+                after is None or after.text != ","):
             continue  # the clause runs into the sentence's own words
         if before.text == "," and after is not None and after.text == ",":
             # "Mercer, who backs X, gave": "Mercer gave"; "Duss, the head of Y, who criticizes X, to

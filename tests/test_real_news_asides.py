@@ -196,3 +196,29 @@ def test_a_plural_subject_does_not_take_a_singular_verb_read_from_a_noun():
                      "last minute.")
     assert not any(src == "The skaters" for _, src, _ in claims), claims
     assert any("often plans come together" in t for _, _, t in claims), claims
+
+
+def test_a_report_set_off_as_a_which_clause_leaves_the_article_s_sentence():
+    claims = _claims("The new rules, which officials said will take effect in the spring, will not apply to small farms.")
+    assert ("fact", "the article", "The new rules will not apply to small farms.") in claims, claims
+    assert any(src == "officials" and "will take effect in the spring" in t for _, src, t in claims), claims
+
+
+def test_a_question_word_is_no_speaker():
+    claims = _claims("Ortega says Delgado is a close friend and it's his business what favors he does for him. "
+                     "Researchers hope to harness that power for what is today typically called \u201cregenerative medicine.\u201d")
+    assert not any(src.lower() == "what" for _, src, _ in claims), claims
+
+
+def test_a_quotation_told_to_a_crowd_leaves_only_the_article_s_own_words():
+    claims = _claims("\u201cMost of our staff support this merger,\u201d Varga told the crowd, her voice drowned out by boos.")
+    assert not any(src == "the article" and "support this merger" in t for _, src, t in claims), claims
+    assert any(src == "Varga" and "support this merger" in t for _, src, t in claims), claims
+
+
+def test_a_quotation_over_two_sentences_told_to_an_audience_is_the_teller_s():
+    claims = _claims("\u201cYou know what happened in the crash. Ortega said when he was asked about it, he said, \u2018I sort of "
+                     "hope that happens,'\u201d Varga told union workers in Leeds.")
+    assert not any(src == "the article" for _, src, _ in claims), claims
+    said = [t for _, src, t in claims if src == "Varga" and "I sort of hope" in t]
+    assert said and said[0].endswith("\u2019\u201d.") or said and said[0].endswith("\u2019\u201d"), claims
