@@ -29,7 +29,7 @@ _SOME = frozenset("several some many most few all both others".split())
 
 def claims_something(tok: Any, lemma: str) -> bool:
     """False for the senses of a cue verb that report no claim ("deny", "charge", "find", "add",
-    "call", "project", "seek", "refer", "promote", "say"): "was denied bail",
+    "call", "project", "seek", "refer", "promote", "say", "tell"): "was denied bail",
     "denied the request" (something refused), "charged a $100 fee" (a price; "charged the
     director" is an accusation), "added to its
     portfolio", "will add a new element" (an increase)."""
@@ -79,6 +79,9 @@ def claims_something(tok: Any, lemma: str) -> bool:
         # an image of calm"
         return clause or any(t.like_num or t.ent_type_ in FIGURES or t.lemma_.lower() in _MEASURES
                              for o in objs for t in o.subtree)
+    if lemma == "tell" and not clause and objs and not any(animate(o) or o.pos_ in ("PRON", "PROPN") for o in objs) and not any(
+            c.dep_ in ("dative", "prep") and c.lower_ != "into" for c in tok.children):
+        return False  # "telling insight into X", "told the story of Y": no one told anything to anyone
     if lemma == "add":
         return clause or not (any(not (o.is_quote or o.pos_ == "PRON") for o in objs)
                               or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children))

@@ -168,8 +168,10 @@ def misread_subject(tok: Any, subj: Any | None, passive: bool) -> bool:
             # clause swallowed the sentence's own verb, and where what they say ends is unsure
     if subj is None:
         return False
-    if subj.lower_ == "all" and tok.lower_ == "told" and tok.i == subj.i + 1 or subj.lower_ in ("what", "whatever"):
-        return True  # (and "it's his business what favors he does": a question word is no one)
+    if subj.lower_ == "all" and tok.lower_ == "told" and tok.i == subj.i + 1 or subj.lower_ in ("what", "whatever") or any(
+            c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i < tok.i for c in subj.children):
+        return True  # (and "it's his business what favors he does": a question word is no one; nor is a
+    # noun the parser coordinated with a verb: "The deal and how it came to be ... - and says")
     if tok.tag_ == "VBZ" and tok.dep_ != "relcl" and subj.head.i != tok.i and (subj.tag_ == "NNS" or subj.head.tag_ == "VBP") and not any(
             c.dep_ == "cc" for c in subj.children):
         return True  # "The group tends to X, but often plans come together": a plural is not the subject of "plans"

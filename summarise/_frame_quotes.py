@@ -136,7 +136,9 @@ def merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
         # (a passive's agent is a source of its own: "reporting that said X had been warned by the FBI")
         agent = doc is not None and f.cue_i >= 0 and any(c.dep_ == "agent" for c in doc[f.cue_i].children)
         same = (f.mention is not None and f.mention is outer.mention) or f.source == outer.source or f.subj is None and not agent and not (
-            doc is not None and f.cue_i >= 0 and _object_does(doc[f.cue_i], outer.cue_i))
+            doc is not None and f.cue_i >= 0 and (_object_does(doc[f.cue_i], outer.cue_i) or doc[f.cue_i].dep_ == "prep" and outer.content[0] > 0
+                                                  and doc_text(doc)[outer.content[0] - 1] in _QUOTE_MARKS))
+        # (nor is "according to X" inside someone's quotation another claim: the speaker cites X)
         # ("accused Cruz of opposing X": what the accused is said to do is the accuser's claim)
         # only a cue that heads the outer content ("said that he estimates ...") is folded in; a
         # cue in a relative clause of an object ("accused X of Y, which she called Z") is not

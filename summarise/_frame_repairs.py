@@ -48,7 +48,9 @@ def stranded_subject(cue: Any) -> Any | None:
     # Lena Varga, the marina's manager, suggested" (the parser hung "Lena Varga" on the
     # place as an apposition), "on the trail for his wife Jane Doe, former mayor John Doe said"
     while not (t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ != "O"):
-        if t.dep_ not in _NOMINAL_LINKS or t.head.i >= cue.i or t.head.i == t.i:
+        # (through a place in the role: "Col. X, a military spokesman in Baghdad, said")
+        if t.dep_ not in _NOMINAL_LINKS and t.dep_ not in ("pobj", "prep") or t.head.i >= cue.i or t.head.i == t.i or (
+                t.dep_ == "prep" and not (t.head.dep_ == "appos" and animate(t.head))):
             return None
         t = t.head
     while t.dep_ in ("compound", "flat") and t.head.i < cue.i and t.head.ent_type_ == t.ent_type_:
@@ -105,8 +107,8 @@ def trailing_report(cue: Any, subj: Any, toks: list[Any], s_last: int) -> list[A
         return None
     left = min(t.i for t in subj.subtree)
     doc = cue.doc
-    if left < 1 or doc[left - 1].text != ",":
-        return None
+    if left < 1 or doc[left - 1].text not in (",", "\u2014", "\u2013", "--"):
+        return None  # (or a dash closing an aside: "... fell to 5.4% \u2014 a new low \u2014 the bureau reported")
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "agent")
            or c.dep_ == "prep" and cue.lemma_.lower() not in _SAY for c in cue.children):
         return None  # (a verb of saying may say where: "..., X said at an event in Ohio.")

@@ -31,7 +31,7 @@ def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -
     low = raw.lower()
     if low == "it":
         m = last_institution(analysis, a, recent)
-        return (m.name, m) if m is not None else ("unnamed sources", None)
+        return (m.name, m) if m is not None else ("it", None)  # (as an unresolved "he" stays "he": no anonymous sources)
     # a name or a description: "Ruiz", "the agency", "the disaster agency", "a force spokesman"
     short = len(raw.split()) <= 2 or len(raw.split()) == 3 and raw.split()[0].lower() in ("the", "a", "an", "this")
     persons = [e for e in analysis.doc.ents if e.label_ == "PERSON" and a <= e.start_char < b]

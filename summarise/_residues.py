@@ -27,7 +27,7 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
     if _META.match(sent_text) or sent_text.rstrip().endswith("?"):
         return None
     holes = relative_holes(analysis, frames)
-    covered = [c for c in (f.cover or f.span for f in frames if not _defining(analysis, f)) if not any(x <= c[0] and c[1] <= y for x, y in holes)]
+    covered = [c for c in (_stretch(analysis, f) for f in frames if not _defining(analysis, f)) if not any(x <= c[0] and c[1] <= y for x, y in holes)]
     toks = [t for t in tokens_in(analysis.doc, s0, s1) if not any(a <= t.idx < b for a, b in covered + holes)]
     words = [t for t in toks if t.is_alpha]
     if len(words) < 5 or not any(t.pos_ in ("VERB", "AUX") for t in toks) and not (si == 0 and sent_text.rstrip().endswith(";")):
@@ -67,6 +67,20 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
     if analysis.in_quote(a, b) or open_quote_before(analysis.text, a):
         return None  # the stretch left is inside a quotation: someone's words, not the article's
     return (a, b) if b - a > 20 else None
+
+
+def _stretch(analysis: Analysis, frame: Frame) -> tuple[int, int]:
+    """The text a frame accounts for in the article's sentence: its cover or span, but from its
+    verb on where the verb shares the subject of the verb before it ("One of the men had served in
+    Vietnam and said he was convinced ...": the subject stays with the article's own clause)."""
+    span = frame.cover or frame.span
+    if frame.cue_i < 0 or not frame.subj:
+        return span
+    cue = analysis.doc[frame.cue_i]
+    if cue.dep_ != "conj" or frame.subj[1] > cue.head.idx or not any(c.dep_ == "cc" and c.i < cue.i for c in cue.head.children):
+        return span
+    first = min(t.idx for t in cue.subtree)
+    return (max(span[0], first), span[1]) if span[0] < first else span
 
 
 _QUANTITY = re.compile(r"^(?:percent|%|per|majority|minority|plurality|half|third|quarter|fifth|share|most|many|some|all|none|proportion|number)$", re.I)
@@ -145,7 +159,7 @@ def _trim_edges(analysis: Analysis, a: int, b: int) -> tuple[int, int]:
     toks = [t for t in tokens_in(analysis.doc, a, b) if t.idx + len(t.text) <= b]
 
     def joins(t: Any) -> bool:
-        return (t.is_punct and t.text not in "\"\u201d\u2019)%") or t.is_space or t.lower_ in EDGE_WORDS \
+        return (t.is_punct and t.text not in "\"\u201d\u2019)%" and t.text != "''") or t.is_space or t.lower_ in EDGE_WORDS \
             or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep", "aux", "auxpass", "neg") and not any(c.i > t.i for c in t.children)
 
     while toks and (joins(toks[-1]) or toks[-1].dep_ == "advmod" and toks[-1].head.idx >= b):

@@ -222,3 +222,37 @@ def test_a_quotation_over_two_sentences_told_to_an_audience_is_the_teller_s():
     assert not any(src == "the article" for _, src, _ in claims), claims
     said = [t for _, src, t in claims if src == "Varga" and "I sort of hope" in t]
     assert said and said[0].endswith("\u2019\u201d.") or said and said[0].endswith("\u2019\u201d"), claims
+
+
+def test_telling_insight_and_a_noun_coordinated_with_a_verb_make_no_speaker():
+    claims = _claims("The deal and how it came to be provide telling insight into the workings of the port authority, "
+                     "which manages the harbour's debt - and says it cannot hope to repay it.")
+    assert not any(src.startswith(("The deal", "unnamed")) for _, src, _ in claims), claims  # ("it" stays "it")
+    assert not any(t.startswith("Told") for _, _, t in claims), claims
+
+
+def test_according_to_inside_a_speakers_quotation_is_the_speakers_claim():
+    claims = _claims("\u201cAccording to local papers, the governor has singled out our county,\u201d Mayor Ruiz claimed at a "
+                     "news conference.")
+    assert not any(src == "local papers" for _, src, _ in claims), claims
+    assert any("Ruiz" in src and "singled out our county" in t for _, src, t in claims), claims
+
+
+def test_a_report_after_a_dash_aside_closes_the_sentence():
+    claims = _claims("The region added 9,000 jobs in May and unemployment fell to 4.1% \u2014 a record low \u2014 the "
+                     "statistics office reported Friday.")
+    assert not any(src == "the article" for _, src, _ in claims), claims
+
+
+def test_a_shared_subject_stays_with_the_article_s_own_clause():
+    claims = _claims("One of the men, Tomas Reyes, 70, had served in the navy - ''13 months at sea'' - and said he was "
+                     "convinced that the plan would fail.")
+    assert any(src == "the article" and t.startswith("One of the men, Tomas Reyes, 70, had served in the navy") and "said" not in t
+               for _, src, t in claims), claims
+
+
+def test_a_speaker_whose_role_names_a_place_speaks():
+    claims = _claims("But in a call with reporters on May 2, Col. Anna Berg, a military spokeswoman in Kabul, said, "
+                     "''I mean, a raid is a combat operation. There is no way around that.''")
+    assert not any(src in ("the article", "unnamed sources") for _, src, _ in claims), claims
+    assert all("Anna Berg" in src for _, src, _ in claims), claims
