@@ -315,12 +315,17 @@ def aside(tok: Any) -> bool:
 
 def colon_quote(tok: Any) -> int | None:
     """Where the quotation a verb opens with a colon starts ('shot back: "..."', 'wrote: "..."'),
-    or None."""
+    or a verb of saying with a comma before a whole quoted sentence ('tweeted, "We ..."'), or
+    None."""
     doc = tok.doc
     i = tok.i + 1
     while i < len(doc) and (doc[i].dep_ in ("prt", "advmod") or _put_it(tok, doc[i])) and doc[i].head.i == tok.i:
         i += 1  # "shot back", "said simply", "put it"
-    if i + 1 < len(doc) and doc[i].text == ":" and (doc[i + 1].is_quote or doc[i + 1].text in ("\u201c", '"', "''", "``")):
+    if i + 1 >= len(doc):
+        return None
+    # ('tweeted, "Candidates are ..."' too, a whole quoted sentence: not 'X, Y said, "hides what it is"')
+    mark = doc[i].text == ":" or doc[i].text == "," and tok.lemma_.lower() in QUOTE_CUES and i + 2 < len(doc) and doc[i + 2].text[:1].isupper()
+    if mark and (doc[i + 1].is_quote or doc[i + 1].text in ("\u201c", '"', "''", "``")):
         return doc[i + 1].idx
     return None
 

@@ -129,7 +129,8 @@ def source_tokens(subj: Any) -> list[Any]:
     for t in subj.subtree:
         if t.dep_ in ("relcl", "acl") and t.i > subj.i:
             drop |= {x.i for x in t.subtree}
-            agent = next((c for c in t.children if c.dep_ == "agent" and c.i == t.i + 1), None)
+            agent = next((c for c in t.children if c.dep_ == "agent" and all(
+                x.ent_type_ in ("DATE", "TIME") for x in t.doc[t.i + 1:c.i])), None)  # ("data released Tuesday by X")
             if agent is not None and t.tag_ == "VBN" and t.i == subj.i + 1 and is_document(subj):  # "a study funded by X"
                 drop -= {t.i} | {x.i for x in agent.subtree}
         elif t.dep_ == "advmod" and t.head.i == subj.i and t.i > subj.i and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":

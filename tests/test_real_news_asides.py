@@ -256,3 +256,18 @@ def test_a_speaker_whose_role_names_a_place_speaks():
                      "''I mean, a raid is a combat operation. There is no way around that.''")
     assert not any(src in ("the article", "unnamed sources") for _, src, _ in claims), claims
     assert all("Anna Berg" in src for _, src, _ in claims), claims
+
+
+def test_a_quotation_glued_to_the_speaker_s_name_and_one_opened_after_a_comma():
+    claims = _claims("\u201cI was surprised to see him traffic in prejudice and paranoia,\u201dVarga said.")
+    assert [src for _, src, _ in claims] == ["Varga"], claims
+    claims = _claims("Lena Ortiz covered the debate. Ortiz tweeted, \u201cCandidates are not supposed to confer with staff "
+                     "during breaks.\u201d")
+    assert any(src == "Lena Ortiz" and "confer with staff" in t for _, src, t in claims), claims
+    assert not any(src == "the article" and "confer with staff" in t for _, src, t in claims), claims
+
+
+def test_a_document_released_by_a_body_keeps_the_body_in_its_name():
+    claims = _claims("Four pharmacy chains reported more than a million wasted doses each, according to data released "
+                     "Tuesday by the Centers for Disease Control and Prevention.")
+    assert any("Centers for Disease Control" in src for _, src, _ in claims), claims
