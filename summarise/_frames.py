@@ -277,6 +277,9 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     # 'acknowledged that "just as X, we know Y."': a quotation opened where the content
                     # starts runs to its closing mark, whatever the parser made of its second half
                     content = (content[0], inner_quote(text, *quoted)[1])
+                shown = next((q for q in analysis.quotes if q[1] <= s1 + 2 and text[content[1]:q[0]].strip() == ":"), None)
+                if shown is not None:  # 'posts things like this: "..."': what the colon opens is what was posted
+                    content = (content[0], inner_quote(text, *shown)[1])
             else:
                 continue
             if mention is not None and subj is not None and subj.lower_ in ("he", "she") and quote_content is not None and named_in(

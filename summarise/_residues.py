@@ -99,6 +99,8 @@ def _defining(analysis: Analysis, frame: Frame) -> bool:
     if cue.dep_ != "relcl" or rel is None or rel.i == 0 or analysis.doc[rel.i - 1].text in (",", "(", "\u2014", "\u2013", "-"):
         return False
     noun = cue.head
+    if noun.lower_ in ("someone", "somebody", "anyone", "anybody", "everyone"):
+        return True  # ("has become someone who tweets ...": "someone" alone says nothing)
     if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "among"):
         return False
     if noun.head.lower_ == "of":

@@ -271,3 +271,13 @@ def test_a_document_released_by_a_body_keeps_the_body_in_its_name():
     claims = _claims("Four pharmacy chains reported more than a million wasted doses each, according to data released "
                      "Tuesday by the Centers for Disease Control and Prevention.")
     assert any("Centers for Disease Control" in src for _, src, _ in claims), claims
+
+
+def test_what_a_colon_opens_after_an_object_is_what_was_posted():
+    claims = _claims("Lena Ortiz campaigned on Monday. Ortiz routinely posts things like this: \u201cThe council is corrupt.\u201d")
+    posted = [t for _, src, t in claims if src == "Lena Ortiz"]
+    assert posted and "The council is corrupt" in posted[0], claims
+    claims = _claims("Since then, Varga has become a tired figure, not just a party loyalist, but someone who routinely "
+                     "tweets out stuff like this: \u201cThe levy is a disaster.\u201d")
+    assert not any(t.rstrip(".").endswith("but someone") for _, _, t in claims), claims
+    assert any(src == "Varga" and "The levy is a disaster" in t for _, src, t in claims), claims
