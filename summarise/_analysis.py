@@ -205,8 +205,8 @@ def _role_of(ent: Any) -> str:
             if "(" in text[ent.end_char:span.start_char] and ")" not in text[ent.end_char:span.start_char]:
                 close = text.find(")", span.start_char)  # "Nancy Pelosi (D-Calif.)": the whole bracket
                 inside = text[text.index("(", ent.end_char) + 1:close].strip(" ,") if close > 0 else ""
-                if inside and not re.fullmatch(r"[DRI]", inside):  # ("(D)" alone is a party, no role)
-                    return inside
+                if inside and not re.fullmatch(r"[DRI]", inside) and len(inside.split()) <= 8:  # ("(D)" alone is a party, no role;
+                    return inside  # "(a Democrat so boyish he has been mistaken for a staffer)" an aside, no role)
                 continue
             if child.ent_type_ == "PERSON" or re.fullmatch(r"\(?[DRI]\)?", span.text.strip()) or (
                     len(span) == 2 and span[0].lower_ in ("the", "a") and span[1].lower_ in ("woman", "man", "person", "girl", "boy")):

@@ -56,13 +56,17 @@ def _whole_person_names(doc: Any) -> None:
     given name before it: a proper noun compounded onto the name, in no entity, not a role word."""
     from spacy.tokens import Span
 
+    from ._persons import given_names
+
     ents = list(doc.ents)
     changed = False
     for k, e in enumerate(ents):
-        if e.label_ != "PERSON" or len(e) != 1 or e.start == 0:
+        if e.label_ != "PERSON" or len(e) > 2 or e.start == 0:
             continue
         prev = doc[e.start - 1]
-        if (prev.pos_ == "PROPN" and prev.ent_type_ == "" and prev.dep_ == "compound" and prev.head.i == e.start
+        if len(e) == 2 and not (prev.lower_ in given_names() and e[0].lower_ not in given_names()):
+            continue  # (before a two-word surname only a given name: "Chair Debbie [Wasserman Schultz]", not "Speaker [Nancy Pelosi]")
+        if (prev.pos_ == "PROPN" and prev.ent_type_ == "" and prev.dep_ == "compound" and prev.head.i in (e.start, e.end - 1)
                 and prev.text.isalpha() and prev.text[:1].isupper() and prev.text[1:].islower() and prev.lower_ not in ROLE_NOUNS
                 and prev.lower_ not in TITLES
                 and prev.lower_ not in ROLE_ABBREVIATIONS):

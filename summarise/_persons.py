@@ -12,7 +12,7 @@ from ._analysis import ROLE_NOUNS, Analysis, Mention, untitled
 from ._nlp import tokens_in
 from ._references import things_named
 
-__all__ = ["PRONOUN_GENDER", "PLURAL_PRONOUNS", "PERSON_NOUNS", "GENDERED_NOUNS", "named_people", "mention_gender", "named_in"]
+__all__ = ["PRONOUN_GENDER", "PLURAL_PRONOUNS", "PERSON_NOUNS", "GENDERED_NOUNS", "given_names", "named_people", "mention_gender", "named_in"]
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -117,7 +117,7 @@ def mention_gender(analysis: Analysis, mention: Mention) -> str | None:
     if not votes:  # nothing in the article says: a given name borne by one gender with few exceptions
         words = [w for w in untitled(mention.name).replace(".", " ").split() if w.lower() not in _HONORIFIC]
         if len(words) > 1 and words[0][:1].isupper():
-            g = _given_names().get(words[0].lower())
+            g = given_names().get(words[0].lower())
             if g:
                 votes.add(g)
     cache[mention.name] = votes.pop() if len(votes) == 1 else None
@@ -125,7 +125,7 @@ def mention_gender(analysis: Analysis, mention: Mention) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _given_names() -> dict[str, str]:
+def given_names() -> dict[str, str]:
     """Given name -> "f" or "m" (``data/given_names.tsv``, with its sources)."""
     out = {}
     for line in (Path(__file__).parent / "data" / "given_names.tsv").read_text(encoding="utf-8").splitlines():

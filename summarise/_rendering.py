@@ -138,15 +138,20 @@ def pronoun_edits(analysis: Analysis, a: int, b: int, frame: Frame | None) -> li
 
 def clitic_verb(clitic: Any, plural: bool) -> str | None:
     """The verb a clitic after a subject stands for, written out for a subject that is replaced by a
-    name ("he's argued" -> "X has argued", "who's hopeful" -> "X is hopeful"); None for a clitic
-    that is not one of 's, 're, 've, 'll.
+    name ("he's argued" -> "X has argued", "who's hopeful" -> "X is hopeful", "he'd welcome" ->
+    "X would welcome"); None for a clitic that is not one of 's, 're, 've, 'll, 'd, 'm (or an
+    "'d" the tagger gives no tense).
 
     "'s" before a past participle is "has" ("he's argued", "she's been"), unless the participle is
     passive ("he's seen as", "she's said to be"); else "is".
     """
     c = clitic.lower_[1:]
-    if clitic.text[:1] not in "'\u2019" or c not in ("s", "re", "ve", "ll") or clitic.tag_ == "POS" or clitic.dep_ == "case":
+    if clitic.text[:1] not in "'\u2019" or c not in ("s", "re", "ve", "ll", "d", "m") or clitic.tag_ == "POS" or clitic.dep_ == "case":
         return None  # (a possessive "'s" is no verb: "Kessler's complaint")
+    if c == "m":
+        return "am"
+    if c == "d":  # "he'd welcome" (would), "he'd gone" (had)
+        return "would" if clitic.tag_ == "MD" else "had" if clitic.tag_ in ("VBD", "VBN") else None
     if c == "ll":
         return "will"
     if c == "ve":

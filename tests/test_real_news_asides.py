@@ -281,3 +281,14 @@ def test_what_a_colon_opens_after_an_object_is_what_was_posted():
                      "tweets out stuff like this: \u201cThe levy is a disaster.\u201d")
     assert not any(t.rstrip(".").endswith("but someone") for _, _, t in claims), claims
     assert any(src == "Varga" and "The levy is a disaster" in t for _, src, t in claims), claims
+
+
+def test_names_roles_and_clitics_around_a_speaker():
+    claims = _claims("Party Chair Debbie Lopez Garza dismissed the complaint on Friday.")
+    assert any(src.startswith("Debbie Lopez Garza") for _, src, _ in claims), claims
+    claims = _claims("Sen. Ana Ruiz (a Nevada Democrat so young she has been mistaken for an intern) says she was "
+                     "unfocused in her first weeks.")
+    assert not any("so young" in src for _, src, _ in claims), claims
+    assert not any(t.count("so young") > 1 for _, _, t in claims), claims
+    claims = _claims("Ortega is weighing a run. Lena Varga said she'd welcome Ortega's entry.")
+    assert not any("Varga'd" in t for _, _, t in claims), claims
