@@ -6,13 +6,7 @@ object. Invented texts only."""
 
 from __future__ import annotations
 
-from summarise import extract_claims
-
-
-def _claims(text: str) -> list[tuple[str, str, str]]:
-    claims = extract_claims(text, model=None)
-    assert claims
-    return [(c.kind, c.source, c.text) for c in claims]
+from .claim_texts import claims as _claims
 
 
 def test_a_source_is_never_the_rest_of_the_sentence():

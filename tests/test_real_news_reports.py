@@ -5,13 +5,7 @@ expectation held by no one named ("with X expected to win"). Invented texts only
 
 from __future__ import annotations
 
-from summarise import extract_claims
-
-
-def _claims(text: str) -> list[tuple[str, str, str]]:
-    claims = extract_claims(text, model=None)
-    assert claims
-    return [(c.kind, c.source, c.text) for c in claims]
+from .claim_texts import claims as _claims
 
 
 def test_a_side_taken_on_a_thing_is_kept_and_is_nothing_to_deny():

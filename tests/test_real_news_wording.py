@@ -11,11 +11,7 @@ from summarise import extract_claims
 from summarise._claims import cuts_phrase
 from summarise._nlp import nlp
 
-
-def _claims(text: str) -> list[tuple[str, str, str]]:
-    claims = extract_claims(text, model=None)
-    assert claims
-    return [(c.kind, c.source, c.text) for c in claims]
+from .claim_texts import claims as _claims
 
 
 def _one(text: str, needle: str) -> tuple[str, str, str]:
