@@ -91,6 +91,12 @@ class Analysis:
     def in_quote(self, start: int, end: int) -> bool:
         return any(qs <= start and end <= qe for qs, qe in self.quotes)
 
+    def quotation_of(self, start: int, end: int) -> str:
+        """The text of the quotation that holds ``[start, end)`` (the whole of one broken over
+        sentences: '"... vote for Hillary ... But it's not enough," she said'), else of the span."""
+        a, b = min(((qs, qe) for qs, qe in self.quotes if qs <= start and end <= qe), key=lambda q: q[1] - q[0], default=(start, end))
+        return self.text[a:b]
+
 
 _QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u2018", "\u2019"))
 

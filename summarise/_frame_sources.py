@@ -40,6 +40,15 @@ def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -
     person = next((e for e in persons if any(e.start <= i < e.end for i in heads)), None)
     if any(c.dep_ == "conj" for c in root0.children):
         person = None  # "President Joe Biden and Democrats": both speak, not the one named first
+    named = next((analysis.doc[h] for h in heads - {root0.i} if any(
+        c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in analysis.doc[h].children)), None)
+    if person is not None and named is not None:
+        # "Presidential candidates Hillary Clinton and Donald Trump cited ...": both names, not the first
+        heads = {named.i} | {c.i for c in named.conjuncts}
+        names = [e.text for e in persons if e.root.i in heads]
+        if len(names) > 1:  # (their names only: "X, who studies viruses, and Y, a microbiologist" -> "X and Y")
+            name = ", ".join(names[:-1]) + " and " + names[-1]
+            return name, Mention(name, "", "PERSON", named.idx, plural=True)
     if person is not None and not short:
         m = full_person(strip_det(person.text), {x.name: x for x in analysis.mentions if x.start <= person.start_char})
         if m is not None:

@@ -25,7 +25,7 @@ from ._clause_shapes import one_of_those
 from ._frame_syntax import KIND_RANK, RELATIVE, Frame, content_of, source_tokens, span_of, subject_of, subtree
 from ._kinds import cue_kind, cue_kind_of_text
 from ._nlp import lexicons, tokens_in
-from ._persons import named_in
+from ._persons import named_in_quote
 
 __all__ = ["Frame", "find_frames", "KIND_RANK"]
 
@@ -282,8 +282,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     content = (content[0], inner_quote(text, *shown)[1])
             else:
                 continue
-            if mention is not None and subj is not None and subj.lower_ in ("he", "she") and quote_content is not None and named_in(
-                    mention, text[content[0]:content[1]]):
+            if mention is not None and subj is not None and subj.lower_ in ("he", "she") and quote_content is not None and named_in_quote(
+                    analysis, mention, *content):
                 source, mention = subj.lower_, None  # '"Everybody is laughing at Jeb Bush," he tweeted': not Bush
             raised = False
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:

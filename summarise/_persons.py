@@ -12,7 +12,7 @@ from ._analysis import ROLE_NOUNS, Analysis, Mention, untitled
 from ._nlp import tokens_in
 from ._references import things_named
 
-__all__ = ["PRONOUN_GENDER", "PLURAL_PRONOUNS", "PERSON_NOUNS", "GENDERED_NOUNS", "given_names", "named_people", "mention_gender", "named_in"]
+__all__ = ["PRONOUN_GENDER", "PLURAL_PRONOUNS", "PERSON_NOUNS", "GENDERED_NOUNS", "given_names", "named_people", "mention_gender", "named_in", "named_in_quote"]
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -157,8 +157,19 @@ def _clause_head(tok: Any) -> Any:
     return t
 
 
+def named_in_quote(analysis: Analysis, mention: Mention, start: int, end: int) -> bool:
+    """Whether the quotation that holds ``[start, end)`` names the person ``mention`` is, under
+    any of the names the article gives them ("the Clinton campaign" and "Hillary Clinton" are one
+    person): :func:`named_in` over the whole quotation."""
+    said = analysis.quotation_of(start, end)
+    last = mention.name.split()[-1]
+    return any(named_in(m, said) for m in [mention, *(o for o in analysis.mentions if o.label == "PERSON" and o.name.split()[-1] == last)])
+
+
 def named_in(mention: Mention, text: str) -> bool:
-    """Whether ``text`` names ``mention`` (its last name as a word): a person a quotation names is
-    whom the speaker talks about, not the speaker."""
-    return re.search(r"\b%s\b" % re.escape(mention.name.split()[-1]), text) is not None
+    """Whether ``text`` names ``mention`` (its last or, for a full name, its first name as a word:
+    "go vote for Hillary"): a person a quotation names is whom the speaker talks about, not the
+    speaker."""
+    words = mention.name.split()
+    return any(re.search(r"\b%s\b" % re.escape(w), text) is not None for w in {words[0], words[-1]} if w[:1].isupper() and len(w) > 1)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._analysis import INSTITUTION_NOUNS, TITLES, Analysis, Mention
-from ._persons import PRONOUN_GENDER, mention_gender, named_in, named_people
+from ._persons import PRONOUN_GENDER, mention_gender, named_in_quote, named_people
 
 __all__ = ["MARGIN", "name_pronoun_sources"]
 
@@ -86,10 +86,9 @@ def name_pronoun_sources(analysis: Analysis, frames: list[Any], scorer: Any, mar
         a, b = f.subj
         if text[a:b].lower() != f.source.lower():
             continue
-        said = text[f.content[0]:f.content[1]]
         # (a person the quotation itself names is whom the speaker talks about, not the speaker)
         cands = [m for m in _candidates(analysis, a, f.source, scorer, genders)
-                 if not named_in(m, said)]
+                 if not named_in_quote(analysis, m, *f.content)]
         if not cands:
             continue
         si = analysis.sentence_of(a)

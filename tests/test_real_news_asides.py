@@ -286,3 +286,15 @@ def test_names_roles_and_clitics_around_a_speaker():
     assert not any(t.count("so young") > 1 for _, _, t in claims), claims
     claims = _claims("Ortega is weighing a run. Lena Varga said she'd welcome Ortega's entry.")
     assert not any("Varga'd" in t for _, _, t in claims), claims
+
+
+def test_two_names_in_apposition_to_a_role_both_speak():
+    claims = _claims("Council members Maria Lopez and John Smith said the plan was late.")
+    assert any(src == "Maria Lopez and John Smith" for _, src, _ in claims), claims
+
+
+def test_a_person_the_whole_quotation_names_by_any_name_is_not_its_speaker():
+    claims = _claims("The Varga campaign is worried. Ines Varga spoke on Monday. Leslie Moreau, a party organiser, was "
+                     "blunt. \u201cThey thought people saying, \u2018Hey, go vote for Ines\u2019 would do it. But it\u2019s not "
+                     "enough,\u201d she said.")
+    assert not any("Varga" in src and "not enough" in t for _, src, t in claims), claims
