@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._nlp import doc_text, lexicons, nlp
+from ._quotes import quotation_spans
 from ._wellformed import ABBREVIATED_TITLES
 
 __all__ = ["Analysis", "Mention", "analyse", "common_plural_at", "full_person", "strip_det", "untitled"]
@@ -96,76 +97,6 @@ class Analysis:
         sentences: '"... vote for Hillary ... But it's not enough," she said'), else of the span."""
         a, b = min(((qs, qe) for qs, qe in self.quotes if qs <= start and end <= qe), key=lambda q: q[1] - q[0], default=(start, end))
         return self.text[a:b]
-
-
-_QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u2018", "\u2019"))
-
-
-_PARAGRAPH_OPENS = "\u201c\"'`\u2018"
-
-
-def _double_quotes(text: str) -> list[tuple[int, int]]:
-    """Quotations in double marks, curly or straight, mixed as sloppy copy mixes them ('"Just when
-    ... it did.\u201d'). A straight mark opens after a space or a bracket and before a word, and
-    closes after a word or punctuation. A quotation runs over a line break only into a paragraph
-    that opens with a mark (the convention for quoting several paragraphs); one whose closing mark
-    is missing ends with its paragraph, and never pairs with a mark paragraphs later."""
-    spans: list[tuple[int, int]] = []
-    start: int | None = None
-
-    def cut(upto: int) -> None:
-        nonlocal start
-        if start is None:
-            return
-        for nl in re.finditer(r"\n", text[start:upto]):
-            rest = text[start + nl.end():upto + 1].lstrip()  # with the mark at upto, if any
-            if not rest or rest[0] not in _PARAGRAPH_OPENS:
-                end = start + nl.start()
-                while end > start and text[end - 1].isspace():
-                    end -= 1
-                if end - start > 1:
-                    spans.append((start, end))
-                start = None
-                return
-
-    for m in re.finditer('[\u201c\u201d"]', text):
-        i, ch = m.start(), m.group()
-        cut(i)
-        prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < len(text) else " "
-        if ch == "\u201c":
-            opening = True
-        elif ch == "\u201d":
-            opening = False
-        elif (prev.isspace() or prev in "([{\u2014\u2013-/") and not nxt.isspace():
-            opening = start is None or "\n" in text[start:i]
-        elif not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}\u2014\u2013-"):
-            opening = False
-        else:
-            opening = start is None
-        if opening:
-            if start is None or not ("\n" in text[start:i] and not text[text.rfind("\n", 0, i) + 1:i].strip()):
-                start = i  # a new quotation (a mark opening its paragraph continues the last one)
-        elif start is not None:
-            spans.append((start, i + 1))
-            start = None
-    cut(len(text))
-    return spans
-
-
-def _quotes(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = _double_quotes(text)
-    # doubled apostrophes as quotation marks, as news archives print them (''...'' and ``...'')
-    # an opening pair follows a space or a bracket and precedes a word; a closing pair follows a
-    # word or punctuation and precedes no word; neither runs over a blank line (a missing mark
-    # must not pair every later quotation wrongly)
-    for m in re.finditer(r"(?<![^\s(\[\u2014\u2013-])(?:''|``)(?=[^\s'])((?:(?!'')(?!\n\s*\n).){2,3000}?)(?<=\S)''(?!\w)",
-                         text, flags=re.S):
-        spans.append((m.start(), m.end()))
-    # single curly quotes only as a pair around several words (apostrophes are U+2019 too)
-    for m in re.finditer(r"(?<!\w)\u2018([^\u2018\u2019]{3,200}?)\u2019(?!\w)", text):
-        spans.append((m.start(), m.end()))
-    return sorted(set(spans))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -269,7 +200,7 @@ def analyse(text: str) -> Analysis:
         if b > a:
             sentences.append((a, b))
     entities = [(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
-    analysis = Analysis(text, doc, sentences, entities, _quotes(text))
+    analysis = Analysis(text, doc, sentences, entities, quotation_spans(text))
     seen: dict[str, Mention] = {}
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):

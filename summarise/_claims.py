@@ -12,7 +12,8 @@ from ._analysis import Analysis
 from ._frames import Frame
 from ._loaded import clean_span
 from ._types import ARTICLE_SOURCE, LoadedTerm, Span
-from ._layout import cut_off, open_quote_before
+from ._layout import cut_off
+from ._quotes import open_quote_before
 from ._nlp import doc_text, tokens_in
 from ._rendering import clean_output, finish, render_frame
 from ._residues import EDGE_WORDS, residue_body

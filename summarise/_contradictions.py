@@ -10,7 +10,8 @@ from typing import Any
 from ._analysis import Analysis
 from ._frames import Frame
 from ._types import ARTICLE_SOURCE, Inconsistency, Span
-from ._verify import normalise_number, source_keys
+from ._numbers import normalise_number
+from ._verify import source_keys
 
 __all__ = ["find_inconsistencies"]
 

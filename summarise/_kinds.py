@@ -11,6 +11,7 @@ from typing import Any
 
 from ._cues import ADJECTIVE_CUES, AS_CUES, QUOTE_CUES, animate, is_document, values_at
 from ._nlp import doc_text, lexicons
+from ._quotes import open_quote_before
 
 __all__ = ["cue_kind", "cue_kind_of_text"]
 
@@ -143,7 +144,6 @@ def _judges(cue: Any, content_text: str) -> bool:
     ("the Great Recession", "the Fair Housing Act"), nor, outside a quotation, an attributive
     adjective of a noun the content is about ("the reports show a change after Rubio's
     disappointing debate": the writer's word, perhaps, not what the reports show)."""
-    from ._layout import open_quote_before
 
     lex = lexicons()
     words = re.findall(r"[A-Za-z]+", content_text)
@@ -170,7 +170,6 @@ def _judges(cue: Any, content_text: str) -> bool:
 def _quoted_judgement(cue: Any, content_text: str) -> bool:
     """Whether a word of judgement ("meaningless", "a sham") in ``content_text`` stands inside
     quotation marks: the source's own words."""
-    from ._layout import open_quote_before
 
     hits = list(lexicons().judgement_pattern().finditer(content_text))
     if not hits:

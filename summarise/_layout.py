@@ -29,7 +29,7 @@ from typing import Any
 from ._suspicious import mask
 from ._wellformed import ends_truncated
 
-__all__ = ["Layout", "split_layout", "cut_off", "open_quote_before"]
+__all__ = ["Layout", "split_layout", "cut_off"]
 
 _SPACE = "[ \t\u00a0]"
 _DASH = "[\u2014\u2013-]{1,2}"
@@ -168,22 +168,3 @@ def cut_off(analysis: Any, si: int) -> bool:
         return True
     # the text stops in mid-sentence: its last sentence ends on a word or a comma
     return si == len(analysis.sentences) - 1 and bool(re.search(r"[\w,;]$", text[s0:s1])) and len(text[s0:s1].split()) > 3
-
-
-def open_quote_before(text: str, offset: int, *, single: bool = False) -> bool:
-    """Whether a quotation opened earlier in the paragraph is still open at ``offset`` (news
-    style leaves a quotation that runs on, or that the input cut off, unclosed): more “ than
-    ”, or an odd number of ``"``; with ``single``, also more opening ‘ (not after a letter)
-    than closing ’ (not before one: an apostrophe is not a closing mark).
-
-    >>> t = 'He said “the plan is dead and ‘reckless’ ... it went on'
-    >>> open_quote_before(t, t.index("dead")), open_quote_before(t, t.index("He"))
-    (True, False)
-    >>> t = "They called it ‘a rehearsal for war"
-    >>> open_quote_before(t, t.index("war")), open_quote_before(t, t.index("war"), single=True)
-    (False, True)
-    """
-    para = text[text.rfind("\n", 0, offset) + 1:offset]
-    if para.count("\u201c") > para.count("\u201d") or para.count('"') % 2 == 1:
-        return True
-    return single and len(re.findall(r"(?<!\w)\u2018", para)) > len(re.findall(r"\u2019(?!\w)", para))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ._layout import open_quote_before
+from ._quotes import open_quote_before
 from ._nlp import lexicons, tokens_in
 from ._types import LoadedTerm
 

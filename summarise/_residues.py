@@ -9,7 +9,7 @@ from typing import Any
 
 from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, Analysis
 from ._frames import Frame
-from ._layout import open_quote_before
+from ._quotes import open_quote_before
 from ._loaded import clean_span
 from ._nlp import token_at, tokens_in
 from ._rendering import DISCOURSE, finish

@@ -15,7 +15,7 @@ from typing import Sequence
 from ._boilerplate import find_boilerplate
 from ._language import check_english
 from ._suspicious import find_suspicious, mask
-from ._types import Suspicious
+from ._types import ARTICLE_SOURCE, Suspicious
 
 __all__ = ["Screened", "screen", "clean_source"]
 
@@ -29,7 +29,7 @@ def clean_source(source: str) -> str:
     >>> clean_source("the\u202e mayor\x00 of\u200b Dunmore")
     'the mayor of Dunmore'
     """
-    return re.sub(r"\s+", " ", _SOURCE_JUNK.sub("", source)).strip() or "the article"
+    return re.sub(r"\s+", " ", _SOURCE_JUNK.sub("", source)).strip() or ARTICLE_SOURCE
 
 
 @dataclass(frozen=True)

@@ -15,18 +15,11 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ._loaded import loaded_in
+from ._numbers import number_values
 
-__all__ = ["verify_sentence", "normalise_number", "number_values", "looks_degenerate", "source_keys", "invented_words",
+__all__ = ["verify_sentence", "looks_degenerate", "source_keys", "invented_words",
            "ALWAYS_ALLOWED"]
 
-_WORD_NUM = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-    "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000, "half": 0.5, "dozen": 12,
-}
-_NUM_TOKEN = re.compile(r"(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?|\b(?:" + "|".join(_WORD_NUM) + r")s?\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|nobody|neither|nor|without|n't|cannot|deny|denied|denies|"
                        r"refuted?|rejected?|dismissed?)\b|n't\b", re.I)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|say|saying|told|tells|stated|states|reported|reports|according|claimed|claims|"
@@ -39,40 +32,6 @@ _STOP = frozenset(
     "has have had will would could should may might as than then there their they he she his her we our you "
     "your i me my not no so such which who whom whose what when where while also said says say".split()
 )
-
-
-def normalise_number(token: str) -> str:
-    """A number as digits without separators; number words as their value.
-
-    >>> normalise_number("6,700"), normalise_number("three"), normalise_number("4.50")
-    ('6700', '3', '4.5')
-    """
-    t = token.lower().rstrip("s") if token.isalpha() else token.replace(",", "")
-    if t in _WORD_NUM:
-        v = _WORD_NUM[t]
-        return str(int(v)) if float(v).is_integer() else str(v)
-    if "." in t:
-        t = t.rstrip("0").rstrip(".")
-    return t
-
-
-def number_values(text: str) -> set[str]:
-    """All numbers in ``text``, normalised, plus products of adjacent ones ("three million").
-
-    >>> sorted(number_values("over three million shells and 6,700 containers"))
-    ['1000000', '3', '3000000', '6700']
-    """
-    found = list(_NUM_TOKEN.finditer(text))
-    vals = {normalise_number(m.group(0)) for m in found}
-    for a, b in zip(found, found[1:]):
-        scale = b.group(0).lower().rstrip("s")
-        if scale in ("hundred", "thousand", "million", "billion", "trillion") and text[a.end():b.start()].strip() in ("", "a"):
-            try:
-                v = float(normalise_number(a.group(0))) * float(normalise_number(b.group(0)))
-                vals.add(str(int(v)) if v.is_integer() else str(v))
-            except ValueError:
-                pass
-    return vals
 
 
 def looks_degenerate(text: str) -> str | None:

@@ -27,6 +27,8 @@ import threading
 from collections import OrderedDict
 from typing import Any, Iterable
 
+from ._quotes import quotation_spans
+
 __all__ = ["ABBREVIATED_TITLES", "TRUNCATION_MARK", "problems", "is_wellformed", "is_marked_truncated", "mark_truncated",
            "ends_truncated", "asserts_something", "prepare"]
 
@@ -155,8 +157,7 @@ def _quote_problems(s: str) -> list[str]:
 
 def _outside_quotes(doc: Any) -> list[Any]:
     """The sentences of ``doc`` that are not wholly inside quotation marks."""
-    text = doc.text
-    spans = [(m.start(), m.end()) for m in re.finditer(r"\u201c[^\u201d]*\u201d?|\"[^\"]*\"?", text)]
+    spans = quotation_spans(doc.text)
     return [s for s in doc.sents if not any(a <= s.start_char and s.end_char <= b + 1 for a, b in spans)
             and any(t.is_alpha for t in s)]
 

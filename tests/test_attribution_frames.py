@@ -397,7 +397,7 @@ def test_a_headline_speaker_before_a_colon_is_the_source_and_a_dateline_is_not()
 
 
 def test_quotation_marks_mixed_or_missing_pair_within_their_paragraph() -> None:
-    from summarise._analysis import _quotes
+    from summarise._quotes import quotation_spans as _quotes
 
     text = ('"This is a bad result," said Ana Ruiz. "It could not get worse, and it did.\u201d\n\n'
             'The board met later.\n\nA third member said he was opposed. "I prefer the other plan," he said.')

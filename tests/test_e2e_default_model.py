@@ -62,7 +62,7 @@ def test_no_loaded_term_unquoted_in_the_summary(result):
 
 
 def test_summary_numbers_occur_in_the_article(result):
-    from summarise._verify import number_values
+    from summarise._numbers import number_values
 
     assert number_values(result.text) <= number_values(SEED)
 

@@ -13,7 +13,7 @@ import pytest  # noqa: E402
 
 from summarise.eval import ItemContext, MetricError, get_metric, metric_names  # noqa: E402
 from summarise.eval._sources import sources_match  # noqa: E402
-from summarise.eval._text import extract_numbers  # noqa: E402
+from summarise._numbers import extract_numbers  # noqa: E402
 from summarise.eval.metrics.framing import load_vad_lexicon  # noqa: E402
 from summarise.eval.matching import match_claims  # noqa: E402
 from summarise.eval.runner import EMPTY_PREDICTION  # noqa: E402

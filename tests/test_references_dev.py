@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from summarise import summarise
-from summarise._verify import number_values
+from summarise._numbers import number_values
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "references" / "dev.jsonl"
 pytestmark = pytest.mark.skipif(not DEV.exists(), reason=f"{DEV} not found (shared references live beside the project)")

@@ -29,7 +29,8 @@ from typing import Any
 import numpy as np
 
 from ._sources import ENTITY_LABELS, canonical, entity_supported
-from ._text import extract_numbers, sentence_spans, spacy_nlp
+from .._numbers import extract_numbers
+from ._text import sentence_spans, spacy_nlp
 
 __all__ = ["FEATURES", "FEATURES_V4", "FEATURES_V5", "FEATURE_VERSION", "Relation", "relations", "analyse_document", "copied", "sentence_features", "split_sentences"]
 

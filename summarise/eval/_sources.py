@@ -188,7 +188,7 @@ def _person_name(source: str) -> frozenset[str]:
 
 
 def _is_article(source: str) -> bool:
-    return re.sub(r"[^a-z ]", "", source.lower()).strip() in {"the article", "article"}
+    return re.sub(r"[^a-z ]", "", source.lower()).strip() in {ARTICLE, "article"}
 
 
 def sources_match(predicted: str, reference: str) -> bool:

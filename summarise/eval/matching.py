@@ -23,7 +23,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ._text import numbers_agree
+from .._numbers import numbers_agree
 
 __all__ = ["MATCH_THRESHOLD", "ClaimMatch", "match_claims", "max_weight_assignment"]
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import InputError
+from .._types import ARTICLE_SOURCE
 
 __all__ = ["load_polnear", "parse_ann", "cue_class", "cue_lemma", "is_assertion_cue", "is_pronoun_source",
            "source_matches", "CUE_CLASSES"]
@@ -265,7 +266,7 @@ def source_matches(predicted: str | None, gold: str) -> bool:
     """
     from .validity._speakers import tokens_agree
 
-    if not predicted or predicted.strip().lower() == "the article" or not gold.strip():
+    if not predicted or predicted.strip().lower() == ARTICLE_SOURCE or not gold.strip():
         return False
     pred = _tokens(predicted)
     heads = [_gold_head(gold)]

@@ -15,6 +15,7 @@ import difflib
 import re
 from typing import Any, Mapping, Sequence
 
+from ..._quotes import unquoted
 from .._sources import source_tokens
 from ..matching import ClaimMatch, match_claims
 from ..registry import MetricCard, register
@@ -82,14 +83,10 @@ def _words(s: str) -> list[str]:
     return re.findall(r"[\w\u2019'-]+", s)
 
 
-def _unquoted(s: str) -> str:
-    return re.sub(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"", " ", s)
-
-
 def _inserted_names(claim: str, evidence: str) -> list[str]:
     """Stretches of ``claim`` that name someone (a capitalised word) absent from ``evidence``,
     where ``evidence`` has a third-person pronoun outside quotes."""
-    if not any(w.lower() in _PRONOUNS for w in _words(_unquoted(evidence))):
+    if not any(w.lower() in _PRONOUNS for w in _words(unquoted(evidence))):
         return []
     cw, ew = _words(claim), _words(evidence)
     present = {w.lower() for w in ew}

@@ -14,7 +14,8 @@ from typing import Any, Mapping, Sequence
 
 from ..._types import ARTICLE_SOURCE
 from .._sources import ENTITY_LABELS, canonical, entity_supported, names_source
-from .._text import extract_numbers, find_unquoted, spacy_nlp
+from ..._numbers import extract_numbers
+from .._text import find_unquoted, spacy_nlp
 from ..registry import Details, ItemContext, MetricCard, MetricError, register
 
 __all__ = [
