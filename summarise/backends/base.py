@@ -143,13 +143,14 @@ def check_requests(requests: Sequence[tuple[str, str]]) -> None:
             raise BackendError(f"logprobs request {i} must be a (context, continuation) pair of str, got {r!r}")
 
 
-def check_fits(model_id: str, n_context: int, n_continuation: int, limit: int) -> None:
-    """Raise :class:`~summarise.ContextLengthError` (as every backend does for a prompt that does
-    not fit) when a scoring request's tokens exceed the context length."""
+def check_fits(model_id: str, n_context: int, n_continuation: int, limit: int, *, generating: bool = False) -> None:
+    """Raise :class:`~summarise.ContextLengthError`, as every backend does, when a prompt and the
+    tokens to generate after it (``generating``), or a scoring request's context and continuation,
+    exceed the context length."""
     from .._errors import ContextLengthError
 
     if n_context + n_continuation > limit:
-        raise ContextLengthError(
-            f"Context of {n_context} tokens plus a continuation of {n_continuation} exceeds the context "
-            f"length of {model_id!r} ({limit}); shorten the request"
-        )
+        what = (f"Prompt of {n_context} tokens plus {n_continuation} new tokens" if generating
+                else f"Context of {n_context} tokens plus a continuation of {n_continuation}")
+        raise ContextLengthError(f"{what} exceeds the context length of {model_id!r} ({limit}); "
+                                 f"shorten the {'input' if generating else 'request'}")

@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-from .._errors import BackendError, ContextLengthError, ModelNotFoundError
+from .._errors import BackendError, ModelNotFoundError
 from .._models import ModelSource, resolve_model
 from .base import Generation, Message, TokenLogprobs, check_fits, check_requests, group_by_context
 
@@ -172,11 +172,7 @@ class LlamaCppBackend:
         m = self._model()
         with _lock:
             ids, fmt = m.tokens(messages)
-            if len(ids) + max_tokens > self.context_length:
-                raise ContextLengthError(
-                    f"Prompt of {len(ids)} tokens plus {max_tokens} new tokens exceeds the context "
-                    f"length of {self.model_id!r} ({self.context_length}); shorten the input"
-                )
+            check_fits(self.model_id, len(ids), max_tokens, self.context_length, generating=True)
             if len(messages) > 1:
                 m.reuse_prefix(ids, m.tokens(messages[:-1], add_generation_prompt=False)[0])
             held = m.llm.input_ids[: int(m.llm.n_tokens)]

@@ -14,7 +14,7 @@ import threading
 from functools import lru_cache
 from typing import Any, Iterator, Sequence
 
-from .._errors import BackendError, ContextLengthError
+from .._errors import BackendError
 from .._models import ModelSource, resolve_model
 from .base import Generation, Message, TokenLogprobs, check_fits, check_requests, group_by_context
 
@@ -272,11 +272,7 @@ class TransformersBackend:
         budgets = [int(max_tokens)] * len(batch) if isinstance(max_tokens, int) else [int(b) for b in max_tokens]
         rows = [self._chat_ids(tok, m) for m in batch]
         for ids, b in zip(rows, budgets):
-            if len(ids) + b > self.context_length:
-                raise ContextLengthError(
-                    f"Prompt of {len(ids)} tokens plus {b} new tokens exceeds the context "
-                    f"length of {self.model_id!r} ({self.context_length}); shorten the input"
-                )
+            check_fits(self.model_id, len(ids), b, self.context_length, generating=True)
         prefixes = [self._prefix(tok, model, m, ids) for m, ids in zip(batch, rows)]
         n_pre, cache = prefixes[0]
         if any(c is not cache or n != n_pre for n, c in prefixes):
