@@ -27,7 +27,7 @@ Who the people are and what the article says of their gender is :mod:`._persons`
 from __future__ import annotations
 
 from ._analysis import INSTITUTION_NOUNS, Analysis, Mention, untitled
-from ._persons import GENDERED_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER, mention_gender, named_people
+from ._persons import GENDERED_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER, given_names, mention_gender, named_people
 from ._nlp import token_ending_in, tokens_in
 
 __all__ = ["resolve_pronoun", "mention_gender", "PRONOUN_GENDER"]
@@ -170,6 +170,9 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
         # "The group urged ... She promised ...": a body is no "she" (a name the tagger calls an
         # organisation may be a person's, so only one that says it is a body)
         speaker = None
+    ahead = _cataphor(analysis, low, offset)
+    if ahead is not None:
+        return ahead
     cands = _candidates(analysis, low, offset, speaker, depth)
     if len(cands) != 1 or cands[0] is None:
         return None
@@ -186,6 +189,25 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
     if m.label == "NOUN" and not m.name[:1].isupper() and m.name.split()[0].lower() not in ("the", "a", "an", "this", "that"):
         return None  # an unnamed speaker cut to its noun ("wife" for "his ex-wife"): the pronoun reads better
     return m
+
+
+def _cataphor(analysis: Analysis, pronoun: str, offset: int) -> Mention | None:
+    """The person a he/she opening a fronted clause points ahead to: the subject of the main
+    clause, named in full ("After he lost the vote, Senator Ann Doe said ..."; "When she
+    arrived, Ann Doe ..."). Only the clause that opens the sentence, and only a full name."""
+    gender = PRONOUN_GENDER.get(pronoun)
+    tok = token_ending_in(analysis.doc, offset + len(pronoun))
+    if gender is None or tok is None or tok.idx != offset or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause, s0 = tok.head, analysis.sentences[analysis.sentence_of(offset)][0]
+    mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+    if clause.dep_ != "advcl" or clause.i > clause.head.i or mark is None or mark.idx != s0 or tok.i != mark.i + 1:
+        return None  # not "<After/When/As> he ..." opening the sentence, before its main clause
+    main = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > clause.i), None)
+    for a, b, m in named_people(analysis) if main is not None else ():
+        if a <= main.idx < b and len(m.name.split()) > 1 and mention_gender(analysis, m) in (None, gender):
+            return m
+    return None
 
 
 def _body_subject_besides(analysis: Analysis, offset: int, mention: Mention) -> bool:
@@ -254,7 +276,9 @@ def _may_be_person(m: Mention) -> bool:
         return True
     if m.plural or m.label not in ("ORG", "NOUN") or not words or any(w.strip(".,").lower() in _BODY_WORDS for w in words):
         return False
-    return m.label == "ORG" or words[-1].lower() in PERSON_NOUNS or words[-1][:1].isupper()
+    # a capitalised phrase no entity tag calls anyone's name ("Right Wing Monitor reported")
+    # is a person's only when it opens with a given name
+    return m.label == "ORG" or words[-1].lower() in PERSON_NOUNS or words[-1][:1].isupper() and words[0].lower() in given_names()
 
 
 def _rivals(analysis: Analysis, mention: Mention, offset: int, gender: str) -> bool:

@@ -3,6 +3,8 @@ mark or a bracket without its partner, and an article can pair a straight mark w
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["balance_marks"]
 
 
@@ -16,7 +18,10 @@ def balance_marks(s: str) -> str:
     'An official said, \u201cWe will not comment.\u201d'
     >>> balance_marks("the plan was \u201cdead")
     'the plan was \u201cdead\u201d'
+    >>> balance_marks("She called \u201cDune\u201c and the sequels too \u201cbleak,\u201d and left.")
+    'She called \u201cDune\u201d and the sequels too \u201cbleak,\u201d and left.'
     """
+    s = _turned_marks(s)
     if s.count('"') % 2 and abs(s.count("\u201d") - s.count("\u201c")) == 1:
         # 'said, "We will not ...\u201d': one straight mark and one curly one are one pair
         if s.count("\u201d") > s.count("\u201c"):
@@ -34,6 +39,19 @@ def balance_marks(s: str) -> str:
     if s.count('"') % 2:
         s = s + '"' if not s.startswith('"') else s[1:]
     return _drop_unpaired_brackets(s)
+
+
+def _turned_marks(s: str) -> str:
+    """A curly mark typed the wrong way round (an opening one after a word and before a space or
+    punctuation, a closing one after a space and before a word), where the other kind is short
+    of partners, is the mark its place says it is (copy often has "\u201cTitle\u201c")."""
+    diff = s.count("\u201c") - s.count("\u201d")
+    n = diff // 2 if diff > 0 else -(-diff // 2)
+    if n > 0:
+        s = re.sub(r"(?<=[\w.,!?])\u201c(?=[\s,.;:!?]|$)", "\u201d", s, count=n)
+    elif n < 0:
+        s = re.sub(r"(?<=[\s(])\u201d(?=\w)", "\u201c", s, count=-n)
+    return s
 
 
 def _drop_unpaired_brackets(s: str) -> str:

@@ -1,0 +1,37 @@
+"""Who a he or she of professional news is, and marks copy types the wrong way round: a pronoun
+opening a fronted clause points ahead to the name that follows; a publication named as a source
+is no "he"; an opening curly mark typed where a closing one belongs is not closed again at the
+claim's end. Invented texts only."""
+
+from __future__ import annotations
+
+from .claim_texts import claims as _claims
+
+
+def test_a_pronoun_in_a_fronted_clause_is_the_main_clause_subject_named_after_it():
+    claims = _claims("After she criticised the new budget for being too timid, Councillor Mara Quint has now turned "
+                     "on the city's transport plan.")
+    criticised = [c for c in claims if "criticised" in c[2]]
+    assert criticised and all("Mara Quint" in src for _, src, _ in criticised), claims
+
+
+def test_a_fronted_pronoun_is_not_given_to_someone_of_the_other_gender():
+    claims = _claims("Paul Ekberg lost the primary. When he conceded on Tuesday, Jane Okoro said the race had been fair.")
+    assert ("Jane Okoro" in {src for _, src, _ in claims}), claims
+    assert not any(src == "Jane Okoro" and "conceded" in t for _, src, t in claims), claims
+
+
+def test_a_capitalised_publication_reporting_is_not_the_he_of_the_next_sentence():
+    claims = _claims("Pastor Dale Wrenfield, who leads a church in Ohio, attacked the school board on his radio show, "
+                     "Faith Street Monitor first reported. He then suggested that board members should resign.")
+    suggested = [c for c in claims if "suggested" in c[2]]
+    assert suggested and all(src == "Dale Wrenfield" for _, src, _ in suggested), claims
+
+
+def test_an_opening_mark_typed_as_a_closing_one_is_not_closed_again_at_the_end():
+    claims = _claims("The critic Lena Park said the film \u201cHarbor\u201c was too \u201cbleak,\u201d and she "
+                     "urged viewers to skip it.")
+    assert claims
+    for _, _, text in claims:
+        assert text.count("\u201c") == text.count("\u201d"), claims
+        assert not text.rstrip(".").endswith("\u201d\u201d"), claims
