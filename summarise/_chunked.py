@@ -12,7 +12,7 @@ coreference does not cross a chunk boundary, and inconsistencies are found withi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ._analysis import analyse
@@ -66,7 +66,6 @@ class Analysed:
     loaded: list[LoadedTerm]
     inconsistencies: list[Inconsistency]
     chunks: int = 1
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _shift_span(s: Span, by: int) -> Span:

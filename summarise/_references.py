@@ -47,7 +47,7 @@ def _named_institution(text: str, head: str, offset: int) -> str | None:
     return found[-1].strip() if found else None
 
 
-def resolve_reference(analysis: Analysis, span_text: str, offset: int, *, prefer_person: bool | None = None,
+def resolve_reference(analysis: Analysis, span_text: str, offset: int, *,
                       recent_sources: list[Mention] | None = None) -> Mention | None:
     """The mention that a pronoun, surname or "the minister" at ``offset`` refers to.
 

@@ -135,11 +135,8 @@ def _article_layers(summary: Summary) -> list[Layer]:
         for e in inc.evidence:
             layers.append(Layer(e.start, -e.end, 1, f'<span class="inc" title="{_attr(inc.description)}" '
                                                      f'data-inconsistency="i{k + 1}">', "</span>"))
-    for s in getattr(summary, "suspicious", ()) or ():  # spans flagged as suspicious, where recorded
-        start, end = getattr(s, "start", None), getattr(s, "end", None)
-        if isinstance(start, int) and isinstance(end, int):
-            why = getattr(s, "reason", "") or getattr(s, "description", "") or "suspicious"
-            layers.append(Layer(start, -end, 2, f'<span class="sus" title="{_attr(why)}">', "</span>"))
+    for s in summary.suspicious:  # spans flagged as suspicious
+        layers.append(Layer(s.start, -s.end, 2, f'<span class="sus" title="{_attr(s.reason or "suspicious")}">', "</span>"))
     for t in summary.loaded_terms:
         neutral = _neutral(t.term)
         layers.append(Layer(t.start, -t.end, 3, f'<del class="loaded" data-neutral="{_attr(neutral)}" '
@@ -186,7 +183,7 @@ def render_html(summary: Summary, text: str, *, title: str | None = None) -> str
     """The report page for ``summary`` of the article ``text`` (exactly as given to summarise)."""
     if not isinstance(text, str):
         raise InputError(f"to_html() needs the article text as a str, got {type(text).__name__}")
-    page_title = title or getattr(summary, "title", None) or "Summary report"
+    page_title = title or summary.title or "Summary report"
     by_id = {c.id: c for c in summary.claims}
     sentences = []
     for s in summary.sentences:

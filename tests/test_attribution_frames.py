@@ -169,7 +169,7 @@ def test_no_sentence_runs_over_a_blank_line() -> None:
     text = ("He said the vote was close at ''a very tight margin.''\n\n''Nobody expected it,'' the chair said.\n\n"
             "The count ended at midnight.")
     a = analyse(text)
-    assert all("\n\n" not in text[s:e] for s, e in a.sentences)
+    assert a.sentences and all("\n\n" not in text[s:e] for s, e in a.sentences)
 
 
 def test_a_coordinated_subject_is_not_collapsed_to_the_first_name() -> None:

@@ -115,7 +115,7 @@ def test_server_killed_mid_batch_then_restarted(tmp_path):
         assert first.done >= 1 and first.failed >= 3 and first.done + first.failed == 6
         before = read_records(out)
         failed = [r for r in before.values() if not r["ok"]]
-        assert all("could not connect" in r["error"]["message"] or "attempts" in r["error"]["message"]
+        assert failed and all("could not connect" in r["error"]["message"] or "attempts" in r["error"]["message"]
                    for r in failed)
 
         server.start()  # the same port

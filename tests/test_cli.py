@@ -112,7 +112,7 @@ def test_the_cli_is_one_package_whose_subcommands_share_the_model_options():
 
     from summarise.cli import _SUBCOMMANDS, _load_register, _summarise_parser
 
-    assert all(spec.startswith("summarise.cli.") for spec in _SUBCOMMANDS.values())
+    assert _SUBCOMMANDS and all(spec.startswith("summarise.cli.") for spec in _SUBCOMMANDS.values())
     shared = {"--model", "--backend", "--base-url", "--no-model", "--seed", "-o", "--rewrite", "--prompts"}
 
     def flags(p: argparse.ArgumentParser) -> set[str]:

@@ -58,6 +58,7 @@ def test_claim_never_names_the_wrong_person_for_his():
     text = ("An assistant to Mayor Tom Hale has spoken publicly for the first time. "
             "She called for accountability over his alleged misconduct.")
     s = summarise(text, model=None)
+    assert s.claims
     for c in s.claims:
         assert "assistant to Mayor Tom Hale's" not in c.text
         if "accountability" in c.text:

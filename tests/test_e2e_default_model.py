@@ -31,6 +31,7 @@ def _unquoted(text: str) -> str:
 
 
 def test_evidence_spans_are_exact(result):
+    assert result.claims
     for c in result.claims:
         assert c.evidence
         for e in c.evidence:

@@ -88,7 +88,8 @@ def test_half_written_last_line_is_dropped_and_redone(tmp_path):
     results = run(system, tmp_path, items=make_items(2))
     assert len(system.calls) == 1 and "said 2 ships" in system.calls[0]
     assert results["counts"]["computed"] == 1
-    assert all(json.loads(line) for line in path.read_text().splitlines())  # every line parses again
+    lines = path.read_text().splitlines()
+    assert len(lines) == 2 and all(json.loads(line) for line in lines)  # both lines parse again
 
 
 @pytest.mark.parametrize("change", ["settings", "prompt", "model", "library", "text"])

@@ -129,6 +129,7 @@ def test_control_and_bidi_characters_never_reach_a_source():
             "The harbour\u2066 master\u2069, Joe\x1b[31m Kim, said overtime was cut.")
     for model in (None, FakeBackend(lambda m: "The port said cargo fell.")):
         s = summarise(text, model=model)
+        assert s.claims
         for c in s.claims:
             assert not any(ch in c.source for ch in "\u202e\u202c\u200b\x07\u2066\u2069\x1b"), c.source
 

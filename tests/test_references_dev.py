@@ -45,6 +45,7 @@ def _overlaps(a, b):
 def test_dev_article_holds_the_core_checks(results, item_id):
     d, s = results[item_id]
     text = d["text"]
+    assert s.claims
     for c in s.claims:
         for e in c.evidence:
             assert text[e.start:e.end] == e.text

@@ -187,7 +187,7 @@ def test_basil_offsets_on_a_real_file() -> None:
     art = _basil_data.load_article(BASIL / "articles" / "2010" / f"{name}.json")
     ann = json.loads((BASIL / "annotations" / "2010" / f"{name}_ann.json").read_text(encoding="utf-8"))
     placed = _basil_data.place_spans(art, ann["phrase-level-annotations"])
-    assert all(p["placed"] != "unplaced" for p in placed)
+    assert placed and all(p["placed"] != "unplaced" for p in placed)
     for p in placed:
         assert art["text"][p["gstart"]:p["gend"]] == p["txt"]
     fierce = next(p for p in placed if p["txt"] == "fierce")

@@ -3,7 +3,7 @@
 The default backend for a GGUF file when ``llama-cpp-python`` is installed (see
 ``backends.default_backend``): it decodes the embedded default several times faster than
 transformers, which dequantises the GGUF to fp32 (``bench/``). Weights load on the first
-``generate``, once per process.
+``generate`` or ``logprobs`` call, once per process.
 
 No repeated work: the prompt is formatted with the GGUF's own chat template and tokenised once
 per call; the KV cache of a prompt's shared prefix (system turn and worked examples: every

@@ -1,7 +1,9 @@
-"""The default backend: any causal LM that transformers can load, GGUF files included.
+"""Any causal LM that transformers can load, GGUF files included: the default backend for hub ids,
+model folders, a ``device``/``dtype`` option, and GGUF files when llama-cpp-python is not
+installed (``backends.default_backend``).
 
-Weights load on the first ``generate`` and are shared by every backend object for the same
-model, device and dtype in one process. Decoding is greedy at ``temperature=0`` and seeded
+Weights load on the first ``generate`` or ``logprobs`` call and are shared by every backend
+object for the same model, device and dtype in one process. Decoding is greedy at ``temperature=0`` and seeded
 otherwise, so the same messages give the same text for a given model and settings.
 """
 

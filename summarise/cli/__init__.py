@@ -17,10 +17,13 @@ import json
 import os
 import sys
 import time
-from typing import Callable, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Sequence, TextIO
 
 from .._errors import SummariseError
 from .._options import BACKEND_HELP
+
+if TYPE_CHECKING:
+    from .._types import Summary
 
 __all__ = ["main", "ProgressLine", "add_model_options", "add_control_arguments", "controls", "no_model"]
 
@@ -171,7 +174,7 @@ def _input_format(args: argparse.Namespace, path: str) -> str:
     return "html" if args.input_format == "auto" and is_html_path(path) else args.input_format
 
 
-def _write_report(result: object, text: str, path: str, source: str) -> None:
+def _write_report(result: Summary, text: str, path: str, source: str) -> None:
     from .._errors import InputError
 
     folder = os.path.dirname(path)
@@ -179,8 +182,8 @@ def _write_report(result: object, text: str, path: str, source: str) -> None:
         if folder:
             os.makedirs(folder, exist_ok=True)
         with open(path, "w", encoding="utf-8") as fh:
-            extracted = getattr(result, "extracted", None)  # HTML input: offsets index the extracted text
-            fh.write(result.to_html(extracted.text if extracted is not None else text, title=f"Summary report: {os.path.basename(source)}"))  # type: ignore[attr-defined]
+            extracted = result.extracted  # HTML input: offsets index the extracted text
+            fh.write(result.to_html(extracted.text if extracted is not None else text, title=f"Summary report: {os.path.basename(source)}"))
     except OSError as e:
         raise InputError(f"Cannot write the report to {path!r} ({e.strerror}): give --report a writable path") from None
     print(f"summarise: report written to {path}", file=sys.stderr)
@@ -217,7 +220,7 @@ class ProgressLine:
             self.stream.flush()
 
 
-def _summarise_one(args: argparse.Namespace, text: str, model: dict, path: str) -> object:
+def _summarise_one(args: argparse.Namespace, text: str, model: dict, path: str) -> Summary:
     """``summarise(text)`` with the progress line on stderr unless --quiet or --no-model."""
     from .. import summarise
 

@@ -1,16 +1,20 @@
 """Validity studies: do the harness's metrics agree with what careful humans judged?
 
 Each study is a config (``eval/validity/NAME.yaml``: the data path, the settings and the published
-figures to compare with) and a module ``summarise.eval.validity.<study>`` with two functions::
+figures to compare with) and a module ``summarise.eval.validity.<study>`` (:func:`study_module`)
+that defines::
 
     run(config, *, data, cache, log) -> dict      # JSON-serialisable results
     render(results) -> str                        # the Markdown body of its VALIDITY.md section
+    TITLE                                         # its section's title (else the study's name)
+    headline(results) -> list[dict]               # its rows of the page's "At a glance" table (optional)
 
-:func:`run_study` loads the config, resolves the data (a missing path is a :class:`DataMissing`,
-which the command line reports as a skip with the reason), runs the study, adds provenance and
-writes ``eval/validity/results/NAME.json``; :func:`write_validity_page` regenerates
-``eval/VALIDITY.md`` from every result file, in :data:`ORDER`. The command line is
-``summarise eval validate NAME`` (``all`` for every study).
+:func:`run_study` loads the config (:func:`load_study_config`, from :func:`validity_dir`),
+resolves the data (a missing path is a :class:`DataMissing`, which the command line reports as a
+skip with the reason), runs the study, adds provenance and writes
+``eval/validity/results/NAME.json``; :func:`write_validity_page` regenerates ``eval/VALIDITY.md``
+from every result file, in :data:`ORDER`. The command line is ``summarise eval validate NAME``
+(``all`` for every study).
 
     >>> sorted(list_studies())
     ['babe', 'basil', 'neus-framing', 'polnear', 'qags', 'summac', 'wice']
