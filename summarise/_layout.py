@@ -60,8 +60,6 @@ class Layout:
     """The text as given with headline, byline and dateline replaced by spaces (same length)."""
     title: str | None = None
     """The headline, when the first line is one."""
-    removed: tuple[tuple[int, int], ...] = ()
-    """(start, end) of each blanked stretch: headline, byline, dateline."""
     headline: tuple[int, int] | None = None
     """(start, end) of a headline kept in the body (one that ends in a full stop)."""
 
@@ -131,8 +129,8 @@ def split_layout(text: str) -> Layout:
         d = _DATELINE.match(rest[skip:])
         if d and rest[skip + d.end():].strip():
             spans.append((pos + skip, pos + skip + d.end()))
-        return Layout(mask(text, spans), re.sub(r"\s+", " ", kept.group(1)).strip(), tuple(spans),
-                      (lead, lead + len(kept.group(1))))
+        return Layout(mask(text, spans), re.sub(r"\s+", " ", kept.group(1)).strip(),
+                      headline=(lead, lead + len(kept.group(1))))
     if m and _is_headline(m.group(1)) and text[lead + m.end():].strip():
         title = re.sub(r"\s+", " ", m.group(1)).strip()
         spans.append((lead, lead + len(m.group(1))))
@@ -150,7 +148,7 @@ def split_layout(text: str) -> Layout:
     if d and rest[skip + d.end():].strip():
         spans.append((pos + skip, pos + skip + d.end()))
     spans += [(t.start(), t.end()) for t in _TIMESTAMP.finditer(text, pos) if not any(a <= t.start() < b for a, b in spans)]
-    return Layout(mask(text, spans), title, tuple(spans))
+    return Layout(mask(text, spans), title)
 
 
 def cut_off(analysis: Any, si: int) -> bool:
