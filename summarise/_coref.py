@@ -238,7 +238,13 @@ def _subject_last(analysis: Analysis, mention: Mention, offset: int) -> bool:
     head = next((t for t in analysis.doc if a <= t.idx < b and (t.head.idx < a or t.head.idx >= b or t.head.i == t.i)), None)
     while head is not None and head.dep_ in ("appos", "compound", "flat") and head.head.i != head.i:
         head = head.head
-    return head is not None and head.dep_ in ("nsubj", "nsubjpass")
+    if head is None:
+        return False
+    # ("X, who led the campaign because he claimed ...": the subject of the relative clause the
+    # pronoun stands in)
+    return head.dep_ in ("nsubj", "nsubjpass") or any(
+        c.dep_ == "relcl" and c.left_edge.idx <= offset <= c.right_edge.idx
+        and any(x.dep_ in ("nsubj", "nsubjpass") and x.lower_ == "who" for x in c.children) for c in head.children)
 
 
 def _speaker_just_named(analysis: Analysis, speaker: Mention, offset: int, depth: int = 0) -> bool:

@@ -13,7 +13,7 @@ from ._cues import QUOTE_CUES, animate, is_cue
 from ._frame_syntax import KIND_RANK, Frame
 from ._nlp import doc_text
 
-__all__ = ["inner_quote", "merge_nested", "multi_sentence_quotes", "negated_answer", "quote_before", "quote_continuation", "quote_opens_at"]
+__all__ = ["inner_quote", "merge_nested", "multi_sentence_quotes", "negated_answer", "quote_after_colon", "quote_before", "quote_continuation", "quote_opens_at"]
 
 def quote_before(analysis: Analysis, si: int) -> list[tuple[int, int]]:
     """The quotation that makes up the whole sentence before ``si`` (if one does)."""
@@ -21,6 +21,14 @@ def quote_before(analysis: Analysis, si: int) -> list[tuple[int, int]]:
         return []
     p0, p1 = analysis.sentences[si - 1]
     return [(a, b) for a, b in analysis.quotes if a <= p0 + 1 and b >= p1 - 1][:1]
+
+
+def quote_after_colon(analysis: Analysis, si: int) -> list[tuple[int, int]]:
+    """The quotation that opens the sentence after ``si`` (a cue ending in a colon leads into it)."""
+    if si + 1 >= len(analysis.sentences):
+        return []
+    n0 = analysis.sentences[si + 1][0]
+    return [(a, b) for a, b in analysis.quotes if n0 - 1 <= a <= n0 + 1][:1]
 
 
 def multi_sentence_quotes(analysis: Analysis, frames: list[Frame]) -> list[Frame]:

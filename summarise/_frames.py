@@ -17,7 +17,7 @@ from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, OBJECT_CUES, QUO
 from ._frame_guards import misread_subject, not_done, not_reported, reduced_passive, unasserted
 from ._frame_nouns import noun_frames
 from ._frame_phrases import phrase_source, phrase_span
-from ._frame_quotes import inner_quote, quote_before_cue, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_before, quote_continuation
+from ._frame_quotes import inner_quote, quote_before_cue, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_after_colon, quote_before, quote_continuation
 from ._frame_relatives import relative_content
 from ._frame_repairs import conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, noun_read_report, noun_read_stance, parenthetical_cue, report_hung_on_speaker, stranded_subject, trailing_report
 from ._frame_sources import display_source, headline_speaker
@@ -195,7 +195,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if quote_content is None and not content_toks and tok.lemma_.lower() in QUOTE_CUES:
                 q = [(a, b) for a, b in analysis.quotes if s0 <= a < s1]
                 if not q:  # '"We will win." Berg wrote.': the quote is the sentence before
-                    q = quote_before(analysis, si)
+                    # ('She went on to say:' leads into the quotation after it)
+                    q = quote_after_colon(analysis, si) if any(t.text == ":" and t.i > tok.i for t in toks) else quote_before(analysis, si)
                     if not q:
                         continue
                     frames[:] = [f for f in frames if not (f.sent == si - 1 and not f.cue)]

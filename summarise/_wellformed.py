@@ -209,9 +209,11 @@ def _end_problem(doc: Any) -> str | None:
         return f"ends on a dangling conjunction ({last.text!r})"
     if w in _UNSTRANDABLE:
         return f"ends on a preposition ({last.text!r})"
-    if last.pos_ == "ADP" and last.dep_ == "prep" and not any(True for _ in last.children):
+    if last.pos_ == "ADP" and last.dep_ == "prep" and not any(True for _ in last.children) and not any(
+            t.lower_ in ("what", "which", "whom", "who", "whatever") for t in words[-10:-1]):
         # "kept its cool for." (a cut "for a while"); a stranded preposition keeps its object in
-        # the parse ("what the money was for": "what" hangs on "for")
+        # the parse ("what the money was for": "what" hangs on "for"), or the parser hangs the
+        # wh-word elsewhere ("what I'm up against")
         return f"ends on a preposition with no object ({last.text!r})"
     if len(words) > 1 and words[-2].lower_ in _CONJUNCTIONS and w in _AUXILIARIES:
         return f"ends on an auxiliary with no verb ({words[-2].text} {last.text!r})"

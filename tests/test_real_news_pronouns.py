@@ -35,3 +35,26 @@ def test_an_opening_mark_typed_as_a_closing_one_is_not_closed_again_at_the_end()
     for _, _, text in claims:
         assert text.count("\u201c") == text.count("\u201d"), claims
         assert not text.rstrip(".").endswith("\u201d\u201d"), claims
+
+
+def test_a_he_inside_a_who_clause_is_the_person_the_clause_is_on():
+    claims = _claims("Mayor Ana Ortiz fought council leader Tom Brandt, who led the campaign to rename the stadium "
+                     "because he claimed the old name was offensive.")
+    claimed = [c for c in claims if "offensive" in c[2]]
+    assert claimed and all("Tom Brandt" in src for _, src, _ in claimed), claims
+
+
+def test_a_cue_ending_in_a_colon_reports_the_quotation_after_it_not_the_one_before():
+    claims = _claims('\u201cIt will cost a lot,\u201d Dana Voss said about the money. \u201cIt is probably close to '
+                     'two million dollars. This is what I face.\u201d She went on to say:\n\n'
+                     '"None of them will help. They are afraid of me."')
+    assert claims and all(src == "Dana Voss" for _, src, _ in claims), claims
+    assert not any("went on to say" in t for _, _, t in claims), claims
+    assert any("None of them will help" in t for _, _, t in claims), claims
+
+
+def test_a_preposition_stranded_after_a_wh_word_is_a_whole_sentence():
+    from summarise._wellformed import problems
+
+    assert problems("Voss said: \u201cThis is what I\u2019m up against.\u201d") == []
+    assert problems("The fund kept its cool for.")  # a cut "for a while" is still a fragment
