@@ -29,7 +29,7 @@ from .._models import model_label
 from .._version import __version__
 from ._scoring import SCORES_FILE, ScoreCache, package_digest, score_items, scoring_fingerprint
 from .matching import MATCH_THRESHOLD
-from .registry import ItemContext, Metric, get_metric, metric_names, run_options
+from .registry import ItemContext, Metric, get_metric, metric_names, read_prediction, run_options
 from .systems import System
 
 __all__ = ["run_eval", "default_metrics", "library_fingerprint", "bootstrap_ci", "item_key", "read_predictions", "EMPTY_PREDICTION"]
@@ -109,13 +109,20 @@ def bootstrap_ci(values: Sequence[float], *, resamples: int = BOOTSTRAP_RESAMPLE
     return (float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5)))
 
 
-def _contexts(items: list[dict[str, Any]], records: list[dict[str, Any]], options: dict[str, Any]) -> list[ItemContext]:
+def _contexts(items: list[dict[str, Any]], records: list[dict[str, Any]], options: dict[str, Any],
+              stored_in: Path | None = None) -> list[ItemContext]:
+    """One context per item, its prediction read with ``Summary.from_dict`` before any metric
+    runs: a stored prediction not in that form stops the run with an ``InputError`` naming the
+    item and ``stored_in``."""
     contexts = []
     for item, rec in zip(items, records):
         prediction = rec.get("prediction") or EMPTY_PREDICTION
-        total = ((prediction.get("provenance") or {}).get("seconds") or {}).get("total")
+        result = read_prediction(prediction, item.get("id"), stored_in)
+        total = (result.provenance.seconds or {}).get("total")
         seconds = float(total) if isinstance(total, (int, float)) else float(rec.get("seconds") or 0.0)
-        contexts.append(ItemContext(item, prediction, seconds, options))
+        ctx = ItemContext(item, prediction, seconds, options)
+        ctx.result = result  # the cached property, already read
+        contexts.append(ctx)
     return contexts
 
 
@@ -211,7 +218,7 @@ def run_eval(
             _append(fh, record)
             stored[key] = record
     records = [stored[k] for _, _, k in keyed]
-    contexts = _contexts(items, records, options)
+    contexts = _contexts(items, records, options, pred_path)
     lexicon_sha = hashlib.sha256(Path(lexicon).read_bytes()).hexdigest() if lexicon and Path(lexicon).is_file() else None
     scoring = score_items(contexts, chosen, cache=ScoreCache(out / SCORES_FILE) if cache_scores else None,
                           run_key=f"{scoring_fingerprint()}|lexicon={lexicon_sha}", progress=progress)
