@@ -195,3 +195,18 @@ def test_a_prediction_not_in_the_to_dict_form_names_the_item():
         get_metric("claim_f1").score(ctx)
     with pytest.raises(InputError, match="item 'x'.*got list"):
         _ = ItemContext(ITEM, [], 0.0, {}).result  # type: ignore[arg-type]
+
+
+def test_the_hf_modules_are_what_the_metrics_declare(monkeypatch):
+    """summarise.eval.hf names no metric: a module computes the metrics that declare it, those
+    needing a run option only when compute is given it."""
+    import summarise.eval.hf as hf
+    from summarise.eval.hf import MODULES, _modules
+    from summarise.eval.registry import METRICS, Metric
+
+    assert MODULES["claims"][:3] == ("claim_precision", "claim_recall", "claim_f1") and "rouge1" in MODULES["summary"]
+    assert "framing_arousal_pos" not in MODULES["summary"] and "framing_arousal_pos" in _modules(given=["lexicon"])["summary"]
+    assert not any("faithfulness_lm" in names for names in _modules(given=["lexicon"]).values())
+    rouge = get_metric("rouge1")
+    monkeypatch.setitem(METRICS, "rouge1_copy", Metric("rouge1_copy", rouge.fn, rouge.card, True, rouge.inputs, hf_module="claims"))
+    assert hf.MODULES["claims"][-1] == "rouge1_copy"  # read from the registry on each use

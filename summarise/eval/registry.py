@@ -128,6 +128,10 @@ class Details:
     """The details of one item, as the keys they add to its ``details``."""
     when: Callable[[ItemContext], bool] = lambda ctx: True
     """Whether the item has them (the claim matches only where the item has reference claims)."""
+    totals: Mapping[str, Callable[[list[Any]], Any]] = field(default_factory=dict)
+    """Detail key -> how to total it over a run (given its value on every item that has it): the
+    total is written at the top level of ``results.json`` under the same key, for every run,
+    whichever metrics it scored (the claims group's ``kind_confusion``: the summed matrix)."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,10 @@ class Metric:
     """The per-item details the runner keeps for it (``None``: none)."""
     label: str = ""
     """Short column heading in tables (the name when empty)."""
+    hf_module: str = ""
+    """The Hugging Face ``evaluate`` module of :mod:`summarise.eval.hf` that computes it
+    (``claims``, ``summary``; empty: none). A metric with ``needs`` joins its module's output
+    when ``compute`` is given those run options (the framing metrics with ``lexicon=PATH``)."""
 
     @property
     def heading(self) -> str:
@@ -186,11 +194,12 @@ def register(
     requires: tuple[str, ...] = (),
     details: Details | None = None,
     label: str = "",
+    hf_module: str = "",
 ) -> Callable[[Callable[..., float | None]], Callable[..., float | None]]:
     """Decorator: register ``fn`` under ``name`` (the arguments are :class:`Metric`'s fields)."""
 
     def decorate(fn: Callable[..., float | None]) -> Callable[..., float | None]:
-        METRICS[name] = Metric(name, fn, card, higher_is_better, inputs, needs, requires, details, label)
+        METRICS[name] = Metric(name, fn, card, higher_is_better, inputs, needs, requires, details, label, hf_module)
         return fn
 
     return decorate

@@ -27,7 +27,7 @@ import numpy as np
 
 from .._models import model_label
 from .._version import __version__
-from ._scoring import SCORES_FILE, ScoreCache, package_digest, score_items, scoring_fingerprint
+from ._scoring import SCORES_FILE, ScoreCache, detail_groups, package_digest, score_items, scoring_fingerprint
 from .matching import MATCH_THRESHOLD
 from .registry import ItemContext, Metric, get_metric, metric_names, read_prediction, run_options
 from .systems import System
@@ -139,13 +139,15 @@ def _aggregate(per_item: list[dict[str, Any]], metrics: list[Metric]) -> dict[st
     return agg
 
 
-def _sum_confusion(per_item: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
-    total: dict[str, dict[str, int]] = {}
-    for e in per_item:
-        for ref, row in (e["details"].get("kind_confusion") or {}).items():
-            for pred, n in row.items():
-                total.setdefault(ref, {})[pred] = total.setdefault(ref, {}).get(pred, 0) + n
-    return total
+def _run_totals(per_item: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run totals the metrics' details declare (:attr:`Details.totals`), each over the items
+    whose details have its key; those of every registered metric, so that ``results.json`` has
+    the same keys whichever metrics a run scored (an empty total where none)."""
+    totals: dict[str, Any] = {}
+    for group in detail_groups([get_metric(n) for n in metric_names()]):
+        for key, total in group.totals.items():
+            totals[key] = total([e["details"][key] for e in per_item if key in e["details"]])
+    return totals
 
 
 def run_eval(
@@ -244,7 +246,7 @@ def run_eval(
         "counts": {"items": len(items), "from_stored_predictions": cached, "computed": len(todo),
                    "failed": sum(1 for r in records if r.get("error")), "metric_errors": len(metric_errors)},
         "aggregate": _aggregate(per_item, chosen),
-        "kind_confusion": _sum_confusion(per_item),
+        **_run_totals(per_item),  # the kind confusion matrix, summed
         "scoring": scoring.timing,
         "errors": [f"{e['id']!r}: {e['error']}" for e in per_item if e.get("error")] + metric_errors,
         "items": per_item,

@@ -48,9 +48,25 @@ def _details(ctx: ItemContext) -> dict[str, Any]:
             "kind_confusion": kind_confusion(predicted=ctx.predicted_claims, reference=ctx.reference_claims, matches=ctx.matches)}
 
 
+def _sum_confusion(tables: list[Mapping[str, Mapping[str, int]]]) -> dict[str, dict[str, int]]:
+    """The kind confusion matrices of a run's items, summed (the top-level ``kind_confusion`` of
+    results.json).
+
+    >>> _sum_confusion([{"fact": {"fact": 2}}, {"fact": {"opinion": 1}, "denial": {"denial": 1}}])
+    {'fact': {'fact': 2, 'opinion': 1}, 'denial': {'denial': 1}}
+    """
+    total: dict[str, dict[str, int]] = {}
+    for table in tables:
+        for ref, row in (table or {}).items():
+            for pred, n in row.items():
+                total.setdefault(ref, {})[pred] = total.setdefault(ref, {}).get(pred, 0) + n
+    return total
+
+
 #: The claim matches (predicted index, reference index, similarity) and the kind confusion, kept
-#: per item in results.json where the item has reference claims.
-DETAILS = Details("claims", _details, when=lambda ctx: bool(ctx.reference_claims))
+#: per item in results.json where the item has reference claims; the kind confusion summed over
+#: the run at the top level.
+DETAILS = Details("claims", _details, when=lambda ctx: bool(ctx.reference_claims), totals={"kind_confusion": _sum_confusion})
 
 _MATCH_MISSES = (
     "Matching is by embedding similarity, so a claim with the right topic but a reversed "
@@ -60,6 +76,7 @@ _MATCH_MISSES = (
 
 @register(
     "claim_precision",
+    hf_module="claims",
     details=DETAILS,
     card=MetricCard("Matched predicted claims / predicted claims (one-to-one matching).",
                     "0..1; None when there are no predicted claims or no reference claims.",
@@ -84,6 +101,7 @@ def claim_precision(*, predicted: Claims, reference: References, matches: Sequen
 
 @register(
     "claim_recall",
+    hf_module="claims",
     details=DETAILS,
     card=MetricCard("Matched reference claims / reference claims (one-to-one matching).",
                     "0..1; None when the reference has no claims; 0 for an empty prediction.",
@@ -109,6 +127,7 @@ def claim_recall(*, predicted: Claims, reference: References, matches: Sequence[
 
 @register(
     "claim_f1",
+    hf_module="claims",
     details=DETAILS,
     card=MetricCard("Harmonic mean of claim precision and recall.",
                     "0..1; None when the reference has no claims; 0 for an empty prediction.",
@@ -134,6 +153,7 @@ def claim_f1(*, predicted: Claims, reference: References, matches: Sequence[Clai
 
 @register(
     "attribution_accuracy",
+    hf_module="claims",
     details=DETAILS,
     card=MetricCard("On matched claims, share whose source names the reference's source "
                     "(normalised case and punctuation, titles dropped, token overlap > 1/2, "
@@ -178,6 +198,7 @@ def kind_confusion(*, predicted: Claims, reference: References, matches: Sequenc
 
 @register(
     "kind_accuracy",
+    hf_module="claims",
     details=DETAILS,
     card=MetricCard("On matched claims, share whose kind (fact, statement, allegation, estimate, "
                     "denial, opinion) equals the reference's; results.json also holds the "
@@ -223,6 +244,7 @@ def _reference_chars(evidence: Sequence[str], text: str, against: set[int]) -> s
 
 @register(
     "evidence_overlap",
+    hf_module="claims",
     details=DETAILS,
     card=MetricCard("On matched claims, mean character IoU of the predicted evidence spans "
                     "(union) with the reference evidence strings (located with text.find; of "
@@ -256,6 +278,7 @@ def evidence_overlap(*, predicted: Claims, reference: References, text: str, mat
 
 @register(
     "inconsistency_recall",
+    hf_module="claims",
     card=MetricCard("Share of annotated inconsistencies whose evidence (every occurrence in the "
                     "text) overlaps the evidence span of some predicted inconsistency.",
                     "0..1; None when the reference annotates no inconsistency.",

@@ -52,7 +52,8 @@ _SUMMARY_INPUTS = lambda ctx: {"summary": ctx.summary, "reference": str(ctx.item
 
 
 def _rouge_metric(name: str, definition: str, range_: str) -> Any:
-    return register(name, card=MetricCard(definition, range_, _ROUGE_MISSES), higher_is_better=True, inputs=_SUMMARY_INPUTS)
+    return register(name, card=MetricCard(definition, range_, _ROUGE_MISSES), higher_is_better=True, inputs=_SUMMARY_INPUTS,
+                    hf_module="summary")
 
 
 def _article_inputs(ctx: ItemContext) -> dict[str, Any]:
@@ -98,6 +99,7 @@ def rougeL(*, summary: str, reference: str) -> float | None:  # noqa: N802 - the
 
 @register(
     "semantic_similarity",
+    hf_module="summary",
     card=MetricCard("Cosine similarity of all-MiniLM-L6-v2 embeddings of summary and reference.",
                     "-1..1 (in practice 0..1); None without a reference; 0 for an empty summary.",
                     "Topic similarity, not truth: negations, swapped numbers and dropped "
@@ -136,6 +138,7 @@ def leaked_terms(*, summary: str, loaded_terms: Sequence[str]) -> list[str]:
 
 @register(
     "loaded_leak_rate",
+    hf_module="summary",
     details=Details("leaked_terms", lambda ctx: {"leaked_terms": leaked_terms(**_leak_inputs(ctx))}),
     card=MetricCard("Share of the reference's loaded terms (unique, case-insensitive) that occur "
                     "unquoted as whole words in the summary.",
@@ -173,6 +176,7 @@ def unsupported_numbers(*, summary: str, article: str) -> list[float]:
 
 @register(
     "unsupported_number_rate",
+    hf_module="summary",
     label="unsupported_numbers",
     details=Details("unsupported_numbers", lambda ctx: {"unsupported_numbers": unsupported_numbers(**_article_inputs(ctx))}),
     card=MetricCard("Share of the numbers stated in the summary that the article does not state "
@@ -212,6 +216,7 @@ def unsupported_entities(*, summary: str, article: str) -> list[str]:
 
 @register(
     "unsupported_entity_rate",
+    hf_module="summary",
     label="unsupported_entities",
     details=Details("unsupported_entities", lambda ctx: {"unsupported_entities": unsupported_entities(**_article_inputs(ctx))}),
     card=MetricCard("Share of the summary's named entities (spaCy NER: people, organisations, "
@@ -236,6 +241,7 @@ def unsupported_entity_rate(*, summary: str, article: str) -> float | None:
 
 @register(
     "attribution_kept",
+    hf_module="summary",
     card=MetricCard("Of the summary sentences that rest on attributed claims (a claim whose source "
                     "is not \"the article\"), the share that name the source of each of them "
                     "(a name, a country by any alias, or a role).",
@@ -269,6 +275,7 @@ def attribution_kept(*, sentences: Sequence[SummarySentence], claims: Sequence[C
 
 @register(
     "fallback_rate",
+    hf_module="summary",
     card=MetricCard("Share of claims and summary sentences whose wording is \"fallback\" among "
                     "those where a model was asked (wording \"model\" or \"fallback\").",
                     "0..1 (how often verification replaced the model's text); None when no "

@@ -63,6 +63,7 @@ def _as_written(word: str, support: str) -> bool:
 
 @register(
     "invented_word_rate",
+    hf_module="summary",
     label="invented words",
     card=MetricCard("Share of the units a system wrote (its summary, and each claim a model worded) "
                     "holding a word of substance (noun, proper noun, verb, adjective, adverb; by "
