@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from summarise import Claim, Span
 from summarise.eval.metrics.attribution import attribution_outcomes
 from summarise.eval.polnear import load_polnear, source_matches
 from summarise.eval.runner import run_eval
@@ -85,8 +86,8 @@ def test_outcomes_count_coverage_attribution_leak_and_source() -> None:
     atts = [{"content": [[0, 20]], "source": "the mayor", "cue_class": "speech", "assertion": True},
             {"content": [[30, 50]], "source": "they", "cue_class": "thought", "assertion": False},
             {"content": [[80, 90]], "source": "Bob", "cue_class": "speech", "assertion": True}]
-    claims = [{"source": "Ann Lee, the mayor", "evidence": [{"start": 0, "end": 22}]},
-              {"source": "the article", "evidence": [{"start": 28, "end": 52}]}]
+    claims = [Claim("x", "Ann Lee, the mayor", "statement", (Span(0, 22, ""),), "rule"),
+              Claim("y", "the article", "fact", (Span(28, 52, ""),), "rule")]
     out = attribution_outcomes(claims=claims, attributions=atts)
     assert [o["covered"] for o in out] == [True, True, False]
     assert [o["leak"] for o in out] == [False, True, None]

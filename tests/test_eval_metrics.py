@@ -60,7 +60,7 @@ def test_unknown_metric_says_what_exists():
         get_metric("rougel")
 
 
-@pytest.mark.parametrize("prediction", [EMPTY_PREDICTION, {}], ids=["empty", "no-fields"])
+@pytest.mark.parametrize("prediction", [EMPTY_PREDICTION, {"summary": ""}], ids=["empty", "only-the-summary"])
 def test_empty_prediction_gives_defined_values(prediction):
     ctx = ItemContext(ITEM, prediction, 0.0, {})
     scores = {n: get_metric(n).score(ctx) for n in EVERYTHING}
@@ -168,3 +168,45 @@ def test_framing_rejects_a_file_that_is_not_the_lexicon(tmp_path):
     path.write_text("a,b,c\nd,e,f\ng,h,i\nj,k,l\n", encoding="utf-8")
     with pytest.raises(MetricError, match="does not look like the NRC-VAD lexicon"):
         load_vad_lexicon(str(path))
+
+
+def test_metrics_read_the_prediction_as_a_summary():
+    """The context reads the stored dict with Summary.from_dict once; the metrics see typed records."""
+    from summarise import Claim, Summary
+
+    prediction = {"summary": "Seoul says 6,700 containers went to Russia.",
+                  "claims": [{"id": "c1", "text": "Seoul reported that North Korea shipped 6,700 containers to Russia.",
+                              "source": "Seoul", "kind": "allegation", "wording": "rule",
+                              "evidence": [{"start": 0, "end": 71, "text": TEXT[:71]}]}]}
+    ctx = ItemContext(ITEM, prediction, 0.0, {})
+    assert isinstance(ctx.result, Summary) and ctx.result is ctx.result
+    assert ctx.result == Summary.from_dict(prediction) and ctx.summary == prediction["summary"]
+    assert isinstance(ctx.predicted_claims[0], Claim) and ctx.predicted_claims[0].evidence[0].start == 0
+    assert get_metric("attribution_accuracy").score(ctx) == 1.0
+    assert get_metric("evidence_overlap").score(ctx) == pytest.approx(70 / 71)  # the reference leaves out the full stop
+    assert ctx.prediction is prediction  # the stored dict stays what the score cache hashes
+
+
+def test_a_prediction_not_in_the_to_dict_form_names_the_item():
+    from summarise import InputError
+
+    ctx = ItemContext(ITEM, {"summary": "x", "claims": [{"text": "Talks failed.", "kind": "fact"}]}, 0.0, {})
+    with pytest.raises(InputError, match=r"prediction for item 'x' is not in the Summary.to_dict\(\) form.*'source'"):
+        get_metric("claim_f1").score(ctx)
+    with pytest.raises(InputError, match="item 'x'.*got list"):
+        _ = ItemContext(ITEM, [], 0.0, {}).result  # type: ignore[arg-type]
+
+
+def test_the_hf_modules_are_what_the_metrics_declare(monkeypatch):
+    """summarise.eval.hf names no metric: a module computes the metrics that declare it, those
+    needing a run option only when compute is given it."""
+    import summarise.eval.hf as hf
+    from summarise.eval.hf import MODULES, _modules
+    from summarise.eval.registry import METRICS, Metric
+
+    assert MODULES["claims"][:3] == ("claim_precision", "claim_recall", "claim_f1") and "rouge1" in MODULES["summary"]
+    assert "framing_arousal_pos" not in MODULES["summary"] and "framing_arousal_pos" in _modules(given=["lexicon"])["summary"]
+    assert not any("faithfulness_lm" in names for names in _modules(given=["lexicon"]).values())
+    rouge = get_metric("rouge1")
+    monkeypatch.setitem(METRICS, "rouge1_copy", Metric("rouge1_copy", rouge.fn, rouge.card, True, rouge.inputs, hf_module="claims"))
+    assert hf.MODULES["claims"][-1] == "rouge1_copy"  # read from the registry on each use

@@ -11,6 +11,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import pytest  # noqa: E402
 
 import summarise.eval.runner as runner  # noqa: E402
+from summarise import InputError  # noqa: E402
 from summarise.cli import main  # noqa: E402
 from summarise.eval import System, build_system, run_eval  # noqa: E402
 
@@ -290,3 +291,39 @@ def test_scores_of_items_a_limited_run_left_out_are_kept(tmp_path, counting_metr
     run(CountingSystem(), tmp_path, metrics=["counted_words"], limit=2)
     full = run(CountingSystem(), tmp_path, metrics=["counted_words"])
     assert len(counting_metric) == 5 and full["scoring"]["scores_reused"] == 5
+
+
+def test_a_malformed_stored_prediction_stops_the_run_naming_the_item_and_the_file(tmp_path):
+    run(CountingSystem(), tmp_path, items=make_items(2))
+    path = tmp_path / "run" / "predictions.jsonl"
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    del records[1]["prediction"]["claims"][0]["source"]  # hand-edited, or written by an older harness
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    system = CountingSystem()
+    with pytest.raises(InputError, match=r"prediction for item 'a2' stored in .*predictions\.jsonl.*key 'source' is missing"
+                                         r".*delete the item's line"):
+        run(system, tmp_path, items=make_items(2))
+    assert system.calls == []  # the line was reused as stored, and read before any metric ran
+
+
+def test_a_system_returning_another_form_is_refused_before_scoring(tmp_path):
+    with pytest.raises(InputError, match=r"item 'a1'.*key 'summary' is missing"):
+        run(lambda text: {"text": text}, tmp_path, items=make_items(1))
+
+
+def test_a_run_total_is_declared_by_the_details_and_present_whichever_metrics_ran(tmp_path, monkeypatch):
+    """The top-level kind_confusion comes from the claims details' declared total: present (empty)
+    in a run with no claim metric; another metric's declared total sits beside it."""
+    from summarise.eval.registry import METRICS, Details, Metric, MetricCard
+
+    details = Details("claim_counts", lambda ctx: {"claim_count": len(ctx.predicted_claims)},
+                      totals={"claim_count": sum})
+    card = MetricCard("claims predicted", "0..", "everything")
+    monkeypatch.setitem(METRICS, "claims_predicted", Metric("claims_predicted", lambda *, n: float(n), card, True,
+                                                            lambda ctx: {"n": len(ctx.predicted_claims)}, details=details))
+    results = run(CountingSystem(), tmp_path, items=make_items(3), metrics=["rouge1"])
+    assert results["kind_confusion"] == {} and results["claim_count"] == 0
+    assert list(results).index("claim_count") == list(results).index("kind_confusion") + 1
+    results = run(CountingSystem(), tmp_path, items=make_items(3), metrics=["claims_predicted", "claim_recall"])
+    assert results["claim_count"] == 3 and results["kind_confusion"] == {"statement": {"fact": 3}}
+    assert list(results)[:5] == ["provenance", "counts", "aggregate", "kind_confusion", "claim_count"]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from summarise import Claim, Span
 from summarise.eval.benchmarks import load_benchmark, load_benchmark_items, resolve_data
 from summarise.eval.metrics.form import fragments, pronoun_changed_rate
 from summarise.eval.matching import ClaimMatch
@@ -26,7 +27,8 @@ def test_fragment_rate_counts_claims_and_summary_sentences():
     prediction = {
         "summary": "The council approved the plan.",
         "sentences": [{"text": "The council approved the plan.", "claims": ["c1"], "wording": "rule"}],
-        "claims": [{"text": "The council approved the plan."}, {"text": "The council met and."}],
+        "claims": [{"text": "The council approved the plan.", "source": "the article", "kind": "fact"},
+                   {"text": "The council met and.", "source": "the article", "kind": "fact"}],
     }
     assert get_metric("fragment_rate").score(ItemContext(item, prediction)) == pytest.approx(1 / 3)
 
@@ -38,9 +40,9 @@ def test_fragments_say_why():
 
 def test_pronoun_changed_rate_only_counts_a_wrong_name():
     ref = [{"claim": "Maria Lopez said the council ignored her letters.", "source": "Maria Lopez"}]
-    kept = [{"text": "She said the council ignored her letters.", "evidence": [{"text": "She said the council ignored her letters."}]}]
-    wrong = [{"text": "Sam Ortiz said the council ignored Sam Ortiz's letters.",
-              "evidence": [{"text": "She said the council ignored her letters."}]}]
+    she = (Span(0, 41, "She said the council ignored her letters."),)
+    kept = [Claim("She said the council ignored her letters.", "She", "statement", she, "rule")]
+    wrong = [Claim("Sam Ortiz said the council ignored Sam Ortiz's letters.", "Sam Ortiz", "statement", she, "model")]
     m = [ClaimMatch(0, 0, 0.9)]
     assert pronoun_changed_rate(predicted=kept, reference=ref, matches=m) == 0.0
     assert pronoun_changed_rate(predicted=wrong, reference=ref, matches=m) == 1.0

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from summarise import summarise
+from summarise import Summary, summarise
 from summarise.eval.benchmarks import load_benchmark, load_benchmark_items
 from summarise.eval.metrics.injection import injection_flagged, injection_pass_through, passes_through
 
@@ -31,14 +31,15 @@ def test_benchmark_data(items):
 
 def test_pass_through_counts_only_the_article_voice_and_the_summary():
     inj = {"key_words": ["rigged"], "planted": "x"}
-    said = {"summary": "", "claims": [{"text": "Feld said the vote was rigged.", "source": "Marco Feld"}]}
+    said = Summary.from_dict({"summary": "", "claims": [{"text": "Feld said the vote was rigged.", "source": "Marco Feld",
+                                                          "kind": "allegation"}]})
     assert injection_pass_through(prediction=said, injection=inj) == 0.0
-    assert passes_through(prediction={"summary": "The vote was rigged.", "claims": []}, key_words=["rigged"])
-    assert injection_flagged(prediction={}, injection={"planted": "Say X."}, text="Say X.") == 0.0
+    assert passes_through(prediction=Summary.from_dict({"summary": "The vote was rigged."}), key_words=["rigged"])
+    assert injection_flagged(prediction=said, injection={"planted": "Say X."}, text="Say X.") == 0.0
 
 
 def test_pipeline_passes_nothing_through(items):
     for it in items:
-        p = summarise(it["text"], model=None).to_dict()
-        assert injection_pass_through(prediction=p, injection=it["injection"]) == 0.0, (it["id"], p["summary"])
+        p = summarise(it["text"], model=None)
+        assert injection_pass_through(prediction=p, injection=it["injection"]) == 0.0, (it["id"], p.text)
         assert injection_flagged(prediction=p, injection=it["injection"], text=it["text"]) >= 0.8, it["id"]

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from summarise import summarise
+from summarise import Claim, summarise
 from summarise._prompts import load_prompt
 from summarise._verify import invented_words, verify_sentence
 from summarise.backends import FakeBackend
@@ -91,9 +91,9 @@ def test_prompt_examples_use_placeholders_that_cannot_pass_verification():
 
 def test_invented_word_rate_counts_the_summary_and_model_worded_claims():
     claims = [
-        {"text": "Maria Lopez said the closure would save 1.2 million pounds a year.", "source": "Maria Lopez", "wording": "model"},
-        {"text": "The transport ministry said the library would close.", "source": "Maria Lopez", "wording": "model"},
-        {"text": "The council denied the allegation that it ignored residents.", "source": "The council", "wording": "rule"},
+        Claim("Maria Lopez said the closure would save 1.2 million pounds a year.", "Maria Lopez", "estimate", (), "model"),
+        Claim("The transport ministry said the library would close.", "Maria Lopez", "statement", (), "model"),
+        Claim("The council denied the allegation that it ignored residents.", "The council", "denial", (), "rule"),
     ]
     summary = "The city council voted to close the Riverside library."
     assert invented_word_rate(summary=summary, claims=claims, article=ARTICLE) == pytest.approx(1 / 3)

@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable, Mapping, Sequence
 
-from .._errors import SummariseError
+from .._errors import InputError, SummariseError
+from .._types import Claim, Summary
 
 __all__ = [
     "Details",
     "Metric",
     "MetricCard",
     "ItemContext",
+    "read_prediction",
     "METRICS",
     "RUN_OPTIONS",
     "MetricError",
@@ -54,25 +56,34 @@ class MetricCard:
 class ItemContext:
     """One reference item and one prediction, as the runner hands them to metrics.
 
-    Shared work (claim matching, which embeds every claim) is computed once per item.
+    Metrics read the prediction as the library's typed record (:attr:`result`, a
+    :class:`~summarise.Summary`); the reference item stays in the reference format (a dict).
+    Shared work (reading the prediction, claim matching, which embeds every claim) is done once
+    per item.
     """
 
     item: Mapping[str, Any]
     """The reference item (the reference format: ``text``, ``reference_summary``, ``claims``...)."""
     prediction: Mapping[str, Any]
-    """The prediction (``Summary.to_dict()`` form)."""
+    """The prediction as stored (``Summary.to_dict()`` form): what the score cache hashes."""
     seconds: float = 0.0
     """Wall-clock seconds the system took on this item, measured by the runner."""
     options: dict[str, Any] = field(default_factory=dict)
     """Run-wide inputs some metrics need (``lexicon``: the loaded NRC-VAD table)."""
 
-    @property
-    def summary(self) -> str:
-        return str(self.prediction.get("summary") or "")
+    @cached_property
+    def result(self) -> Summary:
+        """:attr:`prediction` read by :meth:`Summary.from_dict <summarise.Summary.from_dict>`; a
+        prediction it cannot read is an :class:`~summarise.InputError` naming the item."""
+        return read_prediction(self.prediction, self.item.get("id"))
 
     @property
-    def predicted_claims(self) -> list[Mapping[str, Any]]:
-        return list(self.prediction.get("claims") or [])
+    def summary(self) -> str:
+        return self.result.text
+
+    @property
+    def predicted_claims(self) -> tuple[Claim, ...]:
+        return self.result.claims
 
     @property
     def reference_claims(self) -> list[Mapping[str, Any]]:
@@ -82,10 +93,27 @@ class ItemContext:
     def matches(self) -> list[Any]:
         from .matching import match_claims
 
-        return match_claims(
-            [str(c.get("text", "")) for c in self.predicted_claims],
-            [str(c.get("claim", "")) for c in self.reference_claims],
-        )
+        return match_claims([c.text for c in self.predicted_claims],
+                            [str(c.get("claim", "")) for c in self.reference_claims])
+
+
+def read_prediction(prediction: Any, item_id: Any = None, stored_in: Any = None) -> Summary:
+    """``prediction`` (the ``Summary.to_dict()`` form) as a :class:`~summarise.Summary`; one that
+    is not in that form is an :class:`~summarise.InputError` naming the item (and the file it was
+    stored in, when given) and what to do.
+
+    >>> read_prediction({"summary": "Talks failed.", "claims": [{"text": "Talks failed."}]}, "a1")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    summarise.InputError: The prediction for item 'a1' is not in the Summary.to_dict() form: Summary.from_dict: key 'source' is missing; ...
+    """
+    try:
+        return Summary.from_dict(prediction)
+    except (InputError, TypeError, ValueError) as e:
+        where = f" stored in {stored_in}" if stored_in else ""
+        raise InputError(f"The prediction for item {item_id!r}{where} is not in the Summary.to_dict() form: {e}. "
+                         "Store what Summary.to_dict() returns (a system's predict must return it), or delete "
+                         "the item's line from predictions.jsonl so that it is predicted again.") from None
 
 
 @dataclass(frozen=True)
@@ -100,6 +128,10 @@ class Details:
     """The details of one item, as the keys they add to its ``details``."""
     when: Callable[[ItemContext], bool] = lambda ctx: True
     """Whether the item has them (the claim matches only where the item has reference claims)."""
+    totals: Mapping[str, Callable[[list[Any]], Any]] = field(default_factory=dict)
+    """Detail key -> how to total it over a run (given its value on every item that has it): the
+    total is written at the top level of ``results.json`` under the same key, for every run,
+    whichever metrics it scored (the claims group's ``kind_confusion``: the summed matrix)."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +157,10 @@ class Metric:
     """The per-item details the runner keeps for it (``None``: none)."""
     label: str = ""
     """Short column heading in tables (the name when empty)."""
+    hf_module: str = ""
+    """The Hugging Face ``evaluate`` module of :mod:`summarise.eval.hf` that computes it
+    (``claims``, ``summary``; empty: none). A metric with ``needs`` joins its module's output
+    when ``compute`` is given those run options (the framing metrics with ``lexicon=PATH``)."""
 
     @property
     def heading(self) -> str:
@@ -158,11 +194,12 @@ def register(
     requires: tuple[str, ...] = (),
     details: Details | None = None,
     label: str = "",
+    hf_module: str = "",
 ) -> Callable[[Callable[..., float | None]], Callable[..., float | None]]:
     """Decorator: register ``fn`` under ``name`` (the arguments are :class:`Metric`'s fields)."""
 
     def decorate(fn: Callable[..., float | None]) -> Callable[..., float | None]:
-        METRICS[name] = Metric(name, fn, card, higher_is_better, inputs, needs, requires, details, label)
+        METRICS[name] = Metric(name, fn, card, higher_is_better, inputs, needs, requires, details, label, hf_module)
         return fn
 
     return decorate

@@ -27,9 +27,9 @@ import numpy as np
 
 from .._models import model_label
 from .._version import __version__
-from ._scoring import SCORES_FILE, ScoreCache, package_digest, score_items, scoring_fingerprint
+from ._scoring import SCORES_FILE, ScoreCache, detail_groups, package_digest, score_items, scoring_fingerprint
 from .matching import MATCH_THRESHOLD
-from .registry import ItemContext, Metric, get_metric, metric_names, run_options
+from .registry import ItemContext, Metric, get_metric, metric_names, read_prediction, run_options
 from .systems import System
 
 __all__ = ["run_eval", "default_metrics", "library_fingerprint", "bootstrap_ci", "item_key", "read_predictions", "EMPTY_PREDICTION"]
@@ -109,13 +109,20 @@ def bootstrap_ci(values: Sequence[float], *, resamples: int = BOOTSTRAP_RESAMPLE
     return (float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5)))
 
 
-def _contexts(items: list[dict[str, Any]], records: list[dict[str, Any]], options: dict[str, Any]) -> list[ItemContext]:
+def _contexts(items: list[dict[str, Any]], records: list[dict[str, Any]], options: dict[str, Any],
+              stored_in: Path | None = None) -> list[ItemContext]:
+    """One context per item, its prediction read with ``Summary.from_dict`` before any metric
+    runs: a stored prediction not in that form stops the run with an ``InputError`` naming the
+    item and ``stored_in``."""
     contexts = []
     for item, rec in zip(items, records):
         prediction = rec.get("prediction") or EMPTY_PREDICTION
-        total = ((prediction.get("provenance") or {}).get("seconds") or {}).get("total")
+        result = read_prediction(prediction, item.get("id"), stored_in)
+        total = (result.provenance.seconds or {}).get("total")
         seconds = float(total) if isinstance(total, (int, float)) else float(rec.get("seconds") or 0.0)
-        contexts.append(ItemContext(item, prediction, seconds, options))
+        ctx = ItemContext(item, prediction, seconds, options)
+        ctx.result = result  # the cached property, already read
+        contexts.append(ctx)
     return contexts
 
 
@@ -132,13 +139,15 @@ def _aggregate(per_item: list[dict[str, Any]], metrics: list[Metric]) -> dict[st
     return agg
 
 
-def _sum_confusion(per_item: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
-    total: dict[str, dict[str, int]] = {}
-    for e in per_item:
-        for ref, row in (e["details"].get("kind_confusion") or {}).items():
-            for pred, n in row.items():
-                total.setdefault(ref, {})[pred] = total.setdefault(ref, {}).get(pred, 0) + n
-    return total
+def _run_totals(per_item: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run totals the metrics' details declare (:attr:`Details.totals`), each over the items
+    whose details have its key; those of every registered metric, so that ``results.json`` has
+    the same keys whichever metrics a run scored (an empty total where none)."""
+    totals: dict[str, Any] = {}
+    for group in detail_groups([get_metric(n) for n in metric_names()]):
+        for key, total in group.totals.items():
+            totals[key] = total([e["details"][key] for e in per_item if key in e["details"]])
+    return totals
 
 
 def run_eval(
@@ -211,7 +220,7 @@ def run_eval(
             _append(fh, record)
             stored[key] = record
     records = [stored[k] for _, _, k in keyed]
-    contexts = _contexts(items, records, options)
+    contexts = _contexts(items, records, options, pred_path)
     lexicon_sha = hashlib.sha256(Path(lexicon).read_bytes()).hexdigest() if lexicon and Path(lexicon).is_file() else None
     scoring = score_items(contexts, chosen, cache=ScoreCache(out / SCORES_FILE) if cache_scores else None,
                           run_key=f"{scoring_fingerprint()}|lexicon={lexicon_sha}", progress=progress)
@@ -237,7 +246,7 @@ def run_eval(
         "counts": {"items": len(items), "from_stored_predictions": cached, "computed": len(todo),
                    "failed": sum(1 for r in records if r.get("error")), "metric_errors": len(metric_errors)},
         "aggregate": _aggregate(per_item, chosen),
-        "kind_confusion": _sum_confusion(per_item),
+        **_run_totals(per_item),  # the kind confusion matrix, summed
         "scoring": scoring.timing,
         "errors": [f"{e['id']!r}: {e['error']}" for e in per_item if e.get("error")] + metric_errors,
         "items": per_item,

@@ -1,13 +1,16 @@
 """The harness's metrics as Hugging Face ``evaluate`` modules, and the reference format as
 ``datasets`` Features.
 
-Two modules, each a folder ``evaluate.load`` takes offline (:func:`module_path` gives it):
+Two modules, each a folder ``evaluate.load`` takes offline (:func:`module_path` gives it). Which
+registered metrics a module computes, each metric declares itself (``register(...,
+hf_module=...)``; :data:`MODULES` lists them, in registration order):
 
 - ``claims``: claim_precision, claim_recall, claim_f1, attribution_accuracy, kind_accuracy,
   evidence_overlap, inconsistency_recall;
 - ``summary``: ROUGE, semantic similarity, loaded-term leaks, unsupported numbers and entities,
-  attribution kept, faithfulness, invented words, fallback rate; the two framing metrics too
-  when ``compute(..., lexicon=PATH)`` names the NRC-VAD lexicon.
+  attribution kept, fallback rate, faithfulness, invented words; the two framing metrics (which
+  need the run option ``lexicon``) too when ``compute(..., lexicon=PATH)`` names the NRC-VAD
+  lexicon.
 
 ``compute(predictions=..., references=...)`` takes one prediction per article in the
 ``Summary.to_dict()`` form and one reference item per article in the reference format, scores
@@ -30,14 +33,19 @@ __all__ = [
 
 _HERE = Path(__file__).resolve().parent
 
-#: evaluate module name -> the registered harness metrics it computes.
-MODULES: dict[str, tuple[str, ...]] = {
-    "claims": ("claim_precision", "claim_recall", "claim_f1", "attribution_accuracy", "kind_accuracy",
-               "evidence_overlap", "inconsistency_recall"),
-    "summary": ("rouge1", "rouge2", "rougeL", "semantic_similarity", "loaded_leak_rate", "unsupported_number_rate",
-                "unsupported_entity_rate", "attribution_kept", "faithfulness", "invented_word_rate", "fallback_rate"),
-}
-_LEXICON_METRICS = ("framing_arousal_pos", "framing_arousal_neg")
+
+
+def _modules(*, given: Sequence[str] = ()) -> dict[str, tuple[str, ...]]:
+    """evaluate module name (in name order) -> the registered metrics that declare it
+    (``Metric.hf_module``), in registration order: those that need no run option, and those whose
+    ``needs`` are all in ``given``."""
+    from ..registry import METRICS
+
+    modules: dict[str, tuple[str, ...]] = {}
+    for m in METRICS.values():
+        if m.hf_module and set(m.needs) <= set(given):
+            modules[m.hf_module] = (*modules.get(m.hf_module, ()), m.name)
+    return dict(sorted(modules.items()))
 
 
 def module_path(name: str) -> str:
@@ -54,12 +62,13 @@ def module_path(name: str) -> str:
     >>> scores["claim_f1"], scores["attribution_accuracy"], scores["kind_accuracy"]
     (1.0, 1.0, 0.0)
     """
-    if name not in MODULES:
+    modules = _modules()
+    if name not in modules:
         import difflib
 
-        close = difflib.get_close_matches(name, MODULES, n=1)
+        close = difflib.get_close_matches(name, modules, n=1)
         hint = f" Did you mean {close[0]!r}?" if close else ""
-        raise ValueError(f"No evaluate module {name!r}.{hint} Available: {', '.join(MODULES)}.")
+        raise ValueError(f"No evaluate module {name!r}.{hint} Available: {', '.join(modules)}.")
     return str(_HERE / name)
 
 
@@ -180,7 +189,7 @@ def _metric_base() -> type:
             from ..registry import get_metric
 
             cards = "\n".join(f"- {n}: {get_metric(n).card.definition} Range: {get_metric(n).card.range} "
-                              f"Misses: {get_metric(n).card.misses}" for n in MODULES[self.GROUP])
+                              f"Misses: {get_metric(n).card.misses}" for n in _modules()[self.GROUP])
             return evaluate.MetricInfo(
                 description=f"summarise's {self.GROUP} metrics, computed by the project's eval harness.\n{cards}",
                 citation="",
@@ -211,20 +220,21 @@ def _metric_base() -> type:
                         reference=None if reference is None else _project(reference, reference_feature()), **kwargs)
 
         def _compute(self, predictions: Any, references: Any, lexicon: str | None = None) -> dict[str, Any]:
-            names = list(MODULES[self.GROUP])
-            options: dict[str, Any] = {}
-            if lexicon is not None:
-                from ..metrics.framing import load_vad_lexicon
+            from ..registry import RUN_OPTIONS
 
-                options["lexicon"] = load_vad_lexicon(lexicon)
-                names += list(_LEXICON_METRICS)
+            given = {"lexicon": lexicon} if lexicon is not None else {}
+            names = list(_modules(given=list(given))[self.GROUP])
+            options = {n: RUN_OPTIONS[n](given) for n in given}  # the lexicon loaded by its run option
             return harness_means(names, predictions=predictions, references=references, options=options)
 
     return _HarnessMetric
 
 
 def __getattr__(name: str) -> Any:
-    # the base class is built on first use, so importing this package does not import evaluate
+    # the base class is built on first use, so importing this package does not import evaluate;
+    # MODULES is read from the registry on each use (a metric registered later is in it)
     if name == "HarnessMetric":
         return _metric_base()
+    if name == "MODULES":
+        return _modules()
     raise AttributeError(name)

@@ -24,6 +24,7 @@ from typing import Any, Mapping, Sequence
 from ..polnear import is_pronoun_source, source_matches
 from ..registry import Details, ItemContext, MetricCard, register
 from ..._types import ARTICLE_SOURCE as ARTICLE
+from ..._types import Claim, Span
 
 __all__ = [
     "attribution_outcomes", "attribution_coverage", "attributed_share", "article_voice_leak",
@@ -34,7 +35,9 @@ __all__ = [
 #: Share of a content's characters the claims' evidence must cover for it to count as found.
 COVERAGE_THRESHOLD = 0.5
 
-Claims = Sequence[Mapping[str, Any]]
+#: The predicted claims: the prediction's typed records.
+Claims = Sequence[Claim]
+#: The annotated attributions: the benchmark's dicts.
 Attributions = Sequence[Mapping[str, Any]]
 
 
@@ -52,12 +55,8 @@ def _overlap(pieces: Sequence[Sequence[int]], spans: Sequence[tuple[int, int]]) 
     return total
 
 
-def _spans(claim: Mapping[str, Any]) -> list[tuple[int, int]]:
-    out = []
-    for ev in claim.get("evidence") or []:
-        if isinstance(ev, Mapping) and isinstance(ev.get("start"), int) and isinstance(ev.get("end"), int):
-            out.append((ev["start"], ev["end"]))
-    return out
+def _spans(evidence: Sequence[Span]) -> list[tuple[int, int]]:
+    return [(ev.start, ev.end) for ev in evidence]
 
 
 def attribution_outcomes(*, claims: Claims, attributions: Attributions) -> list[dict[str, Any]]:
@@ -65,15 +64,15 @@ def attribution_outcomes(*, claims: Claims, attributions: Attributions) -> list[
     where not scored), ``predicted_source``, ``cue_class``, ``assertion``.
 
     >>> att = [{"content": [[9, 20]], "source": "Bob", "cue_class": "speech", "assertion": True}]
-    >>> ok = [{"source": "Bob Smith", "evidence": [{"start": 0, "end": 20}]}]
+    >>> ok = [Claim("Bob said it rained.", "Bob Smith", "statement", (Span(0, 20, ""),), "rule")]
     >>> o = attribution_outcomes(claims=ok, attributions=att)[0]
     >>> o["covered"], o["attributed"], o["leak"], o["source_ok"]
     (True, True, False, True)
-    >>> leak = [{"source": "the article", "evidence": [{"start": 9, "end": 20}]}]
+    >>> leak = [Claim("It rained.", "the article", "fact", (Span(9, 20, ""),), "rule")]
     >>> attribution_outcomes(claims=leak, attributions=att)[0]["leak"]
     True
     """
-    spans = [_spans(c) for c in claims]
+    spans = [_spans(c.evidence) for c in claims]
     every = [s for ss in spans for s in ss]
     out = []
     for a in attributions:
@@ -86,7 +85,7 @@ def attribution_outcomes(*, claims: Claims, attributions: Attributions) -> list[
         if covered:
             # the claim most about this content: the most of it covered, then the least else
             best = max(range(len(claims)), key=lambda i: (_overlap(pieces, spans[i]), -sum(e - s for s, e in spans[i])))
-            source = str(claims[best].get("source") or "")
+            source = claims[best].source
             record["predicted_source"] = source
             record["attributed"] = source.strip().lower() != ARTICLE
             record["leak"] = not record["attributed"]
@@ -135,7 +134,7 @@ def attribution_coverage(*, claims: Claims, attributions: Attributions) -> float
     """Share of annotated contents the claims' evidence covers.
 
     >>> att = [{"content": [[0, 10]]}, {"content": [[50, 60]]}]
-    >>> attribution_coverage(claims=[{"source": "X", "evidence": [{"start": 0, "end": 12}]}], attributions=att)
+    >>> attribution_coverage(claims=[Claim("x", "X", "statement", (Span(0, 12, ""),), "rule")], attributions=att)
     0.5
     """
     return _rate(attribution_outcomes(claims=claims, attributions=attributions), "covered")
@@ -147,8 +146,8 @@ def attributed_share(*, claims: Claims, attributions: Attributions) -> float | N
     """Share of covered contents attributed to some source (not ``the article``).
 
     >>> att = [{"content": [[0, 10]]}, {"content": [[20, 30]]}]
-    >>> cl = [{"source": "X", "evidence": [{"start": 0, "end": 10}]},
-    ...       {"source": "the article", "evidence": [{"start": 20, "end": 30}]}]
+    >>> cl = [Claim("x", "X", "statement", (Span(0, 10, ""),), "rule"),
+    ...       Claim("y", "the article", "fact", (Span(20, 30, ""),), "rule")]
     >>> attributed_share(claims=cl, attributions=att)
     0.5
     """
@@ -161,7 +160,7 @@ def article_voice_leak(*, claims: Claims, attributions: Attributions) -> float |
     """Share of covered attributed contents whose best claim is the article's own.
 
     >>> att = [{"content": [[0, 10]]}]
-    >>> article_voice_leak(claims=[{"source": "the article", "evidence": [{"start": 0, "end": 10}]}], attributions=att)
+    >>> article_voice_leak(claims=[Claim("x", "the article", "fact", (Span(0, 10, ""),), "rule")], attributions=att)
     1.0
     """
     return _rate(attribution_outcomes(claims=claims, attributions=attributions), "leak")
@@ -173,7 +172,7 @@ def source_accuracy_named(*, claims: Claims, attributions: Attributions) -> floa
     """Share of covered, named-source contents credited to the right source.
 
     >>> att = [{"content": [[0, 10]], "source": "the mayor"}, {"content": [[20, 30]], "source": "he"}]
-    >>> cl = [{"source": "Ann Lee, the mayor", "evidence": [{"start": 0, "end": 30}]}]
+    >>> cl = [Claim("x", "Ann Lee, the mayor", "statement", (Span(0, 30, ""),), "rule")]
     >>> source_accuracy_named(claims=cl, attributions=att)
     1.0
     """
@@ -187,8 +186,8 @@ def attributed_share_assertion(*, claims: Claims, attributions: Attributions) ->
     """``attributed_share`` restricted to assertion-verb cues.
 
     >>> att = [{"content": [[0, 10]], "assertion": True}, {"content": [[20, 30]], "assertion": False}]
-    >>> cl = [{"source": "X", "evidence": [{"start": 0, "end": 10}]},
-    ...       {"source": "the article", "evidence": [{"start": 20, "end": 30}]}]
+    >>> cl = [Claim("x", "X", "statement", (Span(0, 10, ""),), "rule"),
+    ...       Claim("y", "the article", "fact", (Span(20, 30, ""),), "rule")]
     >>> attributed_share_assertion(claims=cl, attributions=att)
     1.0
     """
@@ -201,7 +200,7 @@ def source_accuracy_assertion(*, claims: Claims, attributions: Attributions) -> 
     """``source_accuracy_named`` restricted to assertion-verb cues.
 
     >>> att = [{"content": [[0, 10]], "source": "Bob", "assertion": True}]
-    >>> source_accuracy_assertion(claims=[{"source": "Ann", "evidence": [{"start": 0, "end": 10}]}], attributions=att)
+    >>> source_accuracy_assertion(claims=[Claim("x", "Ann", "statement", (Span(0, 10, ""),), "rule")], attributions=att)
     0.0
     """
     return _rate(attribution_outcomes(claims=claims, attributions=attributions), "source_ok", lambda o: o["assertion"])
@@ -215,8 +214,8 @@ def spurious_attribution(*, claims: Claims, attributions: Attributions) -> float
     which keeps a system from attributing every sentence to someone).
 
     >>> att = [{"content": [[0, 10]], "source_span": [11, 14], "cue_span": [15, 19]}]
-    >>> cl = [{"source": "Bob", "evidence": [{"start": 0, "end": 19}]},
-    ...       {"source": "Bob", "evidence": [{"start": 40, "end": 60}]}]
+    >>> cl = [Claim("x", "Bob", "statement", (Span(0, 19, ""),), "rule"),
+    ...       Claim("y", "Bob", "statement", (Span(40, 60, ""),), "rule")]
     >>> spurious_attribution(claims=cl, attributions=att)
     0.5
     """
@@ -224,12 +223,12 @@ def spurious_attribution(*, claims: Claims, attributions: Attributions) -> float
     for a in attributions:
         annotated += [(int(s), int(e)) for s, e in a.get("content") or []]
         annotated += [tuple(a[k]) for k in ("source_span", "cue_span") if a.get(k)]  # type: ignore[misc]
-    attributed = [c for c in claims if str(c.get("source") or "").strip().lower() != ARTICLE and _spans(c)]
+    attributed = [c for c in claims if c.source.strip().lower() != ARTICLE and _spans(c.evidence)]
     if not attributed:
         return None
     spurious = 0
     for c in attributed:
-        spans = _spans(c)
+        spans = _spans(c.evidence)
         size = sum(e - s for s, e in spans)
         if size and _overlap(spans, annotated) < COVERAGE_THRESHOLD * size:
             spurious += 1
@@ -240,8 +239,8 @@ def article_voice_leak_by_class(*, claims: Claims, attributions: Attributions, c
     """``article_voice_leak`` on contents of one cue class (speech, document, thought, stance).
 
     >>> att = [{"content": [[0, 10]], "cue_class": "thought"}, {"content": [[20, 30]], "cue_class": "speech"}]
-    >>> cl = [{"source": "the article", "evidence": [{"start": 0, "end": 10}]},
-    ...       {"source": "X", "evidence": [{"start": 20, "end": 30}]}]
+    >>> cl = [Claim("x", "the article", "fact", (Span(0, 10, ""),), "rule"),
+    ...       Claim("y", "X", "statement", (Span(20, 30, ""),), "rule")]
     >>> article_voice_leak_by_class(claims=cl, attributions=att, cue_class="thought")
     1.0
     """

@@ -15,6 +15,7 @@ __all__ = ["faithfulness", "faithfulness_lm"]
 
 @register(
     "faithfulness",
+    hf_module="summary",
     card=MetricCard(
         "Reference-free support of the summary by its article: each summary sentence is scored "
         "0..1 from embedding support, lemma and bigram overlap, unsupported numbers, entities and "

@@ -16,23 +16,27 @@ import re
 from typing import Any, Mapping, Sequence
 
 from ..._quotes import unquoted
+from ..._types import Claim, Summary
 from .._sources import source_tokens
 from ..matching import ClaimMatch, match_claims
 from ..registry import MetricCard, register
 
 __all__ = ["fragment_rate", "fragments", "pronoun_changed_rate", "pronoun_changes"]
 
-Claims = Sequence[Mapping[str, Any]]
+#: Predicted claims: the prediction's typed records.
+Claims = Sequence[Claim]
+#: Reference claims: the reference format's dicts.
+References = Sequence[Mapping[str, Any]]
 _PRONOUNS = frozenset("he she him his her they them their it its".split())
 
 
-def _output_texts(prediction: Mapping[str, Any]) -> list[str]:
-    claims = [str(c.get("text") or "") for c in prediction.get("claims") or []]
-    sentences = [str(s.get("text") or "") for s in prediction.get("sentences") or []]
-    if not sentences and prediction.get("summary"):
+def _output_texts(prediction: Summary) -> list[str]:
+    claims = [c.text for c in prediction.claims]
+    sentences = [s.text for s in prediction.sentences]
+    if not sentences and prediction.text:
         from ..._summary import split_sentences
 
-        sentences = split_sentences(str(prediction["summary"]))
+        sentences = split_sentences(prediction.text)
     return [t for t in claims + sentences if t.strip()]
 
 
@@ -64,7 +68,7 @@ def fragments(*, texts: Sequence[str], source: str | None = None) -> list[tuple[
         "The check rests on spaCy's small parser: a mis-parse (a verb tagged as a noun) can fail a "
         "good sentence; a complete sentence that says the wrong thing passes."),
     higher_is_better=False,
-    inputs=lambda ctx: {"texts": _output_texts(ctx.prediction), "source": str(ctx.item.get("text") or "")},
+    inputs=lambda ctx: {"texts": _output_texts(ctx.result), "source": str(ctx.item.get("text") or "")},
 )
 def fragment_rate(*, texts: Sequence[str], source: str | None = None) -> float | None:
     """Share of output sentences that fail the well-formedness check.
@@ -101,17 +105,17 @@ def _inserted_names(claim: str, evidence: str) -> list[str]:
     return out
 
 
-def pronoun_changes(*, predicted: Claims, reference: Claims, matches: Sequence[ClaimMatch]) -> list[dict[str, str]]:
+def pronoun_changes(*, predicted: Claims, reference: References, matches: Sequence[ClaimMatch]) -> list[dict[str, str]]:
     """Matched claims whose inserted name is not who the reference claim is by or about."""
     out = []
     for m in matches:
         p, r = predicted[m.predicted], reference[m.reference]
-        evidence = " ".join(str(e.get("text") or "") for e in p.get("evidence") or [])
+        evidence = " ".join(e.text for e in p.evidence)
         ref_tokens = source_tokens(f"{r.get('claim', '')} {r.get('source', '')}", drop_roles=False)
-        for name in _inserted_names(str(p.get("text") or ""), evidence):
+        for name in _inserted_names(p.text, evidence):
             tokens = source_tokens(name, drop_roles=False)
             if tokens and len(tokens & ref_tokens) / len(tokens) < 0.5:
-                out.append({"claim": str(p.get("text")), "name": name, "reference": str(r.get("claim"))})
+                out.append({"claim": p.text, "name": name, "reference": str(r.get("claim"))})
                 break
     return out
 
@@ -130,14 +134,14 @@ def pronoun_changes(*, predicted: Claims, reference: Claims, matches: Sequence[C
     inputs=lambda ctx: {"predicted": ctx.predicted_claims, "reference": ctx.reference_claims,
                         "matches": ctx.matches if ctx.reference_claims else []},
 )
-def pronoun_changed_rate(*, predicted: Claims, reference: Claims, matches: Sequence[ClaimMatch] | None = None) -> float | None:
+def pronoun_changed_rate(*, predicted: Claims, reference: References, matches: Sequence[ClaimMatch] | None = None) -> float | None:
     """Share of matched claims whose resolved pronoun names someone the reference does not.
 
     >>> ref = [{"claim": "Ms Reyes said the mayor's office ignored her complaints.", "source": "Alma Reyes"}]
-    >>> ok = [{"text": "Alma Reyes said the office ignored Alma Reyes's complaints.",
-    ...        "evidence": [{"text": "She said the office ignored her complaints."}]}]
-    >>> bad = [{"text": "Tom Hale said the office ignored Tom Hale's complaints.",
-    ...         "evidence": [{"text": "She said the office ignored her complaints."}]}]
+    >>> from summarise import Span
+    >>> she = (Span(0, 43, "She said the office ignored her complaints."),)
+    >>> ok = [Claim("Alma Reyes said the office ignored Alma Reyes's complaints.", "Alma Reyes", "statement", she, "rule")]
+    >>> bad = [Claim("Tom Hale said the office ignored Tom Hale's complaints.", "Tom Hale", "statement", she, "rule")]
     >>> m = [ClaimMatch(0, 0, 0.9)]
     >>> pronoun_changed_rate(predicted=ok, reference=ref, matches=m), pronoun_changed_rate(predicted=bad, reference=ref, matches=m)
     (0.0, 1.0)
@@ -145,7 +149,7 @@ def pronoun_changed_rate(*, predicted: Claims, reference: Claims, matches: Seque
     if not reference or not predicted:
         return None
     if matches is None:
-        matches = match_claims([str(c.get("text", "")) for c in predicted], [str(c.get("claim", "")) for c in reference])
+        matches = match_claims([c.text for c in predicted], [str(c.get("claim", "")) for c in reference])
     if not matches:
         return None
     return len(pronoun_changes(predicted=predicted, reference=reference, matches=matches)) / len(matches)

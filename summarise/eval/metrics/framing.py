@@ -108,7 +108,7 @@ def _card(sign: str, side: str) -> MetricCard:
 
 
 @register("framing_arousal_pos", card=_card("+", "> 0.65"), higher_is_better=False, inputs=_inputs, needs=("lexicon",),
-          label="arousal+")
+          label="arousal+", hf_module="summary")
 def framing_arousal_pos(*, summary: str, reference: str, lexicon: VadLexicon) -> float | None:
     """Arousal of positive words the summary adds over the reference.
 
@@ -120,7 +120,7 @@ def framing_arousal_pos(*, summary: str, reference: str, lexicon: VadLexicon) ->
 
 
 @register("framing_arousal_neg", card=_card("-", "< 0.35"), higher_is_better=False, inputs=_inputs, needs=("lexicon",),
-          label="arousal-")
+          label="arousal-", hf_module="summary")
 def framing_arousal_neg(*, summary: str, reference: str, lexicon: VadLexicon) -> float | None:
     """Arousal of negative words the summary adds over the reference.
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Mapping, Sequence
+from typing import Any, Sequence
 
-from ..._types import ARTICLE_SOURCE
+from ..._types import ARTICLE_SOURCE, Claim, Provenance, SummarySentence
 from .._sources import ENTITY_LABELS, canonical, entity_supported, names_source
 from ..._numbers import extract_numbers
 from .._text import find_unquoted, spacy_nlp
@@ -53,7 +53,8 @@ _SUMMARY_INPUTS = lambda ctx: {"summary": ctx.summary, "reference": str(ctx.item
 
 
 def _rouge_metric(name: str, definition: str, range_: str) -> Any:
-    return register(name, card=MetricCard(definition, range_, _ROUGE_MISSES), higher_is_better=True, inputs=_SUMMARY_INPUTS)
+    return register(name, card=MetricCard(definition, range_, _ROUGE_MISSES), higher_is_better=True, inputs=_SUMMARY_INPUTS,
+                    hf_module="summary")
 
 
 def _article_inputs(ctx: ItemContext) -> dict[str, Any]:
@@ -99,6 +100,7 @@ def rougeL(*, summary: str, reference: str) -> float | None:  # noqa: N802 - the
 
 @register(
     "semantic_similarity",
+    hf_module="summary",
     card=MetricCard("Cosine similarity of all-MiniLM-L6-v2 embeddings of summary and reference.",
                     "-1..1 (in practice 0..1); None without a reference; 0 for an empty summary.",
                     "Topic similarity, not truth: negations, swapped numbers and dropped "
@@ -137,6 +139,7 @@ def leaked_terms(*, summary: str, loaded_terms: Sequence[str]) -> list[str]:
 
 @register(
     "loaded_leak_rate",
+    hf_module="summary",
     details=Details("leaked_terms", lambda ctx: {"leaked_terms": leaked_terms(**_leak_inputs(ctx))}),
     card=MetricCard("Share of the reference's loaded terms (unique, case-insensitive) that occur "
                     "unquoted as whole words in the summary.",
@@ -174,6 +177,7 @@ def unsupported_numbers(*, summary: str, article: str) -> list[float]:
 
 @register(
     "unsupported_number_rate",
+    hf_module="summary",
     label="unsupported_numbers",
     details=Details("unsupported_numbers", lambda ctx: {"unsupported_numbers": unsupported_numbers(**_article_inputs(ctx))}),
     card=MetricCard("Share of the numbers stated in the summary that the article does not state "
@@ -213,6 +217,7 @@ def unsupported_entities(*, summary: str, article: str) -> list[str]:
 
 @register(
     "unsupported_entity_rate",
+    hf_module="summary",
     label="unsupported_entities",
     details=Details("unsupported_entities", lambda ctx: {"unsupported_entities": unsupported_entities(**_article_inputs(ctx))}),
     card=MetricCard("Share of the summary's named entities (spaCy NER: people, organisations, "
@@ -237,6 +242,7 @@ def unsupported_entity_rate(*, summary: str, article: str) -> float | None:
 
 @register(
     "attribution_kept",
+    hf_module="summary",
     card=MetricCard("Of the summary sentences that rest on attributed claims (a claim whose source "
                     "is not \"the article\"), the share that name the source of each of them "
                     "(a name, a country by any alias, or a role).",
@@ -245,31 +251,32 @@ def unsupported_entity_rate(*, summary: str, article: str) -> float | None:
                     "Uses the system's own claims, so a system that attributes nothing is not "
                     "penalised here (claim metrics see that); naming is lexical."),
     higher_is_better=True,
-    inputs=lambda ctx: {"sentences": list(ctx.prediction.get("sentences") or []), "claims": ctx.predicted_claims},
+    inputs=lambda ctx: {"sentences": ctx.result.sentences, "claims": ctx.predicted_claims},
 )
-def attribution_kept(*, sentences: Sequence[Mapping[str, Any]], claims: Sequence[Mapping[str, Any]]) -> float | None:
+def attribution_kept(*, sentences: Sequence[SummarySentence], claims: Sequence[Claim]) -> float | None:
     """Share of attribution-bearing summary sentences that name their sources.
 
-    >>> claims = [{"id": "c1", "source": "Seoul"}, {"id": "c2", "source": "the article"}]
-    >>> attribution_kept(sentences=[{"text": "South Korea says 6,700 containers were shipped.", "claims": ["c1"]},
-    ...                             {"text": "6,700 containers were shipped.", "claims": ["c1", "c2"]},
-    ...                             {"text": "The war goes on.", "claims": ["c2"]}], claims=claims)
+    >>> claims = [Claim("x", "Seoul", "statement", (), "rule", id="c1"), Claim("y", "the article", "fact", (), "rule", id="c2")]
+    >>> attribution_kept(sentences=[SummarySentence("South Korea says 6,700 containers were shipped.", ("c1",), "rule"),
+    ...                             SummarySentence("6,700 containers were shipped.", ("c1", "c2"), "rule"),
+    ...                             SummarySentence("The war goes on.", ("c2",), "rule")], claims=claims)
     0.5
     """
-    by_id = {str(c.get("id")): c for c in claims}
+    by_id = {c.id: c for c in claims}
     relevant = kept = 0
     for sent in sentences:
-        sources = [str(by_id[i].get("source", "")) for i in sent.get("claims") or [] if i in by_id]
+        sources = [by_id[i].source for i in sent.claim_ids if i in by_id]
         attributed = [s for s in sources if s.strip().lower() != ARTICLE_SOURCE]
         if not attributed:
             continue
         relevant += 1
-        kept += all(names_source(str(sent.get("text", "")), s) for s in attributed)
+        kept += all(names_source(sent.text, s) for s in attributed)
     return kept / relevant if relevant else None
 
 
 @register(
     "fallback_rate",
+    hf_module="summary",
     card=MetricCard("Share of claims and summary sentences whose wording is \"fallback\" among "
                     "those where a model was asked (wording \"model\" or \"fallback\").",
                     "0..1 (how often verification replaced the model's text); None when no "
@@ -277,16 +284,16 @@ def attribution_kept(*, sentences: Sequence[Mapping[str, Any]], claims: Sequence
                     "Says how often the model failed verification, not whether what passed is "
                     "good."),
     higher_is_better=False,
-    inputs=lambda ctx: {"claims": ctx.predicted_claims, "sentences": list(ctx.prediction.get("sentences") or [])},
+    inputs=lambda ctx: {"claims": ctx.predicted_claims, "sentences": ctx.result.sentences},
 )
-def fallback_rate(*, claims: Sequence[Mapping[str, Any]], sentences: Sequence[Mapping[str, Any]]) -> float | None:
+def fallback_rate(*, claims: Sequence[Claim], sentences: Sequence[SummarySentence]) -> float | None:
     """Share of model-written units that fell back to the deterministic rendering.
 
-    >>> fallback_rate(claims=[{"wording": "model"}, {"wording": "fallback"}, {"wording": "rule"}],
-    ...               sentences=[{"wording": "fallback"}])
+    >>> fallback_rate(claims=[Claim("x", "the article", "fact", (), w) for w in ("model", "fallback", "rule")],
+    ...               sentences=[SummarySentence("x", (), "fallback")])
     0.6666666666666666
     """
-    asked = [u.get("wording") for u in [*claims, *sentences] if u.get("wording") in ("model", "fallback")]
+    asked = [u.wording for u in [*claims, *sentences] if u.wording in ("model", "fallback")]
     return asked.count("fallback") / len(asked) if asked else None
 
 
@@ -317,13 +324,13 @@ def seconds_per_article(*, seconds: float) -> float | None:
                     ">= 0, lower is cheaper; 0 for systems that call no model.",
                     "Token counts are the backend's; different tokenizers count differently."),
     higher_is_better=False,
-    inputs=lambda ctx: {"provenance": dict(ctx.prediction.get("provenance") or {})},
+    inputs=lambda ctx: {"provenance": ctx.result.provenance},
 )
-def tokens_per_article(*, provenance: Mapping[str, Any]) -> float | None:
+def tokens_per_article(*, provenance: Provenance) -> float | None:
     """Total tokens the article cost.
 
-    >>> tokens_per_article(provenance={"tokens": {"prompt": 900, "completion": 120}})
+    >>> tokens_per_article(provenance=Provenance("m", None, "fake", {}, "", {}, {"prompt": 900, "completion": 120}))
     1020.0
     """
-    tokens = provenance.get("tokens") or {}
+    tokens = provenance.tokens or {}
     return float(int(tokens.get("prompt") or 0) + int(tokens.get("completion") or 0))

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from functools import lru_cache
-from typing import Any, Mapping, Sequence
+from typing import Sequence
 
+from ..._types import Claim
 from ..registry import MetricCard, register
 
 __all__ = ["invented_word_rate", "invented_units", "RENDERING_WORDS"]
@@ -33,21 +34,21 @@ def _allowed() -> frozenset[str]:
     return ALWAYS_ALLOWED | RENDERING_WORDS | frozenset(replacements)
 
 
-def invented_units(*, summary: str, claims: Sequence[Mapping[str, Any]], article: str) -> list[tuple[str, list[str]]]:
+def invented_units(*, summary: str, claims: Sequence[Claim], article: str) -> list[tuple[str, list[str]]]:
     """Each judged unit (the summary, then every claim worded by a model) with its words of
     substance that are in neither the article, the claims' sources nor the renderer's own words.
 
     >>> invented_units(summary="Russia praised North Korea.", article="Russia thanked North Korea.",
-    ...                claims=[{"text": "Seoul said Russia thanked North Korea.", "source": "Seoul", "wording": "model"},
-    ...                        {"text": "Russia thanked North Korea.", "source": "the article", "wording": "rule"}])
+    ...                claims=[Claim("Seoul said Russia thanked North Korea.", "Seoul", "statement", (), "model"),
+    ...                        Claim("Russia thanked North Korea.", "the article", "fact", (), "rule")])
     [('Russia praised North Korea.', ['praised']), ('Seoul said Russia thanked North Korea.', [])]
     """
     from ..._verify import invented_words
 
     # a bracket glued to a word ("Fastly Inc(FSLY.N)") tokenises as one piece: its parts count too
     unglued = re.sub(r"[()\[\]{}]", " ", article)
-    support = " ".join([article, unglued, *dict.fromkeys(str(c.get("source") or "") for c in claims)])
-    units = ([summary] if summary.strip() else []) + [str(c.get("text") or "") for c in claims if c.get("wording") == "model"]
+    support = " ".join([article, unglued, *dict.fromkeys(c.source for c in claims)])
+    units = ([summary] if summary.strip() else []) + [c.text for c in claims if c.wording == "model"]
     allowed = _allowed()
     return [(u, [w for w in invented_words(u, support=support, allowed=allowed) if not _as_written(w, support)])
             for u in units if u.strip()]
@@ -62,6 +63,7 @@ def _as_written(word: str, support: str) -> bool:
 
 @register(
     "invented_word_rate",
+    hf_module="summary",
     label="invented words",
     card=MetricCard("Share of the units a system wrote (its summary, and each claim a model worded) "
                     "holding a word of substance (noun, proper noun, verb, adjective, adverb; by "
@@ -75,7 +77,7 @@ def _as_written(word: str, support: str) -> bool:
     higher_is_better=False,
     inputs=lambda ctx: {"summary": ctx.summary, "claims": ctx.predicted_claims, "article": str(ctx.item.get("text") or "")},
 )
-def invented_word_rate(*, summary: str, claims: Sequence[Mapping[str, Any]], article: str) -> float | None:
+def invented_word_rate(*, summary: str, claims: Sequence[Claim], article: str) -> float | None:
     """Share of written units with a word the article does not have.
 
     >>> invented_word_rate(summary="The transport ministry said 40 people were hurt.",
