@@ -26,6 +26,8 @@ Who the people are and what the article says of their gender is :mod:`._persons`
 
 from __future__ import annotations
 
+from typing import Any
+
 from ._analysis import INSTITUTION_NOUNS, Analysis, Mention, untitled
 from ._persons import GENDERED_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER, given_names, mention_gender, named_people
 from ._nlp import token_ending_in, tokens_in
@@ -54,7 +56,7 @@ def _noun_candidates(analysis: Analysis, a: int, b: int, plural: bool) -> list[t
     for t in tokens_in(analysis.doc, a, b):
         if plural and t.ent_type_ in ("PERSON", "ORG") and any(
                 c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children):
-            out.append((t.idx, None, None))  # "Cruz and Rubio ... They pushed him": both, no one body
+            out.append((t.idx, None, _named_pair(analysis, t)))  # "Cruz and Rubio ... They pushed him": both, no one body
             continue
         if t.pos_ != "NOUN" or t.ent_type_ or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"):
             continue
@@ -189,6 +191,19 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
     if m.label == "NOUN" and not m.name[:1].isupper() and m.name.split()[0].lower() not in ("the", "a", "an", "this", "that"):
         return None  # an unnamed speaker cut to its noun ("wife" for "his ex-wife"): the pronoun reads better
     return m
+
+
+def _named_pair(analysis: Analysis, t: Any) -> Mention | None:
+    """Two people named together ("what Trump and Lewandowski said", ``t`` the first name's head
+    word) as one plural mention; None for more than two, or for a name that is no person's."""
+    conj = [c for c in t.children if c.dep_ == "conj"]
+    if len(conj) != 1 or conj[0].ent_type_ != "PERSON" or t.ent_type_ != "PERSON" or any(c.dep_ == "conj" for c in conj[0].children):
+        return None
+    people = named_people(analysis)
+    pair = [next((m for x, y, m in people if x <= w.idx < y), None) for w in (t, conj[0])]
+    if pair[0] is None or pair[1] is None or pair[0] is pair[1]:
+        return None
+    return Mention(f"{pair[0].name} and {pair[1].name}", "", "PERSON", t.idx, plural=True)
 
 
 def _cataphor(analysis: Analysis, pronoun: str, offset: int) -> Mention | None:

@@ -17,6 +17,8 @@ FIGURES = frozenset("MONEY CARDINAL PERCENT QUANTITY".split())
 _GRANTED = frozenset("bail entry access permission visa request application parole admission motion petition appeal bid "
                      "service benefit treatment loan licence license permit asylum citizenship custody leave release "
                      "exemption waiver funding credit coverage insurance care tenure promotion passage".split())
+# Proceedings a court or an employer dismisses: an act, not the denial of a claim.
+_PROCEEDINGS = frozenset("case lawsuit suit indictment appeal motion petition jury".split())
 # Nouns of a measured amount: what a projection projects ("projected a deficit").
 _MEASURES = frozenset("growth deficit surplus loss profit gain increase decrease decline rise fall drop shortfall "
                       "revenue earnings sales turnout cost costs total number figure rate margin share majority "
@@ -29,7 +31,7 @@ _SOME = frozenset("several some many most few all both others".split())
 
 def claims_something(tok: Any, lemma: str) -> bool:
     """False for the senses of a cue verb that report no claim ("deny", "charge", "find", "add",
-    "call", "project", "seek", "refer", "promote", "say", "tell"): "was denied bail",
+    "call", "project", "seek", "refer", "promote", "say", "tell", "dismiss"): "was denied bail",
     "denied the request" (something refused), "charged a $100 fee" (a price; "charged the
     director" is an accusation), "added to its
     portfolio", "will add a new element" (an increase)."""
@@ -50,6 +52,9 @@ def claims_something(tok: Any, lemma: str) -> bool:
                                    else c.pos_ in ("NOUN", "PROPN") and not animate(c) and c.lower_ not in _SOME)
             for c in verb.children):
         return False  # "a nightmare that now threatens to slow the recovery": a risk, no one's threat
+    if lemma == "dismiss" and not clause and not any(c.dep_ == "prep" and c.lower_ == "as" for x in (tok, *objs) for c in x.children) and any(
+            animate(o) or o.lemma_.lower() in _PROCEEDINGS for o in objs + [c for c in tok.children if c.dep_ == "nsubjpass"]):
+        return False  # "did not dismiss his manager" (fire), "dismissed the lawsuit" (a court's act): no claim denied
     if lemma == "promote" and any(animate(o) for o in objs):
         return False  # "promoted a senior adviser": a post, not a cause
     if lemma == "say" and objs and all(o.lower_ == "them" for o in objs) and not clause:

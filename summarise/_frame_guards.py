@@ -26,7 +26,7 @@ _ATTEMPTED = frozenset("try attempt strive struggle scramble endeavour endeavor"
 # Acts of taking a side, which an attempt does not achieve (unlike "tried to explain that ...").
 _TAKEN_SIDES = frozenset("push press lobby campaign support back oppose endorse favor favour block win".split())
 # Verbs of keeping someone from doing something ("barred her from speaking").
-_KEPT_FROM = frozenset("prevent bar ban stop keep block prohibit forbid discourage deter restrain dissuade".split())
+_KEPT_FROM = frozenset("prevent bar ban stop keep block prohibit forbid discourage deter restrain dissuade refrain abstain".split())
 
 
 # Verbs of wanting, planning and letting: what follows them has not happened ("allowing users to tell").
@@ -72,7 +72,7 @@ def unasserted(tok: Any) -> bool:
     if tok.tag_ == "VBN" and any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in tok.children) and any(
             c.dep_ == "aux" and c.lower_ in ("should", "must", "can", "could", "might") for c in tok.children):
         return True  # "It should be noted that ...", "it must be said": the writer's own remark, no one else's
-    if _hypothetical(tok):
+    if _hypothetical(tok) or _in_hypothetical_report(tok):
         return True  # "If she prevailed, she would be able to claim X": nothing claimed yet
     if tok.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "csubj") and tok.left_edge.i < tok.i and tok.left_edge.lower_ in (
             "how", "whether", "why", "where"):
@@ -91,6 +91,22 @@ def unasserted(tok: Any) -> bool:
         return True  # "a politician who will say whatever pleases the crowd": a habit described, nothing said
     return bool(left.keys() & {"where", "how", "why", "whether", "if"}) and tok.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "csubj") \
         or bool(left.keys() & {"if", "unless"}) and tok.dep_ == "advcl" or tok.dep_ == "xcomp" and tok.head.dep_ == "relcl"
+
+
+def _in_hypothetical_report(tok: Any) -> bool:
+    """A cue that is a means someone might use ("could fight the charge by arguing that ..."), or one
+    inside what such a cue reports ("... that he saw her as a threat"): an argument not yet made."""
+    from ._nlp import lexicons
+
+    def means(a: Any) -> bool:
+        main = a.head.head if a.dep_ == "pcomp" else a.head
+        return a.dep_ in ("pcomp", "advcl") and a.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may") for c in main.children)
+
+    if means(tok):
+        return True  # (the cue itself: "could fight it by arguing that ...")
+    a = next((a for a in tok.ancestors if a.lemma_.lower() in lexicons().cue_kind), None)
+    return a is not None and means(a)
 
 
 def _hypothetical(tok: Any) -> bool:
@@ -113,7 +129,7 @@ def _hypothetical(tok: Any) -> bool:
 def not_done(tok: Any) -> bool:
     """A cue in the infinitive of a verb that says it was not done ("declined to threaten X",
     "did not go on to say", and its conjuncts: "declined to threaten X or declare Y"), or under
-    "without" or "instead of"."""
+    "without", "instead of", "kept from", "refrained from" or "stopped short of"."""
     if any(c.lower_ == "than" and c.i < tok.i for c in tok.children) or tok.i > 0 and tok.doc[tok.i - 1].lower_ == "than":
         return True  # "would rather run it himself than trust anyone else to": not trusted
     t = tok
@@ -123,7 +139,9 @@ def not_done(tok: Any) -> bool:
                               or t.head.lower_ == "of" and t.head.i > 0 and t.doc[t.head.i - 1].lower_ == "instead"):
         return True  # "all without mentioning him by name", "instead of saying": not said
     if t.dep_ == "pcomp" and t.head.lower_ == "from" and t.head.head.lemma_.lower() in _KEPT_FROM:
-        return True  # "prevented his wife from writing about it": not written
+        return True  # "prevented his wife from writing about it", "refrained from saying": not written, not said
+    if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lower_ == "short":
+        return True  # "stopped short of calling for X", "fell short of endorsing": not called for
     if t.dep_ not in ("xcomp", "advcl") or t.head.i > t.i:
         return False
     head = t.head

@@ -208,7 +208,7 @@ def quote_opens_at(analysis: Analysis, cue: Any) -> bool:
 def quote_before_cue(analysis: Analysis, cue: Any, subj: Any | None, content: list[Any], s0: int) -> tuple[int, int] | None:
     """The quotation a cue after it reports, when the parser hung only part of it, or something
     else, on the cue: '"A, B that C," said X' (the whole quotation, not the part of it hung on
-    the cue), 'X said "A," she said' and 'X declared Y: "A," she said' (the quotation, not the
+    the cue; or '"A . . . with B," X wrote', the parser hanging B on the cue), 'X said "A," she said' and 'X declared Y: "A," she said' (the quotation, not the
     clause that leads into it), '"A," X said, adding that B' (the quotation; what X added is a
     report of its own). ``None`` where the cue reports something else."""
     text = analysis.text
@@ -221,6 +221,8 @@ def quote_before_cue(analysis: Analysis, cue: Any, subj: Any | None, content: li
         return None
     inside = [t for t in content if before[0] <= t.idx < before[1]]
     if inside and (not gap(before) and all(before[0] <= t.idx < before[1] or t.idx > cue.idx for t in content)
+                   or named and gap(before) == named and all(before[0] <= t.idx < before[1] for t in content)
+                   and any(c.dep_ == "prep" and before[0] <= c.idx < before[1] for c in cue.children)
                    or clause_before_quote(content, before)):
         # (words after the cue the parser hung on the quotation are not the speaker's)
         return inner_quote(text, *before)

@@ -55,6 +55,8 @@ def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -
             return m.display, m
     if low in PRONOUNS_SING | PRONOUNS_PLUR or short and not any(t.like_num or t.text == "%" for t in toks):  # "18%" is no reference
         m = resolve_reference(analysis, raw, a, recent_sources=recent)
+        if m is not None and m.label == "PERSON" and low.split()[0] in ("a", "an") and root0.dep_ != "appos":
+            m = None  # "a reporter" is someone new, not a person named before (unless set beside the name)
         if m is not None and is_document(root0) and root0.lower_ not in m.name.lower():
             m = None  # "the poll" is a poll, not the body or event named last
         if m is not None and (low in PRONOUNS_SING | PRONOUNS_PLUR or raw.split()[0].lower() in ("the", "a", "an", "this") or m.label == "PERSON"):

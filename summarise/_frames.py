@@ -121,6 +121,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if passive and subj is not None and tok.lower_ in ADJECTIVE_CUES:
                 passive = False  # "not everyone is convinced that": a state of mind, not a passive report
             named_after, modified = None, None
+            if subj is None and not passive and tok.dep_ == "xcomp" and tok.head.dep_ == "ROOT":
+                subj = stranded_subject(tok.head)  # "In an interview with X - conducted ... - Y continued to assert"
             if subj is None and not passive and tok.dep_ == "ROOT":
                 subj = stranded_subject(tok)
                 modified = None if subj is not None else participle_subject(tok)

@@ -79,15 +79,19 @@ def _title_continues(doc: Any) -> None:
 
 def _lower_continues(doc: Any) -> None:
     """A lower-case word after a word or a comma on the same line goes on its sentence: the parser
-    alone can start one at "and" ("they think she | and they can get ..."); so does one after a
-    quotation closed by its own "!", "?" or full stop ('"A pathetic figure!" he tweeted.')."""
+    alone can start one at "and" ("they think she | and they can get ..."); so does one after an
+    ellipsis, or after a quotation closed by its own "!", "?" or full stop ('"A pathetic figure!"
+    he tweeted.'); and an editor's bracket after a word ("I don't know [her]")."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
+        if tok.text in ("[", "(") and prev.is_alpha and "\n" not in prev.whitespace_:
+            tok.is_sent_start = False  # "I don't know [Fields]": an editor's bracket inside the sentence
+            continue
         if not (tok.is_alpha and tok.text[:1].islower() and not prev.is_space and "\n" not in prev.whitespace_):
             continue
-        if prev.is_alpha or prev.text in (",", "\u2014", "\u2013") or (
+        if prev.is_alpha or prev.text in (",", "\u2014", "\u2013", "\u2026", "...") or prev.text == "." and tok.i >= 2 and doc[tok.i - 2].text == "." or (
                 prev.text in ("\u201d", '"', "''") and tok.i >= 2 and doc[tok.i - 2].text in ("!", "?", ".", ",")):
-            tok.is_sent_start = False
+            tok.is_sent_start = False  # (also after an ellipsis: "to charge X . . . with one count")
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,64 @@
+"""What professional news reports only as unsaid, undone or hypothetical, and who an indefinite or
+a pair of names is: invented texts only."""
+
+from __future__ import annotations
+
+from .claim_texts import claims as _claims
+
+
+def test_an_indefinite_description_is_someone_new():
+    claims = _claims("Ben Okafor, a Post reporter, saw the crash. A reporter pointed out that Okafor saw it happen.")
+    pointed = [c for c in claims if "pointed out" in c[2]]
+    assert pointed and all(src == "A reporter" for _, src, _ in pointed), claims
+
+
+def test_an_indefinite_set_beside_a_name_is_that_name():
+    claims = _claims("The money came from Clearwater, a group that favors limiting the influence of big donors.")
+    favors = [c for c in claims if "favors" in c[2]]
+    assert favors and all(src == "Clearwater" for _, src, _ in favors), claims
+
+
+def test_what_someone_stopped_short_of_or_refrained_from_saying_is_not_said():
+    claims = _claims("The senator praised the reporter for pursuing the case but stopped short of calling for the "
+                     "manager to be fired. The mayor refrained from saying the chief should resign.")
+    assert claims
+    assert not any(src != "the article" and ("fired" in t or "resign" in t) for _, src, t in claims), claims
+
+
+def test_a_report_someone_might_make_is_not_made():
+    claims = _claims("Dunmore could fight the charge, perhaps by arguing that he saw Ana Fields as a threat to the senator.")
+    assert claims and all(src == "the article" for _, src, _ in claims), claims
+
+
+def test_dismissing_a_person_or_a_lawsuit_denies_no_claim():
+    claims = _claims("The owner did not dismiss the coach on Tuesday. A judge dismissed the lawsuit in May. "
+                     "The minister dismissed the report as fiction.")
+    kinds = {t.split()[1]: kind for kind, _, t in claims}
+    assert kinds.get("owner") != "denial" and kinds.get("judge") != "denial", claims
+    assert kinds.get("minister") == "denial", claims
+
+
+def test_a_subjectless_continue_to_assert_after_a_dashed_aside_names_its_speaker():
+    claims = _claims("In an interview with The Daily Ledger - conducted last Wednesday at his estate in Palm Beach - "
+                     "Corey Dunmore continued to assert that he never made contact with Ana Fields.")
+    said = [c for c in claims if c[1] != "the article"]
+    assert said and all(src == "Corey Dunmore" for _, src, _ in said), claims
+
+
+def test_an_ellipsis_or_an_editors_bracket_does_not_cut_a_quotation_in_two():
+    claims = _claims('"Probable cause exists to charge Corey Dunmore . . . with one count of simple battery," the '
+                     'detective wrote. "I don\'t know Ben, and I don\'t know [Fields], and I\'ve never met her," Dunmore said.')
+    texts = [t for _, _, t in claims]
+    assert any("Dunmore . . . with one count" in t for t in texts), claims
+    assert any("[Fields], and I've never met her" in t and "I don't know Ben" in t for t in texts), claims
+
+
+def test_they_after_two_people_named_together_is_both():
+    claims = _claims("The police released a video. It contradicted what Mara Quint and Corey Dunmore said about the "
+                     "incident. They had asserted that Dunmore never touched the reporter.")
+    asserted = [c for c in claims if "asserted" in c[2]]
+    assert asserted and all(src == "Mara Quint and Corey Dunmore" for _, src, _ in asserted), claims
+    # a group named beside the pair leaves "they" open
+    claims = _claims("Police arrested Ann Smith and Bea Jones. They said the women had fled.")
+    said = [c for c in claims if "fled" in c[2]]
+    assert said and all(src != "Ann Smith and Bea Jones" for _, src, _ in said), claims
