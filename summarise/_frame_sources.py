@@ -35,7 +35,7 @@ def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -
     # a name or a description: "Ruiz", "the agency", "the disaster agency", "a force spokesman"
     short = len(raw.split()) <= 2 or len(raw.split()) == 3 and raw.split()[0].lower() in ("the", "a", "an", "this")
     persons = [e for e in analysis.doc.ents if e.label_ == "PERSON" and a <= e.start_char < b]
-    root0 = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
+    root0 = next((t for t in toks if (t.head not in toks or t.head.i == t.i) and t.dep_ != "advcl"), toks[0])  # (not an adjective hung as a clause)
     heads = {root0.i} | {c.i for c in root0.children if c.dep_ == "appos"}
     person = next((e for e in persons if any(e.start <= i < e.end for i in heads)), None)
     if any(c.dep_ == "conj" for c in root0.children):
@@ -61,7 +61,7 @@ def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -
             m = None  # "the poll" is a poll, not the body or event named last
         if m is not None and (low in PRONOUNS_SING | PRONOUNS_PLUR or raw.split()[0].lower() in ("the", "a", "an", "this") or m.label == "PERSON"):
             return (m.display if m.label == "PERSON" else m.name), m
-    root = next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[0])
+    root = next((t for t in toks if (t.head not in toks or t.head.i == t.i) and t.dep_ != "advcl"), toks[0])
     if person is None and any(c.dep_ == "appos" for c in root.children):
         # "Northgate Mobile, a British mobile operator with ...": an institution's name only
         appos = min(c.left_edge.i for c in root.children if c.dep_ == "appos")

@@ -120,6 +120,16 @@ def subtree(tok: Any, exclude: set[int] | None = None) -> list[Any]:
 
 
 def subject_of(cue: Any) -> tuple[Any | None, bool]:
+    """(subject token, passive) of a cue verb (see :func:`_subject_of`); a conjoined or relative
+    cue with its own passive auxiliary is passive whatever subject it inherits ("X is not on board
+    and is not expected to sign", "a candidate who was criticised as ...": others expect it of X,
+    others criticised the candidate)."""
+    subj, passive = _subject_of(cue)
+    return subj, passive or (cue.tag_ == "VBN" and cue.dep_ in ("conj", "relcl") and any(
+        c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s") for c in cue.children))  # ("who's called for": has called)
+
+
+def _subject_of(cue: Any) -> tuple[Any | None, bool]:
     """(subject token, passive) of a cue verb, inheriting it through conj / advcl / xcomp.
 
     A subject inherited from another verb is not the cue's own child (``subj.head is not cue``);
@@ -284,7 +294,8 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
     if stranded is not None:
         return stranded, False
     objs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "dative", "attr", "xcomp", "advcl", "acomp", "npadvmod", "prt", "pobj")]
-    objs = [c for c in objs if not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in _FOREIGN_MARKS for m in c.children))
+    # (the clause's mark, or one the parser hung on a word of its subject: "while presumptive nominee X has")
+    objs = [c for c in objs if not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in _FOREIGN_MARKS for m in (*c.children, c.left_edge)))
             and c is not purpose]
     if (cue.pos_ == "ADJ" or cue.tag_ == "VBN") and (lemma in ADJECTIVE_CUES or cue.lower_ in ADJECTIVE_CUES):
         # "critical of ...", "troubled by ...": what the stance is about

@@ -66,16 +66,25 @@ def inflect_like(base: str, tag: str) -> str:
     return base
 
 
+#: Entity labels of names, whose words are part of the name.
+_NAMES = frozenset("PERSON ORG FAC GPE EVENT LAW WORK_OF_ART PRODUCT".split())
+
+
 def find_loaded(doc: Any, text: str) -> list[LoadedTerm]:
     """Every loaded word or phrase of the article (lexicon phrases first, then words)."""
     lex = lexicons()
     found: list[tuple[int, int]] = []
     low = text.lower()
+    # a word of a name is no judgement ("the Revolutionary Guard Corps", "the Liberal Democrats")
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAMES]
     for phrase in lex.loaded_phrases:
         for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
-            found.append((m.start(), m.end()))
+            if not any(x <= m.start() and m.end() <= y for x, y in names):
+                found.append((m.start(), m.end()))
     for tok in doc:
         if tok.is_punct or tok.is_space:
+            continue
+        if tok.ent_type_ in _NAMES:
             continue
         pos = lex.loaded_pos.get(tok.lower_) or lex.loaded_pos.get(tok.lemma_.lower())
         if pos is not None and tok.pos_ != pos:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._analysis import ROLE_NOUNS, Analysis, strip_det
 from ._frame_guards import DONE_HEADS
+from ._frame_syntax import source_tokens, subject_of
 from ._frames import Frame
 from ._loaded import clean_span, inflect_like
 from ._marks import balance_marks
@@ -334,6 +335,14 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
         # "went on to discuss X" -> "Kovacs discussed X", not "Kovacs discuss X"
         body = inflect_like(f.cue_lemma, "VBD") + body[len(f.cue):]
     if f.subj is None and f.source in ("unnamed accusers", "unnamed sources"):
+        subj = subject_of(cue_tok)[0] if cue_tok is not None and body[:1].islower() else None
+        if subj is not None and subj.i < cue_tok.i and subj.head.i != cue_tok.i:
+            # "X is not on board and is not expected to sign": the clause's subject, inherited; "a
+            # candidate who was criticised as ...": the noun the clause is on, for the relative word
+            st = source_tokens(subj)
+            end = st[-1].idx + len(st[-1].text)
+            comma = "," if "," in text[st[0].idx:end] and text[end:].lstrip().startswith(",") else ""  # (an apposition closes)
+            body = text[st[0].idx:end] + comma + " " + re.sub(r"^(?:who|which|that)\s+", "", body)
         return finish(body), handled, extra
     if f.subj is None and source.lower() in body.lower() and not verb_first:
         return finish(body), handled, extra  # "Clinton is backed by 520 delegates", "As reported by X, ...": named in place

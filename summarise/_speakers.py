@@ -151,4 +151,8 @@ def source_tokens(subj: Any) -> list[Any]:
         toks = toks[1:]  # ("Meanwhile Rihanna": the sentence's adverb the parser hung on the name)
     while len(toks) > 1 and (toks[-1].is_quote or toks[-1].is_punct and toks[-1].text != "%"):
         toks = toks[:-1]
+    prev = subj.doc[toks[0].i - 1] if toks and toks[0].i > 0 else None
+    if prev is not None and prev.tag_ == "JJ" and prev.dep_ == "advcl" and prev.i not in drop and any(
+            c.dep_ == "mark" for c in prev.children) and all(c.dep_ == "mark" for c in prev.children):
+        toks = [prev] + toks  # "while presumptive nominee X has ...": the parser hung the adjective on the verb as a clause
     return toks or [subj]

@@ -62,3 +62,33 @@ def test_they_after_two_people_named_together_is_both():
     claims = _claims("Police arrested Ann Smith and Bea Jones. They said the women had fled.")
     said = [c for c in claims if "fled" in c[2]]
     assert said and all(src != "Ann Smith and Bea Jones" for _, src, _ in said), claims
+
+
+def test_a_loaded_word_that_is_part_of_a_name_is_left_alone():
+    claims = _claims("The bill targets the Iranian Revolutionary Guard Corps, the senator said.")
+    assert claims and any("Iranian Revolutionary Guard Corps" in t for _, _, t in claims), claims
+
+
+def test_a_while_clause_is_neither_the_stance_before_it_nor_cut_into_a_fragment():
+    claims = _claims("Presumptive Democratic nominee Hillary Clinton backed the deal, while presumptive Republican "
+                     "nominee Donald Trump has threatened to tear it up.")
+    backed = [c for c in claims if "backed" in c[2]]
+    assert backed and all("threatened" not in t for _, _, t in backed), claims
+    assert any(src == "Donald Trump" and "threatened" in t for _, src, t in claims), claims
+    assert not any(t.rstrip(".").endswith("presumptive") for _, _, t in claims), claims
+
+
+def test_a_passive_expectation_joined_to_a_clause_is_no_one_named():
+    claims = _claims("Senator Ben Ward, the ranking Democrat, is not on board with the compromise and is not expected "
+                     "to sign on anytime soon.")
+    expected = [c for c in claims if "expected" in c[2]]
+    assert expected and all(src == "unnamed sources" for _, src, _ in expected), claims
+    assert all(t.startswith("Senator Ben Ward, the ranking Democrat, is not expected") for _, _, t in expected), claims
+
+
+def test_a_candidate_who_was_criticised_did_not_criticise():
+    claims = _claims("The tables turned on the senator as a presidential candidate who was criticised as mainstream "
+                     "in a year when voters wanted an outsider.")
+    criticised = [c for c in claims if "criticised" in c[2]]
+    assert criticised and all(src == "unnamed sources" for _, src, _ in criticised), claims
+    assert all(t.startswith("A presidential candidate was criticised") for _, _, t in criticised), claims
