@@ -170,7 +170,10 @@ def _role_of(ent: Any) -> str:
             and any(t.lemma_.lower() in ROLE_NOUNS for t in role_toks[:-1]):
         role_toks = role_toks[:-1]  # "Minister of Defence General X": the office, not the rank
     if role_toks and any(t.lemma_.lower() in ROLE_NOUNS for t in role_toks):
-        return " ".join(t.text for t in role_toks).replace(" 's", "'s").replace(" ’s", "’s")
+        # (a common word capitalised only as the sentence's first, "Former Mexico leader X", is not)
+        words = [t.lower_ if k == 0 and t.is_sent_start and t.tag_ not in ("NNP", "NNPS") and not t.ent_type_ else t.text
+                 for k, t in enumerate(role_toks)]
+        return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s")
     if role_toks and role_toks[0].lower_ in ROLE_ABBREVIATIONS:  # "Gov. Mike Pence" -> governor
         return " ".join([ROLE_ABBREVIATIONS[role_toks[0].lower_]] + [t.text for t in role_toks[1:]])
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ROLE_ABBREVIATIONS:

@@ -306,11 +306,12 @@ def _rivals(analysis: Analysis, mention: Mention, offset: int, gender: str) -> b
     """Whether another named person whose gender does not rule them out occurs in the stretch a
     pronoun at ``offset`` looks back over (its sentence and the three before): the
     nearest-stretch rule alone would pick ``mention`` although nothing but proximity says the
-    pronoun is theirs."""
+    pronoun is theirs. A name inside a quotation is no rival of a pronoun outside one."""
     si = analysis.sentence_of(offset)
     start = analysis.sentences[max(0, si - 3)][0]
+    quoted = analysis.in_quote(offset, offset + 1)  # (outside a quotation, a name inside one is talked about: no rival)
     return any(not _same_person(m, mention) and start <= a < offset and mention_gender(analysis, m) in (None, gender)
-               for a, _, m in named_people(analysis))
+               and (quoted or not analysis.in_quote(a, b)) for a, b, m in named_people(analysis))
 
 
 def _same_person(a: Mention, b: Mention) -> bool:

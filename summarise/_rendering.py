@@ -178,6 +178,8 @@ def role_case(source: str) -> str:
 
     >>> role_case("Sofia Lindqvist, Chief executive"), role_case("Jo Bell, Deputy Health Minister")
     ('Sofia Lindqvist, chief executive', 'Jo Bell, Deputy Health Minister')
+    >>> role_case("Al Marsh, former President")
+    'Al Marsh, former president'
     """
     name, sep, role = source.partition(", ")
     if not sep:
@@ -185,7 +187,7 @@ def role_case(source: str) -> str:
     words = role.split(" ")
     common = ROLE_NOUNS | _ROLE_MODIFIERS
     # only a role made of common words ("Chief executive"), never a title ("Deputy Defence Minister")
-    if words[0][:1].isupper() and all(w.lower() in common or w.islower() for w in words):
+    if any(w[:1].isupper() for w in words) and all(w.lower() in common or w.islower() for w in words):
         words = [w[:1].lower() + w[1:] for w in words]
     return f"{name}{sep}{' '.join(words)}"
 

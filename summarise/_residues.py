@@ -164,7 +164,9 @@ def _trim_edges(analysis: Analysis, a: int, b: int) -> tuple[int, int]:
         return (t.is_punct and t.text not in "\"\u201d\u2019)%" and t.text != "''") or t.is_space or t.lower_ in EDGE_WORDS \
             or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep", "aux", "auxpass", "neg") and not any(c.i > t.i for c in t.children)
 
-    while toks and (joins(toks[-1]) or toks[-1].dep_ == "advmod" and toks[-1].head.idx >= b):
+    stranded = lambda t: t.dep_ == "prep" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_punct and any(  # noqa: E731
+        x.lower_ in ("which", "what", "whom") for x in toks)  # "..., which the state should pay for."
+    while toks and (joins(toks[-1]) and not stranded(toks[-1]) or toks[-1].dep_ == "advmod" and toks[-1].head.idx >= b):
         toks.pop()  # (an adverb of the cut-away verb too: "..., but now [said ...]")
     inside = {t.i for t in toks}
     # a leading "and" or "which" that joined a cut-away part goes; "Since" of a clause kept whole stays

@@ -58,3 +58,24 @@ def test_a_preposition_stranded_after_a_wh_word_is_a_whole_sentence():
 
     assert problems("Voss said: \u201cThis is what I\u2019m up against.\u201d") == []
     assert problems("The fund kept its cool for.")  # a cut "for a while" is still a fragment
+
+
+def test_a_name_inside_a_quotation_is_no_rival_for_a_she_outside_it():
+    claims = _claims('Then Tom Orr went on the attack, saying, "Is Governor Ames going to finally say the words? If he does '
+                     'not, he should resign." His approach posed a sharp contrast to that of Senator Hillary Wendt. '
+                     'She first tweeted a note of concern for the victims.')
+    tweeted = [c for c in claims if "tweeted" in c[2]]
+    assert tweeted and all(src.startswith("Hillary Wendt") for _, src, _ in tweeted), claims
+
+
+def test_a_role_capitalised_only_as_the_first_word_is_written_in_lower_case():
+    claims = _claims('Former Ruritania leader Ortiz calls the wall plan pointless.\n\n'
+                     '\u201cWe are not going to pay a single cent for such a wall,\u201d Ortiz told CNBC on Saturday. '
+                     '\u201cIt is going to be useless.\u201d')
+    said = [c for c in claims if "cent" in c[2] or "useless" in c[2]]
+    assert len(said) == 2 and all(t.startswith("Ortiz, former Ruritania leader, said:") for _, _, t in said), claims
+
+
+def test_a_preposition_stranded_by_which_stays_in_the_article_sentence():
+    claims = _claims("The candidate wants a new sea wall, which the port authority should pay for.")
+    assert claims and all(t.endswith("pay for.") for _, _, t in claims), claims
