@@ -186,8 +186,11 @@ def _cut_word(doc: Any, a: int, b: int, leaning: bool = True) -> tuple[Any, str]
             continue
         kept = [c for c in t.children if c.dep_ in _COMPLETING and c.i <= last]
         for c in t.children:
-            if c.i > last and c.dep_ in _COMPLETING and not c.is_punct and not kept and ";" not in doc_text(doc)[b:c.idx]:
-                # (a clause past a semicolon is a sentence of its own, whatever the parser hung it on)
+            between = doc_text(doc)[b:c.idx]
+            if c.i > last and c.dep_ in _COMPLETING and not c.is_punct and not kept and ";" not in between \
+                    and not re.match(r"\s*[,.!?]?[\u201d\"]", between):
+                # (a clause past a semicolon is a sentence of its own, whatever the parser hung it on;
+                # so is the cue past a quotation's closing mark: '... we ended that," he went on')
                 # (a verb that keeps an object loses no other: "signed a pact on Friday — an
                 # agreement that ...", the apposition read as a second object)
                 return t, f"{t.text!r} loses its {c.dep_} {c.text!r}"

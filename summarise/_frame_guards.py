@@ -72,6 +72,9 @@ def unasserted(tok: Any) -> bool:
     if tok.tag_ == "VBN" and any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in tok.children) and any(
             c.dep_ == "aux" and c.lower_ in ("should", "must", "can", "could", "might") for c in tok.children):
         return True  # "It should be noted that ...", "it must be said": the writer's own remark, no one else's
+    if any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in tok.children) and tok.head.pos_ in ("NOUN", "ADJ", "ADV", "NUM") \
+            and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
+        return True  # "did not announce as much stimulus as many had hoped": a comparison, the article's
     if _hypothetical(tok) or _in_hypothetical_report(tok):
         return True  # "If she prevailed, she would be able to claim X": nothing claimed yet
     if tok.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "csubj") and tok.left_edge.i < tok.i and tok.left_edge.lower_ in (

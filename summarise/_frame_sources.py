@@ -73,7 +73,8 @@ def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -
         if keep:
             a2, b2 = span_of(keep)
             raw = analysis.text[max(a, a2):b2].strip(" ,")
-    name = strip_det(raw)
+    # ("the Republican presidential candidate" keeps its article: a description, not a name)
+    name = raw if root.pos_ == "NOUN" and not root.ent_type_ and raw[:4].lower() == "the " else strip_det(raw)
     m = next((m for m in analysis.mentions if m.name == name or m.name.startswith(name) and len(name) > 3), None)
     if m is None:
         plural = toks[-1].tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in toks)

@@ -124,6 +124,12 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
     cue with its own passive auxiliary is passive whatever subject it inherits ("X is not on board
     and is not expected to sign", "a candidate who was criticised as ...": others expect it of X,
     others criticised the candidate)."""
+    if cue.tag_ == "VBG" and cue.dep_ == "conj" and cue.head.tag_ != "VBG" and cue.head.pos_ in ("VERB", "AUX"):
+        # "warning that X could penetrate the country and implying that ...": a participle is joined
+        # to the participle before it, not to the finite verb the parser hung it on
+        partner = next((a for a in cue.head.ancestors if a.tag_ == "VBG"), None)
+        if partner is not None:
+            return subject_of(partner)
     subj, passive = _subject_of(cue)
     return subj, passive or (cue.tag_ == "VBN" and cue.dep_ in ("conj", "relcl") and any(
         c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s") for c in cue.children))  # ("who's called for": has called)

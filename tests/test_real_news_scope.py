@@ -92,3 +92,27 @@ def test_a_candidate_who_was_criticised_did_not_criticise():
     criticised = [c for c in claims if "criticised" in c[2]]
     assert criticised and all(src == "unnamed sources" for _, src, _ in criticised), claims
     assert all(t.startswith("A presidential candidate was criticised") for _, _, t in criticised), claims
+
+
+def test_a_comparison_with_what_someone_hoped_is_no_report():
+    claims = _claims("The bank did not announce as much stimulus as many had hoped.")
+    assert claims and all(src == "the article" for _, src, _ in claims), claims
+
+
+def test_a_quotation_closed_before_its_cue_is_rendered_with_its_speaker():
+    claims = _claims('"There is anger like nobody has seen," the candidate said in an interview.\n\n'
+                     '"We ought to start it again. This is a lot of nonsense that we ended that," he went on.')
+    nonsense = [c for c in claims if "nonsense" in c[2]]
+    assert nonsense and all(t.startswith("The candidate said: \u201cThis is a lot of nonsense") for _, _, t in nonsense), claims
+
+
+def test_a_participle_joined_to_a_finite_verb_is_the_earlier_participles_subjects():
+    claims = _claims("On Thursday, Mayor Ann Ruiz expanded her calls for patrols, warning residents that the gang could "
+                     "easily return and implying that some members might already be back.")
+    implied = [c for c in claims if "implying" in c[2] or "implied" in c[2]]
+    assert implied and all("Ann Ruiz" in src for _, src, _ in implied), claims
+
+
+def test_a_description_keeps_its_article_as_a_source():
+    claims = _claims('"We will win," the Republican presidential candidate said on Monday.')
+    assert claims and all(src == "the Republican presidential candidate" for _, src, _ in claims), claims
