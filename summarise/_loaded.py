@@ -70,6 +70,15 @@ def inflect_like(base: str, tag: str) -> str:
 _NAMES = frozenset("PERSON ORG FAC GPE EVENT LAW WORK_OF_ART PRODUCT".split())
 
 
+def _in_name(tok: Any) -> bool:
+    """A capitalised proper noun inside a sentence written in sentence case: a word of a name ("when
+    the Great Plague struck"), not a judgement (in a headline in title case every word is capitalised)."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    return sum(t.text[:1].isupper() for t in words) * 2 < len(words)
+
+
 def find_loaded(doc: Any, text: str) -> list[LoadedTerm]:
     """Every loaded word or phrase of the article (lexicon phrases first, then words)."""
     lex = lexicons()
@@ -84,7 +93,7 @@ def find_loaded(doc: Any, text: str) -> list[LoadedTerm]:
     for tok in doc:
         if tok.is_punct or tok.is_space:
             continue
-        if tok.ent_type_ in _NAMES:
+        if tok.ent_type_ in _NAMES or _in_name(tok):
             continue
         pos = lex.loaded_pos.get(tok.lower_) or lex.loaded_pos.get(tok.lemma_.lower())
         if pos is not None and tok.pos_ != pos:

@@ -116,3 +116,8 @@ def test_a_participle_joined_to_a_finite_verb_is_the_earlier_participles_subject
 def test_a_description_keeps_its_article_as_a_source():
     claims = _claims('"We will win," the Republican presidential candidate said on Monday.')
     assert claims and all(src == "the Republican presidential candidate" for _, src, _ in claims), claims
+
+
+def test_a_capitalised_word_of_a_name_in_a_sentence_is_no_loaded_term():
+    claims = _claims("When the Great Plague struck the port in 1720, travellers were ordered to carry papers.")
+    assert claims and all("\u201cPlague\u201d" not in t and "Great Plague" in t for _, _, t in claims), claims
