@@ -31,7 +31,7 @@ _SOME = frozenset("several some many most few all both others".split())
 
 def claims_something(tok: Any, lemma: str) -> bool:
     """False for the senses of a cue verb that report no claim ("deny", "charge", "find", "add",
-    "call", "project", "seek", "refer", "promote", "say", "tell", "dismiss"): "was denied bail",
+    "call", "project", "seek", "refer", "promote", "say", "tell", "dismiss", "write"): "was denied bail",
     "denied the request" (something refused), "charged a $100 fee" (a price; "charged the
     director" is an accusation), "added to its
     portfolio", "will add a new element" (an increase)."""
@@ -55,6 +55,8 @@ def claims_something(tok: Any, lemma: str) -> bool:
     if lemma == "dismiss" and not clause and not any(c.dep_ == "prep" and c.lower_ == "as" for x in (tok, *objs) for c in x.children) and any(
             animate(o) or o.lemma_.lower() in _PROCEEDINGS for o in objs + [c for c in tok.children if c.dep_ == "nsubjpass"]):
         return False  # "did not dismiss his manager" (fire), "dismissed the lawsuit" (a court's act): no claim denied
+    if lemma == "write" and not clause and any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "agent" for c in tok.children):
+        return False  # "stories were written by men": who wrote them, not what anyone wrote
     if lemma == "promote" and any(animate(o) for o in objs):
         return False  # "promoted a senior adviser": a post, not a cause
     if lemma == "say" and objs and all(o.lower_ == "them" for o in objs) and not clause:

@@ -52,6 +52,7 @@ def phrase_source(tok: Any) -> Any | None:
         return pobj if pobj.lemma_.lower() in _BY_NOUNS and pobj.text.lower() in _BY_NOUNS else None
     head = tok.head
     if (tok.i == tok.sent.start and is_document(pobj) and head.pos_ in ("VERB", "AUX") and head.dep_ == "ROOT"
+            and (pobj.tag_ != "NNS" or any(c.dep_ in ("det", "poss") for c in pobj.children))  # ("In emails, ...": where, not who)
             and not is_cue(head) and not any(is_cue(c) for c in head.children if c.dep_ in ("ccomp", "conj", "parataxis"))):
         return pobj  # "In this poll, Trump rose 1 point": the poll's finding ("In a statement, an official
         # said, "We are ..."" read with the cue as an aside is the official's)

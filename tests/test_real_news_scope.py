@@ -121,3 +121,20 @@ def test_a_description_keeps_its_article_as_a_source():
 def test_a_capitalised_word_of_a_name_in_a_sentence_is_no_loaded_term():
     claims = _claims("When the Great Plague struck the port in 1720, travellers were ordered to carry papers.")
     assert claims and all("\u201cPlague\u201d" not in t and "Great Plague" in t for _, _, t in claims), claims
+
+
+def test_a_medium_in_the_plural_is_where_something_happened_not_a_source():
+    claims = _claims("In emails, on social media and on websites, his supporters have been trading advice about "
+                     "protest tactics. In this poll, the governor rose one point.")
+    assert any(src == "the article" and t.startswith("In emails") for _, src, t in claims), claims
+    assert any(src == "this poll" for _, src, _ in claims), claims
+
+
+def test_an_object_made_to_feel_something_reports_nothing():
+    claims = _claims("The tutor would train his eyes on the pupils to make them feel that he was talking directly to them.")
+    assert claims and all(src == "the article" for _, src, _ in claims), claims
+
+
+def test_who_wrote_something_is_no_report_of_what_they_wrote():
+    claims = _claims("In the 2012 election, 71% of front-page stories were written by men.")
+    assert claims and all(src == "the article" for _, src, _ in claims), claims
