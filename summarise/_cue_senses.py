@@ -17,6 +17,8 @@ FIGURES = frozenset("MONEY CARDINAL PERCENT QUANTITY".split())
 _GRANTED = frozenset("bail entry access permission visa request application parole admission motion petition appeal bid "
                      "service benefit treatment loan licence license permit asylum citizenship custody leave release "
                      "exemption waiver funding credit coverage insurance care tenure promotion passage".split())
+# Pictures posted: an act, not a claim ("posted a photo").
+_IMAGES = frozenset("image images photo photos photograph photographs picture pictures selfie selfies video videos clip".split())
 # Proceedings a court or an employer dismisses: an act, not the denial of a claim.
 _PROCEEDINGS = frozenset("case lawsuit suit indictment appeal motion petition jury".split())
 # Nouns of a measured amount: what a projection projects ("projected a deficit").
@@ -31,7 +33,7 @@ _SOME = frozenset("several some many most few all both others".split())
 
 def claims_something(tok: Any, lemma: str) -> bool:
     """False for the senses of a cue verb that report no claim ("deny", "charge", "find", "add",
-    "call", "project", "seek", "refer", "promote", "say", "tell", "dismiss", "write"): "was denied bail",
+    "call", "project", "seek", "refer", "promote", "say", "tell", "dismiss", "write", "post"): "was denied bail",
     "denied the request" (something refused), "charged a $100 fee" (a price; "charged the
     director" is an accusation), "added to its
     portfolio", "will add a new element" (an increase)."""
@@ -55,6 +57,8 @@ def claims_something(tok: Any, lemma: str) -> bool:
     if lemma == "dismiss" and not clause and not any(c.dep_ == "prep" and c.lower_ == "as" for x in (tok, *objs) for c in x.children) and any(
             animate(o) or o.lemma_.lower() in _PROCEEDINGS for o in objs + [c for c in tok.children if c.dep_ == "nsubjpass"]):
         return False  # "did not dismiss his manager" (fire), "dismissed the lawsuit" (a court's act): no claim denied
+    if lemma == "post" and not clause and objs and all(o.lemma_.lower() in _IMAGES for o in objs):
+        return False  # "posted a sexually explicit image of himself": a picture, not a claim
     if lemma == "write" and not clause and any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "agent" for c in tok.children):
         return False  # "stories were written by men": who wrote them, not what anyone wrote
     if lemma == "promote" and any(animate(o) for o in objs):

@@ -371,8 +371,8 @@ def _broken_quote(analysis: Analysis, f: Frame, cue_tok: Any) -> tuple[tuple[int
         return None
     left = next((q for q in analysis.quotes if q[0] <= f.content[0] < q[1] and q[1] <= cue_tok.idx), None)
     right = next((q for q in analysis.quotes if q[0] > cue_tok.idx and q[0] < f.content[1] <= q[1]), None)
-    if left is None or right is None:
-        return None
+    if left is None or right is None or not analysis.text[:right[0]].rstrip().endswith((",", ":")):
+        return None  # (a quotation resumes after a comma: '"A," he said, "B."'; not 'said on the podcast "Title"')
     return (f.content[0], left[1]), (right[0], f.content[1])
 
 

@@ -138,3 +138,15 @@ def test_an_object_made_to_feel_something_reports_nothing():
 def test_who_wrote_something_is_no_report_of_what_they_wrote():
     claims = _claims("In the 2012 election, 71% of front-page stories were written by men.")
     assert claims and all(src == "the article" for _, src, _ in claims), claims
+
+
+def test_posting_a_picture_is_no_claim():
+    claims = _claims("In 2011, the congressman resigned after he accidentally posted an explicit image of himself online.")
+    assert claims and all(src == "the article" for _, src, _ in claims), claims
+
+
+def test_a_title_in_quotation_marks_after_the_cue_is_not_more_of_the_quotation():
+    claims = _claims("\u201cBeing a dad, that\u2019s my job,\u201d Ned Weil said in May on the podcast \u201cAll About Work.\u201d")
+    assert claims and not any("job, All About Work" in t for _, _, t in claims), claims
+    claims = _claims("\u201cWe will win,\u201d Ana Ruiz said, \u201cand we will keep going.\u201d")
+    assert any(t == "Ana Ruiz said: \u201cWe will win, and we will keep going\u201d." for _, _, t in claims), claims
