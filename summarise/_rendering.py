@@ -55,7 +55,9 @@ def finish(s: str) -> str:
         return s
     s = s[0].upper() + s[1:]
     if s[-1] not in ".!?":
-        if s[-1] in "\u201d\"\u2019" and len(s) > 1 and s[-2] in ".!?,":
+        if s.endswith("''") and len(s) > 2 and s[-3] in ".!?,":  # ('... the right thing.\'\'': archive quotation marks)
+            s = s[:-3] + ".''" if s[-3] == "," else s
+        elif s[-1] in "\u201d\"\u2019" and len(s) > 1 and s[-2] in ".!?,":
             s = s[:-2] + "." + s[-1] if s[-2] == "," else s
         else:
             s += "."

@@ -193,6 +193,9 @@ def _subordinate(part: Any) -> bool:
         and first.dep_ in ("advmod", "mark", "nsubj", "nsubjpass", "dobj", "poss")
 
 
+# Prepositions that also stand alone as adverbs ("they have blinders on", "the talks broke down").
+_PARTICLES = frozenset("on off in out up down over around along by through across behind past inside outside above "
+                       "below ahead back aboard underneath beneath".split())
 # Auxiliaries that cannot end a clause they open ("... ties to PACs and has.").
 _AUXILIARIES = frozenset("has have had is are was were will would can could should shall may might must does did".split())
 
@@ -209,7 +212,7 @@ def _end_problem(doc: Any) -> str | None:
         return f"ends on a dangling conjunction ({last.text!r})"
     if w in _UNSTRANDABLE:
         return f"ends on a preposition ({last.text!r})"
-    if last.pos_ == "ADP" and last.dep_ == "prep" and not any(True for _ in last.children) and not any(
+    if last.pos_ == "ADP" and last.dep_ == "prep" and not any(True for _ in last.children) and w not in _PARTICLES and not any(
             t.lower_ in ("what", "which", "whom", "who", "whatever") for t in words[-10:-1]):
         # "kept its cool for." (a cut "for a while"); a stranded preposition keeps its object in
         # the parse ("what the money was for": "what" hangs on "for"), or the parser hangs the

@@ -150,3 +150,15 @@ def test_a_title_in_quotation_marks_after_the_cue_is_not_more_of_the_quotation()
     assert claims and not any("job, All About Work" in t for _, _, t in claims), claims
     claims = _claims("\u201cWe will win,\u201d Ana Ruiz said, \u201cand we will keep going.\u201d")
     assert any(t == "Ana Ruiz said: \u201cWe will win, and we will keep going\u201d." for _, _, t in claims), claims
+
+
+def test_archive_quotation_marks_close_a_claim_without_another_full_stop():
+    claims = _claims("Senator Ana Ruiz said she was confident that the governor would ''do the right thing.''")
+    assert claims and all(not t.endswith("''.") for _, _, t in claims), claims
+
+
+def test_an_adverbial_particle_may_end_a_quotation():
+    claims = _claims('"And if they believe that is not going to happen, they are mistaken. They have blinders on," '
+                     'Nina Okafor said.')
+    blinders = [c for c in claims if "blinders" in c[2]]
+    assert blinders and all(t.startswith("Nina Okafor said:") for _, _, t in blinders), claims
