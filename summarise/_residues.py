@@ -20,6 +20,12 @@ __all__ = ["EDGE_WORDS", "residue_body"]
 _META = re.compile(r"^(?:This|That|These|It)\s+(?:was|were|is|are)\s+(?:the|a|an)\s+(?:statement|claim|report|words|remarks|comments?|view|position)\s+(?:from|of|by)\b", re.I)
 
 
+def _title(quoted: str) -> bool:
+    """A quotation that is a name ("American Skin (41 Shots)"): a few words, no sentence punctuation."""
+    inner = quoted.strip("\u201c\u201d\"'` ")
+    return len(inner.split()) <= 8 and not re.search(r"[,.!?;:]", inner)
+
+
 def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int] | None:
     """The part of sentence ``si`` that no frame covers, if it is a claim of the article's own."""
     s0, s1 = analysis.sentences[si]
@@ -64,8 +70,8 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
                 return None  # nothing left asserts ("Closing the session with a short speech -- X told ..."): the frames say it all
             return s0, s1  # the cut took an argument ("both of which involved"): all of it
     a, b = _trim_edges(analysis, a, b)
-    if analysis.in_quote(a, b) or open_quote_before(analysis.text, a):
-        return None  # the stretch left is inside a quotation: someone's words, not the article's
+    if analysis.in_quote(a, b) or open_quote_before(analysis.text, a) and not any(qa < a < qb <= b and _title(analysis.text[qa:qb]) for qa, qb in analysis.quotes):
+        return None  # the stretch left is inside a quotation: someone's words, not the article's (not a title it opens with)
     return (a, b) if b - a > 20 else None
 
 

@@ -162,3 +162,9 @@ def test_an_adverbial_particle_may_end_a_quotation():
                      'Nina Okafor said.')
     blinders = [c for c in claims if "blinders" in c[2]]
     assert blinders and all(t.startswith("Nina Okafor said:") for _, _, t in blinders), claims
+
+
+def test_a_sentence_opening_with_a_quoted_title_is_still_the_articles():
+    claims = _claims("\u201cRiver Tide (Part Two)\u201d was written by Ana Ruiz after the flood of 1999, which destroyed "
+                     "the harbour district.")
+    assert any(src == "the article" and "River Tide" in t for _, src, t in claims), claims
