@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._cues import QUOTE_CUES, animate, is_document
+from ._nlp import lexicons
 
 __all__ = ["DONE_HEADS", "misread_subject", "not_done", "not_reported", "reduced_passive", "unasserted"]
 
@@ -99,8 +100,6 @@ def unasserted(tok: Any) -> bool:
 def _in_hypothetical_report(tok: Any) -> bool:
     """A cue that is a means someone might use ("could fight the charge by arguing that ..."), or one
     inside what such a cue reports ("... that he saw her as a threat"): an argument not yet made."""
-    from ._nlp import lexicons
-
     def means(a: Any) -> bool:
         main = a.head.head if a.dep_ == "pcomp" else a.head
         return a.dep_ in ("pcomp", "advcl") and a.tag_ == "VBG" and any(
