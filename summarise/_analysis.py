@@ -241,11 +241,17 @@ def _question_verb(ent: Any) -> bool:
     return len(ent) > 1 and first.is_sent_start and first.lower_ in _QUESTION_VERBS and ent.sent.text.rstrip().endswith("?")
 
 
+# Last words of names of one body that end in -s ("The New York Times", "Fox News", "General Motors").
+_ONE_BODY_ENDINGS = frozenset("times news press motors industries airlines systems services holdings communications partners "
+                              "brothers nations reuters sciences solutions technologies networks resources laboratories labs "
+                              "studios pharmaceuticals electronics logistics mills works dynamics graphics analytics".split())
+
+
 def _plural_name(name: str) -> bool:
     """Whether a body's name is plural by its head word: "Free Democrats" is, "International
-    Federation of Journalists" (a federation) is not."""
+    Federation of Journalists" (a federation) and "The New York Times" are not."""
     head = re.split(r"\s+(?:of|for|on|in|against)\s+", name, maxsplit=1)[0]
-    return head.endswith("s")
+    return head.endswith("s") and head.split()[-1].lower() not in _ONE_BODY_ENDINGS
 
 
 def _mend_lemmas(doc: Any) -> None:

@@ -73,21 +73,23 @@ def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -
         if keep:
             a2, b2 = span_of(keep)
             raw = analysis.text[max(a, a2):b2].strip(" ,")
-    # ("the Republican presidential candidate" keeps its article: a description, not a name)
-    name = raw if root.pos_ == "NOUN" and not root.ent_type_ and raw[:4].lower() == "the " else strip_det(raw)
+    # ("the Republican presidential candidate", "a Times article" keep their article: a description, not a name)
+    name = raw if root.pos_ == "NOUN" and not root.ent_type_ and raw.split()[0].lower() in ("the", "a", "an") else strip_det(raw)
     m = next((m for m in analysis.mentions if m.name == name or m.name.startswith(name) and len(name) > 3), None)
     if m is None:
-        plural = toks[-1].tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in toks)
+        # ("the Times": a body's name that ends in -s is one body)
+        plural = toks[-1].tag_ == "NNS" or toks[-1].tag_ == "NNPS" and toks[-1].ent_type_ != "ORG" or any(t.dep_ == "conj" for t in toks)
         m = Mention(name, "", "PERSON" if any(t.ent_type_ == "PERSON" for t in toks) else "NOUN", a, plural=plural)
     return name, m
 
 
 def last_institution(analysis: Analysis, offset: int, recent: list[Mention]) -> Mention | None:
-    """What an active "it" that says something refers to: a document that spoke last, in this
-    sentence or the one before ("the paper notes X, and it says Y"), else the last organisation
+    """What an active "it" that says something refers to: a document that spoke last, named in
+    this sentence or the three before ("the paper notes X, and it says Y"; 'a Times article
+    hailed X. "...," the article read. "...," it added'), else the last organisation
     that spoke, else the organisation named last before it (the subject among those of one
     sentence; None when no one of several is)."""
-    if recent and not recent[-1].plural and analysis.sentence_of(recent[-1].start) >= analysis.sentence_of(offset) - 1:
+    if recent and not recent[-1].plural and analysis.sentence_of(recent[-1].start) >= analysis.sentence_of(offset) - 3:
         last = recent[-1].name.split()[-1] if recent[-1].name else ""
         head = next((t for t in analysis.doc if t.idx >= recent[-1].start and t.text == last), None)
         if head is not None and is_document(head):
