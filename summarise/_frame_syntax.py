@@ -130,6 +130,14 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
         partner = next((a for a in cue.head.ancestors if a.tag_ == "VBG"), None)
         if partner is not None:
             return subject_of(partner)
+    if cue.tag_ == "VBG" and cue.dep_ == "advcl":
+        # "X remain confident despite a few supporters, such as Y, now saying ...", "with polls
+        # showing ...": the noun of the phrase just before the participle is its subject
+        pp = next((c for c in cue.head.children if c.dep_ == "prep" and c.lower_ in ("despite", "with", "amid") and c.i < cue.i), None)
+        pobj = next((c for c in pp.children if c.dep_ == "pobj"), None) if pp is not None else None
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and someone(pobj) and all(
+                t.is_punct or t.dep_ == "advmod" for t in cue.doc[pp.right_edge.i + 1:cue.i]):
+            return pobj, False
     subj, passive = _subject_of(cue)
     return subj, passive or (cue.tag_ == "VBN" and cue.dep_ in ("conj", "relcl") and any(
         c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s") for c in cue.children))  # ("who's called for": has called)

@@ -183,3 +183,12 @@ def test_a_newspaper_whose_name_ends_in_s_is_one_body():
             "\u201cBut since then, its fortunes have changed,\u201d it added.")
     added = [c for c in _claims(text) if "fortunes" in c[2]]
     assert added and all("Times" in src for _, src, _ in added), added
+
+
+def test_a_participle_after_despite_someone_is_that_persons_report():
+    claims = _claims("The leaders remain confident despite a few early backers of the bill, such as Ana Ruiz and Tom "
+                     "Brandt, now saying they think it should be changed. Cruz took the stage with a shot at the "
+                     "governor, saying his use of the term was incorrect.")
+    saying = [c for c in claims if "should be changed" in c[2]]
+    assert saying and all("Ana Ruiz" in src and "leaders" not in src for _, src, _ in saying), claims
+    assert any(src == "Cruz" and "incorrect" in t for _, src, t in claims), claims
