@@ -93,8 +93,6 @@ def find_loaded(doc: Any, text: str) -> list[LoadedTerm]:
     for tok in doc:
         if tok.is_punct or tok.is_space:
             continue
-        if tok.ent_type_ in _NAMES or _in_name(tok):
-            continue
         pos = lex.loaded_pos.get(tok.lower_) or lex.loaded_pos.get(tok.lemma_.lower())
         if pos is not None and tok.pos_ != pos:
             continue  # "a blast" is an explosion; "blasted the plan" is loaded
@@ -109,7 +107,9 @@ def find_loaded(doc: Any, text: str) -> list[LoadedTerm]:
                 or tok.pos_ == "ADV" and not any(True for _ in tok.children) and adverb_base(tok.lower_, lex.loaded_words) is not None:
             # (an adverb of its own phrase, "as disastrously as", is not dropped: the phrase would break)
             a, b = tok.idx, tok.idx + len(tok.text)
-            if not any(x <= a and b <= y for x, y in found):
+            # (a word of a name is no judgement: checked last, on a word the lexicon has, since it
+            # reads the whole sentence)
+            if not any(x <= a and b <= y for x, y in found) and not (tok.ent_type_ in _NAMES or _in_name(tok)):
                 found.append((a, b))
     found = sorted(set(found))
     out: list[LoadedTerm] = []
