@@ -61,10 +61,9 @@ def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -
             m = None  # "the poll" is a poll, not the body or event named last
         if m is not None and (low in PRONOUNS_SING | PRONOUNS_PLUR or raw.split()[0].lower() in ("the", "a", "an", "this") or m.label == "PERSON"):
             return (m.display if m.label == "PERSON" else m.name), m
-    root = next((t for t in toks if (t.head not in toks or t.head.i == t.i) and t.dep_ != "advcl"), toks[0])
-    if person is None and any(c.dep_ == "appos" for c in root.children):
+    if person is None and any(c.dep_ == "appos" for c in root0.children):
         # "Northgate Mobile, a British mobile operator with ...": an institution's name only
-        appos = min(c.left_edge.i for c in root.children if c.dep_ == "appos")
+        appos = min(c.left_edge.i for c in root0.children if c.dep_ == "appos")
         keep = [t for t in toks if t.i < appos and not t.is_punct]
         # only an apposition set off by a comma or a dash; "40% of farmers and farm-owning
         # families", misread as one, is all the source
@@ -74,7 +73,7 @@ def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -
             a2, b2 = span_of(keep)
             raw = analysis.text[max(a, a2):b2].strip(" ,")
     # ("the Republican presidential candidate", "a Times article" keep their article: a description, not a name)
-    name = raw if root.pos_ == "NOUN" and not root.ent_type_ and raw.split()[0].lower() in ("the", "a", "an") else strip_det(raw)
+    name = raw if root0.pos_ == "NOUN" and not root0.ent_type_ and raw.split()[0].lower() in ("the", "a", "an") else strip_det(raw)
     m = next((m for m in analysis.mentions if m.name == name or m.name.startswith(name) and len(name) > 3), None)
     if m is None:
         # ("the Times": a body's name that ends in -s is one body)

@@ -45,8 +45,7 @@ def _turned_marks(s: str) -> str:
     """A curly mark typed the wrong way round (an opening one after a word and before a space or
     punctuation, a closing one after a space and before a word), where the other kind is short
     of partners, is the mark its place says it is (copy often has "\u201cTitle\u201c")."""
-    diff = s.count("\u201c") - s.count("\u201d")
-    n = diff // 2 if diff > 0 else -(-diff // 2)
+    n = int((s.count("\u201c") - s.count("\u201d")) / 2)  # (pairs short, rounded toward zero)
     if n > 0:
         s = re.sub(r"(?<=[\w.,!?])\u201c(?=[\s,.;:!?]|$)", "\u201d", s, count=n)
     elif n < 0:
