@@ -18,11 +18,15 @@ import re
 from ._errors import InputError
 from ._types import Extracted
 
-__all__ = ["looks_like_html", "extract_html", "is_html_path"]
+__all__ = ["looks_like_html", "extract_html", "is_html_path", "blank_markup"]
 
 _TAG = re.compile(r"</?(?:html|head|body|p|div|span|article|section|main|header|footer|nav|aside|h[1-6]|a|img|br|hr|ul|ol|li|"
                   r"table|tr|td|th|strong|em|b|i|figure|figcaption|blockquote|script|style|meta|link|title|time|iframe)"
                   r"\b[^<>]{0,2000}>", re.I)
+# Tags that lay out a page; links and emphasis alone (``<a href=…>``, ``<b>``) are marks inside plain text.
+_INLINE = frozenset("a span strong em b i u img time sup sub small font abbr cite mark".split())
+# Any well-formed tag, for blanking markup left in plain text: a name, then attributes, quoted values.
+_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>\"']+))?)*\s*/?>")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d]*[1-9])|opacity\s*:\s*0(?![.\d]*[1-9])", re.I)
 
 
@@ -32,12 +36,25 @@ def is_html_path(path: str) -> bool:
 
 
 def looks_like_html(text: str) -> bool:
-    """Markup detected: a document tag, or several HTML tags."""
+    """Markup detected: a document tag, or several tags of which some lay out a page. Links and
+    emphasis left in plain text (``<a href=…>…</a>``) do not make a page: they are blanked in place
+    (:func:`blank_markup`), so that offsets still index the text as given."""
     head = text[:5000].lstrip().lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")) and "<" in head[1:]:
         return True
-    tags = _TAG.findall(text[:200_000])
-    return len(tags) >= 2 and sum(len(t) for t in tags) >= 7
+    tags = [m.group(0) for m in _TAG.finditer(text[:200_000])]
+    layout = [t for t in tags if re.match(r"</?([a-z0-9]+)", t, re.I).group(1).lower() not in _INLINE]
+    return len(tags) >= 2 and sum(len(t) for t in tags) >= 7 and bool(layout)
+
+
+def blank_markup(text: str) -> str:
+    """``text`` with every well-formed tag left in it blanked (spaces of the same length): the words
+    inside a link stay, the markup does not reach the parser, and offsets are unchanged.
+
+    >>> blank_markup('He wrote on <a href="http://x.org">his blog</a> that 3 < 4.')
+    'He wrote on                      his blog     that 3 < 4.'
+    """
+    return _ANY_TAG.sub(lambda m: " " * len(m.group(0)), text) if "<" in text else text
 
 
 def _drop_hidden(html: str) -> tuple[str, int]:

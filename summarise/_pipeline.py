@@ -19,6 +19,7 @@ from typing import Any, Callable
 from ._author import document_author, with_article
 from ._chunked import CHUNK_CHARS, analyse_article
 from ._embeds import blank_embeds, credit_embeds, find_embeds
+from ._html import blank_markup
 from ._claims import Draft
 from ._rendering import clean_output
 from ._embed import embed
@@ -303,7 +304,8 @@ def run_pipeline(text: str, backend: Backend | None, *, max_words: int = 120, se
         warnings.append(f"the document is a statement issued by {with_article(author)}: what it states in its own "
                         f"voice is credited to {with_article(author)}, not to the article")
     embeds = find_embeds(text)  # posts embedded in the article: their authors' words, markup blanked
-    analysis = analyse_article(blank_embeds(screened.text, embeds), scorer=_ScoringMeter(scorer, meter) if scorer is not None else None,
+    # (then any tag left in plain text, "<a href=…>": blanked in place)
+    analysis = analyse_article(blank_markup(blank_embeds(screened.text, embeds)), scorer=_ScoringMeter(scorer, meter) if scorer is not None else None,
                                margin=generation.get("pronoun_margin"), author=author)  # in chunks when long
     loaded = analysis.loaded
     drafts = credit_embeds(screened.keep(analysis.drafts), embeds)

@@ -50,12 +50,28 @@ def test_input_format_text_keeps_markup_as_text_and_html_forces_extraction():
 
 @pytest.mark.parametrize("text,expected", [
     ("<html><body><p>Hi there all.</p></body></html>", True),
-    ("The mayor said <b>five</b> people <i>died</i>.", True),
+    ("<p>The mayor said <b>five</b> people <i>died</i>.</p>", True),
+    ("The mayor said <b>five</b> people <i>died</i>.", False),  # emphasis alone: plain text, tags blanked
+    ('The port said <a href="http://x.org">cargo fell</a>.\n\n<a href="http://y.org">More</a>.', False),
     ("Rates rose to 5% (<6% expected) as 3 > 2, the bank said.", False),
     ("He wrote <3 to her, she said.", False),
 ])
 def test_markup_detection(text, expected):
     assert looks_like_html(text) is expected
+
+
+def test_links_left_in_plain_text_are_blanked_and_offsets_index_the_text_as_given():
+    text = ('The port reported a record quarter.Watch the video at <a href="http://video.example.org">video.example.org</a>.'
+            '\n\nThe harbour master said the new cranes had doubled the pace of unloading. '
+            'Dock workers wrote on <a href="http://x.example.org">their union\'s site</a> that overtime was cut.\n')
+    s = summarise(text, model=None)
+    assert s.extracted is None
+    said = next(c for c in s.claims if "doubled the pace" in c.text)
+    assert said.source == "The harbour master"
+    assert said.evidence[0].text == text[said.evidence[0].start:said.evidence[0].end]
+    assert said.evidence[0].text.startswith("The harbour master said")
+    wrote = next(c for c in s.claims if "overtime was cut" in c.text)
+    assert wrote.source == "Dock workers" and "href" not in wrote.text and "their union's site" in wrote.text
 
 
 def test_cli_reads_an_html_file(tmp_path, capsys):
