@@ -193,10 +193,12 @@ TITLES = ABBREVIATED_TITLES | frozenset("miss mx sir dame lord lady fr sr sra he
 def analyse(text: str) -> Analysis:
     """Parse ``text`` and collect sentences, entities, quotes and named sources."""
     doc = nlp(text)
-    from ._entity_repairs import mend_entities
+    from ._entity_repairs import mend_entities, surnames_read_as_nouns
 
     mend_entities(doc)
     _mend_lemmas(doc)
+    _mend_noun_read_cues(doc)
+    surnames_read_as_nouns(doc)
     sentences = []
     for s in doc.sents:
         a, b = _trimmed(text, s.start_char, s.end_char)
@@ -266,6 +268,30 @@ def _mend_lemmas(doc: Any) -> None:
                 "VBD": low[:-1] if low.endswith("ed") else "", "VBN": low[:-1] if low.endswith("ed") else ""}.get(t.tag_, "")
         if stem in cues:
             t.lemma_ = stem  # "hoping", "hopes" -> "hope", not "hop"
+
+
+def _mend_noun_read_cues(doc: Any) -> None:
+    """A cue the tagger read as a plural noun after a capitalised name it took for a noun
+    ("Trump estimates that he spent ...": "Trump estimates" a compound, the sentence's root a
+    noun with a clause hung on it): the name is the subject and the cue a verb. Only a root noun
+    whose singular is a cue, with no determiner, a clause of its own, and one capitalised word
+    before it that opens the sentence."""
+    cues = lexicons().cue_kind
+    for t in doc:
+        if t.dep_ != "ROOT" or t.tag_ != "NNS" or not t.lower_.endswith("s"):
+            continue
+        stem = next((s for s in (t.lower_[:-1], t.lower_[:-2]) if s in cues), None)
+        left = [c for c in t.children if c.i < t.i]
+        if stem is None or len(left) != 1 or left[0].dep_ != "compound" or left[0].i != t.i - 1:
+            continue
+        name = left[0]
+        if not (name.is_alpha and name.text[:1].isupper() and name.text[1:].islower()) or name.i != t.sent.start or any(
+                c.dep_ in ("compound", "det", "poss", "amod") for c in name.children):
+            continue
+        if not any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+            continue
+        t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", stem
+        name.dep_, name.pos_, name.tag_ = "nsubj", "PROPN", "NNP"
 
 
 def common_plural_at(analysis: Analysis, offset: int) -> bool:

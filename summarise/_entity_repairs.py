@@ -8,7 +8,7 @@ from typing import Any
 
 from ._analysis import INSTITUTION_NOUNS, ROLE_ABBREVIATIONS, ROLE_NOUNS, TITLES
 
-__all__ = ["mend_entities"]
+__all__ = ["mend_entities", "surnames_read_as_nouns"]
 
 
 def mend_entities(doc: Any) -> None:
@@ -16,6 +16,25 @@ def mend_entities(doc: Any) -> None:
     _persons_tagged_org(doc)
     _whole_person_names(doc)
     _sentence_opener_out(doc)
+
+
+def surnames_read_as_nouns(doc: Any) -> None:
+    """A person's surname that is also a common word, written alone and read as a noun ("Price
+    says ...", "Trump estimates ..." after "Ana Price", "Donald Trump"): a person's name, when it
+    is the subject or object of a clause and no entity holds it. Run once the parse repairs are done."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_alpha}
+    taken = {t.i for e in ents for t in e}
+    added = []
+    for t in doc:
+        if (t.text in surnames and t.i not in taken and t.pos_ in ("NOUN", "ADJ") and t.text[1:].islower()
+                and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and not any(c.dep_ in ("det", "amod", "compound") for c in t.children)):
+            t.pos_, t.tag_ = "PROPN", "NNP"
+            added.append(Span(doc, t.i, t.i + 1, label="PERSON"))
+    if added:
+        doc.ents = sorted(ents + added, key=lambda e: e.start)
 
 
 # Roles only a person holds, before a name ("presidential candidate X"), and words of a company's name.
