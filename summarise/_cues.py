@@ -19,7 +19,7 @@ from ._nlp import lexicons
 from ._cue_senses import FIGURES as _FIGURES, claims_something, subject_holders as _subject_holders
 from ._speakers import animate, is_document, named_elsewhere
 
-__all__ = ["ABOUT_CUES", "ADDRESSEE_CUES", "AS_CUES", "ADJECTIVE_CUES", "ADJECTIVE_PREPS", "FOR_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MENTAL_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "aside", "is_cue", "is_document", "colon_quote", "made_clear", "values_at"]
+__all__ = ["ABOUT_CUES", "ADDRESSEE_CUES", "AS_CUES", "ADJECTIVE_CUES", "ADJECTIVE_PREPS", "FOR_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MENTAL_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "aside", "is_cue", "is_document", "colon_quote", "document_participle", "made_clear", "values_at"]
 
 # Speech acts and judgements with what they are about as their object ("cited the report",
 # "chided the council"): cues only when someone, not something, does them (see STANCE_CUES).
@@ -120,6 +120,15 @@ def parenthetical_conj(tok: Any) -> Any | None:
     return verb
 
 
+def document_participle(tok: Any) -> Any | None:
+    """The document a participle of showing or finding describes, with the clause it shows
+    ("including bank records showing he was paid ...": the records); None otherwise."""
+    if (tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.lemma_.lower() in DOCUMENT_CUES and is_document(tok.head)
+            and any(c.dep_ == "ccomp" for c in tok.children)):
+        return tok.head
+    return None
+
+
 def is_cue(tok: Any) -> bool:
     lex = lexicons()
     lemma = tok.lemma_.lower()
@@ -186,7 +195,7 @@ def is_cue(tok: Any) -> bool:
             any(c.dep_ in ("dobj", "ccomp") for c in tok.children) or aside(tok))):
         return False  # "pointed out the gains", "pointed out that ...", "as X pointed out"
     if lemma == "show" and not any(c.dep_ in ("nsubj", "nsubjpass") and any(is_document(x) for x in (c, *c.conjuncts))
-                                   for c in _subject_holders(tok)) and tok.dep_ != "relcl":
+                                   for c in _subject_holders(tok)) and tok.dep_ != "relcl" and document_participle(tok) is None:
         return False  # data and documents show things; "Mexico has shown it knows how" is the article's
     has_clause = any(c.dep_ in ("ccomp", "xcomp") or (  # "recalled that ...", parsed as an adverbial clause
         c.dep_ == "advcl" and c.i > tok.i and any(m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and lemma in FOR_CUES)

@@ -102,6 +102,8 @@ def _in_hypothetical_report(tok: Any) -> bool:
     inside what such a cue reports ("... that he saw her as a threat"): an argument not yet made."""
     def means(a: Any) -> bool:
         main = a.head.head if a.dep_ == "pcomp" else a.head
+        if a.dep_ == "pcomp" and a.head.lower_ not in ("by", "through"):
+            return False  # ("could shift the race, with 47 percent saying ...": what they say, not a means)
         return a.dep_ in ("pcomp", "advcl") and a.tag_ == "VBG" and any(
             c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may") for c in main.children)
 

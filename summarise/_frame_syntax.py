@@ -10,7 +10,7 @@ from typing import Any
 
 from ._analysis import Mention
 from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS, FOR_CUES, MEDIUM_CUES, MESSAGE_NOUNS,
-                    OBJECT_CUES, QUOTE_CUES, animate, aside, is_cue,
+                    OBJECT_CUES, QUOTE_CUES, animate, aside, document_participle, is_cue,
                     is_document, made_clear, when_or_where)
 from ._clause_shapes import (beyond_semicolon, joined_to, message_issuer, object_before_date, one_of_those, purpose_infinitive,
                              quoted_before, set_off, stranded_clause, that_clause)
@@ -18,7 +18,7 @@ from ._frame_repairs import is_trailing_report
 from ._nlp import doc_text, lexicons
 from ._speakers import someone, source_tokens, who_antecedent
 
-__all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "source_tokens", "span_of", "subject_of", "subtree"]
+__all__ = ["Frame", "KIND_RANK", "RELATIVE", "said_of_claim_noun", "antecedent", "content_of", "source_tokens", "span_of", "subject_of", "subtree"]
 
 # Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
 _FOREIGN_MARKS = frozenset("as while although though whereas even because since".split())
@@ -138,6 +138,8 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
         if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and someone(pobj) and all(
                 t.is_punct or t.dep_ == "advmod" for t in cue.doc[pp.right_edge.i + 1:cue.i]):
             return pobj, False
+    if document_participle(cue) is not None:
+        return cue.head, False  # "including bank records showing he was paid ...": the records show it
     subj, passive = _subject_of(cue)
     return subj, passive or (cue.tag_ == "VBN" and cue.dep_ in ("conj", "relcl") and any(
         c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s") for c in cue.children))  # ("who's called for": has called)
@@ -381,3 +383,11 @@ def antecedent(head: Any) -> str:
     if left and left[0].dep_ == "poss":
         return head.doc[left[0].i:head.i + 1].text  # "her lead"
     return "the " + head.doc[left[0].i:head.i + 1].text if left else "the " + head.text  # "the roughly 45-point lead"
+
+
+def said_of_claim_noun(cue: Any) -> bool:
+    """Whether ``cue`` heads a relative clause about a claim noun that is its object ("an
+    allegation X has refuted"), not its subject ("a report that shows the gap doubled": the
+    report is the source, the clause after the cue what it says)."""
+    return cue.dep_ == "relcl" and cue.head.lemma_.lower() in lexicons().claim_nouns and not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in cue.children)

@@ -22,7 +22,7 @@ from ._frame_relatives import relative_content
 from ._frame_repairs import conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, noun_read_report, noun_read_stance, parenthetical_cue, report_hung_on_speaker, stranded_subject, trailing_report
 from ._frame_sources import display_source, headline_speaker
 from ._clause_shapes import one_of_those
-from ._frame_syntax import KIND_RANK, RELATIVE, Frame, content_of, source_tokens, span_of, subject_of, subtree
+from ._frame_syntax import KIND_RANK, RELATIVE, Frame, content_of, source_tokens, said_of_claim_noun, span_of, subject_of, subtree
 from ._kinds import cue_kind, cue_kind_of_text
 from ._nlp import lexicons, tokens_in
 from ._persons import named_in_quote
@@ -148,7 +148,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 # "courses sought bankruptcy protection" wants nothing, "the bill seeks to ..." does)
             if hung is not None:
                 content_toks, back = hung[1], False
-            elif tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
+            elif said_of_claim_noun(tok):
                 content_toks, back = [tok.head], True  # "an allegation X have refuted"
             else:
                 content_toks, back = content_of(tok, subj, passive)
@@ -232,7 +232,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 # "18% who say": people who speak; "sponsors, who seek to ..." is the article's word on them, not theirs
                 continue  # "the law, which has called for": no one speaks; "critics who say", "records that show" do
             if subj is None and not passive:
-                if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
+                if said_of_claim_noun(tok):
                     continue  # an allegation refuted by ... without a named source: rare, skip
                 continue
             joined = modified is not None
@@ -289,7 +289,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     analysis, mention, *content):
                 source, mention = subj.lower_, None  # '"Everybody is laughing at Jeb Bush," he tweeted': not Bush
             raised = False
-            if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lexicons().claim_nouns:
+            if said_of_claim_noun(tok):
                 back = True
                 span = span_of([t for t in tok.head.subtree if t.i >= tok.head.i or t.dep_ == "det"])
                 span = (min(span[0], tok.head.idx), span[1])

@@ -320,6 +320,10 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
             first = next((t for t in doc if t.idx >= f.content[0]), None)
             that = "that " if first is not None and first.pos_ in ("ADP", "SCONJ", "ADV") and first.lower_ != "that" else ""
             return finish(f"{with_role_comma(source)} {verb} {that}{lower_common(doc, f.content[0], quote.rstrip(','))}"), handled, extra
+        if cue_tok is not None and cue_tok.tag_ == "VBG" and cue_tok.dep_ in ("pcomp", "advcl") and any(
+                c.dep_ == "nsubj" and c.i < cue_tok.i for c in cue_tok.children) and not any(c.dep_ in ("aux", "auxpass") for c in cue_tok.children):
+            # "with 47 percent of renters saying they will ..." -> "47 percent of renters said they will ..."
+            body = re.sub(rf"\b{re.escape(f.cue)}\b", inflect_like(f.cue_lemma, "VBD"), body, count=1)
         return finish(DISCOURSE.sub("", body)), handled, extra
     body, handled = clean_span(doc, text, a, b, loaded, edits)
     if not f.cue:  # quote continuation

@@ -168,7 +168,8 @@ def _trim_edges(analysis: Analysis, a: int, b: int) -> tuple[int, int]:
 
     def joins(t: Any) -> bool:
         return (t.is_punct and t.text not in "\"\u201d\u2019)%" and t.text != "''") or t.is_space or t.lower_ in EDGE_WORDS \
-            or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep", "aux", "auxpass", "neg") and not any(c.i > t.i for c in t.children)
+            or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep", "aux", "auxpass", "neg") and not any(
+                c.i > t.i and c.idx < b for c in t.children)  # (", with [47 percent saying ...]": what it took is cut away)
 
     stranded = lambda t: t.dep_ == "prep" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_punct and any(  # noqa: E731
         x.lower_ in ("which", "what", "whom") for x in toks)  # "..., which the state should pay for."

@@ -4,6 +4,7 @@ invented texts only."""
 from __future__ import annotations
 
 from .claim_texts import by_text
+from .claim_texts import claims as _claims
 
 
 def test_a_surname_that_is_also_a_noun_is_the_subject_of_the_cue_after_it():
@@ -16,3 +17,32 @@ def test_a_surname_that_is_also_a_noun_is_the_subject_of_the_cue_after_it():
 def test_a_plural_noun_subject_keeps_its_verb():
     kind, source, _ = by_text("Police reports show that the road was closed for two days.", "road was closed")
     assert source == "Police reports"
+
+
+def test_a_document_a_relative_clause_says_shows_its_clause_not_itself():
+    text = "The council released a report that shows the budget gap has doubled since last year."
+    kind, source, said = by_text(text, "budget gap")
+    assert source == "a report" and "budget gap has doubled" in said and "showed the report" not in said, said
+
+
+def test_records_described_as_showing_something_are_its_source():
+    text = ("The mayor had come under scrutiny over his ties to the developer, including bank records showing "
+            "he was paid $40,000 by the firm in 2015.")
+    kind, source, said = by_text(text, "was paid")
+    assert source == "bank records" and said.startswith("Bank records"), (source, said)
+
+
+def test_what_people_are_said_to_say_in_a_with_phrase_is_theirs_and_the_rest_stays_whole():
+    text = "The mayor's plan could shift the race, with 47 percent of renters saying they will certainly support her over Mr. Dale."
+    found = _claims(text)
+    assert ("statement", "47 percent of renters",
+            "47 percent of renters said they will certainly support her over Mr. Dale.") in found, found
+    assert ("fact", "the article", "The mayor's plan could shift the race.") in found, found
+    # a progressive is no participle of that kind: "is demanding" stays
+    _, _, said = by_text("A climate group is demanding that the candidates propose clean energy plans.", "clean energy")
+    assert "is demanding" in said, said
+
+
+def test_an_argument_that_might_be_made_is_still_not_made():
+    found = _claims("Dunmore could fight the charge, perhaps by arguing that he saw Ana Fields as a threat to the senator.")
+    assert all(src == "the article" for _, src, _ in found), found
