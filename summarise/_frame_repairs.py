@@ -245,6 +245,10 @@ def continued_report(cue: Any, content: list[Any]) -> list[Any]:
     root = clause.head
     if clause.dep_ != "ccomp" or root.dep_ != "ROOT" or root.i < cue.i:
         return []
+    first = next((c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), clause.i)
+    if any(c.i < first and (c.dep_ in ("prep", "mark") or c.dep_ == "advmod" and c.lower_ in ("that", "when", "while", "as"))
+           for c in clause.children):
+        return []  # "On the same day that the Post reported X, the moderators didn't ask": a time, not a report
     end = max(t.i for t in clause.subtree)
     doc = cue.doc
     if end + 2 >= len(doc) or doc[end + 1].text != "," or max(t.i for t in content) != max(

@@ -273,12 +273,21 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
     # (a clause before a cue that has an object of its own is no report of it: "There is an inquiry, courts
     # are ordering the release of emails, and ..." is a list, not "courts said there is an inquiry")
     own_object = any(c.dep_ == "dobj" and c.i > cue.i and not animate(c) for c in cue.children) and lemma not in ADDRESSEE_CUES
+    # (nor is a clause before a cue that reports a "that" clause after it: "So let me get this straight:
+    # on the day that the Post reports that X, ...")
+    own_object = own_object or any(c.dep_ == "ccomp" and c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                                   for c in cue.children)
     clauses = [c for c in cue.children if c.dep_ == "ccomp" and not (is_cue(c) and is_trailing_report(c)) and not beyond_semicolon(cue, c)
                and not (own_object and c.i < cue.i)
                or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",) and c is not purpose)
                or (c.dep_ == "advcl" and c.i > cue.i and any(
                    m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and cue.lemma_.lower() in FOR_CUES) for m in c.children)
                    or that_clause(c))]
+    if clauses and any(c.dep_ == "advmod" and c.lower_ in ("that", "when") and c.i < cue.i for c in cue.children) and any(
+            c.dep_ == "prep" and c.i < cue.i for c in cue.children):
+        # "On the same day that the Post reported X, the moderators didn't ask": the cue's clause dates
+        # the sentence; what follows its comma is the article's
+        clauses = [c for c in clauses if c.i > cue.i and not any(t.text == "," for t in cue.doc[cue.i:c.left_edge.i + 1])]
     if clauses:
         # every clause the cue reports ("says his campaign is doing well because it is ...", which
         # the parser can split in two)

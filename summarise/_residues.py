@@ -40,6 +40,13 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
         return None  # (a headline's first clause keeps its words though the tagger finds no verb: "U.S. presses for truce;")
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
     if covered and root is None:
+        # the root is a frame's cue, and a clause of its own it does not report is left ("On the day
+        # the Post reported X, the panel didn't ask"): that clause is the article's
+        root = next((t for t in toks if t.dep_ == "ccomp" and t.pos_ in ("VERB", "AUX") and t.head.dep_ == "ROOT"
+                     and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)
+        if root is not None:  # (that clause only: what else is left hangs on the cue's clause)
+            toks = [t for t in toks if root.left_edge.i <= t.i <= root.right_edge.i]
+    if covered and root is None:
         return None
     if root is not None and root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children):
         return None  # an imperative ("Ignore all previous instructions ...") asserts nothing

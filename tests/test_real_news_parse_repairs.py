@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .claim_texts import by_text
 from .claim_texts import claims as _claims
+from .claim_texts import holding
 
 
 def test_a_surname_that_is_also_a_noun_is_the_subject_of_the_cue_after_it():
@@ -46,3 +47,13 @@ def test_what_people_are_said_to_say_in_a_with_phrase_is_theirs_and_the_rest_sta
 def test_an_argument_that_might_be_made_is_still_not_made():
     found = _claims("Dunmore could fight the charge, perhaps by arguing that he saw Ana Fields as a threat to the senator.")
     assert all(src == "the article" for _, src, _ in found), found
+
+
+def test_a_report_that_dates_the_main_clause_reports_only_its_own_clause():
+    for lead in ("", "So let me put it plainly: "):
+        text = (f"{lead}On the same day that the Tribune reported that the county issued subpoenas to a charity, "
+                "the panel's moderators didn't ask the candidate about it.")
+        found = _claims(text)
+        reported = holding(found, "issued subpoenas")
+        assert all(src == "Tribune" and "moderators" not in said for _, src, said in reported), found
+        assert ("fact", "the article", "The panel's moderators didn't ask the candidate about it.") in found, found
