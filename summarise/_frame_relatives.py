@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._frame_syntax import Frame, antecedent
-from ._nlp import doc_text
+from ._frame_syntax import RELATIVE, Frame, antecedent
+from ._nlp import doc_text, lexicons
 
-__all__ = ["relative_content"]
+__all__ = ["relative_content", "said_of_claim_noun"]
 
 
 def relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = False) -> bool:
@@ -60,3 +60,11 @@ def relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = Fals
             start -= 1
         f.cover = (start, max(f.span[1], (f.cover or f.span)[1]))
     return True
+
+
+def said_of_claim_noun(cue: Any) -> bool:
+    """Whether ``cue`` heads a relative clause about a claim noun that is its object ("an
+    allegation X has refuted"), not its subject ("a report that shows the gap doubled": the
+    report is the source, the clause after the cue what it says)."""
+    return cue.dep_ == "relcl" and cue.head.lemma_.lower() in lexicons().claim_nouns and not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in cue.children)

@@ -18,7 +18,7 @@ from ._frame_repairs import is_trailing_report
 from ._nlp import doc_text, lexicons
 from ._speakers import someone, source_tokens, who_antecedent
 
-__all__ = ["Frame", "KIND_RANK", "RELATIVE", "said_of_claim_noun", "antecedent", "content_of", "source_tokens", "span_of", "subject_of", "subtree"]
+__all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "source_tokens", "span_of", "subject_of", "subtree"]
 
 # Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
 _FOREIGN_MARKS = frozenset("as while although though whereas even because since".split())
@@ -393,10 +393,3 @@ def antecedent(head: Any) -> str:
         return head.doc[left[0].i:head.i + 1].text  # "her lead"
     return "the " + head.doc[left[0].i:head.i + 1].text if left else "the " + head.text  # "the roughly 45-point lead"
 
-
-def said_of_claim_noun(cue: Any) -> bool:
-    """Whether ``cue`` heads a relative clause about a claim noun that is its object ("an
-    allegation X has refuted"), not its subject ("a report that shows the gap doubled": the
-    report is the source, the clause after the cue what it says)."""
-    return cue.dep_ == "relcl" and cue.head.lemma_.lower() in lexicons().claim_nouns and not any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in cue.children)

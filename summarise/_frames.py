@@ -18,11 +18,11 @@ from ._frame_guards import misread_subject, not_done, not_reported, reduced_pass
 from ._frame_nouns import noun_frames
 from ._frame_phrases import phrase_source, phrase_span
 from ._frame_quotes import inner_quote, quote_before_cue, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_after_colon, quote_before, quote_continuation
-from ._frame_relatives import relative_content
+from ._frame_relatives import relative_content, said_of_claim_noun
 from ._frame_repairs import conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, noun_read_report, noun_read_stance, parenthetical_cue, report_hung_on_speaker, stranded_subject, trailing_report
 from ._frame_sources import display_source, headline_speaker
 from ._clause_shapes import one_of_those
-from ._frame_syntax import KIND_RANK, RELATIVE, Frame, content_of, source_tokens, said_of_claim_noun, span_of, subject_of, subtree
+from ._frame_syntax import KIND_RANK, RELATIVE, Frame, content_of, source_tokens, span_of, subject_of, subtree
 from ._kinds import cue_kind, cue_kind_of_text
 from ._nlp import lexicons, tokens_in
 from ._persons import named_in_quote
