@@ -33,7 +33,7 @@ _SOME = frozenset("several some many most few all both others".split())
 
 def claims_something(tok: Any, lemma: str) -> bool:
     """False for the senses of a cue verb that report no claim ("deny", "charge", "find", "add",
-    "call", "project", "seek", "refer", "promote", "say", "tell", "dismiss", "write", "post"): "was denied bail",
+    "call", "project", "seek", "refer", "continue", "promote", "say", "tell", "dismiss", "write", "post"): "was denied bail",
     "denied the request" (something refused), "charged a $100 fee" (a price; "charged the
     director" is an accusation), "added to its
     portfolio", "will add a new element" (an increase)."""
@@ -43,6 +43,8 @@ def claims_something(tok: Any, lemma: str) -> bool:
         # ("the request was denied": something refused, its passive subject)
         return clause or not any(o.lemma_.lower() in _GRANTED for o in objs + [c for c in tok.children if c.dep_ == "nsubjpass"]) and not (
             objs and any(c.dep_ == "nsubjpass" for c in tok.children))
+    if lemma == "continue":  # "She continued that an official had told her ...": speech; "continued to rise", "the talks continue": none
+        return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in tok.children)
     if lemma == "seek" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "after" for c in tok.children):
         return False  # "heavily sought after": in demand
     if lemma == "refer":  # "referred to the plan as a giveaway"; "referring to herself, A and B" names no one's view

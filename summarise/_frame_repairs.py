@@ -49,9 +49,10 @@ def stranded_subject(cue: Any) -> Any | None:
     # place as an apposition), "on the trail for his wife Jane Doe, former mayor John Doe said"
     while not (t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ != "O"):
         # (through a place in the role: "Col. X, a military spokesman in Baghdad, said")
-        if t.dep_ not in _NOMINAL_LINKS and t.dep_ not in ("pobj", "prep") or t.head.i >= cue.i or t.head.i == t.i or (
-                t.dep_ == "prep" and not (t.head.dep_ == "appos" and animate(t.head))):
-            return None
+        if t.dep_ not in _NOMINAL_LINKS and t.dep_ not in ("pobj", "prep", "acl") or t.head.i >= cue.i or t.head.i == t.i or (
+                t.dep_ == "prep" and not (t.head.dep_ == "appos" and animate(t.head) or t.head.dep_ == "acl" and t.head.tag_ == "VBN")) or (
+                t.dep_ == "acl" and not (t.tag_ == "VBN" and t.head.dep_ == "appos")):
+            return None  # (through "known as X" on a role: "Marcel Dobre, the hacker known as “Sparrow,” stated")
         t = t.head
     while t.dep_ in ("compound", "flat") and t.head.i < cue.i and t.head.ent_type_ == t.ent_type_:
         t = t.head  # the name's head word, not a first name

@@ -57,3 +57,21 @@ def test_a_report_that_dates_the_main_clause_reports_only_its_own_clause():
         reported = holding(found, "issued subpoenas")
         assert all(src == "Tribune" and "moderators" not in said for _, src, said in reported), found
         assert ("fact", "the article", "The panel's moderators didn't ask the candidate about it.") in found, found
+
+
+def test_a_name_read_into_a_fronted_phrase_with_a_nickname_is_the_subject():
+    text = ("During an interview broadcast on Wednesday, Marcel Dobre, the hacker known as \u201cSparrow,\u201d stated "
+            "that he had access to the minister\u2019s email server.")
+    kind, source, said = by_text(text, "had access")
+    assert source == "Marcel Dobre" and said.startswith("Marcel Dobre stated that he had access"), (source, said)
+    _, source, said = by_text("Marcel Dobre, the hacker known as \u201cSparrow,\u201d said that he had access to the server.",
+                              "had access")
+    assert said == "Marcel Dobre said that he had access to the server.", said
+
+
+def test_continued_that_reports_speech_and_continued_to_rise_does_not():
+    text = ("Nora Bell interviewed the hacker in March.\n\nShe continued that an official she spoke to had said that "
+            "the hacker admitted to a crime. The talks continued through the night after the storm.")
+    found = _claims(text)
+    assert by_text(text, "admitted to a crime")[1] == "Nora Bell", found
+    assert ("fact", "the article", "The talks continued through the night after the storm.") in found, found
