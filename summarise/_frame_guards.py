@@ -76,6 +76,9 @@ def unasserted(tok: Any) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in tok.children) and tok.head.pos_ in ("NOUN", "ADJ", "ADV", "NUM") \
             and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
         return True  # "did not announce as much stimulus as many had hoped": a comparison, the article's
+    if tok.dep_ == "ccomp" and any(c.dep_ == "neg" for c in tok.head.children) and (tok.head.lemma_ == "be" or tok.head.lower_ in ("'s", "\u2019s")) and any(
+            c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "this", "that") for c in tok.head.children):
+        return True  # "It's not that Cruz feels he has anything to apologize for": denied, not reported
     if _hypothetical(tok) or _in_hypothetical_report(tok):
         return True  # "If she prevailed, she would be able to claim X": nothing claimed yet
     if tok.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "csubj") and tok.left_edge.i < tok.i and tok.left_edge.lower_ in (

@@ -52,7 +52,7 @@ def blank_markup(text: str) -> str:
     inside a link stay, the markup does not reach the parser, and offsets are unchanged.
 
     >>> blank_markup('He wrote on <a href="http://x.org">his blog</a> that 3 < 4.')
-    'He wrote on                      his blog     that 3 < 4.'
+    'He wrote on                        his blog     that 3 < 4.'
     """
     return _ANY_TAG.sub(lambda m: " " * len(m.group(0)), text) if "<" in text else text
 

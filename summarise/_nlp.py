@@ -33,15 +33,21 @@ def _paragraph_starts(doc: Any) -> Any:
     starts a sentence: the parser alone can run a quotation over into the next paragraph. A
     hard-wrapped line goes on as one sentence, and so does a first line with a colon (a
     headline's "Name: what they said")."""
+    def ends(i: int) -> bool:  # the token at i ends a sentence: 'likes."' is two tokens
+        last = doc[i].text
+        if i > 0 and (doc[i].is_quote or last == ")") and not doc[i - 1].whitespace_:
+            last = doc[i - 1].text + last
+        return bool(_ENDS_SENTENCE.search(last))
+
     for tok in doc[1:-1]:
         if tok.is_space and "\n" in tok.text:
             before = doc[tok.i - 1]
-            if _PARAGRAPH.search(tok.text) or _ENDS_SENTENCE.search(before.text) or _ends_line(before, doc[tok.i + 1]):
+            if _PARAGRAPH.search(tok.text) or ends(before.i) or _ends_line(before, doc[tok.i + 1]):
                 first = doc[tok.i + 1]
                 first.is_sent_start = True
                 if first.is_quote and first.i + 1 < len(doc):
                     doc[first.i + 1].is_sent_start = False  # the opening quotation mark and its words
-        elif "\n" in doc[tok.i - 1].whitespace_ and (_ENDS_SENTENCE.search(doc[tok.i - 1].text) or _ends_line(doc[tok.i - 1], tok)):
+        elif "\n" in doc[tok.i - 1].whitespace_ and (ends(tok.i - 1) or _ends_line(doc[tok.i - 1], tok)):
             tok.is_sent_start = True
     for tok in doc[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:

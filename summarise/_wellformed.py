@@ -213,7 +213,8 @@ def _end_problem(doc: Any) -> str | None:
     if w in _UNSTRANDABLE:
         return f"ends on a preposition ({last.text!r})"
     if last.pos_ == "ADP" and last.dep_ == "prep" and not any(True for _ in last.children) and w not in _PARTICLES and not any(
-            t.lower_ in ("what", "which", "whom", "who", "whatever") for t in words[-10:-1]):
+            t.lower_ in ("what", "which", "whom", "who", "whatever") for t in words[-10:-1]) and last.head.dep_ != "relcl":
+        # ("the people we compete against": the noun the relative clause is on is its object)
         # "kept its cool for." (a cut "for a while"); a stranded preposition keeps its object in
         # the parse ("what the money was for": "what" hangs on "for"), or the parser hangs the
         # wh-word elsewhere ("what I'm up against")

@@ -75,3 +75,26 @@ def test_continued_that_reports_speech_and_continued_to_rise_does_not():
     found = _claims(text)
     assert by_text(text, "admitted to a crime")[1] == "Nora Bell", found
     assert ("fact", "the article", "The talks continued through the night after the storm.") in found, found
+
+
+def test_a_quotation_closed_at_a_line_end_ends_its_sentence():
+    text = ('Donald Trump spoke first.\nTrump, however, wasted no time responding.\n'
+            '"If you noticed, he didn\'t answer your question," he said of his rival. "We are going to win. '
+            'That\'s what I like and that\'s what the country likes."\n'
+            'Moments earlier, in his opening remarks, Trump said he was ideally suited for the presidency.\n')
+    found = _claims(text)
+    assert not holding(found, "country likes") or all("Moments" not in said for _, _, said in holding(found, "country likes")), found
+    assert ("statement", "Donald Trump", "Donald Trump said he was ideally suited for the presidency.") in found, found
+
+
+def test_a_quotation_ending_on_a_relative_clauses_preposition_keeps_its_frame():
+    text = ('Donald Trump spoke first.\n"We will beat our enemies and the people we compete against," Trump said. '
+            '"That\'s what is going to happen with our enemies and the people we compete against. We will win."\n')
+    said = [s for _, src, s in _claims(text) if "compete against." in s]
+    assert said and all(s.startswith("Donald Trump said:") for s in said), said
+
+
+def test_what_it_is_not_that_someone_feels_is_not_reported():
+    found = _claims("It\u2019s not that Ted Cruz feels he has anything to apologize for \u2014 his outreach will go only "
+                    "so far \u2014 but his team does see the campaign as a way to reset relationships.")
+    assert not any(src != "the article" and "apologize" in said for _, src, said in found), found
