@@ -75,6 +75,9 @@ _JUDICIAL = re.compile(r"\b(?:convicted|acquitted|sentenced|found guilty|pleaded
                        r"cleared of|verdict|jury|trial|charged with|indicted|court)\b", re.I)
 
 
+_NAMING = frozenset("call label brand dub name term".split())
+
+
 def _article_kind(text: str, loaded_count: int) -> str:
     from ._nlp import lexicons
 
@@ -272,7 +275,9 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
                 starts = {t.idx: t for t in tokens_in(analysis.doc, a, b)}
                 n_loaded = sum(1 for t in loaded if a <= t.start < b and not (lex.loaded_words.get(t.term.lower()) or lex.loaded_phrases.get(t.term.lower()))
                                and not (" " not in t.term and t.start in starts and starts[t.start].dep_ in ("amod", "advmod")
-                                        and not open_quote_before(text, t.start, single=True)))
+                                        and not open_quote_before(text, t.start, single=True))
+                               # (a name someone called someone, "calling X a liar": the caller's word, not the article's)
+                               and not (t.start in starts and starts[t.start].dep_ == "oprd" and starts[t.start].head.lemma_.lower() in _NAMING))
                 items.append((a, Draft(body, ARTICLE_SOURCE, _article_kind(text[a:b], n_loaded), (_span(text, a, b),), "", si,
                                        text[s0:s1], tuple(handled), truncated)))
         drafts.extend(d for _, d in sorted(items, key=lambda x: x[0]))

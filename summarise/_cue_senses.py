@@ -68,6 +68,14 @@ def claims_something(tok: Any, lemma: str) -> bool:
     if lemma == "say" and objs and all(o.lower_ == "them" for o in objs) and not clause:
         return False  # "a day after he said them": the words reported elsewhere
     if lemma == "charge":  # "charged him (with fraud)", "charged that ...": an accusation
+        from ._analysis import ROLE_NOUNS
+        from ._nlp import lexicons
+
+        fors = [c for x in (tok, *objs) for c in x.children if c.dep_ == "prep" and c.lower_ == "for"]
+        if not clause and fors and not any(c.dep_ == "prep" and c.lower_ == "with" for x in (tok, *objs) for c in x.children) and not any(
+                o.ent_type_ == "PERSON" or o.lemma_.lower() in ROLE_NOUNS for o in objs) and not any(
+                lexicons().accusation_pattern().search(" ".join(t.text for t in f.subtree)) for f in fors):
+            return False  # "charged her campaign for rent": a price asked ("charged the mayor for bribery" accuses)
         return clause or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or any(
             animate(o) or x.dep_ == "prep" and x.lower_ == "with" for o in objs for x in (o, *o.children))
     if lemma == "find":  # "investigators found that ...", "the poll finds ..."; not "found himself embroiled", "to find someone"

@@ -81,9 +81,10 @@ def unasserted(tok: Any) -> bool:
         return True  # "It's not that Cruz feels he has anything to apologize for": denied, not reported
     if _hypothetical(tok) or _in_hypothetical_report(tok):
         return True  # "If she prevailed, she would be able to claim X": nothing claimed yet
-    if tok.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "csubj") and tok.left_edge.i < tok.i and tok.left_edge.lower_ in (
+    if t.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "csubj") and t.left_edge.i < t.i and t.left_edge.lower_ in (
             "how", "whether", "why", "where"):
         return True  # "depend on how the owners decide to proceed": a question, no one's decision
+        # (and its conjuncts: "asked why young people didn't like her and thought she was a liar")
     if tok.dep_ == "relcl" and tok.left_edge.lower_ not in ("who", "which", "that", "whom") and any(c.dep_ == "ccomp" and c.tag_ in ("VB", "VBD", "VBZ", "VBP") and not any(
             x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) for c in tok.children):
         return True  # "to anyone they think should get one": what is said is said of the noun, which no rendering restores

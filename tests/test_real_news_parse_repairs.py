@@ -98,3 +98,26 @@ def test_what_it_is_not_that_someone_feels_is_not_reported():
     found = _claims("It\u2019s not that Ted Cruz feels he has anything to apologize for \u2014 his outreach will go only "
                     "so far \u2014 but his team does see the campaign as a way to reset relationships.")
     assert not any(src != "the article" and "apologize" in said for _, src, said in found), found
+
+
+def test_a_price_charged_is_no_accusation():
+    found = _claims("Most of the money came from her own pocket, meaning that whatever Marsh charged her campaign for rent "
+                    "was largely coming from Marsh herself. The firm charged customers for delivery last year.")
+    assert not any(kind == "allegation" for kind, _, _ in found), found
+    kind, source, _ = by_text("Prosecutors charged the mayor for bribery in March.", "bribery")
+    assert (kind, source) == ("allegation", "Prosecutors")
+
+
+def test_what_an_indirect_question_joins_is_no_ones_thought():
+    found = _claims("A young man asked the senator why young people didn\u2019t like her and thought she was dishonest.")
+    assert not any(src == "a young man" and said.startswith("A young man thought") for _, src, said in found), found
+
+
+def test_names_called_are_loaded_and_make_a_label_an_opinion():
+    kind, source, said = by_text("Editor\u2019s note: Ellen Marsh is a serial liar, rampant xenophobe and misogynist who has "
+                                 "repeatedly pledged to ban all visitors from entering the country.", "visitors")
+    assert (kind, source) == ("opinion", "the article"), (kind, source, said)
+    # a name someone else called someone is the caller's word: the article's sentence stays a fact
+    kind, _, said = by_text("There is still time for Cruz to mend fences with senators, even after calling Majority Leader "
+                            "Mitch McConnell a liar.", "mend fences")
+    assert kind == "fact" and "\u201cliar\u201d" in said, (kind, said)
