@@ -26,6 +26,8 @@ Who the people are and what the article says of their gender is :mod:`._persons`
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from ._analysis import INSTITUTION_NOUNS, Analysis, Mention, untitled
@@ -209,12 +211,18 @@ def _named_pair(analysis: Analysis, t: Any) -> Mention | None:
 def _cataphor(analysis: Analysis, pronoun: str, offset: int) -> Mention | None:
     """The person a he/she opening a fronted clause points ahead to: the subject of the main
     clause, named in full ("After he lost the vote, Senator Ann Doe said ..."; "When she
-    arrived, Ann Doe ..."). Only the clause that opens the sentence, and only a full name."""
+    arrived, Ann Doe ..."). Only the clause that opens the sentence, and only a full name; or the
+    person a sentence opens on as its topic ("As for Trump, he said ...")."""
     gender = PRONOUN_GENDER.get(pronoun)
     tok = token_ending_in(analysis.doc, offset + len(pronoun))
     if gender is None or tok is None or tok.idx != offset or tok.dep_ not in ("nsubj", "nsubjpass"):
         return None
     clause, s0 = tok.head, analysis.sentences[analysis.sentence_of(offset)][0]
+    topic = re.match(r"(?:As for|As to)\s+([^,]{2,60}),\s*$", analysis.text[s0:offset])
+    if topic is not None:  # "As for Trump, he said he's not worried": the person the sentence is about
+        at = s0 + topic.start(1)
+        return next((m for a, b, m in named_people(analysis) if a <= at < b and at + len(topic.group(1)) <= b + 1
+                     and mention_gender(analysis, m) in (None, gender)), None)
     mark = next((c for c in clause.children if c.dep_ == "mark"), None)
     if clause.dep_ != "advcl" or clause.i > clause.head.i or mark is None or mark.idx != s0 or tok.i != mark.i + 1:
         return None  # not "<After/When/As> he ..." opening the sentence, before its main clause

@@ -170,8 +170,9 @@ def is_cue(tok: Any) -> bool:
         # subject of its own: "wanted to make it clear" is the wanting's)
         return made_clear(tok) is not None and any(c.dep_ == "nsubj" and (animate(c) or is_document(c) or c.tag_ in ("NNS", "NNPS", "NNP"))
                                                    for c in tok.children)
-    if tok.pos_ == "VERB" and colon_quote(tok) is not None and any(c.dep_ == "nsubj" and animate(c) for c in tok.children):
-        return True  # 'X shot back: "That would be good."': a verb that opens a quotation with a colon
+    if tok.pos_ == "VERB" and colon_quote(tok) is not None and any(
+            c.dep_ == "nsubj" and (animate(c) or c.lower_ == "who" and tok.dep_ == "relcl" and animate(tok.head)) for c in tok.children):
+        return True  # 'X shot back: "That would be good."': a verb that opens a quotation with a colon ("X, who declared, '...'")
     if lemma == "put" and tok.pos_ == "VERB" and any(_put_it(tok, c) for c in tok.children):
         # "as Tom Ridge put it, ...", "as she put it: '...'"
         return aside(tok) and any(c.dep_ == "nsubj" for c in tok.children)
@@ -322,18 +323,23 @@ def aside(tok: Any) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 
+# Verbs of speech that open a quoted sentence after a comma ('declared, "It is time ..."').
+_COMMA_QUOTE_CUES = QUOTE_CUES | frozenset("declare announce insist explain warn argue remark exclaim shout joke quip answer".split())
+
+
 def colon_quote(tok: Any) -> int | None:
     """Where the quotation a verb opens with a colon starts ('shot back: "..."', 'wrote: "..."'),
     or a verb of saying with a comma before a whole quoted sentence ('tweeted, "We ..."'), or
     None."""
     doc = tok.doc
     i = tok.i + 1
-    while i < len(doc) and (doc[i].dep_ in ("prt", "advmod") or _put_it(tok, doc[i])) and doc[i].head.i == tok.i:
-        i += 1  # "shot back", "said simply", "put it"
+    where = {t.i for c in tok.children if c.dep_ in ("prep", "npadvmod") and c.i == i for t in c.subtree}
+    while i < len(doc) and ((doc[i].dep_ in ("prt", "advmod") or _put_it(tok, doc[i])) and doc[i].head.i == tok.i or i in where):
+        i += 1  # "shot back", "said simply", "put it", "declared in the spin room"
     if i + 1 >= len(doc):
         return None
     # ('tweeted, "Candidates are ..."' too, a whole quoted sentence: not 'X, Y said, "hides what it is"')
-    mark = doc[i].text == ":" or doc[i].text == "," and tok.lemma_.lower() in QUOTE_CUES and i + 2 < len(doc) and doc[i + 2].text[:1].isupper()
+    mark = doc[i].text == ":" or doc[i].text == "," and tok.lemma_.lower() in _COMMA_QUOTE_CUES and i + 2 < len(doc) and doc[i + 2].text[:1].isupper()
     if mark and (doc[i + 1].is_quote or doc[i + 1].text in ("\u201c", '"', "''", "``")):
         return doc[i + 1].idx
     return None

@@ -183,9 +183,12 @@ def misread_subject(tok: Any, subj: Any | None, passive: bool) -> bool:
     inverted speaker ("X praises, laments Y's legacy": a clause with nothing after its verb before
     the cue, and after it a "speaker" that is no one, possessors aside; verbs of saying invert),
     or a relative clause on a noun the parser made the sentence's root, having taken in its verb,
-    or an object pronoun ("made them feel that ...")."""
+    or an object pronoun ("made them feel that ..."), or a subject holding a word the parser read as
+    punctuation."""
     if subj is not None and subj.lower_ in ("them", "him", "me", "us", "whom"):
         return True  # "to make them feel that he was talking to them": an object made to feel, no one's report
+    if subj is not None and any(t.is_alpha and (t.dep_ == "punct" or t.tag_ == "UH") for t in subj.subtree if t.i < tok.i):
+        return True  # "Depositions released in March quote Trump acknowledging": a word read as punctuation, the parse lost
     if passive and tok.lemma_.lower() in ("ask", "urge", "tell", "order", "instruct") and any(
             c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in tok.children) and not any(
             c.dep_ == "agent" for c in tok.children):

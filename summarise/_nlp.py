@@ -56,7 +56,18 @@ def _paragraph_starts(doc: Any) -> Any:
             doc[tok.i + 1].is_sent_start = False  # a headline "Name to Audience: what they said" is one sentence
     _title_continues(doc)
     _lower_continues(doc)
+    _unpunctuated_continues(doc)
     return doc
+
+
+def _unpunctuated_continues(doc: Any) -> None:
+    """A word on the same line after a word, with no stop, colon or closing mark between them,
+    goes on its sentence ("Cruz trails Trump 458 to 359": the parser alone can end a sentence at
+    "trails", read as a noun)."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.is_sent_start is None and tok.is_alpha and prev.is_alpha and "\n" not in prev.whitespace_ and prev.whitespace_:
+            tok.is_sent_start = False
 
 
 def _ends_line(before: Any, first: Any) -> bool:

@@ -43,7 +43,8 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
         # the root is a frame's cue, and a clause of its own it does not report is left ("On the day
         # the Post reported X, the panel didn't ask"): that clause is the article's
         root = next((t for t in toks if t.dep_ == "ccomp" and t.pos_ in ("VERB", "AUX") and t.head.dep_ == "ROOT"
-                     and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)
+                     and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                     and t.left_edge.pos_ not in ("ADP", "SCONJ")), None)  # ("On the day that X emerged, Y said": no clause of its own)
         if root is not None:  # (that clause only: what else is left hangs on the cue's clause)
             toks = [t for t in toks if root.left_edge.i <= t.i <= root.right_edge.i]
     if covered and root is None:
@@ -72,6 +73,9 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
                and not any(c.dep_ == t.dep_ and c.i in inside for c in t.head.children if c.i != t.i)
                # ('"...," X told the crowd, her voice drowned out by boos': the report hung on the verb is the frame's)
                and not (t.dep_ == "ccomp" and t.i in cues and t.i < root.i and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children))
+               # (nor a quotation a frame reports, which the parser hung on the sentence's verb: "from X, who
+               # declared, “...”")
+               and not (t.dep_ == "ccomp" and any(x <= t.idx < y for x, y in covered) and analysis.in_quote(t.idx, t.idx + 1))
                for t in tokens_in(analysis.doc, s0, s1)):
             if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks):
                 return None  # nothing left asserts ("Closing the session with a short speech -- X told ..."): the frames say it all

@@ -121,3 +121,22 @@ def test_names_called_are_loaded_and_make_a_label_an_opinion():
     kind, _, said = by_text("There is still time for Cruz to mend fences with senators, even after calling Majority Leader "
                             "Mitch McConnell a liar.", "mend fences")
     assert kind == "fact" and "\u201cliar\u201d" in said, (kind, said)
+
+
+def test_a_quotation_after_a_relative_clauses_cue_is_the_speakers():
+    text = ("Nadia Ortiz, a senator, spoke on Thursday. The governor scored her first endorsement from a Senate colleague, "
+            "from Nadia Ortiz, who declared in the debate spin room, \u201cI\u2019m sending the signal that it\u2019s time to unite.\u201d")
+    found = _claims(text)
+    assert by_text(text, "sending the signal")[1].startswith("Nadia Ortiz"), found
+    assert ("fact", "the article", "The governor scored her first endorsement from a Senate colleague, from Nadia Ortiz.") in found, found
+
+
+def test_a_sentence_opening_on_a_person_as_its_topic_gives_its_he_that_person():
+    kind, source, _ = by_text("Ted Cruz spoke first.\n\nAs for Donald Trump, he said he\u2019s not worried about the count.", "not worried")
+    assert source == "Donald Trump"
+
+
+def test_no_sentence_ends_between_two_words_of_one_line():
+    found = _claims("Ted Cruz entered the debate with a forceful argument that the race is now a two-man contest. "
+                    "Cruz trails Trump 458 to 359, but he has netted far more than Rubio, who has 151, or Kasich, at 54.")
+    assert holding(found, "Cruz trails Trump 458 to 359"), found
