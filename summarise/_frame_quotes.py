@@ -201,8 +201,13 @@ def quote_opens_at(analysis: Analysis, cue: Any) -> bool:
     if subj is None and cue.dep_ in ("acomp", "oprd"):
         subj = next((c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     end = cue.idx + len(cue.text)
-    return subj is not None and any(qs <= cue.idx < qe and not text[qs + 1:cue.idx].strip() and subj.idx < qs
-                                    and text[end:qe].strip(" ,.\u201d\"'") for qs, qe in analysis.quotes)
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    return subj is not None and any(qs <= cue.idx < qe and subj.idx < qs and (
+        not text[qs + 1:cue.idx].strip() and text[end:qe].strip(" ,.\u201d\"'")
+        # ('30 percent "strongly agree" that ...': the answer a poll offered, quoted whole before its clause)
+        or clause is not None and min(t.idx for t in clause.subtree) >= qe and len(text[qs:qe].split()) <= 3
+        and subj.lower_ not in ("who", "which", "that") and subj.head.i == cue.i)
+        for qs, qe in analysis.quotes)
 
 
 def quote_before_cue(analysis: Analysis, cue: Any, subj: Any | None, content: list[Any], s0: int) -> tuple[int, int] | None:

@@ -122,12 +122,18 @@ _SENTENCE_ADVERBS = frozenset("meanwhile however moreover separately furthermore
                               "then later earlier now instead similarly likewise".split())
 
 
+# Pronouns and quantifiers a participle can say who they are ("those surveyed", "many polled").
+_GROUP_WORDS = frozenset("those these many some all most few others people".split())
+
+
 def source_tokens(subj: Any) -> list[Any]:
     """The subject's words, without its relative clauses, participial modifiers and bracketed
     asides."""
     drop: set[int] = set()
     for t in subj.subtree:
         if t.dep_ in ("relcl", "acl") and t.i > subj.i:
+            if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i == subj.i and subj.lower_ in _GROUP_WORDS and len(list(t.subtree)) <= 3:
+                continue  # "those surveyed", "many polled": the participle says who the group is
             drop |= {x.i for x in t.subtree}
             agent = next((c for c in t.children if c.dep_ == "agent" and all(
                 x.ent_type_ in ("DATE", "TIME") for x in t.doc[t.i + 1:c.i])), None)  # ("data released Tuesday by X")
@@ -141,6 +147,13 @@ def source_tokens(subj: Any) -> list[Any]:
         # before's object, not one who speaks with it
         drop |= {t.i for t in subj.subtree if t.i < first.i}
     toks = [t for t in subj.subtree if t.i not in drop]
+    after = next((c for c in subj.children if c.dep_ in ("npadvmod", "appos") and c.i > subj.i and c.pos_ in ("NOUN", "PROPN", "NUM")
+                  and c.left_edge.i > 0 and subj.doc[c.left_edge.i - 1].text in ("--", "\u2014", "\u2013")), None)
+    if subj.tag_ == "VBG" and after is not None:  # "... -- and coming of age in Y -- two-thirds of them predict": the group after the dash
+        toks = [t for t in after.subtree if t.i not in drop]
+    dash = max((k for k, t in enumerate(toks) if t.text in ("--", "\u2014", "\u2013") and t.i < subj.i), default=None)
+    if dash is not None:  # "Despite X -- and coming of age in Y -- two-thirds of them predict": the aside ends at the dash
+        toks = toks[dash + 1:]
     opened = next((k for k, t in enumerate(toks) if t.text in ("(", "[") and k > 0), None)
     if opened is not None:  # "Advisers to a rival campaign (that would be X)": the aside is not the name
         close = next((k for k in range(opened, len(toks)) if toks[k].text in (")", "]")), len(toks) - 1)
