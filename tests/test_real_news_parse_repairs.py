@@ -144,8 +144,9 @@ def test_no_sentence_ends_between_two_words_of_one_line():
 
 def test_survey_groups_keep_who_they_are_and_lose_a_dashed_aside():
     text = ("Despite growing up during the worst downturn in decades -- and coming of age at a time of wage stagnation -- "
-            "more than two-thirds of those in the rising generation predict they will earn more than their parents did.")
-    assert by_text(text, "earn more")[1] == "more than two-thirds of those in the rising generation"
+            "more than two-thirds of those in the rising generation predict they will be more successful in their careers "
+            "than their parents were.")
+    assert by_text(text, "more successful")[1] == "more than two-thirds of those in the rising generation"
     _, source, said = by_text("By big margins, those surveyed say the economy should be the first priority.", "first priority")
     assert source == "those surveyed" and said.startswith("Those surveyed say"), (source, said)
 
@@ -153,5 +154,5 @@ def test_survey_groups_keep_who_they_are_and_lose_a_dashed_aside():
 def test_a_polls_answer_in_quotation_marks_is_no_quotation():
     kind, source, _ = by_text('Thirty percent of renters "strongly agree" that they will own a home within ten years.', "own a home")
     assert source == "Thirty percent of renters"
-    found = _claims('The senator, who "boasts" she won, spoke to the crowd at the fair on Sunday.')
-    assert not any('boasts"' in said for _, _, said in found), found
+    text = 'The senator, who "boasts" she won, spoke to the crowd at the fair on Sunday.'
+    assert _claims(text) == [("fact", "the article", text)]
