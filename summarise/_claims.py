@@ -285,15 +285,21 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
-    """One claim per content: a repeated sentence is kept once (the first)."""
+    """One claim per content: a repeated sentence is kept once (the first, or the first that
+    names a source)."""
     out: list[Draft] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for d in drafts:
         key = re.sub(r"\W+", " ", d.text.lower()).strip()
         if key in seen:  # the same sentence twice (a sentence kept as written for two frames)
+            k = seen[key]
+            o = out[k]
+            if o.source == ARTICLE_SOURCE and d.source != ARTICLE_SOURCE and d.evidence[0].start <= o.evidence[0].start \
+                    and o.evidence[0].end <= d.evidence[0].end:
+                out[k] = d  # (a frame's whole sentence, which the article's rest repeats: the frame's source's)
             continue
-        seen.add(key)
         if any(o.evidence[0].start <= d.evidence[0].start and d.evidence[0].end <= o.evidence[0].end and o.source == d.source and o.kind == d.kind for o in out):
             continue
+        seen[key] = len(out)
         out.append(d)
     return out

@@ -156,3 +156,18 @@ def test_a_polls_answer_in_quotation_marks_is_no_quotation():
     assert source == "Thirty percent of renters"
     text = 'The senator, who "boasts" she won, spoke to the crowd at the fair on Sunday.'
     assert _claims(text) == [("fact", "the article", text)]
+
+
+def test_a_sentence_given_both_as_a_frame_and_as_the_articles_rest_is_the_frames_when_the_frame_covers_it():
+    from summarise._claims import Draft, _dedupe
+    from summarise._types import Span
+
+    text = "The ministry claims the group runs a network."
+    whole = Span(0, len(text) - 1, text[:-1])
+    rest = Draft(text, "the article", "fact", (Span(0, 30, text[:30]),), "", 0, text)
+    frame = Draft(text, "The ministry", "allegation", (whole,), "claims", 0, text)
+    assert [(d.source, d.kind) for d in _dedupe([rest, frame])] == [("The ministry", "allegation")]
+    # a frame that accounts for part of the sentence only leaves it the article's
+    part = Draft(text, "The ministry", "allegation", (Span(4, 30, text[4:30]),), "claims", 0, text)
+    whole_rest = Draft(text, "the article", "fact", (whole,), "", 0, text)
+    assert [(d.source, d.kind) for d in _dedupe([whole_rest, part])] == [("the article", "fact")]
