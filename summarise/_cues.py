@@ -225,6 +225,10 @@ def is_cue(tok: Any) -> bool:
             c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in tok.children)
     if has_clause:
         return True
+    if lemma in ("report", "announce", "disclose") and any(
+            c.dep_ == "dobj" and any(t.like_num or t.ent_type_ in _FIGURES for t in c.subtree) for c in tok.children) and any(
+            c.dep_ == "nsubj" and (animate(c) or is_document(c)) for c in tok.children):
+        return True  # "the archive reported 189 people killed", "reported a $2 billion loss": a figure someone gives
     if lemma in ABOUT_CUES or lemma in FOR_CUES:  # ("railed about X", "railed against Y")
         return any(c.dep_ == "prep" and c.lower_ in ("about", "of") and lemma in ABOUT_CUES
                    or lemma in FOR_CUES and _for_what(c) for c in tok.children)

@@ -171,3 +171,9 @@ def test_a_sentence_given_both_as_a_frame_and_as_the_articles_rest_is_the_frames
     part = Draft(text, "The ministry", "allegation", (Span(4, 30, text[4:30]),), "claims", 0, text)
     whole_rest = Draft(text, "the article", "fact", (whole,), "", 0, text)
     assert [(d.source, d.kind) for d in _dedupe([whole_rest, part])] == [("the article", "fact")]
+
+
+def test_a_figure_a_body_reports_is_its_statement():
+    kind, source, said = by_text("The council reported 300 new cases on Friday.", "300 new cases")
+    assert (kind, source, said) == ("statement", "The council", "The council reported 300 new cases on Friday."), said
+    assert by_text("She posted a photo of 12 dogs online.", "dogs")[1] == "the article"
