@@ -226,6 +226,8 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
         items: list[tuple[int, Draft]] = []
         cut = cut_off(analysis, si)
         for f in sent_frames:
+            if not re.search(r"[^\W\d_]", text[f.content[0]:f.content[1]]):
+                continue  # a quotation's ". . ." read as a sentence of its own: nothing said
             rendering, handled, extra = rendered[id(f)] if id(f) in rendered else \
                 render_frame(analysis, f, loaded, drafts + [d for _, d in items])
             if len(rendering.split()) < 4:

@@ -337,7 +337,8 @@ def colon_quote(tok: Any) -> int | None:
     None."""
     doc = tok.doc
     i = tok.i + 1
-    where = {t.i for c in tok.children if c.dep_ in ("prep", "npadvmod") and c.i == i for t in c.subtree}
+    where = {t.i for c in tok.children if c.dep_ in ("prep", "npadvmod") and c.i == i for t in c.subtree
+             if tok.lemma_.lower() in _COMMA_QUOTE_CUES}  # (a verb of speech's phrase only: not "would have on women:")
     while i < len(doc) and ((doc[i].dep_ in ("prt", "advmod") or _put_it(tok, doc[i])) and doc[i].head.i == tok.i or i in where):
         i += 1  # "shot back", "said simply", "put it", "declared in the spin room"
     if i + 1 >= len(doc):

@@ -152,6 +152,8 @@ def _quote_problems(s: str) -> list[str]:
         out.append("unbalanced quotes: an odd number of ''")
     if s.count("(") != s.count(")"):
         out.append("unbalanced brackets")
+    if re.search(r"\u201c[\s.,]*\u201d|(?<![\w\"])\"[\s.,]*\"(?![\w\"])", s):
+        out.append("an empty quotation: what was quoted is not in the sentence")
     return out
 
 

@@ -177,3 +177,14 @@ def test_a_figure_a_body_reports_is_its_statement():
     kind, source, said = by_text("The council reported 300 new cases on Friday.", "300 new cases")
     assert (kind, source, said) == ("statement", "The council", "The council reported 300 new cases on Friday."), said
     assert by_text("She posted a photo of 12 dogs online.", "dogs")[1] == "the article"
+
+
+def test_nothing_quoted_makes_no_claim_and_a_plain_verb_opens_no_quotation():
+    found = _claims("\u201cI think politicians are practical people,\u201d said the senior adviser. \u201cThey\u2019re going to be "
+                    "interested in the support he can give them. ... I think fewer people would say they don\u2019t want him now.\u201d")
+    assert found and not any(not any(ch.isalpha() for ch in said) or "\u201c\u201d" in said for _, _, said in found), found
+    text = ("The statement also referenced the impact it said the senator would have on women in the workplace: "
+            "\u201cHer fight has opened the door for women to overcome discrimination,\u201d the union wrote.")
+    found = _claims(text)
+    assert not any(src == "the senator" for _, src, _ in found), found
+    assert not any("\u201c\u201d" in said for _, _, said in found), found
