@@ -86,10 +86,15 @@ def participle_subject(cue: Any) -> Any | None:
 def conjoined_name_subject(cue: Any) -> Any | None:
     """The name just before a subjectless conjoined cue that the parser joined to the object before
     it ("Neither A nor B has won a county and Okafor suggested ...": "Okafor" a second object of
-    "won", "suggested" a second verb of its subject): that name. None otherwise."""
+    "won", "suggested" a second verb of its subject), or the first name after the quotation whose
+    last verb the parser joined the cue to ("'... He will see you,' Ann Lee, a diplomat then working
+    for X, wrote": not the quotation's "he"). None otherwise."""
     if cue.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
         return None
     doc = cue.doc
+    close = next((t for t in reversed(doc[cue.head.i:cue.i]) if t.is_quote), None)
+    if close is not None and close.i > cue.head.i:
+        return next((t for t in doc[close.i + 1:cue.i] if t.ent_type_ in ("PERSON", "ORG") and t.dep_ in ("nsubj", "nsubjpass")), None)
     i = cue.i - 1
     while i > 0 and doc[i].dep_ in ("advmod", "neg", "aux") and doc[i].head.i == cue.i:
         i -= 1
@@ -173,6 +178,10 @@ def inverted_subject(cue: Any, s_last: int) -> list[Any] | None:
     after = [t for t in doc[cue.i + 1:s_last + 1] if not t.is_space]
     while after and after[-1].is_punct:
         after.pop()
+    comma = next((k for k, t in enumerate(after) if t.text == ","), None)
+    if comma and comma <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in after[:comma]) and any(
+            t.ent_type_ == "PERSON" for t in after[:comma]) and comma + 1 < len(after) and after[comma + 1].lower_ in ("who", "whose"):
+        return after[:comma]  # ('"...," said Robert Reich, who served as ... yet endorsed X': the name before its clause)
     if not after or len(after) > 12 or any(t.pos_ in ("VERB", "AUX") or t.head.i < cue.i for t in after):
         return None
     if not any(t.ent_type_ in ("PERSON", "ORG") for t in after):

@@ -54,10 +54,23 @@ def _paragraph_starts(doc: Any) -> Any:
             break
         if tok.text == ":" and not doc[tok.i + 1].is_space:
             doc[tok.i + 1].is_sent_start = False  # a headline "Name to Audience: what they said" is one sentence
+    _opening_marks(doc)
     _title_continues(doc)
     _lower_continues(doc)
     _unpunctuated_continues(doc)
     return doc
+
+
+def _opening_marks(doc: Any) -> None:
+    """A mark that can open or close a quotation ('' or ") after a full stop and a space, written
+    against the word after it ('said. ''It will ...'), opens the next sentence: the parser alone
+    can close the sentence before with it, and the quotation then loses its opening mark."""
+    for tok in doc[1:-1]:
+        prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+        if tok.text in ("''", '"') and prev.text in (".", "!", "?") and prev.whitespace_ and not tok.whitespace_ \
+                and nxt.is_alpha and nxt.text[:1].isupper():
+            tok.is_sent_start = True
+            nxt.is_sent_start = False
 
 
 def _unpunctuated_continues(doc: Any) -> None:

@@ -188,3 +188,23 @@ def test_nothing_quoted_makes_no_claim_and_a_plain_verb_opens_no_quotation():
     found = _claims(text)
     assert not any(src == "the senator" for _, src, _ in found), found
     assert not any("\u201c\u201d" in said for _, _, said in found), found
+
+
+def test_archive_marks_opening_the_next_sentence_stay_with_it():
+    text = ("Mr. Tom Fitton spoke on Monday.\n\n''The conflicts of interest are cast in stone,'' Mr. Fitton said. "
+            "''It will cast a shadow over their policies.''\n")
+    found = _claims(text)
+    assert not any(said.rstrip().endswith("''.") for _, _, said in found), found
+    assert ("statement", "Tom Fitton", "Tom Fitton said: \u201cIt will cast a shadow over their policies.\u201d") in found, found
+
+
+def test_the_writer_named_after_a_quotation_is_not_the_quotations_he():
+    text = ("Ms. Ana Lovell worked at the department.\n\n''I had breakfast with Pinchuk. He will see you at the lunch,'' "
+            "Ana Lovell, a diplomat then working for the State Department, wrote in a June 2012 email to the secretary.")
+    assert by_text(text, "breakfast")[1].startswith("Ana Lovell"), _claims(text)
+
+
+def test_a_speaker_named_after_the_cue_keeps_the_quotation_despite_a_who_clause():
+    text = ("''She needs one or two big ideas,'' said Robert Reich, who served as labor secretary in the first term "
+            "yet endorsed her rival in the primary.")
+    assert by_text(text, "big ideas")[1] == "Robert Reich", _claims(text)
