@@ -303,11 +303,17 @@ def when_or_where(c: Any) -> bool:
     return c.dep_ == "prep" and bool(rest) and all(t.ent_type_ in ("DATE", "TIME") for t in rest)
 
 
+def _in_medium(prep: Any) -> bool:
+    """"in his book", "on its website": where a report was made, not what it says."""
+    return prep.dep_ == "prep" and prep.lower_ in ("in", "on") and any(c.dep_ == "pobj" and is_document(c) for c in prep.children)
+
+
 def aside(tok: Any) -> bool:
     """A cue set off inside or beside the clause it reports, with nothing of its own to report:
     '..., the survey shows, ...' (parataxis) or 'As X noted, ...' (an adverbial clause with "as")."""
     if tok.head.i == tok.i or any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "nsubjpass") and not _put_it(tok, c)
-                                  and (c.i > tok.i or c.dep_ == "nsubjpass") and not when_or_where(c) for c in tok.children):
+                                  and (c.i > tok.i or c.dep_ == "nsubjpass") and not when_or_where(c) and not _in_medium(c)
+                                  for c in tok.children):
         return False
     if tok.dep_ == "parataxis":
         return True

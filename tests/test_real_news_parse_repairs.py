@@ -235,3 +235,12 @@ def test_a_speaker_named_after_the_cue_keeps_the_quotation_despite_a_who_clause(
     ents = ["O"] * 6 + ["B-PERSON", "I-PERSON"] + ["O"] * 5
     doc = _parsed(words, heads, deps, pos=pos, ents=ents)
     assert [t.text for t in inverted_subject(doc[5], 12)] == ["Robert", "Reich"]
+
+
+def test_a_report_to_someone_set_off_at_the_end_and_one_in_a_book_are_theirs():
+    text = ("The administration is adding troops in the region. This includes a special force to assist the Kurdish "
+            "fighters, Defense Secretary Ann Carter told a Senate panel Wednesday.")
+    assert by_text(text, "special force")[1].startswith("Ann Carter"), _claims(text)
+    text = ("In the old Soviet Union, as Hedrick Smith reported in his book The Russians, the party bosses had lavish "
+            "country houses, even as the common people stood in line for hours.")
+    assert by_text(text, "party bosses")[1] == "Hedrick Smith", _claims(text)
