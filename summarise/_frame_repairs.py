@@ -9,7 +9,7 @@ from typing import Any
 
 from ._cues import ADDRESSEE_CUES, DOCUMENT_CUES, QUOTE_CUES, animate, is_document, parenthetical_conj
 
-__all__ = ["conjoined_name_subject", "continued_report", "inverted_subject", "report_hung_on_speaker", "is_trailing_report", "participle_subject", "noun_read_report", "noun_read_stance", "parenthetical_cue", "stranded_subject", "trailing_report"]
+__all__ = ["conjoined_name_subject", "continued_report", "inverted_subject", "report_hung_on_speaker", "is_trailing_report", "participle_subject", "noun_read_report", "noun_read_stance", "parenthetical_cue", "stranded_subject", "trailing_report", "answer_to"]
 
 # Verbs of saying, which may say where ("..., X said at an event in Ohio."); a reply is not set off so.
 _SAY = QUOTE_CUES - {"reply", "respond"}
@@ -304,3 +304,17 @@ def noun_read_stance(toks: list[Any], lemmas: frozenset[str]) -> tuple[list[Any]
         return None
     content = [t for c in after for t in c.subtree]
     return subj, root, lemma, sorted(content, key=lambda t: t.i)
+
+
+def answer_to(cue: Any) -> Any | None:
+    """The "no" or "yes" a verb of saying gives to a question put to its subject ("Asked if he was
+    ever bullied, the candidate said no."): that word, when it ends the sentence and the question
+    is in it. None otherwise."""
+    ans = next((c for c in cue.children if c.lower_ in ("no", "yes") and c.dep_ in ("intj", "dobj", "npadvmod", "advmod")
+                and c.i == cue.i + 1), None)
+    if ans is None or cue.lemma_.lower() not in ("say", "answer", "reply") or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in cue.children):
+        return None
+    asked = any(c.dep_ == "advcl" and c.lemma_.lower() == "ask" and c.i < cue.i for c in cue.children)
+    last = max((t.i for t in cue.subtree if not (t.is_punct or t.is_space)), default=cue.i)
+    return ans if asked and last == ans.i else None

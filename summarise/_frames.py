@@ -12,14 +12,13 @@ import re
 from typing import Any
 
 from ._analysis import Analysis, Mention
-from ._cues import (ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, OBJECT_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, is_cue, is_document,
-                    values_at)
+from ._cues import ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, OBJECT_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, is_cue, is_document, values_at
 from ._frame_guards import misread_subject, not_done, not_reported, reduced_passive, unasserted
 from ._frame_nouns import noun_frames
 from ._frame_phrases import phrase_source, phrase_span
 from ._frame_quotes import inner_quote, quote_before_cue, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_after_colon, quote_before, quote_continuation
 from ._frame_relatives import relative_content, said_of_claim_noun
-from ._frame_repairs import conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, noun_read_report, noun_read_stance, parenthetical_cue, report_hung_on_speaker, stranded_subject, trailing_report
+from ._frame_repairs import answer_to, conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, noun_read_report, noun_read_stance, parenthetical_cue, report_hung_on_speaker, stranded_subject, trailing_report
 from ._frame_sources import display_source, headline_speaker
 from ._clause_shapes import one_of_those
 from ._frame_syntax import KIND_RANK, RELATIVE, Frame, content_of, source_tokens, span_of, subject_of, subtree
@@ -150,6 +149,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 content_toks, back = hung[1], False
             elif said_of_claim_noun(tok):
                 content_toks, back = [tok.head], True  # "an allegation X have refuted"
+            elif answer_to(tok) is not None:  # "Asked if he was bullied, the candidate said no": all of it
+                content_toks, back = [t for t in toks if not t.is_space], False
             else:
                 content_toks, back = content_of(tok, subj, passive)
             if not content_toks and not passive:

@@ -21,6 +21,9 @@ def cue_kind(cue: Any, content_text: str) -> str:
     lemma = cue.lemma_.lower()
     if values_at(cue):
         return "estimate"
+    if lemma in ("say", "answer", "reply") and any(c.lower_ == "no" and c.i == cue.i + 1 and c.dep_ in ("intj", "dobj", "npadvmod", "advmod")
+                                                   for c in cue.children):
+        return "denial"  # "Asked if ..., she said no"
     if lemma in AS_CUES or lemma == "question":
         return "opinion"
     active = cue.pos_ == "VERB" and any(c.dep_ in ("dobj", "dative") for c in cue.children) and not any(

@@ -244,3 +244,11 @@ def test_a_report_to_someone_set_off_at_the_end_and_one_in_a_book_are_theirs():
     text = ("In the old Soviet Union, as Hedrick Smith reported in his book The Russians, the party bosses had lavish "
             "country houses, even as the common people stood in line for hours.")
     assert by_text(text, "party bosses")[1] == "Hedrick Smith", _claims(text)
+
+
+def test_a_yes_or_no_to_a_question_put_is_the_answerers():
+    found = _claims("Asked if he was ever \u201cbullied\u201d as a boy, the senator said no.\n\n"
+                    "Asked whether she would run again, the mayor said yes.\n\nShe said no to the deal on Friday night.")
+    assert ("denial", "the senator", "Asked if he was ever \u201cbullied\u201d as a boy, the senator said no.") in found, found
+    assert ("statement", "the mayor", "Asked whether she would run again, the mayor said yes.") in found, found
+    assert ("fact", "the article", "She said no to the deal on Friday night.") in found, found
