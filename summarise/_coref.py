@@ -178,6 +178,9 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
     if ahead is not None:
         return ahead
     cands = _candidates(analysis, low, offset, speaker, depth)
+    if speaker is not None and len(cands) > 1 and speaker in cands and low in PRONOUN_GENDER and _goes_on_speaking(analysis, low, offset) \
+            and _spoke_just_before(analysis, speaker, offset) and _speaker_just_named(analysis, speaker, offset, depth):
+        return speaker  # "X won the crowd over, Stovall said. '...,' he said.": the one who spoke goes on
     if len(cands) != 1 or cands[0] is None:
         return None
     m = cands[0]
@@ -206,6 +209,27 @@ def _named_pair(analysis: Analysis, t: Any) -> Mention | None:
     if pair[0] is None or pair[1] is None or pair[0] is pair[1]:
         return None
     return Mention(f"{pair[0].name} and {pair[1].name}", "", "PERSON", t.idx, plural=True)
+
+
+_SPEAKING = frozenset("say add tell note explain continue write recall argue insist".split())
+
+
+def _goes_on_speaking(analysis: Analysis, pronoun: str, offset: int) -> bool:
+    """Whether the pronoun at ``offset`` is the subject of a verb of saying ("..., he said")."""
+    tok = token_ending_in(analysis.doc, offset + len(pronoun))
+    return tok is not None and tok.idx == offset and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEAKING
+
+
+def _spoke_just_before(analysis: Analysis, speaker: Mention, offset: int) -> bool:
+    """Whether the speaker, named, is the subject of a verb of saying in the sentence before the
+    pronoun at ``offset`` ("..., Stovall said."), not merely named there ("a deal with Kasich")."""
+    si = analysis.sentence_of(offset)
+    if si < 1:
+        return False
+    s0, s1 = analysis.sentences[si - 1]
+    spans = [(a, b) for a, b, m in named_people(analysis) if s0 <= a < s1 and _same_person(m, speaker)]
+    return any(t.lemma_.lower() in _SPEAKING and any(c.dep_ == "nsubj" and any(a <= c.idx < b for a, b in spans) for c in t.children)
+               for t in tokens_in(analysis.doc, s0, s1))
 
 
 def _cataphor(analysis: Analysis, pronoun: str, offset: int) -> Mention | None:

@@ -79,3 +79,15 @@ def test_a_role_capitalised_only_as_the_first_word_is_written_in_lower_case():
 def test_a_preposition_stranded_by_which_stays_in_the_article_sentence():
     claims = _claims("The candidate wants a new sea wall, which the port authority should pay for.")
     assert claims and all(t.endswith("pay for.") for _, _, t in claims), claims
+
+
+def test_a_he_who_goes_on_speaking_is_the_last_to_have_spoken_not_the_one_spoken_of():
+    text = ("Joining him at the early meetings was Robert Stovall, a local activist. Stovall joined Cruz at gatherings in "
+            "sports bars.\n\nCruz electrified the small crowds with long speeches, Stovall said.\n\n"
+            "\"He was very articulate, smart, well-spoken,\" he said. \"Once he talked to them, they were sold.\"\n")
+    said = [c for c in _claims(text) if "articulate" in c[2] or "were sold" in c[2]]
+    assert len(said) == 2 and all(src.startswith("Robert Stovall") for _, src, _ in said), said
+    # one named only as what the last report was about does not go on speaking
+    text = ("Pence met with Cruz and Trump last week, and this week with Governor John Kasich. As he has before, Cruz on "
+            "Friday played down the idea that he had struck a deal with Kasich. \"There never was a grand alliance,\" he said.")
+    assert not any(src.startswith("John Kasich") for _, src, said in _claims(text) if "alliance" in said), _claims(text)
