@@ -106,10 +106,14 @@ def _candidates(analysis: Analysis, pronoun: str, offset: int, speaker: Mention 
     gender = PRONOUN_GENDER.get(pronoun)
     same_form = PLURAL_PRONOUNS if plural else {p for p, g in PRONOUN_GENDER.items() if g == gender}
     si = analysis.sentence_of(offset)
-    for back in range(0, 4):
-        if si - back < 0:
+    counted = 0
+    for back in range(0, 8):
+        if si - back < 0 or counted == 4:
             break
         s0, s1 = analysis.sentences[si - back]
+        if back and analysis.in_quote(s0, s1) and not analysis.in_quote(offset, offset + 1):
+            continue  # (a sentence wholly inside a quotation is the speaker's words: it does not use up the look-back)
+        counted += 1
         end = offset if back == 0 else s1
         found: list[tuple[int, Mention | None]] = []
         if plural:
@@ -220,13 +224,22 @@ def _goes_on_speaking(analysis: Analysis, pronoun: str, offset: int) -> bool:
     return tok is not None and tok.idx == offset and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEAKING
 
 
+def _narrative_before(analysis: Analysis, si: int) -> int:
+    """The sentence before sentence ``si``, past up to three that lie wholly inside a quotation (the
+    speaker's words go on: '"She called on us ...",' she added')."""
+    k = si - 1
+    while k > 0 and k > si - 4 and analysis.in_quote(*analysis.sentences[k]):
+        k -= 1
+    return k
+
+
 def _spoke_just_before(analysis: Analysis, speaker: Mention, offset: int) -> bool:
     """Whether the speaker, named, is the subject of a verb of saying in the sentence before the
     pronoun at ``offset`` ("..., Stovall said."), not merely named there ("a deal with Kasich")."""
-    si = analysis.sentence_of(offset)
-    if si < 1:
+    k = _narrative_before(analysis, analysis.sentence_of(offset))
+    if k < 0:
         return False
-    s0, s1 = analysis.sentences[si - 1]
+    s0, s1 = analysis.sentences[k]
     spans = [(a, b) for a, b, m in named_people(analysis) if s0 <= a < s1 and _same_person(m, speaker)]
     return any(t.lemma_.lower() in _SPEAKING and any(c.dep_ == "nsubj" and any(a <= c.idx < b for a, b in spans) for c in t.children)
                for t in tokens_in(analysis.doc, s0, s1))
@@ -304,8 +317,7 @@ def _speaker_just_named(analysis: Analysis, speaker: Mention, offset: int, depth
     people = list(sharing.values())
     if any(not _same_person(p, speaker) or not _same_person(p, q) for p in people for q in people):
         return False  # a namesake or a relative ("Donald Jr.", "the younger Mr. Trump"): which one spoke is not sure
-    si = analysis.sentence_of(offset)
-    start = analysis.sentences[max(0, si - 1)][0]
+    start = analysis.sentences[max(0, _narrative_before(analysis, analysis.sentence_of(offset)))][0]
     spans = _speaker_spans(analysis, speaker, start, offset)
     gender = mention_gender(analysis, speaker)
     # or a pronoun there that already stands for the speaker ("She said ... She also accused ...")

@@ -91,3 +91,12 @@ def test_a_he_who_goes_on_speaking_is_the_last_to_have_spoken_not_the_one_spoken
     text = ("Pence met with Cruz and Trump last week, and this week with Governor John Kasich. As he has before, Cruz on "
             "Friday played down the idea that he had struck a deal with Kasich. \"There never was a grand alliance,\" he said.")
     assert not any(src.startswith("John Kasich") for _, src, said in _claims(text) if "alliance" in said), _claims(text)
+
+
+def test_sentences_wholly_inside_a_quotation_do_not_use_up_the_look_back():
+    text = ("Polly Sheppard, a survivor of the shooting, spoke on Tuesday.\n\n\u201cThe senator was in the state the day "
+            "before the shooting and in the days that followed,\u201d Sheppard said. \u201cShe talked about the hatred "
+            "in our nation. She said that we can\u2019t hide from these truths. She called on us to name them and change "
+            "them.\u201d\n\n\u201cTogether, we can fight for that change,\u201d she added.\n")
+    added = [c for c in _claims(text) if "fight for that change" in c[2]]
+    assert added and all("Sheppard" in src for _, src, _ in added), added
