@@ -9,7 +9,7 @@ from typing import Any
 from ._cues import MESSAGE_NOUNS, animate, is_document
 from ._nlp import lexicons
 
-__all__ = ["TOLD_TO", "beyond_semicolon", "message_issuer", "joined_to", "object_before_date", "one_of_those", "purpose_infinitive",
+__all__ = ["TOLD_TO", "role_read_as_verb", "beyond_semicolon", "message_issuer", "joined_to", "object_before_date", "one_of_those", "purpose_infinitive",
            "quoted_before", "set_off", "stranded_clause", "that_clause"]
 
 
@@ -144,3 +144,13 @@ def set_off(cue: Any, subj: Any) -> bool:
     first, last = subj.left_edge.i, max(t.i for t in cue.subtree if not t.is_punct)
     return (first > cue.sent.start and doc[first - 1].text == "," and last + 2 < cue.sent.end
             and doc[last + 1].text == "," and not doc[last + 2].is_punct)
+
+
+def role_read_as_verb(tok: Any) -> bool:
+    """A role noun the tagger read as the verb of a clause: a noun, or a base-form "verb" after a
+    person's name and an apposition ("X, a Hollywood, Fla., rabbi helping to ...": no third person
+    says "rabbi")."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return tok.pos_ == "NOUN" or tok.tag_ == "VBP" and tok.pos_ == "VERB" and subj is not None and subj.ent_type_ == "PERSON" \
+        and tok.doc[tok.i - 1].text == "," and any(c.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+                                                  for c in subj.children)  # (an apposition "a ..." left open: "are" stays a verb)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._cues import ADDRESSEE_CUES, DOCUMENT_CUES, QUOTE_CUES, animate, is_document, parenthetical_conj
+from ._clause_shapes import role_read_as_verb
+from ._cues import ADDRESSEE_CUES, DOCUMENT_CUES, TOLD_THINGS, QUOTE_CUES, animate, is_document, parenthetical_conj
 
 __all__ = ["conjoined_name_subject", "continued_report", "inverted_subject", "report_hung_on_speaker", "is_trailing_report", "participle_subject", "noun_read_report", "noun_read_stance", "parenthetical_cue", "stranded_subject", "trailing_report", "answer_to"]
 
@@ -26,6 +27,10 @@ def stranded_subject(cue: Any) -> Any | None:
     """The name just before a subjectless cue ("Alarmed by ..., Senator Harry Reid, the minority
     leader, said"), which the parser hung elsewhere: a person or body, possibly with its apposition."""
     doc = cue.doc
+    misread = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i and role_read_as_verb(c)), None)
+    named = next((x for x in misread.children if x.dep_ == "nsubj" and x.ent_type_ == "PERSON"), None) if misread is not None else None
+    if named is not None and not any(c.dep_ == "nsubj" for c in cue.children):
+        return named  # "X, a Hollywood, Fla., rabbi helping to ..., said": the role noun read as a clause of X's
     i = cue.i - 1
     while i >= cue.sent.start:
         own = next((c for c in cue.children if c.i < cue.i and doc[i] in c.subtree), None)
@@ -104,10 +109,6 @@ def conjoined_name_subject(cue: Any) -> Any | None:
     return name
 
 
-# What is told, not whom ("told the truth", "told a story").
-_TOLD_THINGS = frozenset("truth story lie joke tale anecdote secret news".split())
-
-
 def trailing_report(cue: Any, subj: Any, toks: list[Any], s_last: int) -> list[Any] | None:
     """What a cue set off at the end of its sentence reports: "84 percent have a poor view of him,
     the poll found." (the parser hangs "the poll found" on a noun as a relative clause): all that
@@ -120,7 +121,7 @@ def trailing_report(cue: Any, subj: Any, toks: list[Any], s_last: int) -> list[A
     if left < 1 or doc[left - 1].text not in (",", "\u2014", "\u2013", "--"):
         return None  # (or a dash closing an aside: "... fell to 5.4% \u2014 a new low \u2014 the bureau reported")
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "agent")
-           and not (c.dep_ == "dobj" and cue.lemma_.lower() in ADDRESSEE_CUES and c.lemma_.lower() not in _TOLD_THINGS)
+           and not (c.dep_ == "dobj" and cue.lemma_.lower() in ADDRESSEE_CUES and c.lemma_.lower() not in TOLD_THINGS)
            or c.dep_ == "prep" and cue.lemma_.lower() not in _SAY for c in cue.children):
         return None  # (a verb of saying may say where: "..., X said at an event in Ohio"; and whom: "..., X told a panel")
     own = {t.i for t in cue.subtree}

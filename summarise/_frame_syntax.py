@@ -13,7 +13,7 @@ from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS,
                     OBJECT_CUES, QUOTE_CUES, animate, aside, document_participle, is_cue,
                     is_document, made_clear, when_or_where)
 from ._clause_shapes import (beyond_semicolon, joined_to, message_issuer, object_before_date, one_of_those, purpose_infinitive,
-                             quoted_before, set_off, stranded_clause, that_clause)
+                             quoted_before, role_read_as_verb, set_off, stranded_clause, that_clause)
 from ._frame_repairs import is_trailing_report
 from ._nlp import doc_text, lexicons
 from ._speakers import someone, source_tokens, who_antecedent
@@ -278,7 +278,7 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
     own_object = own_object or any(c.dep_ == "ccomp" and c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                                    for c in cue.children)
     clauses = [c for c in cue.children if c.dep_ == "ccomp" and not (is_cue(c) and is_trailing_report(c)) and not beyond_semicolon(cue, c)
-               and not (own_object and c.i < cue.i)
+               and not ((own_object or role_read_as_verb(c)) and c.i < cue.i)  # (a speaker's role noun read as a clause)
                or (c.dep_ == "xcomp" and cue.lemma_ not in ("call",) and c is not purpose)
                or (c.dep_ == "advcl" and c.i > cue.i and any(
                    m.dep_ == "mark" and (m.lower_ == "that" or m.lower_ == "for" and cue.lemma_.lower() in FOR_CUES) for m in c.children)
@@ -293,7 +293,8 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         # the parser can split in two)
         return sorted({t for c in clauses for t in subtree(c) + _said_conjuncts(c, cue)}, key=lambda t: t.i), False
     if cue.dep_ == "parataxis" and cue.head.i != cue.i and not any(
-            c.dep_ in ("dobj", "prep", "ccomp", "xcomp") and not when_or_where(c) for c in cue.children):
+            c.dep_ in ("dobj", "prep", "ccomp", "xcomp") and not when_or_where(c) and not (c.dep_ == "dobj" and lemma in ADDRESSEE_CUES)
+            for c in cue.children):
         # "Many of the closures, he said (on Monday), have involved ...": the clause around the cue
         own = {t.i for t in cue.subtree}
         around = cue.head

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, Analysis
+from ._clause_shapes import role_read_as_verb
 from ._frames import Frame
 from ._quotes import open_quote_before
 from ._loaded import clean_span
@@ -44,7 +45,7 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
         # the Post reported X, the panel didn't ask"): that clause is the article's
         root = next((t for t in toks if t.dep_ == "ccomp" and t.pos_ in ("VERB", "AUX") and t.head.dep_ == "ROOT"
                      and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-                     and t.left_edge.pos_ not in ("ADP", "SCONJ")), None)  # ("On the day that X emerged, Y said": no clause of its own)
+                     and t.left_edge.pos_ not in ("ADP", "SCONJ") and not role_read_as_verb(t)), None)  # ("On the day that X emerged, Y said": no clause of its own)
         if root is not None:  # (that clause only: what else is left hangs on the cue's clause)
             toks = [t for t in toks if root.left_edge.i <= t.i <= root.right_edge.i]
     if covered and root is None:

@@ -252,3 +252,23 @@ def test_a_yes_or_no_to_a_question_put_is_the_answerers():
     assert ("denial", "the senator", "Asked if he was ever \u201cbullied\u201d as a boy, the senator said no.") in found, found
     assert ("statement", "the mayor", "Asked whether she would run again, the mayor said yes.") in found, found
     assert ("fact", "the article", "She said no to the deal on Friday night.") in found, found
+
+
+def test_a_speakers_role_read_as_a_verb_leaves_the_speaker_theirs():
+    from summarise._frame_repairs import stranded_subject
+
+    #        0         1        2    3    4           5    6      7    8        9         10   11     12
+    words = ["Jeffrey", "Salkin", ",", "a", "Hollywood", ",", "Fla.", ",", "rabbi", "helping", ",", "said", "."]
+    heads = [1, 8, 1, 6, 6, 6, 1, 1, 11, 8, 11, 11, 11]
+    deps = ["compound", "nsubj", "punct", "det", "nmod", "punct", "appos", "punct", "ccomp", "xcomp", "punct", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "VERB", "PUNCT", "VERB", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 11
+    doc = _parsed(words, heads, deps, pos=pos, ents=ents)
+    doc[8].tag_ = "VBP"
+    assert stranded_subject(doc[11]).text == "Salkin"
+
+
+def test_a_report_set_off_with_its_addressee_is_the_speakers():
+    kind, source, said = by_text("The partners met the couple on Monday. The solution, the partner told them, was simple.",
+                                 "solution")
+    assert source == "the partner", (source, said)
