@@ -86,7 +86,7 @@ def unasserted(tok: Any) -> bool:
         return True  # "depend on how the owners decide to proceed": a question, no one's decision
         # (and its conjuncts: "asked why young people didn't like her and thought she was a liar")
     if tok.dep_ == "relcl" and tok.left_edge.lower_ not in ("who", "which", "that", "whom") and any(c.dep_ == "ccomp" and c.tag_ in ("VB", "VBD", "VBZ", "VBP") and not any(
-            x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) for c in tok.children):
+            x.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for x in c.children) for c in tok.children):
         return True  # "to anyone they think should get one": what is said is said of the noun, which no rendering restores
     if any(c.dep_ == "ccomp" and any(n.dep_ in ("nsubj", "nsubjpass") and n.lower_ == "what" and n.i < tok.i
                                      for n in c.children) for c in tok.children):

@@ -311,7 +311,7 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
     if lemma in QUOTE_CUES:
         # "said during a news conference that he may wait": a clause opened by "that" as a
         # conjunction cannot be a relative clause of the conference; it is what was said
-        misread = next((r for p in cue.children if p.dep_ == "prep" and p.i > cue.i for o in p.children if o.dep_ == "pobj"
+        misread = next((r for p in cue.children if p.dep_ == "prep" and p.i > cue.i for o in p.subtree if o.dep_ in ("pobj", "dobj")
                         for r in o.children if r.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
                         and any(n.dep_ == "nsubj" and n.lower_ not in RELATIVE for n in r.children)), None)
         if misread is not None:

@@ -223,12 +223,12 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 continue  # "groups that don't disclose their fundraising", "would not comment": nothing asserted
             among = one_of_those(tok.head) if tok.dep_ == "relcl" else None  # "X is among those who say"
             if tok.dep_ == "relcl" and tok.lemma_.lower() in MENTAL_CUES and among is None and not _own_subject(tok) and not (
-                    tok.head.ent_type_ == "PERSON" and any(c.dep_ == "ccomp" for c in tok.children)):
+                    (tok.head.ent_type_ == "PERSON" or any(c.lower_ == "who" for c in tok.children)) and any(c.dep_ == "ccomp" for c in tok.children)):
                 continue  # "its backers, who seek to drag the region into war": the article's word on them
                 # ("a deal that analysts believe serves ..." is the analysts'; "Clinton, who believes that
                 # X": her belief)
             if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and not (
-                    animate(subj) or is_document(subj) and tok.lemma_.lower() in DOCUMENT_CUES | {"say", "state", "claim", "allege", "note", "warn"}
+                    animate(subj) or subj.pos_ == "NOUN" and any(c.lower_ == "who" for c in tok.children) or is_document(subj) and tok.lemma_.lower() in DOCUMENT_CUES | {"say", "state", "claim", "allege", "note", "warn"}
                     or tok.lemma_.lower() in QUOTE_CUES and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children)):
                 # "18% who say": people who speak; "sponsors, who seek to ..." is the article's word on them, not theirs
                 continue  # "the law, which has called for": no one speaks; "critics who say", "records that show" do

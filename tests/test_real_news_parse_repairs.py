@@ -272,3 +272,13 @@ def test_a_report_set_off_with_its_addressee_is_the_speakers():
     kind, source, said = by_text("The partners met the couple on Monday. The solution, the partner told them, was simple.",
                                  "solution")
     assert source == "the partner", (source, said)
+
+
+def test_a_belief_in_a_who_clause_is_its_holders_and_a_report_in_a_where_clause_its_speakers():
+    text = ("The manager was ultimately fired with the help of the owner's adult children, who believed the manager was "
+            "trying to spread negative stories about the family.")
+    kind, source, said = by_text(text, "negative stories")
+    assert source == "the owner's adult children" and kind == "estimate", (kind, source, said)
+    text = ("The letter cited an April summit where the health director Tom Frieden said caring for a single child with "
+            "birth defects can cost at least $10 million.")
+    assert by_text(text, "birth defects")[1] != "the article", _claims(text)
