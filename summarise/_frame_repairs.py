@@ -142,21 +142,30 @@ def report_hung_on_speaker(cue: Any, toks: list[Any], s_last: int) -> tuple[Any,
     nothing of its own but where and when. None otherwise."""
     if cue.tag_ not in ("VBD", "VBN") or cue.lemma_.lower() not in _SAY | _ANNOUNCE or cue.dep_ == "ROOT":
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "agent", "dative", "aux", "auxpass")
+    if any(c.dep_ in ("nsubjpass", "dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "agent", "dative", "aux", "auxpass")
            for c in cue.children) or max(t.i for t in cue.subtree) < s_last:
         return None
     doc = cue.doc
     if any(t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1:s_last + 1]):
         return None
+    from ._analysis import INSTITUTION_NOUNS, ROLE_NOUNS
+
     # the comma before the speaker's name: the last one before the cue whose next word opens a name
+    # (or a role's noun phrase: ", the Inspector General for the Department of the Interior said")
     start = cue.sent.start
     for i in range(cue.i - 2, start, -1):
-        if doc[i].text != "," or not (doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ in ("PERSON", "ORG")
-                                      or doc[i + 1].tag_ == "NNP" and doc[i + 2].ent_iob_ == "B" and doc[i + 2].ent_type_ == "PERSON"):
-            continue
         between = doc[i + 1:cue.i]
-        if any(t.pos_ in ("VERB", "AUX") for t in between):
+        role = doc[i].text == "," and doc[i + 1].lower_ == "the" and len(between) <= 12 and any(
+            t.lemma_.lower() in ROLE_NOUNS | INSTITUTION_NOUNS and t.pos_ in ("NOUN", "PROPN") for t in between)
+        if doc[i].text != "," or not (doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ in ("PERSON", "ORG")
+                                      or doc[i + 1].tag_ == "NNP" and doc[i + 2].ent_iob_ == "B" and doc[i + 2].ent_type_ == "PERSON" or role):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in between) or any(c.dep_ == "nsubj" and c.i > i for c in cue.children):
             return None
+        if role:  # the phrase's head: its one word hung outside it
+            head = next((t for t in between if not (i < t.head.i < cue.i) and not t.is_punct), None)
+            content = [t for t in toks if t.i < i and not t.is_space]
+            return (head, content) if head is not None and sum(1 for t in content if not t.is_punct) >= 4 else None
         name = doc[i + 1] if doc[i + 1].ent_iob_ == "B" else doc[i + 2]  # ("Gen. Frank Ruiz": the name after the title)
         while name.i + 1 < cue.i and doc[name.i + 1].ent_iob_ == "I":  # its last word
             name = doc[name.i + 1]

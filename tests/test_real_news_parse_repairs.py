@@ -282,3 +282,10 @@ def test_a_belief_in_a_who_clause_is_its_holders_and_a_report_in_a_where_clause_
     text = ("The letter cited an April summit where the health director Tom Frieden said caring for a single child with "
             "birth defects can cost at least $10 million.")
     assert by_text(text, "birth defects")[1] != "the article", _claims(text)
+
+
+def test_a_role_named_at_the_end_of_a_sentence_is_its_speaker_though_the_parser_gave_the_cue_a_subject():
+    text = ("Federal officers cleared the protesters from the park near the White House in June to install fencing, not to "
+            "make way for a photo-op for the president, the Inspector General for the Department of the Interior said on Wednesday.")
+    kind, source, said = by_text(text, "install fencing")
+    assert "Inspector General" in source, (kind, source, said)
