@@ -155,7 +155,7 @@ def report_hung_on_speaker(cue: Any, toks: list[Any], s_last: int) -> tuple[Any,
     start = cue.sent.start
     for i in range(cue.i - 2, start, -1):
         between = doc[i + 1:cue.i]
-        role = doc[i].text == "," and doc[i + 1].lower_ == "the" and len(between) <= 12 and any(
+        role = doc[i].text == "," and doc[i + 1].lower_ == "the" and len(between) <= 12 and doc[cue.i - 1].text != "," and any(
             t.lemma_.lower() in ROLE_NOUNS | INSTITUTION_NOUNS and t.pos_ in ("NOUN", "PROPN") for t in between)
         if doc[i].text != "," or not (doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ in ("PERSON", "ORG")
                                       or doc[i + 1].tag_ == "NNP" and doc[i + 2].ent_iob_ == "B" and doc[i + 2].ent_type_ == "PERSON" or role):
