@@ -228,15 +228,18 @@ def is_cue(tok: Any) -> bool:
     if has_clause:
         return True
     if lemma in ("report", "announce", "disclose") and any(
-            c.dep_ == "dobj" and any(t.like_num or t.ent_type_ in _FIGURES for t in c.subtree) for c in tok.children) and any(
+            c.dep_ == "dobj" and any(t.like_num or t.ent_type_ in _FIGURES for t in c.subtree)
+            and not any(t.lemma_.lower() in _OWN_RESULTS for t in c.subtree) for c in tok.children) and any(
             c.dep_ == "nsubj" and (animate(c) or is_document(c)) for c in tok.children):
-        return True  # "the archive reported 189 people killed", "reported a $2 billion loss": a figure someone gives
+        return True  # "the archive reported 189 people killed": a count someone gives (a company's own results it reports are news)
     if lemma in ABOUT_CUES or lemma in FOR_CUES:  # ("railed about X", "railed against Y")
         return any(c.dep_ == "prep" and c.lower_ in ("about", "of") and lemma in ABOUT_CUES
                    or lemma in FOR_CUES and _for_what(c) for c in tok.children)
     return False
 
 
+# A business's own results, which its report makes the news ("reported profits of 310 million pounds").
+_OWN_RESULTS = frozenset("profit revenue earnings sale income loss turnover dividend margin".split())
 _HIT_VERBS = frozenset("knock hit hammer bash rip pummel skewer ding".split())
 
 

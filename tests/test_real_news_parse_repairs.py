@@ -177,6 +177,8 @@ def test_a_figure_a_body_reports_is_its_statement():
     kind, source, said = by_text("The council reported 300 new cases on Friday.", "300 new cases")
     assert (kind, source, said) == ("statement", "The council", "The council reported 300 new cases on Friday."), said
     assert by_text("She posted a photo of 12 dogs online.", "dogs")[1] == "the article"
+    # a business's own results that it reports are the news, in the article's voice
+    assert by_text("The bakery chain reported profits of 31 million pounds last year.", "profits")[1] == "the article"
 
 
 def test_nothing_quoted_makes_no_claim_and_a_plain_verb_opens_no_quotation():
