@@ -148,12 +148,11 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
 def _subject_of(cue: Any) -> tuple[Any | None, bool]:
     """(subject token, passive) of a cue verb, inheriting it through conj / advcl / xcomp.
 
-    A subject inherited from another verb is not the cue's own child (``subj.head is not cue``);
-    it must be someone or something that can speak (a person, a body, a document), else the
-    search goes on up the tree.
+    A subject inherited from another verb is not the cue's own child (``subj.head is not cue``); it must
+    be someone or something that can speak (a person, a body, a document), else the search goes on up.
     """
     t = cue
-    fallback = None
+    fallback, via_for = None, False
     for _ in range(4):
         # the subject nearest the verb: "LONDON — Northgate Mobile ... said" has two nsubj
         subjects = sorted(t.children, key=lambda c: (c.i > t.i, -c.i if c.i < t.i else c.i))
@@ -208,6 +207,7 @@ def _subject_of(cue: Any) -> tuple[Any | None, bool]:
             obj = next((c for c in t.head.head.children if c.dep_ == "dobj" and c.i < t.i), None)
             if t.head.lower_ in ("of", "for", "with") and obj is not None and (someone(obj) or obj.pos_ in ("PROPN", "PRON")):
                 return obj, False  # "accused Cruz of opposing X", "praised her for standing up": the one accused or praised
+            via_for = t.head.lower_ == "for"
             t = t.head.head  # "tried to make peace by telling her that ...": the one who tried
             continue
         if t.dep_ == "acl" and t.head.lemma_.lower() in MESSAGE_NOUNS and t.head.dep_ in ("dobj", "pobj"):
@@ -216,7 +216,11 @@ def _subject_of(cue: Any) -> tuple[Any | None, bool]:
             if up.pos_ in ("VERB", "AUX") and up.i != t.i:
                 t = up
                 continue
-        if t.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in t.head.children):
+        ctrl = next((c for c in t.head.children if c.dep_ in ("dobj", "dative")), None) or next((
+            o for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < t.i for o in c.children if o.dep_ == "pobj" and someone(o)), None)
+        if t.dep_ == "xcomp" and ctrl is not None:
+            if via_for and someone(ctrl):
+                return ctrl, False  # "called on Dean to apologize for accusing him": Dean accused
             break  # "asking the minister to call in the decision": the minister is to call, and says nothing
         if t.dep_ in ("acomp", "oprd") and t is cue and t.head.i != t.i:
             t = t.head  # "X is confident that ...": the subject of "is"

@@ -291,3 +291,14 @@ def test_a_role_named_at_the_end_of_a_sentence_is_its_speaker_though_the_parser_
             "make way for a photo-op for the president, the Inspector General for the Department of the Interior said on Wednesday.")
     kind, source, said = by_text(text, "install fencing")
     assert "Inspector General" in source, (kind, source, said)
+
+
+def test_what_someone_is_called_on_to_apologize_for_is_theirs_not_the_callers():
+    text = ("Ann Ross calls on Bo Dean to apologize for suggesting the mayor takes bribes.\n\n"
+            "Ann Ross on Wednesday called on Bo Dean to apologize to the mayor for accusing him of being a cheat.")
+    found = _claims(text)
+    assert by_text(text, "suggested")[1] == "Bo Dean", found
+    assert not any(src.startswith("Ann Ross") and ("suggested" in said or said.startswith("Ann Ross accused"))
+                   for _, src, said in found), found
+    # one asked to act does not speak: "asked the council to call in the decision" stays the asker's
+    assert by_text("The union asked the council to call in the decision on Monday.", "call in")[1] == "The union"
