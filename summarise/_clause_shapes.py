@@ -9,7 +9,7 @@ from typing import Any
 from ._cues import MESSAGE_NOUNS, animate, is_document
 from ._nlp import lexicons
 
-__all__ = ["TOLD_TO", "role_read_as_verb", "beyond_semicolon", "message_issuer", "joined_to", "object_before_date", "one_of_those", "purpose_infinitive",
+__all__ = ["TOLD_TO", "answer_word", "role_read_as_verb", "beyond_semicolon", "message_issuer", "joined_to", "object_before_date", "one_of_those", "purpose_infinitive",
            "quoted_before", "set_off", "stranded_clause", "that_clause"]
 
 
@@ -154,3 +154,11 @@ def role_read_as_verb(tok: Any) -> bool:
     return tok.pos_ == "NOUN" or tok.tag_ == "VBP" and tok.pos_ == "VERB" and subj is not None and subj.ent_type_ == "PERSON" \
         and tok.doc[tok.i - 1].text == "," and any(c.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
                                                   for c in subj.children)  # (an apposition "a ..." left open: "are" stays a verb)
+
+
+def answer_word(cue: Any) -> Any | None:
+    """The "no" or "yes" right after a verb of saying or answering ("said no"), or None."""
+    if cue.lemma_.lower() not in ("say", "answer", "reply"):
+        return None
+    return next((c for c in cue.children if c.lower_ in ("no", "yes") and c.dep_ in ("intj", "dobj", "npadvmod", "advmod")
+                 and c.i == cue.i + 1), None)

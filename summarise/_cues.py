@@ -19,7 +19,7 @@ from ._nlp import lexicons
 from ._cue_senses import FIGURES as _FIGURES, claims_something, subject_holders as _subject_holders
 from ._speakers import animate, is_document, named_elsewhere
 
-__all__ = ["ABOUT_CUES", "ADDRESSEE_CUES", "TOLD_THINGS", "AS_CUES", "ADJECTIVE_CUES", "ADJECTIVE_PREPS", "FOR_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MENTAL_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "aside", "is_cue", "is_document", "colon_quote", "document_participle", "made_clear", "values_at"]
+__all__ = ["ABOUT_CUES", "ADDRESSEE_CUES", "AS_CUES", "ADJECTIVE_CUES", "ADJECTIVE_PREPS", "FOR_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MENTAL_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "aside", "is_cue", "is_document", "colon_quote", "document_participle", "made_clear", "told_whom", "values_at"]
 
 # Speech acts and judgements with what they are about as their object ("cited the report",
 # "chided the council"): cues only when someone, not something, does them (see STANCE_CUES).
@@ -87,6 +87,12 @@ MESSAGE_NOUNS = frozenset(
 ADDRESSEE_CUES = frozenset("tell inform assure warn remind promise".split())
 # What is told, not whom ("told the truth", "told a story").
 TOLD_THINGS = frozenset("truth story lie joke tale anecdote secret news".split())
+
+
+def told_whom(cue: Any, child: Any) -> bool:
+    """Whether ``child`` is the person or body a cue of telling addresses ("told them", "told a
+    Senate panel"): its object, no content of its own ("told the truth" is what was told)."""
+    return child.dep_ == "dobj" and cue.lemma_.lower() in ADDRESSEE_CUES and child.lemma_.lower() not in TOLD_THINGS
 
 
 # Cues a document or a set of data can be the source of ("records show", "a study found").
@@ -318,8 +324,7 @@ def aside(tok: Any) -> bool:
     '..., the survey shows, ...' (parataxis) or 'As X noted, ...' (an adverbial clause with "as")."""
     if tok.head.i == tok.i or any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "nsubjpass") and not _put_it(tok, c)
                                   and (c.i > tok.i or c.dep_ == "nsubjpass") and not when_or_where(c) and not _in_medium(c)
-                                  and not (c.dep_ == "dobj" and tok.lemma_.lower() in ADDRESSEE_CUES and c.lemma_.lower() not in TOLD_THINGS)
-                                  for c in tok.children):  # ("The solution, the partner told them, was simple")
+                                  and not told_whom(tok, c) for c in tok.children):  # ("The solution, the partner told them, was simple")
         return False
     if tok.dep_ == "parataxis":
         return True

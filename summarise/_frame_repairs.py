@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._clause_shapes import role_read_as_verb
-from ._cues import ADDRESSEE_CUES, DOCUMENT_CUES, TOLD_THINGS, QUOTE_CUES, animate, is_document, parenthetical_conj
+from ._clause_shapes import answer_word, role_read_as_verb
+from ._cues import DOCUMENT_CUES, QUOTE_CUES, animate, is_document, parenthetical_conj, told_whom
 
 __all__ = ["conjoined_name_subject", "continued_report", "inverted_subject", "report_hung_on_speaker", "is_trailing_report", "participle_subject", "noun_read_report", "noun_read_stance", "parenthetical_cue", "stranded_subject", "trailing_report", "answer_to"]
 
@@ -121,7 +121,7 @@ def trailing_report(cue: Any, subj: Any, toks: list[Any], s_last: int) -> list[A
     if left < 1 or doc[left - 1].text not in (",", "\u2014", "\u2013", "--"):
         return None  # (or a dash closing an aside: "... fell to 5.4% \u2014 a new low \u2014 the bureau reported")
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "agent")
-           and not (c.dep_ == "dobj" and cue.lemma_.lower() in ADDRESSEE_CUES and c.lemma_.lower() not in TOLD_THINGS)
+           and not told_whom(cue, c)
            or c.dep_ == "prep" and cue.lemma_.lower() not in _SAY for c in cue.children):
         return None  # (a verb of saying may say where: "..., X said at an event in Ohio"; and whom: "..., X told a panel")
     own = {t.i for t in cue.subtree}
@@ -320,10 +320,8 @@ def answer_to(cue: Any) -> Any | None:
     """The "no" or "yes" a verb of saying gives to a question put to its subject ("Asked if he was
     ever bullied, the candidate said no."): that word, when it ends the sentence and the question
     is in it. None otherwise."""
-    ans = next((c for c in cue.children if c.lower_ in ("no", "yes") and c.dep_ in ("intj", "dobj", "npadvmod", "advmod")
-                and c.i == cue.i + 1), None)
-    if ans is None or cue.lemma_.lower() not in ("say", "answer", "reply") or not any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in cue.children):
+    ans = answer_word(cue)
+    if ans is None or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in cue.children):
         return None
     asked = any(c.dep_ == "advcl" and c.lemma_.lower() == "ask" and c.i < cue.i for c in cue.children)
     last = max((t.i for t in cue.subtree if not (t.is_punct or t.is_space)), default=cue.i)

@@ -11,7 +11,7 @@ from typing import Any
 from ._analysis import Mention
 from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS, FOR_CUES, MEDIUM_CUES, MESSAGE_NOUNS,
                     OBJECT_CUES, QUOTE_CUES, animate, aside, document_participle, is_cue,
-                    is_document, made_clear, when_or_where)
+                    is_document, made_clear, told_whom, when_or_where)
 from ._clause_shapes import (beyond_semicolon, joined_to, message_issuer, object_before_date, one_of_those, purpose_infinitive,
                              quoted_before, role_read_as_verb, set_off, stranded_clause, that_clause)
 from ._frame_repairs import is_trailing_report
@@ -216,9 +216,10 @@ def _subject_of(cue: Any) -> tuple[Any | None, bool]:
             if up.pos_ in ("VERB", "AUX") and up.i != t.i:
                 t = up
                 continue
-        ctrl = next((c for c in t.head.children if c.dep_ in ("dobj", "dative")), None) or next((
-            o for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < t.i for o in c.children if o.dep_ == "pobj" and someone(o)), None)
-        if t.dep_ == "xcomp" and ctrl is not None:
+        ctrl = (next((c for c in t.head.children if c.dep_ in ("dobj", "dative")), None) or next((
+            o for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < t.i for o in c.children
+            if o.dep_ == "pobj" and someone(o)), None)) if t.dep_ == "xcomp" else None  # the one called on / asked to act
+        if ctrl is not None:
             if via_for and someone(ctrl):
                 return ctrl, False  # "called on Dean to apologize for accusing him": Dean accused
             break  # "asking the minister to call in the decision": the minister is to call, and says nothing
@@ -297,8 +298,7 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         # the parser can split in two)
         return sorted({t for c in clauses for t in subtree(c) + _said_conjuncts(c, cue)}, key=lambda t: t.i), False
     if cue.dep_ == "parataxis" and cue.head.i != cue.i and not any(
-            c.dep_ in ("dobj", "prep", "ccomp", "xcomp") and not when_or_where(c) and not (c.dep_ == "dobj" and lemma in ADDRESSEE_CUES)
-            for c in cue.children):
+            c.dep_ in ("dobj", "prep", "ccomp", "xcomp") and not when_or_where(c) and not told_whom(cue, c) for c in cue.children):
         # "Many of the closures, he said (on Monday), have involved ...": the clause around the cue
         own = {t.i for t in cue.subtree}
         around = cue.head
@@ -397,4 +397,3 @@ def antecedent(head: Any) -> str:
     if left and left[0].dep_ == "poss":
         return head.doc[left[0].i:head.i + 1].text  # "her lead"
     return "the " + head.doc[left[0].i:head.i + 1].text if left else "the " + head.text  # "the roughly 45-point lead"
-

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ._clause_shapes import answer_word
 from ._cues import ADJECTIVE_CUES, AS_CUES, QUOTE_CUES, animate, is_document, values_at
 from ._nlp import doc_text, lexicons
 from ._quotes import open_quote_before
@@ -21,8 +22,7 @@ def cue_kind(cue: Any, content_text: str) -> str:
     lemma = cue.lemma_.lower()
     if values_at(cue):
         return "estimate"
-    if lemma in ("say", "answer", "reply") and any(c.lower_ == "no" and c.i == cue.i + 1 and c.dep_ in ("intj", "dobj", "npadvmod", "advmod")
-                                                   for c in cue.children):
+    if getattr(answer_word(cue), "lower_", None) == "no":
         return "denial"  # "Asked if ..., she said no"
     if lemma in AS_CUES or lemma == "question":
         return "opinion"
