@@ -4,17 +4,18 @@ a pair of names is: invented texts only."""
 from __future__ import annotations
 
 from .claim_texts import claims as _claims
+from .claim_texts import holding
 
 
 def test_an_indefinite_description_is_someone_new():
     claims = _claims("Ben Okafor, a Post reporter, saw the crash. A reporter pointed out that Okafor saw it happen.")
-    pointed = [c for c in claims if "pointed out" in c[2]]
+    pointed = holding(claims, "pointed out")
     assert pointed and all(src == "A reporter" for _, src, _ in pointed), claims
 
 
 def test_an_indefinite_set_beside_a_name_is_that_name():
     claims = _claims("The money came from Clearwater, a group that favors limiting the influence of big donors.")
-    favors = [c for c in claims if "favors" in c[2]]
+    favors = holding(claims, "favors")
     assert favors and all(src == "Clearwater" for _, src, _ in favors), claims
 
 
@@ -56,11 +57,11 @@ def test_an_ellipsis_or_an_editors_bracket_does_not_cut_a_quotation_in_two():
 def test_they_after_two_people_named_together_is_both():
     claims = _claims("The police released a video. It contradicted what Mara Quint and Corey Dunmore said about the "
                      "incident. They had asserted that Dunmore never touched the reporter.")
-    asserted = [c for c in claims if "asserted" in c[2]]
+    asserted = holding(claims, "asserted")
     assert asserted and all(src == "Mara Quint and Corey Dunmore" for _, src, _ in asserted), claims
     # a group named beside the pair leaves "they" open
     claims = _claims("Police arrested Ann Smith and Bea Jones. They said the women had fled.")
-    said = [c for c in claims if "fled" in c[2]]
+    said = holding(claims, "fled")
     assert said and all(src != "Ann Smith and Bea Jones" for _, src, _ in said), claims
 
 
@@ -72,7 +73,7 @@ def test_a_loaded_word_that_is_part_of_a_name_is_left_alone():
 def test_a_while_clause_is_neither_the_stance_before_it_nor_cut_into_a_fragment():
     claims = _claims("Presumptive Democratic nominee Hillary Clinton backed the deal, while presumptive Republican "
                      "nominee Donald Trump has threatened to tear it up.")
-    backed = [c for c in claims if "backed" in c[2]]
+    backed = holding(claims, "backed")
     assert backed and all("threatened" not in t for _, _, t in backed), claims
     assert any(src == "Donald Trump" and "threatened" in t for _, src, t in claims), claims
     assert not any(t.rstrip(".").endswith("presumptive") for _, _, t in claims), claims
@@ -81,7 +82,7 @@ def test_a_while_clause_is_neither_the_stance_before_it_nor_cut_into_a_fragment(
 def test_a_passive_expectation_joined_to_a_clause_is_no_one_named():
     claims = _claims("Senator Ben Ward, the ranking Democrat, is not on board with the compromise and is not expected "
                      "to sign on anytime soon.")
-    expected = [c for c in claims if "expected" in c[2]]
+    expected = holding(claims, "expected")
     assert expected and all(src == "unnamed sources" for _, src, _ in expected), claims
     assert all(t.startswith("Senator Ben Ward, the ranking Democrat, is not expected") for _, _, t in expected), claims
 
@@ -89,7 +90,7 @@ def test_a_passive_expectation_joined_to_a_clause_is_no_one_named():
 def test_a_candidate_who_was_criticised_did_not_criticise():
     claims = _claims("The tables turned on the senator as a presidential candidate who was criticised as mainstream "
                      "in a year when voters wanted an outsider.")
-    criticised = [c for c in claims if "criticised" in c[2]]
+    criticised = holding(claims, "criticised")
     assert criticised and all(src == "unnamed sources" for _, src, _ in criticised), claims
     assert all(t.startswith("A presidential candidate was criticised") for _, _, t in criticised), claims
 
@@ -102,7 +103,7 @@ def test_a_comparison_with_what_someone_hoped_is_no_report():
 def test_a_quotation_closed_before_its_cue_is_rendered_with_its_speaker():
     claims = _claims('"There is anger like nobody has seen," the candidate said in an interview.\n\n'
                      '"We ought to start it again. This is a lot of nonsense that we ended that," he went on.')
-    nonsense = [c for c in claims if "nonsense" in c[2]]
+    nonsense = holding(claims, "nonsense")
     assert nonsense and all(t.startswith("The candidate said: \u201cThis is a lot of nonsense") for _, _, t in nonsense), claims
 
 
@@ -160,7 +161,7 @@ def test_archive_quotation_marks_close_a_claim_without_another_full_stop():
 def test_an_adverbial_particle_may_end_a_quotation():
     claims = _claims('"And if they believe that is not going to happen, they are mistaken. They have blinders on," '
                      'Nina Okafor said.')
-    blinders = [c for c in claims if "blinders" in c[2]]
+    blinders = holding(claims, "blinders")
     assert blinders and all(t.startswith("Nina Okafor said:") for _, _, t in blinders), claims
 
 
@@ -189,6 +190,6 @@ def test_a_participle_after_despite_someone_is_that_persons_report():
     claims = _claims("The leaders remain confident despite a few early backers of the bill, such as Ana Ruiz and Tom "
                      "Brandt, now saying they think it should be changed. Cruz took the stage with a shot at the "
                      "governor, saying his use of the term was incorrect.")
-    saying = [c for c in claims if "should be changed" in c[2]]
+    saying = holding(claims, "should be changed")
     assert saying and all("Ana Ruiz" in src and "leaders" not in src for _, src, _ in saying), claims
     assert any(src == "Cruz" and "incorrect" in t for _, src, t in claims), claims
