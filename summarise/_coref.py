@@ -183,7 +183,7 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
         return ahead
     cands = _candidates(analysis, low, offset, speaker, depth)
     if speaker is not None and len(cands) > 1 and speaker in cands and low in PRONOUN_GENDER and _goes_on_speaking(analysis, low, offset) \
-            and _spoke_just_before(analysis, speaker, offset) and _speaker_just_named(analysis, speaker, offset, depth):
+            and _spoke_just_before(analysis, speaker, offset):
         return speaker  # "X won the crowd over, Stovall said. '...,' he said.": the one who spoke goes on
     if len(cands) != 1 or cands[0] is None:
         return None
@@ -235,14 +235,24 @@ def _narrative_before(analysis: Analysis, si: int) -> int:
 
 def _spoke_just_before(analysis: Analysis, speaker: Mention, offset: int) -> bool:
     """Whether the speaker, named, is the subject of a verb of saying in the sentence before the
-    pronoun at ``offset`` ("..., Stovall said."), not merely named there ("a deal with Kasich")."""
+    pronoun at ``offset`` ("..., Stovall said."; "Matthews said Pence's ... should boost Trump's
+    numbers."), not merely named there ("a deal with Kasich"), with no one else named outside a
+    quotation since that sentence, and no namesake in the article."""
     k = _narrative_before(analysis, analysis.sentence_of(offset))
     if k < 0:
         return False
     s0, s1 = analysis.sentences[k]
-    spans = [(a, b) for a, b, m in named_people(analysis) if s0 <= a < s1 and _same_person(m, speaker)]
-    return any(t.lemma_.lower() in _SPEAKING and any(c.dep_ == "nsubj" and any(a <= c.idx < b for a, b in spans) for c in t.children)
-               for t in tokens_in(analysis.doc, s0, s1))
+    people = named_people(analysis)
+    spans = [(a, b) for a, b, m in people if s0 <= a < s1 and _same_person(m, speaker)]
+    if not any(t.lemma_.lower() in _SPEAKING and any(c.dep_ == "nsubj" and any(a <= c.idx < b for a, b in spans) for c in t.children)
+               for t in tokens_in(analysis.doc, s0, s1)):
+        return False
+    parts = set(untitled(speaker.name).replace("-", " ").split())
+    namesakes = [m for _, _, m in people if parts & set(untitled(m.name).replace("-", " ").split())]
+    if any(not _same_person(m, speaker) for m in namesakes):
+        return False  # ("Donald Jr.", "the younger Mr. Trump": which one spoke is not sure)
+    # (the names in the speaker's own report are what was said of them, not rivals)
+    return not any(not _same_person(m, speaker) and s1 <= a < offset and not analysis.in_quote(a, b) for a, b, m in people)
 
 
 def _cataphor(analysis: Analysis, pronoun: str, offset: int) -> Mention | None:

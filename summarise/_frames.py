@@ -228,7 +228,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 # ("a deal that analysts believe serves ..." is the analysts'; "Clinton, who believes that
                 # X": her belief)
             if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and not (
-                    animate(subj) or subj.pos_ == "NOUN" and any(c.lower_ == "who" for c in tok.children) or is_document(subj) and tok.lemma_.lower() in DOCUMENT_CUES | {"say", "state", "claim", "allege", "note", "warn"}
+                    animate(subj) or subj.pos_ == "NOUN" and tok.lemma_.lower() in MENTAL_CUES and any(c.dep_ == "ccomp" for c in tok.children) and any(c.lower_ == "who" for c in tok.children) or is_document(subj) and tok.lemma_.lower() in DOCUMENT_CUES | {"say", "state", "claim", "allege", "note", "warn"}
                     or tok.lemma_.lower() in QUOTE_CUES and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children)):
                 # "18% who say": people who speak; "sponsors, who seek to ..." is the article's word on them, not theirs
                 continue  # "the law, which has called for": no one speaks; "critics who say", "records that show" do

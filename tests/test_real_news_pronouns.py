@@ -100,3 +100,16 @@ def test_sentences_wholly_inside_a_quotation_do_not_use_up_the_look_back():
             "them.\u201d\n\n\u201cTogether, we can fight for that change,\u201d she added.\n")
     added = [c for c in _claims(text) if "fight for that change" in c[2]]
     assert added and all("Sheppard" in src for _, src, _ in added), added
+
+
+def test_names_in_the_last_speakers_own_report_are_no_rivals_for_the_he_who_goes_on():
+    text = ("Chris Matthews, a television host, spoke after the debate.\n\nMatthews said Pence's performance should boost "
+            "Trump's poll numbers.\n\n\u201cI thought he was very effective at securing the right-wing flank,\u201d he said.\n")
+    said = [c for c in _claims(text) if "right-wing flank" in c[2]]
+    assert said and all("Matthews" in src for _, src, _ in said), said
+
+
+def test_a_label_in_the_articles_own_sentence_is_no_speaker():
+    text = ("Editor\u2019s note: Ellen Marsh regularly incites violence and is a serial liar, rampant xenophobe and birther "
+            "who has repeatedly pledged to ban all visitors from the country.")
+    assert all(src == "the article" for _, src, _ in _claims(text)), _claims(text)
