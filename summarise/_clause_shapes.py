@@ -9,7 +9,7 @@ from typing import Any
 from ._cues import MESSAGE_NOUNS, animate, is_document
 from ._nlp import lexicons
 
-__all__ = ["TOLD_TO", "answer_word", "role_read_as_verb", "beyond_semicolon", "message_issuer", "joined_to", "object_before_date", "one_of_those", "purpose_infinitive",
+__all__ = ["TOLD_TO", "answer_word", "clause_read_as_quotation", "role_read_as_verb", "beyond_semicolon", "message_issuer", "joined_to", "object_before_date", "one_of_those", "purpose_infinitive",
            "quoted_before", "set_off", "stranded_clause", "that_clause"]
 
 
@@ -162,3 +162,20 @@ def answer_word(cue: Any) -> Any | None:
         return None
     return next((c for c in cue.children if c.lower_ in ("no", "yes") and c.dep_ in ("intj", "dobj", "npadvmod", "advmod")
                  and c.i == cue.i + 1), None)
+
+
+def clause_read_as_quotation(verb: Any) -> Any | None:
+    """The subject of a clause the parser took for a quotation said with ``verb`` because a quoted
+    word ends it ('The mayor summed the plan up as “reckless,” criticised its cost and said ...':
+    "criticised" read as the cue of "The mayor summed ... reckless"): ``verb`` has no subject of its
+    own, no quotation mark opens the clause, and one stands between its subject and ``verb``."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None) if clause is not None else None
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON") or subj.lower_ in ("it", "this", "that"):
+        return None
+    doc = verb.doc
+    if any(t.is_quote for t in doc[verb.sent.start:subj.left_edge.i]) or not any(t.is_quote for t in doc[subj.i:verb.i]):
+        return None
+    return subj

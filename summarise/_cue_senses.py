@@ -94,6 +94,7 @@ def claims_something(tok: Any, lemma: str) -> bool:
                    or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)  # "calling for X to go"
                    for c in tok.children) or any(x.dep_ in ("appos", "attr", "oprd") and x.i > o.i for o in objs for x in o.children) \
             or any(t.is_quote for o in objs for t in o.subtree) \
+            or any(o.right_edge.i + 1 < len(tok.doc) and tok.doc[o.right_edge.i + 1].tag_ == "``" for o in objs) \
             or _trailing_adjective(tok, objs)  # "calls Obamacare 'crazy system'": a label in quotes
     if lemma == "project":
         # "projected growth of 3 percent", "projects that ..."; not "project U.S. power" or "projected

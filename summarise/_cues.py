@@ -82,7 +82,7 @@ MEDIUM_CUES = frozenset("say write state post tweet".split())
 MESSAGE_NOUNS = frozenset(
     "statement letter message post tweet release communique communiqué note memo email e-mail op-ed "
     "editorial column video speech interview petition resolution motion notice appeal filing ad ads "
-    "advertisement commercial pitch plea remarks".split())
+    "advertisement commercial pitch plea remarks response reply rebuttal retort".split())
 # Cues whose object is the person told, not what is said ("telling CNN: '...'").
 ADDRESSEE_CUES = frozenset("tell inform assure warn remind promise".split())
 # What is told, not whom ("told the truth", "told a story").

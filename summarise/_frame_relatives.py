@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._frame_syntax import RELATIVE, Frame, antecedent
+from ._frame_syntax import RELATIVE, Frame
 from ._nlp import doc_text, lexicons
 
-__all__ = ["relative_content", "said_of_claim_noun"]
+__all__ = ["antecedent", "relative_content", "said_of_claim_noun"]
 
 
 def relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = False) -> bool:
@@ -68,3 +68,20 @@ def said_of_claim_noun(cue: Any) -> bool:
     report is the source, the clause after the cue what it says)."""
     return cue.dep_ == "relcl" and cue.head.lemma_.lower() in lexicons().claim_nouns and not any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in cue.children)
+
+
+
+def antecedent(head: Any) -> str:
+    """'the deal' for the noun a relative clause hangs on; a name as written."""
+    if head.pos_ == "PROPN" or head.ent_type_:
+        def name(h: Any) -> str:
+            return " ".join(t.text for t in h.subtree if t.i <= h.i and t.dep_ in ("compound", "flat") or t.i == h.i)
+        # "Ted Cruz and Marco Rubio, who many feel need ...": both, not the first
+        names = [name(x) for x in (head, *(c for c in head.children if c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_)))]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    left = [t for t in head.subtree if t.i <= head.i]
+    while left and left[0].dep_ in ("det", "predet"):
+        left = left[1:]
+    if left and left[0].dep_ == "poss":
+        return head.doc[left[0].i:head.i + 1].text  # "her lead"
+    return "the " + head.doc[left[0].i:head.i + 1].text if left else "the " + head.text  # "the roughly 45-point lead"

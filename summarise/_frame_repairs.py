@@ -118,6 +118,8 @@ def trailing_report(cue: Any, subj: Any, toks: list[Any], s_last: int) -> list[A
         return None
     left = min(t.i for t in subj.subtree)
     doc = cue.doc
+    if left > 1 and doc[left - 1].tag_ == "VBG" and cue.head.i == left - 1 and cue.dep_ == "ccomp":
+        left -= 1  # "..., fundraising documents show.": the noun before the subject read as a participle
     if left < 1 or doc[left - 1].text not in (",", "\u2014", "\u2013", "--"):
         return None  # (or a dash closing an aside: "... fell to 5.4% \u2014 a new low \u2014 the bureau reported")
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "agent")
@@ -130,6 +132,8 @@ def trailing_report(cue: Any, subj: Any, toks: list[Any], s_last: int) -> list[A
     if any(t.i < cue.i and t.i > max(x.i for x in subj.subtree) and t.dep_ not in ("aux", "advmod", "neg") for t in toks):
         return None  # only "also", "have" between the subject and the cue
     content = [t for t in toks if t.i < left - 1 and not t.is_space]
+    if len(content) > 3 and content[0].lower_ in ("that", "this") and content[1].lemma_ == "be" and content[2].lower_ in ("why", "because"):
+        content = content[3:]  # "That's why X, documents show": the documents show X, not why
     return content if sum(1 for t in content if not t.is_punct) >= 4 else None
 
 

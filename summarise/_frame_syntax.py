@@ -12,13 +12,13 @@ from ._analysis import Mention
 from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS, FOR_CUES, MEDIUM_CUES, MESSAGE_NOUNS,
                     OBJECT_CUES, QUOTE_CUES, animate, aside, document_participle, is_cue,
                     is_document, made_clear, told_whom, when_or_where)
-from ._clause_shapes import (beyond_semicolon, joined_to, message_issuer, object_before_date, one_of_those, purpose_infinitive,
+from ._clause_shapes import (beyond_semicolon, clause_read_as_quotation, joined_to, message_issuer, object_before_date, one_of_those, purpose_infinitive,
                              quoted_before, role_read_as_verb, set_off, stranded_clause, that_clause)
 from ._frame_repairs import is_trailing_report
 from ._nlp import doc_text, lexicons
 from ._speakers import someone, source_tokens, who_antecedent
 
-__all__ = ["Frame", "KIND_RANK", "RELATIVE", "antecedent", "content_of", "source_tokens", "span_of", "subject_of", "subtree"]
+__all__ = ["Frame", "KIND_RANK", "RELATIVE", "content_of", "source_tokens", "span_of", "subject_of", "subtree"]
 
 # Conjunctions that open a clause the frame does not assert ("..., even as X surfaced").
 _FOREIGN_MARKS = frozenset("as while although though whereas even because since".split())
@@ -26,7 +26,6 @@ _FOREIGN_MARKS = frozenset("as while although though whereas even because since"
 
 #: When frames merge, the more specific kind wins.
 KIND_RANK = {"denial": 5, "allegation": 4, "estimate": 3, "opinion": 2, "statement": 1, "fact": 0}
-
 
 RELATIVE = frozenset("who which that whom".split())
 
@@ -200,6 +199,12 @@ def _subject_of(cue: Any) -> tuple[Any | None, bool]:
         if issuer is not None:
             t = issuer
             continue
+        if (fronted := clause_read_as_quotation(t)) is not None:  # "X summed Y up as “reckless,” criticised Z and said"
+            return fronted, False
+        if t.dep_ == "relcl" and any(c.tag_ == "TO" for c in t.children) and t.head.dep_ in ("pobj", "dobj") and not animate(t.head) and (
+                t.head.head.head if t.head.dep_ == "pobj" else t.head.head).pos_ == "VERB":
+            t = t.head.head.head if t.head.dep_ == "pobj" else t.head.head  # "pointed to a case to say": the one who pointed
+            continue
         if t.dep_ == "advmod" and t.pos_ == "ADV" and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and t is not cue:
             t = t.head  # "went so far as to say": the one who went
             continue
@@ -313,13 +318,13 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
                 around = around.head
         return [t for t in around.subtree if t.i not in own], False  # coordinated clauses included
     if lemma in QUOTE_CUES:
-        # "said during a news conference that he may wait": a clause opened by "that" as a
-        # conjunction cannot be a relative clause of the conference; it is what was said
+        # "said during a news conference (before attending the rally) that he may wait": a clause
+        # opened by "that" as a conjunction cannot be a relative clause of the conference; it is what was said
         misread = next((r for p in cue.children if p.dep_ == "prep" and p.i > cue.i for o in p.subtree if o.dep_ in ("pobj", "dobj")
-                        for r in o.children if r.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
+                        for r in o.children if r.dep_ in ("relcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
                         and any(n.dep_ == "nsubj" and n.lower_ not in RELATIVE for n in r.children)), None)
         if misread is not None:
-            return subtree(misread), False
+            return sorted(subtree(misread) + _said_conjuncts(misread, cue), key=lambda t: t.i), False
     stranded = stranded_clause(cue)
     if stranded is not None:
         return stranded, False
@@ -354,6 +359,10 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
                 end = max(t.i for t in cue.subtree)
                 return [t for t in head.subtree if t.i > end], False
             return [], False  # only the person told: nothing reported here
+    obj = next((c for c in objs if c.dep_ == "dobj"), None) if lemma in ("call", "label", "brand", "dub", "term") else None
+    quoted = _quote_after(cue, obj.right_edge.i) if obj is not None else []
+    if quoted and quoted[-1].i + 1 < len(cue.doc) and cue.doc[quoted[-1].i + 1].is_quote:
+        return list(cue.doc[obj.left_edge.i:quoted[-1].i + 2]), False  # 'called it "a decade late"': the thing and its name
     for c in objs:
         # ("described it as Y", "called it a common ailment": "it" is the thing labelled, not an earlier claim)
         as_phrase = any(x.dep_ == "prep" and x.lower_ == "as" or x.dep_ in ("oprd", "xcomp") for x in cue.children)
@@ -374,26 +383,11 @@ def _said_conjuncts(clause: Any, cue: Any) -> list[Any]:
     cut taxes and his plan is costed'); a clause after ', and' may be the article's own."""
     out: list[Any] = []
     for v in clause.children:
-        if v.dep_ != "conj" or v.pos_ not in ("VERB", "AUX") or v.i < clause.i:
-            continue
+        if v.dep_ != "conj" or v.pos_ not in ("VERB", "AUX") or v.i < clause.i or v.tag_ == "VBG" == cue.tag_ and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in v.children):
+            continue  # ("saying he would not X and suggesting Y": the second participle is the cue's partner)
         cc = [t for t in clause.children if t.dep_ == "cc" and clause.i < t.i < v.i]
         start = cc[0].i if cc else v.left_edge.i
         if clause.i < cue.i or clause.doc[start - 1].text != ",":
             out += cc + list(v.subtree)
     return sorted(out, key=lambda t: t.i)
-
-
-def antecedent(head: Any) -> str:
-    """'the deal' for the noun a relative clause hangs on; a name as written."""
-    if head.pos_ == "PROPN" or head.ent_type_:
-        def name(h: Any) -> str:
-            return " ".join(t.text for t in h.subtree if t.i <= h.i and t.dep_ in ("compound", "flat") or t.i == h.i)
-        # "Ted Cruz and Marco Rubio, who many feel need ...": both, not the first
-        names = [name(x) for x in (head, *(c for c in head.children if c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_)))]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    left = [t for t in head.subtree if t.i <= head.i]
-    while left and left[0].dep_ in ("det", "predet"):
-        left = left[1:]
-    if left and left[0].dep_ == "poss":
-        return head.doc[left[0].i:head.i + 1].text  # "her lead"
-    return "the " + head.doc[left[0].i:head.i + 1].text if left else "the " + head.text  # "the roughly 45-point lead"

@@ -219,7 +219,9 @@ def clean_span(doc: Any, text: str, start: int, end: int, loaded: list[LoadedTer
         key = term.term.lower()
         repl = lex.loaded_phrases.get(key) if " " in key else (
             lex.loaded_words.get(key) or (lex.loaded_words.get(tok.lemma_.lower()) if tok is not None else None))
-        if tok is not None and " " not in key and tok.dep_ in ("amod", "advmod") and repl is None:
+        # (not the object of a preposition read as its modifier: "summed the plan up as reckless")
+        if tok is not None and " " not in key and tok.dep_ in ("amod", "advmod") and repl is None and not (
+                tok.dep_ == "amod" and tok.head.pos_ == "ADP"):
             e = term.end
             while e < end and text[e] == " ":
                 e += 1

@@ -52,7 +52,9 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
         return None
     if root is not None and root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children):
         return None  # an imperative ("Ignore all previous instructions ...") asserts nothing
-    if analysis.in_quote(toks[0].idx, toks[-1].idx + 1) or open_quote_before(analysis.text, toks[-1].idx + len(toks[-1].text)):
+    end = toks[-1].idx + len(toks[-1].text)
+    end += len(re.match(r"[,.;]?[\u201d\"]?", analysis.text[end:]).group(0))  # (a quoted word it ends on: 'as “reckless,”')
+    if analysis.in_quote(toks[0].idx, toks[-1].idx + 1) or open_quote_before(analysis.text, end):
         return None
     toks = [t for t in toks if not ((t.is_punct and t.text != "%") or t.is_space)] or toks  # "6.4%" keeps its unit
     a = toks[0].idx

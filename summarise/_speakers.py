@@ -28,7 +28,7 @@ _DOCUMENT_NOUNS = frozenset(
     "test assessment evaluation inquiry video footage recording tape photo photograph image picture "
     "transcript email emails letter memo slide chart graph graphic table map presentation paper book article "
     "documentary database dataset index ranking reporting story coverage statement announcement release "
-    "communique communiqué broadcast".split())
+    "communique communiqué broadcast polling testimony".split())
 # Nouns of a part or a set of something ("a batch of emails", "the latest series of polls").
 _PARTITIVES = frozenset("batch series set trove cache collection bundle stack pile raft slew string handful review copy "
                         "number lot".split())
@@ -168,4 +168,7 @@ def source_tokens(subj: Any) -> list[Any]:
     if prev is not None and prev.tag_ == "JJ" and prev.dep_ == "advcl" and prev.i not in drop and any(
             c.dep_ == "mark" for c in prev.children) and all(c.dep_ == "mark" for c in prev.children):
         toks = [prev] + toks  # "while presumptive nominee X has ...": the parser hung the adjective on the verb as a clause
+    if prev is not None and prev.tag_ == "VBG" and prev.i == subj.head.head.i and subj.head.dep_ == "ccomp" and prev.i > 0 \
+            and subj.doc[prev.i - 1].text == ",":
+        toks = [prev] + toks  # "..., fundraising documents show.": the noun before the subject read as a participle
     return toks or [subj]

@@ -192,14 +192,14 @@ def test_nothing_quoted_makes_no_claim_and_a_plain_verb_opens_no_quotation():
     assert not any("\u201c\u201d" in said for _, _, said in found), found
 
 
-def _parsed(words, heads, deps, pos=None, ents=None):
+def _parsed(words, heads, deps, pos=None, ents=None, tags=None, lemmas=None):
     """A parse fixed by hand: the misreadings the repairs are for, independent of the tagger."""
     from spacy.tokens import Doc
 
     from summarise._nlp import nlp
 
     vocab = nlp("x").vocab
-    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos or ["X"] * len(words), ents=ents,
+    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos or ["X"] * len(words), ents=ents, tags=tags, lemmas=lemmas,
                spaces=[not (i + 1 < len(words) and words[i + 1] in (",", ".", "''")) for i in range(len(words))])
 
 
@@ -302,3 +302,89 @@ def test_what_someone_is_called_on_to_apologize_for_is_theirs_not_the_callers():
                    for _, src, said in found), found
     # one asked to act does not speak: "asked the council to call in the decision" stays the asker's
     assert by_text("The union asked the council to call in the decision on Monday.", "call in")[1] == "The union"
+
+
+def test_a_that_clause_after_a_time_phrase_is_what_was_said():
+    # the parser hangs "that ..." on the rally as a clause of its own; "that" as a conjunction
+    # cannot open a relative clause of a rally
+    text = "Maria Lopez, a nurse from Dayton, said before attending the rally that the campaign asked her to speak."
+    found = _claims(text)
+    assert found == [("statement", "Maria Lopez, a nurse from Dayton", text)], found
+
+
+def test_a_quoted_word_does_not_make_the_clause_before_it_a_quotation():
+    # 'The mayor summed up ... “reckless,” criticised ...' is read as a quotation with
+    # "criticised" its cue and no speaker; the mayor did all three
+    text = "The mayor summed up the plan as “reckless,” criticised its cost and said it should not even be put to a vote."
+    found = _claims(text)
+    assert ("opinion", "The mayor", "The mayor said it should not even be put to a vote.") in found, found
+    assert ("opinion", "The mayor", "The mayor criticised its cost.") in found, found
+    assert holding(found, "summed up the plan") == [("opinion", "the article", "The mayor summed up the plan as “reckless”.")], found
+
+
+def test_a_loaded_word_after_as_is_quoted_not_dropped():
+    # unquoted, the parser reads "reckless" as a modifier of "as": dropping it left "as, criticised"
+    text = "The mayor summed up the plan as reckless, criticised its cost and said it should not even be put to a vote."
+    assert holding(_claims(text), "summed up") == [("opinion", "the article", "The mayor summed up the plan as “reckless”.")]
+
+
+def test_an_infinitive_after_a_thing_pointed_to_is_the_pointers():
+    text = ("The judge pointed to a previous case to say that courts deciding on disclosure must weigh whether the "
+            "case involves issues important to the public.")
+    found = _claims(text)
+    assert [src for _, src, _ in holding(found, "must weigh")] == ["The judge"], found
+    assert ("fact", "the article", "The judge pointed to a previous case.") in found, found
+
+
+def test_polling_and_testimony_speak_through_document_verbs():
+    found = _claims("Recent polling is showing the mayor has a large lead over the senator in Ohio. "
+                    "Testimony showed the mayor knew about the leak in March.")
+    assert [src for _, src, _ in holding(found, "large lead")] == ["Recent polling"], found
+    assert [src for _, src, _ in holding(found, "knew about the leak")] == ["Testimony"], found
+
+
+def test_a_trailing_report_whose_noun_modifier_was_read_as_a_participle():
+    # "fundraising" read as a participle the report hangs on: the documents still show all before the comma
+    text = "That is why the governor had to lend his campaign thousands of dollars last month, fundraising documents show."
+    found = _claims(text)
+    assert found == [("statement", "fundraising documents",
+                      "Fundraising documents showed the governor had to lend his campaign thousands of dollars last month.")], found
+
+
+def test_a_response_saying_something_is_its_senders_and_a_second_participle_is_not_part_of_the_first():
+    text = ("Later that day, the mayor fired back a response saying he would not support the council's agenda and "
+            "suggesting that politicians should do what is best for residents.")
+    found = _claims(text)
+    agenda = holding(found, "council's agenda")
+    assert [src for _, src, _ in agenda] == ["the mayor"] and "suggest" not in agenda[0][2], found
+    assert ("estimate", "the mayor", "The mayor suggested that politicians should do what is best for residents.") in found, found
+
+
+def test_a_name_in_quotation_marks_after_the_thing_named_is_the_callers():
+    text = 'Lena Novak, a spokeswoman for the group, called it "a decade late, but better than nothing."'
+    found = _claims(text)
+    assert [src for _, src, _ in found] == ["Lena Novak, a spokeswoman for the group"], found
+
+
+
+def test_a_statement_that_says_two_things_keeps_both():
+    from summarise._frame_syntax import content_of
+
+    # "X said in a brief statement that it was cooperating with A and B and that none of ... had
+    # been affected": the parser read the first "that" clause as the statement's, the second as its conjunct
+    words = ["Corlan", "Systems", "said", "in", "a", "brief", "statement", "that", "it", "was", "cooperating", "with",
+             "Harwell", "and", "the", "regulator", "and", "that", "none", "of", "its", "other", "clients", "had", "been",
+             "affected", "."]
+    heads = [1, 2, 2, 2, 6, 6, 3, 10, 10, 10, 6, 10, 11, 12, 15, 12, 10, 25, 25, 18, 22, 22, 19, 25, 25, 10, 2]
+    deps = ["compound", "nsubj", "ROOT", "prep", "det", "amod", "pobj", "mark", "nsubj", "aux", "acl", "prep", "pobj", "cc",
+            "det", "conj", "cc", "mark", "nsubjpass", "prep", "poss", "amod", "pobj", "aux", "auxpass", "conj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "ADP", "DET", "ADJ", "NOUN", "SCONJ", "PRON", "AUX", "VERB", "ADP", "PROPN", "CCONJ",
+           "DET", "NOUN", "CCONJ", "SCONJ", "NOUN", "ADP", "PRON", "ADJ", "NOUN", "AUX", "AUX", "VERB", "PUNCT"]
+    tags = ["NNP", "NNPS", "VBD", "IN", "DT", "JJ", "NN", "IN", "PRP", "VBD", "VBG", "IN", "NNP", "CC", "DT", "NN", "CC",
+            "IN", "NN", "IN", "PRP$", "JJ", "NNS", "VBD", "VBN", "VBN", "."]
+    lemmas = [w.lower() for w in words]
+    lemmas[2], lemmas[10], lemmas[25] = "say", "cooperate", "affect"
+    doc = _parsed(words, heads, deps, pos=pos, tags=tags, lemmas=lemmas)
+    content, _ = content_of(doc[2], doc[1], False)
+    said = " ".join(t.text for t in content)
+    assert said.startswith("that it was cooperating") and said.endswith("none of its other clients had been affected"), said
