@@ -201,8 +201,10 @@ def is_cue(tok: Any) -> bool:
         if not (any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children)):
             return False
     if lemma == "point" and not (any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children) and (
-            any(c.dep_ in ("dobj", "ccomp") for c in tok.children) or aside(tok))):
-        return False  # "pointed out the gains", "pointed out that ...", "as X pointed out"
+            any(c.dep_ in ("dobj", "ccomp") for c in tok.children) or aside(tok))) and not (
+            any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and any(
+                c.dep_ == "nsubj" and (animate(c) or is_document(c)) for c in tok.children)):
+        return False  # "pointed out the gains", "pointed out that ...", "as X pointed out"; "X points to Y" cites Y
     if lemma == "show" and not any(c.dep_ in ("nsubj", "nsubjpass") and any(is_document(x) for x in (c, *c.conjuncts))
                                    for c in _subject_holders(tok)) and tok.dep_ != "relcl" and document_participle(tok) is None:
         return False  # data and documents show things; "Mexico has shown it knows how" is the article's

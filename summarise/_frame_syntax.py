@@ -301,7 +301,12 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
     if clauses:
         # every clause the cue reports ("says his campaign is doing well because it is ...", which
         # the parser can split in two)
-        return sorted({t for c in clauses for t in subtree(c) + _said_conjuncts(c, cue)}, key=lambda t: t.i), False
+        toks = sorted({t for c in clauses for t in subtree(c) + _said_conjuncts(c, cue)}, key=lambda t: t.i)
+        stray = [t for t in subj.subtree if t.i > cue.i] if subj is not None and subj.i < cue.i < toks[0].i else []
+        if stray and all(t.is_punct for t in cue.doc[toks[-1].i + 1:stray[0].i]):
+            # "including X, alleged cyberattacks ... and Y": the rest of a list the parser hung on the subject
+            toks = list(cue.doc[toks[0].i:stray[-1].i + 1])
+        return toks, False
     if cue.dep_ == "parataxis" and cue.head.i != cue.i and not any(
             c.dep_ in ("dobj", "prep", "ccomp", "xcomp") and not when_or_where(c) and not told_whom(cue, c) for c in cue.children):
         # "Many of the closures, he said (on Monday), have involved ...": the clause around the cue

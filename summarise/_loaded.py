@@ -252,7 +252,7 @@ def clean_span(doc: Any, text: str, start: int, end: int, loaded: list[LoadedTer
         out = out[: a - start] + r + out[b - start:]
     out = re.sub(r"\s{2,}", " ", out).strip()
     if edits:  # a dropped word leaves no space before the punctuation that followed it
-        out = re.sub(r"(?<=\w) ([,;:.!?])(?=\s|$)", r"\1", out)
+        out = re.sub(r"(?<=\w) ([,;:.!?])(?=\s|$)(?!\s\.)", r"\1", out)  # (not an ellipsis ". . .")
     return out, handled
 
 

@@ -286,7 +286,8 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
             # (not "X, 41, whose son ..., is convinced": the comma opens the relative clause)
         elif between and cue_tok is not None and text[f.subj[1]:f.subj[1] + 1] == " " and all(
                 t.is_punct or any(f.subj[0] <= h.idx < f.subj[1] for h in t.ancestors) for t in between) and not any(
-                t.dep_ in ("relcl", "advcl", "nsubj", "nsubjpass") or t.tag_ == "VBG" for t in between):
+                t.dep_ in ("relcl", "advcl", "nsubj", "nsubjpass") or t.tag_ == "VBG" or not t.is_punct and t.head not in between
+                and t.head.text in source.split() for t in between):  # (not the words of a source's own phrase: "X commissioned by Y on Z")
             # "X, the hacker known as “Sparrow,” said": the subject's own words up to the cue go with it
             edits.append((f.subj[0], cue_tok.idx, source + " "))
         else:

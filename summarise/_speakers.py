@@ -146,6 +146,8 @@ def source_tokens(subj: Any) -> list[Any]:
         # "... has won a state and Cruz suggested ...": a thing coordinated with a name is the verb
         # before's object, not one who speaks with it
         drop |= {t.i for t in subj.subtree if t.i < first.i}
+    if subj.dep_ in ("nsubj", "nsubjpass") and subj.i < subj.head.i:
+        drop |= {t.i for t in subj.subtree if t.i > subj.head.i}  # (a name after the verb the parser hung on its subject)
     toks = [t for t in subj.subtree if t.i not in drop]
     after = next((c for c in subj.children if c.dep_ in ("npadvmod", "appos") and c.i > subj.i and c.pos_ in ("NOUN", "PROPN", "NUM")
                   and c.left_edge.i > 0 and subj.doc[c.left_edge.i - 1].text in ("--", "\u2014", "\u2013")), None)
