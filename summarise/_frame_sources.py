@@ -29,6 +29,13 @@ def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -
         raw = raw[dateline.end():]
         a += dateline.end()
     low = raw.lower()
+    whose = toks[0] if toks[0].lower_ == "whose" and toks[0].i > 0 else None
+    owner = analysis.doc[whose.i - 1 - (analysis.doc[whose.i - 1].text == ",")] if whose is not None else None
+    if owner is not None and owner.pos_ in ("NOUN", "PROPN"):
+        from ._frame_relatives import antecedent
+
+        # "The official whose memo revealed ...": the official's memo, not "whose memo"
+        return f"{antecedent(owner)}’s{raw[len('whose'):]}" if not owner.text.endswith("s") else f"{antecedent(owner)}’{raw[5:]}", None
     if low == "it":
         m = last_institution(analysis, a, recent)
         return (m.name, m) if m is not None else ("it", None)  # (as an unresolved "he" stays "he": no anonymous sources)

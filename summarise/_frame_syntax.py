@@ -12,8 +12,8 @@ from ._analysis import Mention
 from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS, FOR_CUES, MEDIUM_CUES, MESSAGE_NOUNS,
                     OBJECT_CUES, QUOTE_CUES, animate, aside, document_participle, is_cue,
                     is_document, made_clear, told_whom, when_or_where)
-from ._clause_shapes import (beyond_semicolon, clause_read_as_quotation, joined_to, message_issuer, object_before_date, one_of_those, purpose_infinitive,
-                             quoted_before, role_read_as_verb, set_off, stranded_clause, that_clause)
+from ._clause_shapes import (beyond_semicolon, clause_read_as_quotation, joined_to, message_issuer, object_acting, object_before_date,
+                             one_of_those, purpose_infinitive, quoted_before, role_read_as_verb, set_off, stranded_clause, that_clause)
 from ._frame_repairs import is_trailing_report
 from ._nlp import doc_text, lexicons
 from ._speakers import someone, source_tokens, who_antecedent
@@ -137,6 +137,8 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
         if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and someone(pobj) and all(
                 t.is_punct or t.dep_ == "advmod" for t in cue.doc[pp.right_edge.i + 1:cue.i]):
             return pobj, False
+    if object_acting(cue) is not None:
+        return object_acting(cue), False  # "have left 62 percent of voters saying ...": the voters say it
     if document_participle(cue) is not None:
         return cue.head, False  # "including bank records showing he was paid ...": the records show it
     subj, passive = _subject_of(cue)

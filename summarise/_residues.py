@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from ._analysis import PRONOUNS_PLUR, PRONOUNS_SING, Analysis
-from ._clause_shapes import role_read_as_verb
+from ._clause_shapes import object_acting, role_read_as_verb
 from ._frames import Frame
 from ._quotes import open_quote_before
 from ._loaded import clean_span
@@ -71,7 +71,7 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
         a, b = max(a, lo), min(b, hi)
         inside = {t.i for t in analysis.doc if a <= t.idx < b}
         cues = {f.cue_i for f in frames}
-        if any(t.head.i in inside and t.i not in inside and t.dep_ in _ARGUMENTS and s0 <= t.idx < s1
+        if any(t.head.i in inside and t.i not in inside and (t.dep_ in _ARGUMENTS or object_acting(t) is not None) and s0 <= t.idx < s1
                # a second object after a dash is an apposition the parser misread: the first stays
                and not any(c.dep_ == t.dep_ and c.i in inside for c in t.head.children if c.i != t.i)
                # ('"...," X told the crowd, her voice drowned out by boos': the report hung on the verb is the frame's)
@@ -140,7 +140,8 @@ def relative_holes(analysis: Analysis, frames: list[Frame]) -> list[tuple[int, i
         if f.cue_i < 0 or _defining(analysis, f):
             continue
         cue = doc[f.cue_i]
-        rel = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which") and c.i < cue.i), None)
+        rel = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which") and c.i < cue.i), None) or next((
+            p for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for p in c.children if p.lower_ == "whose"), None)
         reported = None
         if rel is None and cue.left_edge.lower_ == "which" and cue.left_edge.i > 0 and doc[cue.left_edge.i - 1].text == ",":
             # "The changes, which officials said will take effect in May, will not apply to X": the

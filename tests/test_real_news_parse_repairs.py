@@ -420,3 +420,18 @@ def test_an_ellipsis_in_a_quotation_keeps_its_spacing_when_the_subject_is_rewrit
             "entity; and . . . whether the case involves issues important to the public.\"")
     said = holding(_claims(text), "courts must weigh")
     assert said and all("entity; and . . . whether" in text for _, _, text in said), said
+
+
+def test_a_whose_clause_names_its_owner_and_leaves_the_main_clause_whole():
+    found = _claims("Anna Berg, whose report found that the mill leaked, resigned on Friday.")
+    assert ("statement", "Anna Berg\u2019s report", "Anna Berg\u2019s report found that the mill leaked.") in found, found
+    assert ("fact", "the article", "Anna Berg resigned on Friday.") in found, found
+    found = _claims("The official whose memo revealed that the plan was flawed resigned on Tuesday.")
+    assert all(not said.lower().startswith("whose") and src != "whose memo" for _, src, said in found), found
+
+
+def test_the_people_a_verb_leaves_saying_something_say_it():
+    found = _claims("The attacks have left 62 percent of voters saying race relations are growing worse.")
+    assert ("statement", "62 percent of voters", "62 percent of voters said race relations are growing worse.") in found, found
+    # what is left of the article's sentence is not "have left 62 percent of voters" (abandoned them)
+    assert ("fact", "the article", "The attacks have left 62 percent of voters.") not in found, found
