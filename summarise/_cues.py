@@ -343,7 +343,8 @@ def aside(tok: Any) -> bool:
         doc = tok.doc
         return (subj is not None and left > tok.sent.start and doc[left - 1].text == "," and right + 1 < tok.head.i
                 and doc[right + 1].text == ",")
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and not any(
+        c.tag_ == "TO" for c in tok.children)  # (not "went so far as to say")
 
 
 # Verbs of speech that open a quoted sentence after a comma ('declared, "It is time ..."').

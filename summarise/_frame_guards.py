@@ -74,8 +74,8 @@ def unasserted(tok: Any) -> bool:
             c.dep_ == "aux" and c.lower_ in ("should", "must", "can", "could", "might") for c in tok.children):
         return True  # "It should be noted that ...", "it must be said": the writer's own remark, no one else's
     if any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in tok.children) and tok.head.pos_ in ("NOUN", "ADJ", "ADV", "NUM") \
-            and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
-        return True  # "did not announce as much stimulus as many had hoped": a comparison, the article's
+            and not any(c.dep_ in ("ccomp", "xcomp", "dobj") or c.tag_ == "TO" for c in tok.children):
+        return True  # "did not announce as much stimulus as many had hoped": a comparison (not "so far as to say")
     if tok.dep_ == "ccomp" and any(c.dep_ == "neg" for c in tok.head.children) and (tok.head.lemma_ == "be" or tok.head.lower_ in ("'s", "\u2019s")) and any(
             c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "this", "that") for c in tok.head.children):
         return True  # "It's not that Cruz feels he has anything to apologize for": denied, not reported

@@ -34,7 +34,9 @@ _NOUNS = {
 # Nouns of an idea put forward, with the kind of claim it is ("floated the notion that ...").
 _IDEAS = {"notion": "estimate", "idea": "estimate", "theory": "estimate", "possibility": "estimate", "prospect": "estimate",
           "case": "statement", "argument": "statement", "claim": "allegation", "view": "opinion", "concern": "statement",
-          "hope": "opinion", "fear": "statement", "belief": "opinion", "suggestion": "estimate"}
+          "hope": "opinion", "fear": "statement", "belief": "opinion", "suggestion": "estimate", "doubt": "opinion",
+          "worry": "statement", "prediction": "estimate", "expectation": "estimate", "accusation": "allegation",
+          "allegation": "allegation", "complaint": "allegation"}
 # Verbs of putting an idea forward (its subject holds it) or of turning one down (a denial).
 _PUT_FORWARD = frozenset("float raise advance pitch offer make repeat reiterate voice express air revive push share".split())
 _TURN_DOWN = frozenset("dismiss reject scoff ridicule deride".split())

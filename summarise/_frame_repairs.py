@@ -114,7 +114,7 @@ def trailing_report(cue: Any, subj: Any, toks: list[Any], s_last: int) -> list[A
     the poll found." (the parser hangs "the poll found" on a noun as a relative clause): all that
     comes before the comma, when the cue's subject follows that comma, the cue reports nothing of its
     own and nothing follows it. None when the sentence is not so."""
-    if subj.i > cue.i or subj.head.i != cue.i or cue.dep_ == "ROOT":
+    if subj.i > cue.i or subj.head.i != cue.i or cue.dep_ == "ROOT" and not _clause_unread(cue, subj):
         return None
     left = min(t.i for t in subj.subtree)
     doc = cue.doc
@@ -135,6 +135,20 @@ def trailing_report(cue: Any, subj: Any, toks: list[Any], s_last: int) -> list[A
     if len(content) > 3 and content[0].lower_ in ("that", "this") and content[1].lemma_ == "be" and content[2].lower_ in ("why", "because"):
         content = content[3:]  # "That's why X, documents show": the documents show X, not why
     return content if sum(1 for t in content if not t.is_punct) >= 4 else None
+
+
+def _clause_unread(cue: Any, subj: Any) -> bool:
+    """A verb of saying at the end of its sentence that the parser made the root with no clause,
+    the clause before its comma read as words of its own ("The July 13 cable called on X to act,
+    the source said.": "cable" a second subject, "called" a participle on it): the report is all
+    that comes before the comma, which holds a verb."""
+    if cue.lemma_.lower() not in _SAY or any(c.dep_ in ("ccomp", "xcomp", "parataxis", "csubj") for c in cue.children):
+        return False
+    if any(t.dep_ == "mark" and t.lower_ == "that" for t in cue.doc[cue.i + 1:cue.sent.end]):
+        return False  # ("said during a news conference that ...": a clause of its own after it)
+    before = [t for t in cue.doc[cue.sent.start:subj.left_edge.i] if not (t.is_punct or t.is_space)]
+    # (not a phrase set before the subject: "Courted by most of the candidates, X said")
+    return len(before) >= 4 and before[0].tag_ not in ("VBN", "VBG", "IN") and any(t.tag_ in ("VBD", "VBN", "VBZ", "VBP") for t in before)
 
 
 def report_hung_on_speaker(cue: Any, toks: list[Any], s_last: int) -> tuple[Any, list[Any]] | None:

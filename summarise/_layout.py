@@ -12,8 +12,8 @@ the first sentence of the body (``Accuser says governor broke law An executive a
 - **byline**: a short line after the headline of the form ``By Name (and Name)(, Outlet)``;
 - **dateline**: at the start of the body's first paragraph, a place in capitals with an optional
   date and agency, then a dash (``LONDON —``, ``WASHINGTON (Reuters) -``,
-  ``HALDEN, March 14 (Meridian News) -``), a place in ordinary case only when an agency or a
-  capitalised sentence follows (``Washington — The Senate …``), or an agency alone (``(CNN) —``);
+  ``HALDEN, March 14 (Meridian News) -``, or a date alone with an agency: ``Dec 29 (Reuters) -``),
+  a place in ordinary case only when an agency or a capitalised sentence follows (``Washington — The Senate …``), or an agency alone (``(CNN) —``);
 - **time stamps** of a live blog at the start of any paragraph (``16:40 -``, ``9.05am —``).
 
 :func:`split_layout` finds them and returns the text with those stretches blanked (same length,
@@ -37,11 +37,14 @@ _CAPS_PLACE = r"[A-Z][A-Z.'\u2019-]+(?:" + _SPACE + r"+[A-Z][A-Z.'\u2019-]+){0,3
 _CASED_PLACE = r"[A-Z][a-z.'\u2019-]+(?:" + _SPACE + r"+[A-Z][a-z.'\u2019-]+){0,2}"
 _DATE_OR_REGION = r"(?:," + _SPACE + r"+[A-Z][\w.]*(?:" + _SPACE + r"+[\w.]+){0,2})?"
 _AGENCY = r"\([A-Z][\w .&'\u2019-]{0,30}\)"
+# a date alone before an agency: "Dec 29 (Reuters) -", "March 3 (AP) -"
+_MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?" + _SPACE + r"+\d{1,2}")
 _DATELINE = re.compile(
     r"^(?:"
     + _CAPS_PLACE + _DATE_OR_REGION + r"(?:" + _SPACE + r"*" + _AGENCY + r")?" + _SPACE + r"*" + _DASH
     + r"|" + _CASED_PLACE + _DATE_OR_REGION + _SPACE + r"*" + _AGENCY + _SPACE + r"*" + _DASH
     + r"|" + _CASED_PLACE + _SPACE + r"*" + _DASH + r"(?=" + _SPACE + r"*[A-Z\u201c\"])"
+    + r"|" + _MONTH_DAY + _SPACE + r"*" + _AGENCY + _SPACE + r"*" + _DASH
     + r"|" + _AGENCY + r"(?:" + _SPACE + r"*" + _DASH + r")?"
     + r")" + _SPACE + r"*(?=\S)"
 )

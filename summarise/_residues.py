@@ -52,6 +52,9 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
         return None
     if root is not None and root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children):
         return None  # an imperative ("Ignore all previous instructions ...") asserts nothing
+    if covered and root is not None and root.lemma_ == "go" and any(c.lower_ == "far" and any(
+            v.dep_ == "advcl" and any(a.tag_ == "TO" for a in v.children) for v in (*c.children, *root.children)) for c in root.children):
+        return None  # "X went so far as to say ...": the frame's own words, no claim left
     end = toks[-1].idx + len(toks[-1].text)
     end += len(re.match(r"[,.;]?[\u201d\"]?", analysis.text[end:]).group(0))  # (a quoted word it ends on: 'as “reckless,”')
     if analysis.in_quote(toks[0].idx, toks[-1].idx + 1) or open_quote_before(analysis.text, end):

@@ -16,7 +16,8 @@ _PEOPLE_NOUNS = frozenset(
     "employee staff tenant landlord homeowner buyer seller driver passenger pilot soldier troop veteran "
     "firefighter prisoner inmate immigrant refugee migrant unionist insider ally rival colleague friend "
     "neighbour neighbor relative community crowd audience electorate partisan backer loyalist holdout "
-    "advocate lobbyist operative skeptic sceptic believer".split())
+    "advocate lobbyist operative skeptic sceptic believer politician republican democrat pundit evangelical "
+    "bystander".split())
 # Shares of a group of people, as subjects ("a majority say", "56% oppose").
 _SHARES = frozenset("majority minority plurality half third thirds quarter quarters % percent".split())
 _ANIMATE_PRONOUNS = frozenset("i we you he she they who everyone everybody someone somebody anyone anybody nobody".split())

@@ -435,3 +435,38 @@ def test_the_people_a_verb_leaves_saying_something_say_it():
     assert ("statement", "62 percent of voters", "62 percent of voters said race relations are growing worse.") in found, found
     # what is left of the article's sentence is not "have left 62 percent of voters" (abandoned them)
     assert ("fact", "the article", "The attacks have left 62 percent of voters.") not in found, found
+
+
+def test_a_report_closing_its_sentence_whose_clause_the_parser_left_unread():
+    # "called" read as a participle on "cable", "cable" a second subject of "said"
+    text = "The July 13 cable called on Washington to be firm and direct in describing abuses by the militia, the source said."
+    found = _claims(text)
+    assert [(kind, src) for kind, src, _ in found] == [("statement", "the source")], found
+    assert found[0][2].startswith("The source said the July 13 cable called on Washington"), found
+    # a phrase set before the speaker is no report of the speaker's
+    text = ("Courted by most of the candidates and widely expected to be the top donor, Adelson said earlier on Friday "
+            "during a news conference that he may wait until the primaries to decide.")
+    assert [said for _, _, said in _claims(text)] == [
+        "Adelson said earlier on Friday during a news conference that he may wait until the primaries to decide."]
+
+
+def test_a_wire_dateline_of_a_date_and_an_agency_is_not_the_speakers_name():
+    found = _claims("Senator Says Talks Failed\n\nDec 29 (Wirenews) - U.S. Senator Ana Ruiz on Tuesday said that the talks had failed.")
+    assert [src.split(",")[0] for _, src, said in found if "talks had failed" in said] == ["Ana Ruiz"], found
+    assert all("Dec 29" not in said for _, _, said in found), found
+
+
+def test_going_so_far_as_to_say_reports_what_was_said():
+    found = _claims("The columnist went so far as to say that the network is over.")
+    assert found == [("statement", "The columnist", "The columnist said that the network is over.")], found
+    found = _claims("The columnist went so far as to say: \u201cThe network as we know it is over.\u201d")
+    assert [src for _, src, _ in found] == ["The columnist"], found
+    # "go only so far" is no report
+    assert _claims("His outreach will go only so far, and the party knows it.")[0][1] == "the article"
+
+
+def test_concerns_and_doubts_raised_or_voiced_are_their_holders():
+    found = _claims("Politicians raised concern that smugglers are slipping weapons through the border. "
+                    "Local officials voiced doubts that the plan would work.")
+    assert [src for _, src, _ in holding(found, "smugglers")] == ["Politicians"], found
+    assert [src for _, src, _ in holding(found, "plan would work")] == ["Local officials"], found
