@@ -13,7 +13,8 @@ the first sentence of the body (``Accuser says governor broke law An executive a
 - **dateline**: at the start of the body's first paragraph, a place in capitals with an optional
   date and agency, then a dash (``LONDON —``, ``WASHINGTON (Reuters) -``,
   ``HALDEN, March 14 (Meridian News) -``, or a date alone with an agency: ``Dec 29 (Reuters) -``),
-  a place in ordinary case only when an agency or a capitalised sentence follows (``Washington — The Senate …``), or an agency alone (``(CNN) —``);
+  a place in ordinary case only when an agency or a capitalised sentence follows (``Washington —
+  The Senate …``), or an agency alone (``(CNN) —``);
 - **time stamps** of a live blog at the start of any paragraph (``16:40 -``, ``9.05am —``).
 
 :func:`split_layout` finds them and returns the text with those stretches blanked (same length,
