@@ -9,7 +9,7 @@ from typing import Any
 from ._cues import MESSAGE_NOUNS, animate, is_document
 from ._nlp import lexicons
 
-__all__ = ["TOLD_TO", "answer_word", "clause_read_as_quotation", "object_acting", "role_read_as_verb", "beyond_semicolon", "message_issuer", "joined_to", "object_before_date", "one_of_those", "purpose_infinitive",
+__all__ = ["TOLD_TO", "answer_word", "clause_read_as_quotation", "object_acting", "said_conjuncts", "role_read_as_verb", "beyond_semicolon", "message_issuer", "joined_to", "object_before_date", "one_of_those", "purpose_infinitive",
            "quoted_before", "set_off", "stranded_clause", "that_clause"]
 
 
@@ -194,3 +194,19 @@ def object_acting(cue: Any) -> Any | None:
         return None
     obj = next((c for c in cue.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == cue.i), None)
     return obj if obj is not None and animate(obj) else None
+
+
+def said_conjuncts(clause: Any, cue: Any) -> list[Any]:
+    """Clauses coordinated with what a cue reports that belong to it: all of them when the report
+    comes before its cue ('A, but B, said X'), else those joined without a comma ('said he would
+    cut taxes and his plan is costed'); a clause after ', and' may be the article's own."""
+    out: list[Any] = []
+    for v in clause.children:
+        if v.dep_ != "conj" or v.pos_ not in ("VERB", "AUX") or v.i < clause.i or v.tag_ == "VBG" == cue.tag_ and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in v.children):
+            continue  # ("saying he would not X and suggesting Y": the second participle is the cue's partner)
+        cc = [t for t in clause.children if t.dep_ == "cc" and clause.i < t.i < v.i]
+        start = cc[0].i if cc else v.left_edge.i
+        if clause.i < cue.i or clause.doc[start - 1].text != ",":
+            out += cc + list(v.subtree)
+    return sorted(out, key=lambda t: t.i)

@@ -233,8 +233,10 @@ def quote_before_cue(analysis: Analysis, cue: Any, subj: Any | None, content: li
         return inner_quote(text, *before)
     if not inside and all(t.idx > cue.idx for t in content) and not any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i for c in cue.children) and (
             any(c.dep_ == "advcl" and c.tag_ == "VBG" and is_cue(c) for c in cue.children) and not any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children)
-            or cue.lemma_.lower() == "tell" and any(c.dep_ in ("dobj", "dative") and animate(c) for c in cue.children)):
-        return inner_quote(text, *before)  # (or '"A," X told union workers in Ohio': whom X told is no content)
+            or cue.lemma_.lower() == "tell" and any(c.dep_ in ("dobj", "dative") and animate(c) for c in cue.children)
+            or {t.i for t in content} <= {x.i for c in cue.children if c.dep_ == "prep" and c.lower_ in ("of", "about") for x in c.subtree}):
+        # (or '"A," X told union workers in Ohio': whom X told is no content; '"A," X said of Y': whom it is about)
+        return inner_quote(text, *before)
     return None
 
 

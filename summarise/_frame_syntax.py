@@ -13,7 +13,8 @@ from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS,
                     OBJECT_CUES, QUOTE_CUES, animate, aside, document_participle, is_cue,
                     is_document, made_clear, told_whom, when_or_where)
 from ._clause_shapes import (beyond_semicolon, clause_read_as_quotation, joined_to, message_issuer, object_acting, object_before_date,
-                             one_of_those, purpose_infinitive, quoted_before, role_read_as_verb, set_off, stranded_clause, that_clause)
+                             one_of_those, purpose_infinitive, quoted_before, role_read_as_verb, said_conjuncts, set_off, stranded_clause,
+                             that_clause)
 from ._frame_repairs import is_trailing_report
 from ._nlp import doc_text, lexicons
 from ._speakers import someone, source_tokens, who_antecedent
@@ -196,8 +197,8 @@ def _subject_of(cue: Any) -> tuple[Any | None, bool]:
                 return c, c.dep_ == "nsubjpass"
             if c.text.lower() == "it" and (c.dep_ == "nsubjpass" or any(x.dep_ == "auxpass" for x in t.children)):
                 return None, True  # "it was alleged that ...": no one is named
-            if c.dep_ == "nsubj" and c.text.lower() == "it":
-                return c, False  # "It added that ...": the body last named speaks
+            if c.dep_ == "nsubj" and c.text.lower() == "it" and not (t is not cue and cue.tag_ == "VBP"):
+                return c, False  # "It added that ..." (not "said it plays out but want to": "it" does not "want")
         if issuer is not None:
             t = issuer
             continue
@@ -303,8 +304,12 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
     if clauses:
         # every clause the cue reports ("says his campaign is doing well because it is ...", which
         # the parser can split in two)
-        toks = sorted({t for c in clauses for t in subtree(c) + _said_conjuncts(c, cue)}, key=lambda t: t.i)
+        toks = sorted({t for c in clauses for t in subtree(c) + said_conjuncts(c, cue)}, key=lambda t: t.i)
         stray = [t for t in subj.subtree if t.i > cue.i] if subj is not None and subj.i < cue.i < toks[0].i else []
+        opened = cue.doc[toks[0].i - 1] if toks[0].i > cue.i + 1 else None
+        close = next((t for t in cue.doc[toks[-1].i + 1:cue.sent.end] if t.tag_ == "''"), None) if opened is not None and opened.tag_ == "``" else None
+        if close is not None:  # 'added: "A, drop from the sky."': all the quotation holds is what was said
+            stray = [t for t in cue.doc[toks[-1].i + 1:close.i] if not t.is_punct] or stray
         if stray and all(t.is_punct for t in cue.doc[toks[-1].i + 1:stray[0].i]):
             # "including X, alleged cyberattacks ... and Y": the rest of a list the parser hung on the subject
             toks = list(cue.doc[toks[0].i:stray[-1].i + 1])
@@ -331,7 +336,7 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
                         for r in o.children if r.dep_ in ("relcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
                         and any(n.dep_ == "nsubj" and n.lower_ not in RELATIVE for n in r.children)), None)
         if misread is not None:
-            return sorted(subtree(misread) + _said_conjuncts(misread, cue), key=lambda t: t.i), False
+            return sorted(subtree(misread) + said_conjuncts(misread, cue), key=lambda t: t.i), False
     stranded = stranded_clause(cue)
     if stranded is not None:
         return stranded, False
@@ -382,19 +387,3 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         return [], False
     toks = [t for c in objs for t in subtree(c)]
     return sorted(toks, key=lambda t: t.i), False
-
-
-def _said_conjuncts(clause: Any, cue: Any) -> list[Any]:
-    """Clauses coordinated with what a cue reports that belong to it: all of them when the report
-    comes before its cue ('A, but B, said X'), else those joined without a comma ('said he would
-    cut taxes and his plan is costed'); a clause after ', and' may be the article's own."""
-    out: list[Any] = []
-    for v in clause.children:
-        if v.dep_ != "conj" or v.pos_ not in ("VERB", "AUX") or v.i < clause.i or v.tag_ == "VBG" == cue.tag_ and not any(
-                c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in v.children):
-            continue  # ("saying he would not X and suggesting Y": the second participle is the cue's partner)
-        cc = [t for t in clause.children if t.dep_ == "cc" and clause.i < t.i < v.i]
-        start = cc[0].i if cc else v.left_edge.i
-        if clause.i < cue.i or clause.doc[start - 1].text != ",":
-            out += cc + list(v.subtree)
-    return sorted(out, key=lambda t: t.i)

@@ -18,6 +18,8 @@ def balance_marks(s: str) -> str:
     'An official said, \u201cWe will not comment.\u201d'
     >>> balance_marks("the plan was \u201cdead")
     'the plan was \u201cdead\u201d'
+    >>> balance_marks("He called the remarks ''racist"), balance_marks("We will win,'' she said")
+    ("He called the remarks ''racist''", "''We will win,'' she said")
     >>> balance_marks("She called \u201cDune\u201c and the sequels too \u201cbleak,\u201d and left.")
     'She called \u201cDune\u201d and the sequels too \u201cbleak,\u201d and left.'
     """
@@ -38,6 +40,10 @@ def balance_marks(s: str) -> str:
             s = o + s
     if s.count('"') % 2:
         s = s + '"' if not s.startswith('"') else s[1:]
+    if s.count("''") % 2 and "``" not in s:  # an archive's doubled apostrophes: the lone one's partner
+        k = s.index("''")
+        closing = k > 0 and not s[k - 1].isspace() and (k + 2 == len(s) or not s[k + 2].isalnum())
+        s = ("''" + s if closing else s + "''") if not s.startswith("''") or len(s) == 2 else s[2:]
     return _drop_unpaired_brackets(s)
 
 

@@ -129,12 +129,16 @@ def _load_nlp() -> Any:
     import spacy
     from spacy.language import Language
 
+    from ._parse_repairs import repair_heads
+
     if "summarise_paragraphs" not in Language.factories:
         Language.component("summarise_paragraphs", func=_paragraph_starts)
+        Language.component("summarise_heads", func=repair_heads)
     for name in SPACY_PACKAGES:
         if importlib.util.find_spec(name) is not None:
             pipe = spacy.load(name)
             pipe.add_pipe("summarise_paragraphs", before="parser")
+            pipe.add_pipe("summarise_heads", after="attribute_ruler")  # (coarse tags set)
             _split_glued_quotes(pipe)
             return pipe
     raise ModelNotFoundError(

@@ -116,11 +116,14 @@ def unquoted(text: str, *, straight_single: bool = False) -> str:
 def open_quote_before(text: str, offset: int, *, single: bool = False) -> bool:
     """Whether a quotation opened earlier in the paragraph is still open at ``offset`` (news
     style leaves a quotation that runs on, or that the input cut off, unclosed): more “ than
-    ”, or an odd number of ``"``; with ``single``, also more opening ‘ (not after a letter)
+    ”, or an odd number of ``"`` (or of an archive's doubled apostrophes); with ``single``, also more opening ‘ (not after a letter)
     than closing ’ (not before one: an apostrophe is not a closing mark).
 
     >>> t = 'He said “the plan is dead and ‘reckless’ ... it went on'
     >>> open_quote_before(t, t.index("dead")), open_quote_before(t, t.index("He"))
+    (True, False)
+    >>> t = "He called the remarks ''racially toxic"
+    >>> open_quote_before(t, t.index("toxic")), open_quote_before(t, t.index("He"))
     (True, False)
     >>> t = "They called it ‘a rehearsal for war"
     >>> open_quote_before(t, t.index("war")), open_quote_before(t, t.index("war"), single=True)
@@ -128,5 +131,8 @@ def open_quote_before(text: str, offset: int, *, single: bool = False) -> bool:
     """
     para = text[text.rfind("\n", 0, offset) + 1:offset]
     if para.count("\u201c") > para.count("\u201d") or para.count('"') % 2 == 1:
+        return True
+    # (an archive's doubled apostrophes: ``...'' or ''...'')
+    if para.count("``") > para.count("''") or not para.count("``") and para.count("''") % 2 == 1:
         return True
     return single and len(re.findall(r"(?<!\w)\u2018", para)) > len(re.findall(r"\u2019(?!\w)", para))

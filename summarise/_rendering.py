@@ -271,6 +271,9 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
     a, b = f.span
     cue_tok = next((t for t in doc if t.idx >= a and t.text == f.cue), None) if f.cue else None
     edits = pronoun_edits(analysis, a, b, f) + list(f.edits)
+    first = next((c for c in cue_tok.children if c.dep_ == "conj" and a <= c.idx < cue_tok.idx), None) if cue_tok is not None else None
+    if first is not None:  # "X called Y 'racist' but said ...": the verb joined before the cue is another claim
+        edits.append((first.left_edge.idx, cue_tok.idx, ""))
     if f.subj and f.source.startswith("unnamed ") and text[f.subj[0]:f.subj[1]].lower() in ("it", "they"):
         source = text[f.subj[0]:f.subj[1]]  # "it says" that no analysis resolved stays "it", never "Unnamed sources says"
     if f.subj and a <= f.subj[0] and f.subj[1] <= b:

@@ -52,6 +52,9 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
         return None
     if root is not None and root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children):
         return None  # an imperative ("Ignore all previous instructions ...") asserts nothing
+    if covered and root is not None and root.lemma_ in ("say", "think", "believe") and any(
+            c.lower_ in ("so", "otherwise") and c.i == root.i + 1 for c in root.children):
+        return None  # "Six in 10 say he is decisive, after half said so in May": what "so" says is the frame's
     if covered and root is not None and root.lemma_ == "go" and any(c.lower_ == "far" and any(
             v.dep_ == "advcl" and any(a.tag_ == "TO" for a in v.children) for v in (*c.children, *root.children)) for c in root.children):
         return None  # "X went so far as to say ...": the frame's own words, no claim left
@@ -87,8 +90,12 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
                 return None  # nothing left asserts ("Closing the session with a short speech -- X told ..."): the frames say it all
             return s0, s1  # the cut took an argument ("both of which involved"): all of it
     a, b = _trim_edges(analysis, a, b)
-    if analysis.in_quote(a, b) or open_quote_before(analysis.text, a) and not any(qa < a < qb <= b and _title(analysis.text[qa:qb]) for qa, qb in analysis.quotes):
-        return None  # the stretch left is inside a quotation: someone's words, not the article's (not a title it opens with)
+    if analysis.in_quote(a, b) or open_quote_before(analysis.text, a) and not any(qa < a < qb <= b and (
+            _title(analysis.text[qa:qb]) or root is not None and root.idx >= qb and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.idx >= qb for c in root.children)) for qa, qb in analysis.quotes):
+        # the stretch left is inside a quotation: someone's words, not the article's (not a title it opens
+        # with, nor words quoted as the subject of the article's own verb: '"X" sounds great in Ohio')
+        return None
     return (a, b) if b - a > 20 else None
 
 

@@ -17,7 +17,7 @@ _PEOPLE_NOUNS = frozenset(
     "firefighter prisoner inmate immigrant refugee migrant unionist insider ally rival colleague friend "
     "neighbour neighbor relative community crowd audience electorate partisan backer loyalist holdout "
     "advocate lobbyist operative skeptic sceptic believer politician republican democrat pundit evangelical "
-    "bystander".split())
+    "bystander management leadership".split())
 # Shares of a group of people, as subjects ("a majority say", "56% oppose").
 _SHARES = frozenset("majority minority plurality half third thirds quarter quarters % percent".split())
 _ANIMATE_PRONOUNS = frozenset("i we you he she they who everyone everybody someone somebody anyone anybody nobody".split())
@@ -90,6 +90,9 @@ def who_antecedent(rel: Any, head: Any) -> Any:
     apposition to a name stands for the named person."""
     if rel.lower_ != "who":
         return head
+    prev = rel.doc[rel.i - 2] if rel.i > 1 and rel.doc[rel.i - 1].text == "," else rel.doc[max(rel.i - 1, 0)]
+    if prev.i > head.i and prev.pos_ in ("NOUN", "PROPN") and animate(prev) and not animate(head):
+        return prev  # ("X's description drew a response from management, who said": the parser hung "who" on the description)
     pred = head
     while pred.dep_ in ("conj", "appos") and pred.head.i != pred.i:
         pred = pred.head
@@ -161,6 +164,9 @@ def source_tokens(subj: Any) -> list[Any]:
     if opened is not None:  # "Advisers to a rival campaign (that would be X)": the aside is not the name
         close = next((k for k in range(opened, len(toks)) if toks[k].text in (")", "]")), len(toks) - 1)
         toks = toks[:opened] + toks[close + 1:]
+    cut = next((k for k, t in enumerate(toks) if t.i > subj.i and t.text in ('"', "\u201c", "\u201d", "''", "``") and k > 0), None)
+    if cut is not None and subj.dep_ in ("nsubj", "nsubjpass"):
+        toks = toks[:cut]  # ("The senator, who has called X ''racially toxic,'' said": words quoted after it are not its name)
     # a closing quotation mark the parser hung on the subject ('"...," a source said') is not its name
     while len(toks) > 1 and (toks[0].is_quote or toks[0].is_punct or toks[0].dep_ in ("compound", "advmod") and toks[0].head.pos_ == "PROPN"
                              and (toks[0].tag_ == "RB" or toks[0].is_sent_start and toks[0].lower_ in _SENTENCE_ADVERBS)):

@@ -470,3 +470,59 @@ def test_concerns_and_doubts_raised_or_voiced_are_their_holders():
                     "Local officials voiced doubts that the plan would work.")
     assert [src for _, src, _ in holding(found, "smugglers")] == ["Politicians"], found
     assert [src for _, src, _ in holding(found, "plan would work")] == ["Local officials"], found
+
+
+def test_what_half_said_so_is_no_claim_of_the_articles():
+    found = _claims("Six in 10 say he\u2019s at least somewhat decisive, after half said so in the earlier poll.")
+    assert all("half said so" not in said or src != "the article" for _, src, said in found), found
+
+
+def test_a_plural_verb_does_not_take_it_as_its_subject():
+    text = ("A significant number of Democrats said they\u2019re fine with however it plays out but just want to put the "
+            "drama over nominating rules to rest.")
+    found = _claims(text)
+    assert all(src != "it" and not said.startswith("It want") for _, src, said in found), found
+
+
+def test_a_quotation_said_of_someone_is_the_speakers():
+    # the quotation split at its question mark: the cue's sentence holds only "Absolutely"
+    found = _claims("\u201cWould I change the schedule? Absolutely,\u201d the strategist said of the senator.")
+    assert [src for _, src, _ in found] == ["the strategist", "the strategist"], found
+    assert all("said of the senator" not in said for _, _, said in found), found
+
+
+def test_archive_quotation_marks_keep_their_words_as_spoken():
+    # doubled apostrophes are quotation marks: a loaded word inside is the speaker's, never edited
+    found = _claims("The senator, who has called the remarks ''racially toxic,'' said he would not campaign with him.")
+    assert any("''racially toxic,''" in said for _, _, said in found), found
+    found = _claims("''I am really, totally committed to bringing back manufacturing'' sounds great in Youngstown before the primary.")
+    assert found and "totally committed" in found[0][2] and found[0][1] == "the article", found
+
+
+def test_a_verb_read_as_a_participle_on_its_subject_before_but_said_is_a_claim_of_its_own():
+    text = ("Speaker Tom Ardley, the party's highest-ranking member, called Mr. Dale's remarks about a judge "
+            "''racist,'' but said he would still vote for him.")
+    found = _claims(text)
+    who = "Tom Ardley, the party's highest-ranking member"
+    assert sorted(found) == sorted([
+        ("opinion", who, who + ", called Mr. Dale's remarks about a judge ''racist''."),
+        ("statement", who, who + ", said he would still vote for him.")]), found
+
+
+def test_what_a_quotation_holds_after_a_colon_is_all_said():
+    found = _claims("Then she added warily: \u201cThere's always something - something that can come at you, drop from the sky.\u201d")
+    assert len(found) == 1 and found[0][2].endswith("come at you, drop from the sky.\u201d"), found
+
+
+def test_who_after_a_comma_is_the_body_just_before_it_not_a_thing_the_parser_hung_it_on():
+    text = ("Dale's description of the staff as having been \"paid in crumbs\" drew an angry response from management, "
+            "who said it ignored bonuses paid during the pandemic.")
+    found = _claims(text)
+    assert ("allegation", "management", "Management said it ignored bonuses paid during the pandemic.") in found, found
+
+
+def test_a_sentence_whose_subject_was_lost_is_not_well_formed():
+    from summarise._wellformed import is_wellformed
+
+    assert not is_wellformed("Said it ignored bonuses paid during the pandemic.")
+    assert is_wellformed("Management said it ignored bonuses paid during the pandemic.")
