@@ -62,7 +62,40 @@ def multi_sentence_quotes(analysis: Analysis, frames: list[Frame]) -> list[Frame
             if b > a and not (speaker.content[0] <= a and b <= speaker.content[1]):  # not already the cue's words
                 added.append(Frame(si, "", "", "statement", speaker.source, speaker.mention, None, (a, b), (a, b)))
                 taken.add(si)
+    added += _set_off_quotes(analysis, frames + added)
     return sorted(frames + added, key=lambda f: (f.span[0], f.sent)) if added else frames
+
+
+_DASHES = ("--", "\u2014", "\u2013")
+
+
+def _set_off_quotes(analysis: Analysis, frames: list[Frame]) -> list[Frame]:
+    """A quotation set off by dashes right after a person's name, with no cue ('including the former
+    candidate Mitt Romney -- "It is disqualifying ..." -- and X'): that person's words."""
+    from ._frame_sources import display_source
+
+    text, doc = analysis.text, analysis.doc
+    out: list[Frame] = []
+    for qa0, qb0 in analysis.quotes:
+        qa, qb = inner_quote(text, qa0, qb0)
+        if any(f.content[0] < qb and qa < f.content[1] for f in frames) or qb - qa < 20:
+            continue
+        before, after = text[:qa0].rstrip(), text[qb0:].lstrip()
+        if not before.endswith(_DASHES) or not after.startswith(_DASHES):
+            continue
+        end = len(before.rstrip("-\u2014\u2013 "))
+        name = next((t for t in doc if t.idx < end <= t.idx + len(t.text)), None)
+        if name is None or name.ent_type_ != "PERSON":
+            continue
+        first = name
+        while first.i > 0 and doc[first.i - 1].ent_type_ == "PERSON" and doc[first.i - 1].ent_iob_ != "O" and first.ent_iob_ == "I":
+            first = doc[first.i - 1]
+        si = next((k for k, (s0, s1) in enumerate(analysis.sentences) if s0 <= qa < s1), None)
+        if si is None:
+            continue
+        source, mention = display_source(analysis, list(doc[first.i:name.i + 1]), [])
+        out.append(Frame(si, "", "", "statement", source, mention, None, (qa, qb), (qa, qb)))
+    return out
 
 
 _NEGATED_START = re.compile(r"^(?:that\s+)?(?:no|none|nothing|never|not)\b|\b(?:had not|has not|have not|did not|was not|were not|is not|are not|(?<!who )(?<!which )never)\b", re.I)

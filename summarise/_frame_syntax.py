@@ -305,15 +305,11 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         # every clause the cue reports ("says his campaign is doing well because it is ...", which
         # the parser can split in two)
         toks = sorted({t for c in clauses for t in subtree(c) + said_conjuncts(c, cue)}, key=lambda t: t.i)
-        stray = [t for t in subj.subtree if t.i > cue.i] if subj is not None and subj.i < cue.i < toks[0].i else []
         opened = cue.doc[toks[0].i - 1] if toks[0].i > cue.i + 1 else None
         close = next((t for t in cue.doc[toks[-1].i + 1:cue.sent.end] if t.tag_ == "''"), None) if opened is not None and opened.tag_ == "``" else None
         if close is not None:  # 'added: "A, drop from the sky."': all the quotation holds is what was said
-            stray = [t for t in cue.doc[toks[-1].i + 1:close.i] if not t.is_punct] or stray
-        if stray and all(t.is_punct for t in cue.doc[toks[-1].i + 1:stray[0].i]):
-            # "including X, alleged cyberattacks ... and Y": the rest of a list the parser hung on the subject
-            toks = list(cue.doc[toks[0].i:stray[-1].i + 1])
-        return toks, False
+            toks = list(cue.doc[toks[0].i:close.i])
+        return _with_stray_tail(cue, subj, toks), False
     if cue.dep_ == "parataxis" and cue.head.i != cue.i and not any(
             c.dep_ in ("dobj", "prep", "ccomp", "xcomp") and not when_or_where(c) and not told_whom(cue, c) for c in cue.children):
         # "Many of the closures, he said (on Monday), have involved ...": the clause around the cue
@@ -385,5 +381,14 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
             return subtree(c), True  # "the allegation", with its determiner
     if not objs:
         return [], False
-    toks = [t for c in objs for t in subtree(c)]
-    return sorted(toks, key=lambda t: t.i), False
+    return _with_stray_tail(cue, subj, sorted((t for c in objs for t in subtree(c)), key=lambda t: t.i)), False
+
+
+def _with_stray_tail(cue: Any, subj: Any | None, toks: list[Any]) -> list[Any]:
+    """What a cue reports with the words after it the parser hung on its subject, when they follow
+    it with only punctuation between ("including X, alleged cyberattacks ... and Y": the rest of a
+    list; "endorsed X on Thursday, another example of Y": an apposition to the whole clause)."""
+    stray = [t for t in subj.subtree if t.i > cue.i] if subj is not None and toks and subj.i < cue.i < toks[0].i else []
+    if stray and stray[0].i > toks[-1].i and all(t.is_punct for t in cue.doc[toks[-1].i + 1:stray[0].i]):
+        return list(cue.doc[toks[0].i:stray[-1].i + 1])
+    return toks

@@ -526,3 +526,18 @@ def test_a_sentence_whose_subject_was_lost_is_not_well_formed():
 
     assert not is_wellformed("Said it ignored bonuses paid during the pandemic.")
     assert is_wellformed("Management said it ignored bonuses paid during the pandemic.")
+
+
+def test_a_quotation_set_off_by_dashes_after_a_name_is_that_persons():
+    text = ("A chorus of prominent Republicans has said the same thing, including the former candidate Mitt Romney -- "
+            "''It is disqualifying for a nominee to refuse to release tax returns to the voters'' -- and Fred Goldberg, "
+            "a former tax commissioner.")
+    found = _claims(text)
+    assert [src for _, src, _ in holding(found, "disqualifying")] == ["Mitt Romney"], found
+
+
+def test_an_apposition_to_the_whole_clause_stays_with_what_was_reported():
+    text = ("A union representing flight attendants endorsed Ana Ruiz for president on Thursday, another example of "
+            "organized labor throwing its support behind the nominee.")
+    found = _claims(text)
+    assert len(found) == 1 and found[0][2].endswith("behind the nominee."), found
