@@ -112,10 +112,8 @@ def parenthetical_conj(tok: Any) -> Any | None:
     when only a noun phrase comes before the cue's subject. None otherwise."""
     doc = tok.doc
     subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
-    if tok.dep_ != "ROOT" or subj is None or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
-        return None
-    left, start = min(t.i for t in subj.subtree), tok.sent.start
-    if left - start < 3 or doc[left - 1].text != ",":
+    left, start = (min(t.i for t in subj.subtree), tok.sent.start) if subj is not None else (0, 0)
+    if tok.dep_ != "ROOT" or subj is None or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "," or left - start < 3 or doc[left - 1].text != ",":
         return None
     if any(t.dep_ not in ("advmod", "aux", "neg") for t in doc[max(t.i for t in subj.subtree) + 1:tok.i]):
         return None  # only "also", "has" between the subject and the cue
@@ -143,10 +141,12 @@ def is_cue(tok: Any) -> bool:
     if values_at(tok):
         return True
     if lemma in AS_CUES:
-        # "critics see the plan as a giveaway", "many view him as the favourite": a stance, only
-        # with "as" and someone holding it ("we saw the film" reports nothing)
-        # ("Millennials see police violence against X as a problem": "as" hung on the object's last noun)
+        # "critics see the plan as a giveaway", "many view him as the favourite": a stance, only with "as" and
+        # someone holding it ("we saw the film" reports nothing; "Millennials see X against Y as a problem": "as" on the object)
         objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children) and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) \
+                and not any(c.dep_ == "mark" or c.tag_ in ("WRB", "WDT") for c in tok.children):  # (not "as she was when she was viewed as X")
+            return True  # "X is widely seen as the favourite": a view held by those who see it (the agent, or no one named)
         return tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "as" for c in [*tok.children, *(
             t for o in objs for t in o.subtree if t.i > o.i)]) and any(c.dep_ == "nsubj" and animate(c) for c in tok.children) and bool(objs)
     if lemma == "question" and tok.pos_ == "VERB":

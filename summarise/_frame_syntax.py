@@ -204,9 +204,9 @@ def _subject_of(cue: Any) -> tuple[Any | None, bool]:
             continue
         if (fronted := clause_read_as_quotation(t)) is not None:  # "X summed Y up as “reckless,” criticised Z and said"
             return fronted, False
-        if t.dep_ == "relcl" and any(c.tag_ == "TO" for c in t.children) and t.head.dep_ in ("pobj", "dobj") and not animate(t.head) and (
-                t.head.head.head if t.head.dep_ == "pobj" else t.head.head).pos_ == "VERB":
-            t = t.head.head.head if t.head.dep_ == "pobj" else t.head.head  # "pointed to a case to say": the one who pointed
+        if t.dep_ == "relcl" and any(c.tag_ == "TO" for c in t.children) and t.head.dep_ == "pobj" and not animate(t.head) and (
+                t.head.head.head.pos_ == "VERB"):  # (not "have harsh things to say about X": no one says them)
+            t = t.head.head.head  # "pointed to a case to say": the one who pointed
             continue
         if t.dep_ == "advmod" and t.pos_ == "ADV" and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and t is not cue:
             t = t.head  # "went so far as to say": the one who went

@@ -63,8 +63,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     head = head.head
                 if final and (_speaks(head) or head.dep_ == "ccomp" and _speaks(head.head)):
                     continue  # '"...," the mayor said, according to a transcript': the mayor's words
-                if tok.lower_ == "according" and s_first < tok.i < tok.sent.root.i and doc[tok.i - 1].text != ",":
-                    continue  # "X, 82 percent of whom view Y unfavorably according to the poll, have ...": the aside's
+                if tok.lower_ == "according" and s_first < tok.i < tok.sent.root.i and doc[tok.i - 1].text != "," and doc[tok.i - 1].dep_ != "cc":
+                    continue  # "X, 82 percent of whom view Y unfavorably according to the poll, have": the aside's (not "But according to")
                 clause = subtree(head) if head.i != tok.i else toks
                 rest = [t for t in clause if t.i not in phrase and s0 <= t.idx < s1
                         and not (t.dep_ == "mark" and t.head.i == head.i and t.i < tok.i)]  # "because, according to X, ..."

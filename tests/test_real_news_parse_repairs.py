@@ -541,3 +541,18 @@ def test_an_apposition_to_the_whole_clause_stays_with_what_was_reported():
             "organized labor throwing its support behind the nominee.")
     found = _claims(text)
     assert len(found) == 1 and found[0][2].endswith("behind the nominee."), found
+
+
+def test_a_view_in_the_passive_is_held_by_its_agent_or_by_no_one_named():
+    found = _claims("Sanders is widely seen as the favourite in the state. The plan is viewed by economists as a giveaway. "
+                    "The senator was seen at the rally.")
+    assert [src for _, src, _ in holding(found, "favourite")] == ["unnamed sources"], found
+    assert [src for _, src, _ in holding(found, "giveaway")] == ["economists"], found
+    assert [src for _, src, _ in holding(found, "at the rally")] == ["the article"], found
+
+
+def test_according_to_after_an_opening_conjunction_names_the_source():
+    text = ("But according to recently leaked committee documents, while the party's leaders have harsh things to say "
+            "about their donors, in private they often ask the same donors for money.")
+    found = _claims(text)
+    assert [src for _, src, _ in found] == ["recently leaked committee documents"], found
