@@ -9,8 +9,11 @@ from typing import Any
 from ._cues import MESSAGE_NOUNS, animate, is_document
 from ._nlp import lexicons
 
-__all__ = ["TOLD_TO", "answer_word", "clause_read_as_quotation", "object_acting", "said_conjuncts", "role_read_as_verb", "beyond_semicolon", "message_issuer", "joined_to", "object_before_date", "one_of_those", "purpose_infinitive",
+__all__ = ["NAMING_CUES", "TOLD_TO", "answer_word", "clause_read_as_quotation", "object_acting", "said_conjuncts", "role_read_as_verb", "beyond_semicolon", "message_issuer", "joined_to", "object_before_date", "one_of_those", "purpose_infinitive",
            "quoted_before", "set_off", "stranded_clause", "that_clause"]
+
+#: Verbs that name what they are said of ("called it a disaster", "labelled him a liar").
+NAMING_CUES = frozenset("call label brand dub term".split())
 
 
 def quoted_before(word: Any, cue: Any) -> bool:

@@ -14,7 +14,7 @@ from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS,
                     is_document, made_clear, told_whom, when_or_where)
 from ._clause_shapes import (beyond_semicolon, clause_read_as_quotation, joined_to, message_issuer, object_acting, object_before_date,
                              one_of_those, purpose_infinitive, quoted_before, role_read_as_verb, said_conjuncts, set_off, stranded_clause,
-                             that_clause)
+                             that_clause, NAMING_CUES)
 from ._frame_repairs import is_trailing_report
 from ._nlp import doc_text, lexicons
 from ._speakers import someone, source_tokens, who_antecedent
@@ -279,9 +279,10 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         return [t for t in cue.head.subtree if t.i not in own], False
     if passive:  # "X have been accused of Y": the clause itself is the content
         return subtree(cue), False
+    if any(c.dep_ == "xcomp" and c.lemma_ == "do" and all(x.tag_ == "TO" for x in c.children) for c in cue.children):
+        return [], False  # "something many had urged him to do": what is said is said before, in other words
     if lemma == "make" or lemma == "press" and made_clear(cue) is not None:
-        clause = made_clear(cue)  # "made it clear they disagree"
-        return (subtree(clause), False) if clause is not None else ([], False)
+        return (subtree(made_clear(cue)), False) if made_clear(cue) is not None else ([], False)  # "made it clear they disagree"
     purpose = purpose_infinitive(cue)
     # (a clause before a cue that has an object of its own is no report of it: "There is an inquiry, courts
     # are ordering the release of emails, and ..." is a list, not "courts said there is an inquiry")
@@ -367,7 +368,7 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
                 end = max(t.i for t in cue.subtree)
                 return [t for t in head.subtree if t.i > end], False
             return [], False  # only the person told: nothing reported here
-    obj = next((c for c in objs if c.dep_ == "dobj"), None) if lemma in ("call", "label", "brand", "dub", "term") else None
+    obj = next((c for c in objs if c.dep_ == "dobj"), None) if lemma in NAMING_CUES else None
     quoted = _quote_after(cue, obj.right_edge.i) if obj is not None else []
     if quoted and quoted[-1].i + 1 < len(cue.doc) and cue.doc[quoted[-1].i + 1].is_quote:
         return list(cue.doc[obj.left_edge.i:quoted[-1].i + 2]), False  # 'called it "a decade late"': the thing and its name
@@ -381,7 +382,12 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
             return subtree(c), True  # "the allegation", with its determiner
     if not objs:
         return [], False
-    return _with_stray_tail(cue, subj, sorted((t for c in objs for t in subtree(c)), key=lambda t: t.i)), False
+    toks = sorted((t for c in objs for t in subtree(c)), key=lambda t: t.i)
+    marks = [k for k, t in enumerate(toks) if t.text in ('"', "\u201c", "\u201d", "''", "``")]
+    close = marks[1] if len(marks) > 1 else None
+    if lemma in NAMING_CUES and close is not None and close + 1 < len(toks) and toks[close + 1].i == toks[close].i + 1 and toks[close - 1].text == ",":
+        toks = toks[:close + 1]  # 'called X "racist," an extraordinary indictment that ...': the name ends the label; the rest is the article's
+    return _with_stray_tail(cue, subj, toks), False
 
 
 def _with_stray_tail(cue: Any, subj: Any | None, toks: list[Any]) -> list[Any]:

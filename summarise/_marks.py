@@ -40,6 +40,8 @@ def balance_marks(s: str) -> str:
             s = o + s
     if s.count('"') % 2:
         s = s + '"' if not s.startswith('"') else s[1:]
+    if "''" not in s and len(re.findall(r"(?<![\w'])'(?=\w)", s)) > len(re.findall(r"(?<=[\w.,!?])'(?![\w'])", s)):
+        s += "'"  # a headline's straight single mark ("Calls Line 'Racist")
     if s.count("''") % 2 and "``" not in s:  # an archive's doubled apostrophes: the lone one's partner
         k = s.index("''")
         closing = k > 0 and not s[k - 1].isspace() and (k + 2 == len(s) or not s[k + 2].isalnum())

@@ -15,7 +15,30 @@ def repair_heads(doc: Any) -> Any:
     """The spaCy component: each repair in turn."""
     for tok in doc:
         _coordinated_participle(tok)
+        _participle_root(tok)
     return doc
+
+
+def _participle_root(tok: Any) -> None:
+    """'Speaker X, the party's leader, on Tuesday called Y's remarks "racist," an extraordinary
+    indictment': the parser makes the name the sentence's root and "called" a reduced relative
+    clause on it, leaving the sentence without a verb. A participle with an object of its own on
+    a name that is its sentence's root, with no relative word and no other verb the name could be
+    the subject of, is the sentence's verb in the past tense, and the name its subject."""
+    name = tok.head
+    if tok.dep_ not in ("relcl", "acl") or tok.tag_ != "VBN" or name.dep_ != "ROOT" or name.pos_ != "PROPN" or tok.i < name.i:
+        return
+    if not any(c.dep_ in ("dobj", "oprd") and c.i > tok.i for c in tok.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in tok.children):
+        return  # ("X, who has called ...", "X, called 'the conscience of the party'": a description)
+    if any(c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX") and c.i != tok.i for c in name.children):
+        return
+    if tok.doc[tok.left_edge.i - 1].text != "," if tok.left_edge.i > 0 else True:
+        return  # (the verb's phrase opens after the name's apposition and its comma)
+    tok.head = tok
+    tok.dep_, tok.tag_ = "ROOT", "VBD"
+    name.head = tok
+    name.dep_ = "nsubj"
 
 
 def _coordinated_participle(tok: Any) -> None:
@@ -39,5 +62,5 @@ def _coordinated_participle(tok: Any) -> None:
             t.dep_ not in ("cc", "advmod", "neg") for t in words[1:]) or not any(t.text == "," for t in between):
         return
     tok.head = verb
-    tok.dep_ = "conj"
+    tok.dep_, tok.tag_ = "conj", "VBD"
     words[0].head = verb

@@ -125,6 +125,9 @@ def open_quote_before(text: str, offset: int, *, single: bool = False) -> bool:
     >>> t = "He called the remarks ''racially toxic"
     >>> open_quote_before(t, t.index("toxic")), open_quote_before(t, t.index("He"))
     (True, False)
+    >>> t = "Ryan Calls Trump Line 'Racist"
+    >>> open_quote_before(t, t.index("Racist"), single=True), open_quote_before("The voters' views", 12, single=True)
+    (True, False)
     >>> t = "They called it ‘a rehearsal for war"
     >>> open_quote_before(t, t.index("war")), open_quote_before(t, t.index("war"), single=True)
     (False, True)
@@ -135,4 +138,6 @@ def open_quote_before(text: str, offset: int, *, single: bool = False) -> bool:
     # (an archive's doubled apostrophes: ``...'' or ''...'')
     if para.count("``") > para.count("''") or not para.count("``") and para.count("''") % 2 == 1:
         return True
-    return single and len(re.findall(r"(?<!\w)\u2018", para)) > len(re.findall(r"\u2019(?!\w)", para))
+    return single and (len(re.findall(r"(?<!\w)\u2018", para)) > len(re.findall(r"\u2019(?!\w)", para))
+                       # (and a headline's straight ones: "Calls Trump Line 'Racist")
+                       or len(re.findall(r"(?<![\w'])'(?=\w|$)", para)) > len(re.findall(r"(?<=[\w.,!?])'(?![\w'])", para)))

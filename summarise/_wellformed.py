@@ -171,9 +171,6 @@ def _finite(root: Any) -> bool:
         return True  # the small parser's "The Ministry thanks/NNS the guards": a subject makes it a verb
     if root.tag_ == "VB" and root.i == root.sent.start and not any(c.dep_ in ("aux", "nsubj") for c in root.children):
         return True  # an imperative
-    if root.pos_ == "PROPN" and any(c.dep_ == "acl" and c.tag_ == "VBN" and root.doc[c.i - 1].text == "," and any(
-            x.dep_ in ("dobj", "oprd") for x in c.children) for c in root.children):
-        return True  # "X, the speaker, called Y's remarks 'racist'": the tagger's participle for a past tense
     if root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in root.children):
         return True
     # "X said: <quote>" / "According to X, <clause>": a finite clause joined to the root

@@ -556,3 +556,29 @@ def test_according_to_after_an_opening_conjunction_names_the_source():
             "about their donors, in private they often ask the same donors for money.")
     found = _claims(text)
     assert [src for _, src, _ in found] == ["recently leaked committee documents"], found
+
+
+def test_a_name_the_parser_made_the_root_with_its_verb_as_a_participle_is_the_subject():
+    # no verb in the parse: "called" a reduced relative clause on the name
+    text = ("Speaker Tom Ardley, the party's highest-ranking member, on Tuesday called Mr. Dale's remarks about a judge "
+            "''racist,'' an extraordinary indictment that generated a fresh wave of criticism from others.")
+    found = _claims(text)
+    who = "Tom Ardley, the party's highest-ranking member"
+    assert [(kind, src) for kind, src, _ in found] == [("opinion", who)], found
+    # the label ends the claim: the article's own description after it is not the speaker's
+    assert found[0][2].endswith("''racist.''") and "indictment" not in found[0][2], found
+
+
+def test_straight_single_quotation_marks_are_quotation_marks_and_are_paired():
+    from summarise._marks import balance_marks
+
+    # a headline's 'Racist': the word is already quoted (no curly marks added), and a cut keeps the pair
+    assert balance_marks("Mayor calls council plan 'reckless") == "Mayor calls council plan 'reckless'"
+    assert balance_marks("The voters' views") == "The voters' views"
+    found = _claims("Critics said the 'disastrous' rollout had hurt the city.")
+    assert found == [("statement", "Critics", "Critics said the 'disastrous' rollout had hurt the city.")], found
+
+
+def test_urging_someone_to_do_what_was_said_before_is_no_claim_of_its_own():
+    found = _claims("He did not apologize for his remarks, something many colleagues had urged him to do.")
+    assert all(src != "many colleagues" for _, src, _ in found), found
