@@ -42,6 +42,8 @@ def not_reported(tok: Any) -> bool:
     governs ("want U.S. leaders to use it to describe the enemy", "plans to announce"): what
     someone meant to do, not a report of what anyone said ("used a speech to argue", "tried to
     explain", "broke silence to dispute" did say)."""
+    if tok.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ in ("could", "might", "may") for a in tok.children):
+        return True  # "The firm could announce the cuts": what may yet be said, nothing said
     if tok.tag_ != "VB" or tok.dep_ not in ("xcomp", "advcl", "ccomp") or not any(a.tag_ == "TO" for a in tok.children):
         return False
     t = tok
@@ -51,6 +53,8 @@ def not_reported(tok: Any) -> bool:
         t = t.head
         if t.lemma_.lower() in _INTENDED or t.lower_ == "used" and t.tag_ == "VBD" and tok.head.i == t.i:
             return True  # ("used to support X": what someone once did, no report)
+        if t.lemma_.lower() in DONE_HEADS and (any(a.dep_ == "aux" and a.tag_ == "MD" for a in t.children) or t.lemma_ == "have" and t.tag_ in ("VB", "VBP", "VBZ")):
+            return True  # "may have to disavow him", "has to explain": an obligation or a possibility, nothing said yet
     return False
 
 

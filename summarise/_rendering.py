@@ -239,6 +239,10 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
                                         and d.source != source and d.source != ARTICLE_SOURCE and d.sent >= f.sent - 1
                                         and lexicons().cue_kind.get(d.cue_lemma) != "opinion"), None)
         verb = inflect_like(f.cue_lemma, "VBD") if f.cue_lemma else "denied"
+        cue0 = doc[f.cue_i] if 0 <= f.cue_i < len(doc) else None
+        aux = [c for c in cue0.children if c.dep_ in ("aux", "neg") and c.i < cue0.i] if cue0 is not None else []
+        if any(c.tag_ == "MD" for c in aux):  # "will deny the charges": not "denied" (a tense the article did not write)
+            verb = " ".join([c.text for c in aux] + [cue0.text])
         if ref is not None:
             body = ref.text.rstrip(".")
             said = re.match(re.escape(ref.source) + r",?\s+\w+\s+(?:that\s+)?", body, re.I)

@@ -582,3 +582,20 @@ def test_straight_single_quotation_marks_are_quotation_marks_and_are_paired():
 def test_urging_someone_to_do_what_was_said_before_is_no_claim_of_its_own():
     found = _claims("He did not apologize for his remarks, something many colleagues had urged him to do.")
     assert all(src != "many colleagues" for _, src, _ in found), found
+
+
+def test_what_may_have_to_be_done_or_could_be_said_is_not_reported_as_done():
+    # "may have to disavow" had become "The party disavowed Mr. Dale." (a fact the article never states)
+    for text in ("The party may have to disavow Mr. Dale.", "The mayor has to explain the delay.",
+                 "The firm could announce the cuts as soon as Friday."):
+        found = _claims(text)
+        assert found == [("fact", "the article", text)], found
+    found = _claims("Senator Ana Ruiz acknowledged that the party may have to disavow Mr. Dale.")
+    assert all("disavowed" not in said for _, _, said in found), found
+    # what was done stays done: "had to deny", "went on to say"
+    assert _claims("The party had to deny the report.") == [("denial", "The party", "The party denied the report.")]
+
+
+def test_a_denial_to_come_keeps_its_tense():
+    found = _claims("The company will deny the charges in court next week.")
+    assert [said for _, _, said in found] == ["The company will deny the charges."], found
