@@ -384,7 +384,7 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         return [], False
     toks = sorted((t for c in objs for t in subtree(c)), key=lambda t: t.i)
     marks = [k for k, t in enumerate(toks) if t.text in ('"', "\u201c", "\u201d", "''", "``")]
-    close = marks[1] if len(marks) > 1 else None
+    close = marks[1] if len(marks) == 2 else None  # (not a list of labels: 'a "nasty guy," an "anchor baby," ...')
     if lemma in NAMING_CUES and close is not None and close + 1 < len(toks) and toks[close + 1].i == toks[close].i + 1 and toks[close - 1].text == ",":
         toks = toks[:close + 1]  # 'called X "racist," an extraordinary indictment that ...': the name ends the label; the rest is the article's
     return _with_stray_tail(cue, subj, toks), False

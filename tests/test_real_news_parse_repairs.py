@@ -599,3 +599,8 @@ def test_what_may_have_to_be_done_or_could_be_said_is_not_reported_as_done():
 def test_a_denial_to_come_keeps_its_tense():
     found = _claims("The company will deny the charges in court next week.")
     assert [said for _, _, said in found] == ["The company will deny the charges."], found
+
+
+def test_a_list_of_labels_in_quotation_marks_is_all_the_callers():
+    found = _claims('The mayor called the senator a "nasty guy," an "anchor baby," "unstable" and "sick."')
+    assert found == [("opinion", "The mayor", 'The mayor called the senator a "nasty guy," an "anchor baby," "unstable" and "sick."')], found
