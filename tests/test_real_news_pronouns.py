@@ -6,13 +6,14 @@ claim's end. Invented texts only."""
 from __future__ import annotations
 
 from .claim_texts import claims as _claims
+from .claim_texts import holding
 
 
 def test_a_pronoun_in_a_fronted_clause_is_the_main_clause_subject_named_after_it():
     claims = _claims("After she criticised the new budget for being too timid, Councillor Mara Quint has now turned "
                      "on the city's transport plan.")
-    criticised = [c for c in claims if "criticised" in c[2]]
-    assert criticised and all("Mara Quint" in src for _, src, _ in criticised), claims
+    criticised = holding(claims, "criticised")
+    assert all("Mara Quint" in src for _, src, _ in criticised), claims
 
 
 def test_a_fronted_pronoun_is_not_given_to_someone_of_the_other_gender():
@@ -24,8 +25,8 @@ def test_a_fronted_pronoun_is_not_given_to_someone_of_the_other_gender():
 def test_a_capitalised_publication_reporting_is_not_the_he_of_the_next_sentence():
     claims = _claims("Pastor Dale Wrenfield, who leads a church in Ohio, attacked the school board on his radio show, "
                      "Faith Street Monitor first reported. He then suggested that board members should resign.")
-    suggested = [c for c in claims if "suggested" in c[2]]
-    assert suggested and all(src == "Dale Wrenfield" for _, src, _ in suggested), claims
+    suggested = holding(claims, "suggested")
+    assert all(src == "Dale Wrenfield" for _, src, _ in suggested), claims
 
 
 def test_an_opening_mark_typed_as_a_closing_one_is_not_closed_again_at_the_end():
@@ -40,8 +41,8 @@ def test_an_opening_mark_typed_as_a_closing_one_is_not_closed_again_at_the_end()
 def test_a_he_inside_a_who_clause_is_the_person_the_clause_is_on():
     claims = _claims("Mayor Ana Ortiz fought council leader Tom Brandt, who led the campaign to rename the stadium "
                      "because he claimed the old name was offensive.")
-    claimed = [c for c in claims if "offensive" in c[2]]
-    assert claimed and all("Tom Brandt" in src for _, src, _ in claimed), claims
+    claimed = holding(claims, "offensive")
+    assert all("Tom Brandt" in src for _, src, _ in claimed), claims
 
 
 def test_a_cue_ending_in_a_colon_reports_the_quotation_after_it_not_the_one_before():
@@ -64,8 +65,8 @@ def test_a_name_inside_a_quotation_is_no_rival_for_a_she_outside_it():
     claims = _claims('Then Tom Orr went on the attack, saying, "Is Governor Ames going to finally say the words? If he does '
                      'not, he should resign." His approach posed a sharp contrast to that of Senator Hillary Wendt. '
                      'She first tweeted a note of concern for the victims.')
-    tweeted = [c for c in claims if "tweeted" in c[2]]
-    assert tweeted and all(src.startswith("Hillary Wendt") for _, src, _ in tweeted), claims
+    tweeted = holding(claims, "tweeted")
+    assert all(src.startswith("Hillary Wendt") for _, src, _ in tweeted), claims
 
 
 def test_a_role_capitalised_only_as_the_first_word_is_written_in_lower_case():
@@ -98,15 +99,15 @@ def test_sentences_wholly_inside_a_quotation_do_not_use_up_the_look_back():
             "before the shooting and in the days that followed,\u201d Sheppard said. \u201cShe talked about the hatred "
             "in our nation. She said that we can\u2019t hide from these truths. She called on us to name them and change "
             "them.\u201d\n\n\u201cTogether, we can fight for that change,\u201d she added.\n")
-    added = [c for c in _claims(text) if "fight for that change" in c[2]]
-    assert added and all("Sheppard" in src for _, src, _ in added), added
+    added = holding(_claims(text), "fight for that change")
+    assert all("Sheppard" in src for _, src, _ in added), added
 
 
 def test_names_in_the_last_speakers_own_report_are_no_rivals_for_the_he_who_goes_on():
     text = ("Chris Matthews, a television host, spoke after the debate.\n\nMatthews said Pence's performance should boost "
             "Trump's poll numbers.\n\n\u201cI thought he was very effective at securing the right-wing flank,\u201d he said.\n")
-    said = [c for c in _claims(text) if "right-wing flank" in c[2]]
-    assert said and all("Matthews" in src for _, src, _ in said), said
+    said = holding(_claims(text), "right-wing flank")
+    assert all("Matthews" in src for _, src, _ in said), said
 
 
 def test_a_label_in_the_articles_own_sentence_is_no_speaker():

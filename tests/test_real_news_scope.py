@@ -175,15 +175,15 @@ def test_it_after_a_document_quoted_over_several_sentences_is_that_document():
     text = ("However, a different story was told by The Morning Courier, which unearthed an old story. Twenty years ago, "
             "a Ledger article hailed the mayor as a reformer. \u201cBusiness leaders honored the mayor yesterday,\u201d "
             "the article read. \u201cThe mayor has erased much of the city's debt,\u201d it added.")
-    added = [c for c in _claims(text) if "erased" in c[2]]
-    assert added and all(src == "a Ledger article" for _, src, _ in added), added
+    added = holding(_claims(text), "erased")
+    assert all(src == "a Ledger article" for _, src, _ in added), added
 
 
 def test_a_newspaper_whose_name_ends_in_s_is_one_body():
     text = ("\u201cThe company was left holding $8 billion in debt,\u201d the Ledger Times wrote. "
             "\u201cBut since then, its fortunes have changed,\u201d it added.")
-    added = [c for c in _claims(text) if "fortunes" in c[2]]
-    assert added and all("Times" in src for _, src, _ in added), added
+    added = holding(_claims(text), "fortunes")
+    assert all("Times" in src for _, src, _ in added), added
 
 
 def test_a_participle_after_despite_someone_is_that_persons_report():
