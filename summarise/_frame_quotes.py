@@ -73,6 +73,7 @@ def _set_off_quotes(analysis: Analysis, frames: list[Frame]) -> list[Frame]:
     """A quotation set off by dashes right after a person's name, with no cue ('including the former
     candidate Mitt Romney -- "It is disqualifying ..." -- and X'): that person's words."""
     from ._frame_sources import display_source
+    from ._nlp import token_ending_in
 
     text, doc = analysis.text, analysis.doc
     out: list[Frame] = []
@@ -83,18 +84,12 @@ def _set_off_quotes(analysis: Analysis, frames: list[Frame]) -> list[Frame]:
         before, after = text[:qa0].rstrip(), text[qb0:].lstrip()
         if not before.endswith(_DASHES) or not after.startswith(_DASHES):
             continue
-        end = len(before.rstrip("-\u2014\u2013 "))
-        name = next((t for t in doc if t.idx < end <= t.idx + len(t.text)), None)
-        if name is None or name.ent_type_ != "PERSON":
+        name = token_ending_in(doc, len(before.rstrip("-\u2014\u2013 ")))
+        entity = next((e for e in doc.ents if e.start <= name.i < e.end), None) if name is not None else None
+        if entity is None or entity.label_ != "PERSON":
             continue
-        first = name
-        while first.i > 0 and doc[first.i - 1].ent_type_ == "PERSON" and doc[first.i - 1].ent_iob_ != "O" and first.ent_iob_ == "I":
-            first = doc[first.i - 1]
-        si = next((k for k, (s0, s1) in enumerate(analysis.sentences) if s0 <= qa < s1), None)
-        if si is None:
-            continue
-        source, mention = display_source(analysis, list(doc[first.i:name.i + 1]), [])
-        out.append(Frame(si, "", "", "statement", source, mention, None, (qa, qb), (qa, qb)))
+        source, mention = display_source(analysis, list(doc[entity.start:name.i + 1]), [])
+        out.append(Frame(analysis.sentence_of(qa), "", "", "statement", source, mention, None, (qa, qb), (qa, qb)))
     return out
 
 

@@ -33,7 +33,7 @@ def _participle_root(tok: Any) -> None:
         return  # ("X, who has called ...", "X, called 'the conscience of the party'": a description)
     if any(c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX") and c.i != tok.i for c in name.children):
         return
-    if tok.doc[tok.left_edge.i - 1].text != "," if tok.left_edge.i > 0 else True:
+    if tok.left_edge.i == 0 or tok.doc[tok.left_edge.i - 1].text != ",":
         return  # (the verb's phrase opens after the name's apposition and its comma)
     tok.head = tok
     tok.dep_, tok.tag_ = "ROOT", "VBD"
