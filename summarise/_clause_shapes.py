@@ -9,11 +9,17 @@ from typing import Any
 from ._cues import MESSAGE_NOUNS, animate, is_document
 from ._nlp import lexicons
 
-__all__ = ["NAMING_CUES", "TOLD_TO", "answer_word", "clause_read_as_quotation", "object_acting", "said_conjuncts", "role_read_as_verb", "beyond_semicolon", "message_issuer", "joined_to", "object_before_date", "one_of_those", "purpose_infinitive",
+__all__ = ["NAMING_CUES", "TOLD_TO", "answer_word", "clause_read_as_quotation", "object_acting", "quoted_after", "said_conjuncts", "role_read_as_verb", "beyond_semicolon", "message_issuer", "joined_to", "object_before_date", "one_of_those", "purpose_infinitive",
            "quoted_before", "set_off", "stranded_clause", "that_clause"]
 
 #: Verbs that name what they are said of ("called it a disaster", "labelled him a liar").
 NAMING_CUES = frozenset("call label brand dub term".split())
+
+
+def quoted_after(cue: Any, word: Any) -> bool:
+    """``word`` comes after the ``cue`` inside a quotation opened after it (a title: 'said on Fox
+    News's “Fox and Friends.”'), an odd number of quotation marks between them."""
+    return word.i > cue.i and sum(1 for x in word.doc[cue.i + 1:word.i] if x.is_quote and x.text != "'") % 2 == 1
 
 
 def quoted_before(word: Any, cue: Any) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._clause_shapes import answer_word, role_read_as_verb
+from ._clause_shapes import answer_word, quoted_after, role_read_as_verb
 from ._cues import DOCUMENT_CUES, QUOTE_CUES, animate, is_document, parenthetical_conj, told_whom
 
 __all__ = ["conjoined_name_subject", "continued_report", "inverted_subject", "report_hung_on_speaker", "is_trailing_report", "participle_subject", "noun_read_report", "noun_read_stance", "parenthetical_cue", "stranded_subject", "trailing_report", "answer_to"]
@@ -46,8 +46,8 @@ def stranded_subject(cue: Any) -> Any | None:
             i = j - 1
     if i < cue.sent.start:
         return None
-    if any(c.dep_ == "nsubj" for c in cue.children):
-        return None
+    if any(c.dep_ == "nsubj" and not quoted_after(cue, c) for c in cue.children):
+        return None  # (not a title quoted after the cue, read as its subject: 'said on “Fox and Friends”')
     t = doc[i]
     # up the noun phrase that ends just before the cue, to the first name in it: "At Harbour Point, ...,
     # Lena Varga, the marina's manager, suggested" (the parser hung "Lena Varga" on the

@@ -13,7 +13,7 @@ from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS,
                     OBJECT_CUES, QUOTE_CUES, animate, aside, document_participle, is_cue,
                     is_document, made_clear, told_whom, when_or_where)
 from ._clause_shapes import (beyond_semicolon, clause_read_as_quotation, joined_to, message_issuer, object_acting, object_before_date,
-                             one_of_those, purpose_infinitive, quoted_before, role_read_as_verb, said_conjuncts, set_off, stranded_clause,
+                             one_of_those, purpose_infinitive, quoted_after, quoted_before, role_read_as_verb, said_conjuncts, set_off, stranded_clause,
                              that_clause, NAMING_CUES)
 from ._frame_repairs import is_trailing_report
 from ._nlp import doc_text, lexicons
@@ -138,8 +138,8 @@ def subject_of(cue: Any) -> tuple[Any | None, bool]:
         if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and someone(pobj) and all(
                 t.is_punct or t.dep_ == "advmod" for t in cue.doc[pp.right_edge.i + 1:cue.i]):
             return pobj, False
-    if object_acting(cue) is not None:
-        return object_acting(cue), False  # "have left 62 percent of voters saying ...": the voters say it
+    if (acting := object_acting(cue)) is not None:
+        return acting, False  # "have left 62 percent of voters saying ...": the voters say it
     if document_participle(cue) is not None:
         return cue.head, False  # "including bank records showing he was paid ...": the records show it
     subj, passive = _subject_of(cue)
@@ -157,7 +157,7 @@ def _subject_of(cue: Any) -> tuple[Any | None, bool]:
     fallback, via_for = None, False
     for _ in range(4):
         # the subject nearest the verb: "LONDON — Northgate Mobile ... said" has two nsubj
-        subjects = sorted(t.children, key=lambda c: (c.i > t.i, -c.i if c.i < t.i else c.i))
+        subjects = sorted((c for c in t.children if not quoted_after(t, c)), key=lambda c: (c.i > t.i, -c.i if c.i < t.i else c.i))
         if any(c.dep_ == "nsubj" and c.i > t.i for c in subjects):
             # '"Safety," said Grimm': a word of the quotation before the cue is what was said
             subjects = [c for c in subjects if not (c.i < t.i and quoted_before(c, t))]
@@ -282,7 +282,7 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
     if any(c.dep_ == "xcomp" and c.lemma_ == "do" and all(x.tag_ == "TO" for x in c.children) for c in cue.children):
         return [], False  # "something many had urged him to do": what is said is said before, in other words
     if lemma == "make" or lemma == "press" and made_clear(cue) is not None:
-        return (subtree(made_clear(cue)), False) if made_clear(cue) is not None else ([], False)  # "made it clear they disagree"
+        return (subtree(clause), False) if (clause := made_clear(cue)) is not None else ([], False)  # "made it clear they disagree"
     purpose = purpose_infinitive(cue)
     # (a clause before a cue that has an object of its own is no report of it: "There is an inquiry, courts
     # are ordering the release of emails, and ..." is a list, not "courts said there is an inquiry")

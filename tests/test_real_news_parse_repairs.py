@@ -604,3 +604,11 @@ def test_a_denial_to_come_keeps_its_tense():
 def test_a_list_of_labels_in_quotation_marks_is_all_the_callers():
     found = _claims('The mayor called the senator a "nasty guy," an "anchor baby," "unstable" and "sick."')
     assert found == [("opinion", "The mayor", 'The mayor called the senator a "nasty guy," an "anchor baby," "unstable" and "sick."')], found
+
+
+def test_a_show_named_in_quotation_marks_after_the_cue_is_not_the_speaker():
+    # the parser read the programme's title as the subject of "said"
+    text = ("\u201cThere is a severe disconnect between this White House and our military,\u201d Flynn, a top Trump "
+            "surrogate, said Thursday morning on Fox News\u2019s \u201cFox and Friends.\u201d")
+    found = _claims(text)
+    assert [src for _, src, _ in found] == ["Flynn, a top Trump surrogate"], found
