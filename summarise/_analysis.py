@@ -131,8 +131,8 @@ def _role_of(ent: Any) -> str:
     """The appositive or pre-modifying role of a PERSON/ORG entity, as written."""
     root = ent.root
     for child in root.children:
-        if child.dep_ == "appos" and child.i > root.i:
-            # without relative clauses and participles ("an analyst at X, who cut her rating ...")
+        if child.dep_ == "appos" and child.i > root.i and not any(t.text in ("--", "\u2014", "\u2013") for t in ent.doc[root.i:child.i]):
+            # (an aside set off by dashes is no role: "X -- author of a study that ... -- is"); without relative clauses and participles ("an analyst at X, who cut her rating ...")
             drop = {x.i for t in child.subtree if t.dep_ == "relcl" and t.i > child.i for x in t.subtree}
             toks = [t for t in child.subtree if t.i not in drop]
             while len(toks) > 1 and (toks[-1].is_punct or toks[-1].dep_ == "cc"):

@@ -11,6 +11,7 @@ from typing import Any
 from ._analysis import Analysis
 from ._frames import Frame
 from ._loaded import clean_span
+from ._marks import balance_marks
 from ._types import ARTICLE_SOURCE, LoadedTerm, Span
 from ._layout import cut_off
 from ._quotes import open_quote_before
@@ -100,13 +101,14 @@ def _reaches_end(analysis: Analysis, end: int, s1: int) -> bool:
     """Whether a span ending at ``end`` runs to the end of its sentence (only joining words and
     punctuation after it)."""
     return all(t.is_punct or t.is_space or t.lower_ in EDGE_WORDS or t.tag_ == "TO"
-               or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep", "aux")
+               or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep", "aux", "auxpass", "neg")
                for t in analysis.doc if end <= t.idx < s1)
 
 
 def _as_written(analysis: Analysis, si: int) -> str:
     s0, s1 = analysis.sentences[si]
-    return re.sub(r"\s+", " ", clean_output(analysis.text[s0:s1])).strip()
+    s = re.sub(r"\s+", " ", clean_output(analysis.text[s0:s1])).strip()
+    return s if s[:1] in "\"\u201c'`" else balance_marks(s)  # (a sentence split inside a quotation gets its opening mark)
 
 
 def _well_formed(analysis: Analysis, rendering: str, handled: list[str], span: tuple[int, int], si: int,

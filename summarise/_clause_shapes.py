@@ -8,9 +8,10 @@ from typing import Any
 
 from ._cues import MESSAGE_NOUNS, animate, is_document
 from ._nlp import lexicons
+from ._parse_repairs import title_case
 
 __all__ = ["NAMING_CUES", "TOLD_TO", "answer_word", "clause_read_as_quotation", "object_acting", "quoted_after", "said_conjuncts", "role_read_as_verb", "beyond_semicolon", "message_issuer", "joined_to", "object_before_date", "one_of_those", "purpose_infinitive",
-           "quoted_before", "set_off", "stranded_clause", "that_clause"]
+           "quoted_before", "set_off", "stranded_clause", "that_clause", "with_stray_tail", "with_subjunctive", "first_to", "title_case_rest"]
 
 #: Verbs that name what they are said of ("called it a disaster", "labelled him a liar").
 NAMING_CUES = frozenset("call label brand dub term".split())
@@ -219,3 +220,63 @@ def said_conjuncts(clause: Any, cue: Any) -> list[Any]:
         if clause.i < cue.i or clause.doc[start - 1].text != ",":
             out += cc + list(v.subtree)
     return sorted(out, key=lambda t: t.i)
+
+
+def with_stray_tail(cue: Any, subj: Any | None, toks: list[Any]) -> list[Any]:
+    """What a cue reports with the words after it the parser hung on its subject, when they follow
+    it with only punctuation between ("including X, alleged cyberattacks ... and Y": the rest of a
+    list; "endorsed X on Thursday, another example of Y": an apposition to the whole clause)."""
+    stray = [t for t in subj.subtree if t.i > cue.i] if subj is not None and toks and subj.i < cue.i < toks[0].i else []
+    if stray and stray[0].i > toks[-1].i and all(t.is_punct for t in cue.doc[toks[-1].i + 1:stray[0].i]):
+        return list(cue.doc[toks[0].i:stray[-1].i + 1])
+    return toks
+
+
+def first_to(t: Any) -> Any | None:
+    """The copula of "X was the first (the only one, one of the last) to report that ...": whoever
+    it is said of did the reporting; None for any other shape."""
+    if t.dep_ not in ("relcl", "acl") or not any(c.tag_ == "TO" for c in t.children):
+        return None
+    noun = t.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        noun = noun.head.head  # "was one of the first to say"
+    if noun.lower_ not in ("first", "last", "only", "one") or noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    return noun.head
+
+
+def title_case_rest(cue: Any, toks: list[Any]) -> list[Any]:
+    """What a headline in title case reports after its verb, which the parser cannot read as a
+    clause ("Senator Says Plan Would Fail Without Funds"): the rest of the line, when the line is
+    a headline (nearly every word capitalised), the verb is one of saying with a name before it,
+    and at least two words follow; else nothing."""
+    if not cue.text[:1].isupper() or lexicons().cue_kind.get(cue.lemma_.lower()) not in ("statement", "denial", "allegation", "estimate"):
+        return []
+    if not title_case([t for t in toks if t.is_alpha]) or "\n" in cue.doc[toks[0].i:cue.i].text:
+        return []
+    if not any(c.dep_ == "nsubj" and c.i < cue.i and (c.ent_type_ in ("PERSON", "ORG", "NORP") or c.pos_ == "PROPN") for c in cue.children):
+        return []
+    rest = [t for t in toks if t.i > cue.i and not t.is_space]
+    while rest and rest[-1].is_punct and not rest[-1].is_quote:
+        rest.pop()
+    return rest if sum(t.is_alpha for t in rest) >= 2 else []
+
+
+# Verbs that take a clause in the subjunctive ("demanded X be removed", "asked that she resign").
+_MANDATIVE = frozenset("demand insist ask propose recommend urge request require suggest order".split())
+
+
+def with_subjunctive(cue: Any, toks: list[Any]) -> list[Any]:
+    """What a verb of demanding reports when the parser took the subject of its subjunctive clause
+    for its object and hung the clause's verb elsewhere ("demanded $90 million in grants be
+    cut from the bill": not "demanded $90 million in grants"): the object through the end
+    of the verb's phrase. ``toks`` unchanged otherwise."""
+    if cue.lemma_.lower() not in _MANDATIVE or not toks or toks[-1].i + 1 >= len(cue.doc):
+        return toks
+    nxt = cue.doc[toks[-1].i + 1]
+    if nxt.tag_ != "VB" or any(t.i == nxt.i for t in cue.subtree):
+        return toks
+    verb = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
+    if verb.i < nxt.i or verb.right_edge.i <= verb.i:
+        return toks
+    return [t for t in cue.doc[toks[0].i:verb.right_edge.i + 1] if not t.is_space]

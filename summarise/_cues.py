@@ -74,7 +74,7 @@ _COGNITION = frozenset("know understand remember realize realise recognize recog
 # Verbs that give a figure as someone's valuation when followed by "at" and a number.
 _VALUING_CUES = frozenset("put place peg value".split())
 # Cues that introduce a quotation ('"...," she said').
-QUOTE_CUES = frozenset("say tell add write state post reply respond tweet".split())
+QUOTE_CUES = frozenset("say tell add write state post reply respond tweet ask".split())
 # Of those, the ones whose prepositional phrase is where they said it, never what.
 MEDIUM_CUES = frozenset("say write state post tweet".split())
 # Nouns of a message someone issues ("issued a statement calling ...", "sent a letter urging ...",
@@ -147,8 +147,8 @@ def is_cue(tok: Any) -> bool:
         if tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children) and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) \
                 and not any(c.dep_ == "mark" or c.tag_ in ("WRB", "WDT") for c in tok.children):  # (not "as she was when she was viewed as X")
             return True  # "X is widely seen as the favourite": a view held by those who see it (the agent, or no one named)
-        return tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "as" for c in [*tok.children, *(
-            t for o in objs for t in o.subtree if t.i > o.i)]) and any(c.dep_ == "nsubj" and animate(c) for c in tok.children) and bool(objs)
+        return tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "as" for c in [*tok.children, *(t for o in objs for t in o.subtree if t.i > o.i)]) and any(
+            c.dep_ == "nsubj" and (animate(c) or c.lower_ in ("some", "many", "others", "most") and not any(c.children)) for c in tok.children) and bool(objs)
     if lemma == "question" and tok.pos_ == "VERB":
         # "delegates questioned whether ...", "some question the wisdom of ...": someone's doubt
         return any(c.dep_ == "nsubj" and animate(c) for c in tok.children) and any(
@@ -217,15 +217,16 @@ def is_cue(tok: Any) -> bool:
         return True  # "What is less clear, the survey shows, is ...", "As the mayor noted, ...": the clause around
     if lemma in OBJECT_CUES or (lemma in DOCUMENT_CUES and any(
             c.dep_ == "nsubj" and any(is_document(x) for x in (c, *c.conjuncts)) for c in tok.children)):  # "the poll finds a generation that ..."
-        return has_clause or any(c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") for c in tok.children) or tok.dep_ == "relcl" or (
+        return has_clause or any(c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") and not (lemma == "threaten" and c.dep_ != "dobj" and c.lower_ != "with")
+                                 for c in tok.children) or tok.dep_ == "relcl" or (  # ("were threatened by men at home": an act, nothing said)
             lemma in QUOTE_CUES and any(t.is_quote for t in tok.sent if t.i < tok.i))  # '"...!" he tweeted.
     if lemma in ("reply", "respond"):
         # a reply is a cue with what was replied: a clause or a quotation ("communities that
         # respond favorably" report nothing; a named person's or body's response is theirs)
         return has_clause or any(t.is_quote for t in tok.sent) or any(
             c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG") or named_elsewhere(c)) for c in tok.children)
-    if lemma in QUOTE_CUES:
-        return True  # quotes: '"...," she said.'
+    if lemma in QUOTE_CUES and (lemma != "ask" or any(t.is_quote for t in tok.sent) and not (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl"))):
+        return True  # quotes: '"...," she said.' (a question asked: '"Why?" she asked', not "called to ask about X")
     if lemma in _PUSH_CUES:
         # "pressed for a vote", "pushed to repeal it"; "pushes the tally beyond the total for 2012"
         # and "push $4 trillion into the economy to build roads" report nothing
@@ -289,10 +290,11 @@ def _after_linking(tok: Any) -> bool:
 def _held_by_someone(verb: Any, deps: tuple[str, ...]) -> bool:
     """``verb`` has a subject (of the given dependencies) that is someone, not "it" or "there":
     its own, one the parser hung on its auxiliary ("Not everyone is convinced": "everyone" on
-    "is"), or for a participle after a linking verb the linking verb's ("he came away convinced")."""
-    holders = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
-    if _after_linking(verb):
-        holders.append(verb.head)
+    "is"), for a participle after a linking verb the linking verb's ("he came away convinced"), and
+    for a verb joined to another without a subject of its own the other's ("want X and are not
+    convinced that ...")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))] + ([verb.head] if _after_linking(verb) else [])
+    holders += [h.head for h in holders if h.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children)]
     return any(c.dep_ in deps and c.lower_ not in ("it", "there") and animate(c) for h in holders for c in h.children)
 
 
@@ -322,10 +324,10 @@ def _in_medium(prep: Any) -> bool:
 
 
 def aside(tok: Any) -> bool:
-    """A cue set off inside or beside the clause it reports, with nothing of its own to report:
-    '..., the survey shows, ...' (parataxis) or 'As X noted, ...' (an adverbial clause with "as")."""
+    """A cue set off inside or beside the clause it reports, with nothing of its own to report (a "with"
+    is how: "as X pointed out with a chart"): '..., the survey shows, ...' or 'As X noted, ...'."""
     if tok.head.i == tok.i or any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "nsubjpass") and not _put_it(tok, c)
-                                  and (c.i > tok.i or c.dep_ == "nsubjpass") and not when_or_where(c) and not _in_medium(c)
+                                  and (c.i > tok.i or c.dep_ == "nsubjpass") and not when_or_where(c) and not _in_medium(c) and c.lower_ != "with"
                                   and not told_whom(tok, c) for c in tok.children):  # ("The solution, the partner told them, was simple")
         return False
     if tok.dep_ == "parataxis":
@@ -352,9 +354,8 @@ _COMMA_QUOTE_CUES = QUOTE_CUES | frozenset("declare announce insist explain warn
 
 
 def colon_quote(tok: Any) -> int | None:
-    """Where the quotation a verb opens with a colon starts ('shot back: "..."', 'wrote: "..."'),
-    or a verb of saying with a comma before a whole quoted sentence ('tweeted, "We ..."'), or
-    None."""
+    """Where the quotation a verb opens with a colon starts ('shot back: "..."', 'wrote: "..."'), or a
+    verb of saying with a comma before a whole quoted sentence ('tweeted, "We ..."'), or None."""
     doc = tok.doc
     i = tok.i + 1
     where = {t.i for c in tok.children if c.dep_ in ("prep", "npadvmod") and c.i == i for t in c.subtree
@@ -376,8 +377,7 @@ def _put_it(tok: Any, child: Any) -> bool:
 
 
 # Nouns of a case someone makes ("made the case that ...", "made the point that ...").
-_MADE_NOUNS = frozenset("case point argument claim pitch promise pledge vow prediction assertion accusation charge "
-                        "allegation".split())
+_MADE_NOUNS = frozenset("case point argument claim pitch promise pledge vow prediction assertion accusation charge allegation".split())
 
 
 def made_clear(tok: Any) -> Any | None:

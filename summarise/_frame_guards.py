@@ -34,7 +34,7 @@ _KEPT_FROM = frozenset("prevent bar ban stop keep block prohibit forbid discoura
 _INTENDED = frozenset("want plan intend hope wish aim expect need prepare seek allow permit enable let".split())
 # Heads under which an infinitive happened: "went on to say", "had to deny", "was quick to note".
 DONE_HEADS = frozenset("go proceed continue begin start move manage rush hasten have force compel oblige able quick "
-                       "careful keen first last seem appear".split())
+                       "careful keen first last seem appear prompt lead spur persuade convince cause drive inspire provoke".split())
 
 
 def not_reported(tok: Any) -> bool:
@@ -80,6 +80,8 @@ def unasserted(tok: Any) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in tok.children) and tok.head.pos_ in ("NOUN", "ADJ", "ADV", "NUM") \
             and not any(c.dep_ in ("ccomp", "xcomp", "dobj") or c.tag_ == "TO" for c in tok.children):
         return True  # "did not announce as much stimulus as many had hoped": a comparison (not "so far as to say")
+    if _compared_subject(tok):
+        return True  # "turnout was higher than most analysts expected": what they did not see, no report
     if tok.dep_ == "ccomp" and any(c.dep_ == "neg" for c in tok.head.children) and (tok.head.lemma_ == "be" or tok.head.lower_ in ("'s", "\u2019s")) and any(
             c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "this", "that") for c in tok.head.children):
         return True  # "It's not that Cruz feels he has anything to apologize for": denied, not reported
@@ -103,6 +105,19 @@ def unasserted(tok: Any) -> bool:
         return True  # "a politician who will say whatever pleases the crowd": a habit described, nothing said
     return bool(left.keys() & {"where", "how", "why", "whether", "if"}) and tok.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "csubj") \
         or bool(left.keys() & {"if", "unless"}) and tok.dep_ == "advcl" or tok.dep_ == "xcomp" and tok.head.dep_ == "relcl"
+
+
+def _compared_subject(tok: Any) -> bool:
+    """A cue whose subject stands after the "than" or the second "as" of a comparison ("higher than
+    most analysts expected", "not as large as critics claim"), however the parser hung it; not an
+    aside ("the deficit is large, as critics claim")."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is None:
+        return False
+    k = subj.left_edge.i - 1
+    while k > 0 and tok.doc[k].lower_ in ("many", "most", "some", "even", "what", "the", "those", "most", "all"):
+        k -= 1
+    return k > 0 and (tok.doc[k].lower_ == "than" or tok.doc[k].lower_ == "as" and tok.doc[k - 1].tag_ in ("JJ", "JJR", "RB", "RBR"))
 
 
 def _in_hypothetical_report(tok: Any) -> bool:

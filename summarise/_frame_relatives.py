@@ -34,6 +34,8 @@ def relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = Fals
     if cue.head.dep_ in ("pobj", "dobj") and any(a.dep_ == "relcl" for a in list(cue.head.ancestors)[:3]):
         return False  # "a bill that would require pupils to use the room that matched their sex, which critics said
         # was discriminatory": the noun just before sits in another relative clause; what "which" is, unsure
+    if rel.dep_ == "dobj" and cue.head.dep_ == "pobj" and any(c.dep_ == "oprd" for c in cue.children):
+        return False  # "bringing in workers during the strike, which she called strike-breaking": the strike, or the bringing in?
     after = cue  # "which X described as Y": "X described the rise as Y"
     if rel.dep_ == "dobj" and rel.head.i != cue.i:
         return False  # "the term, which X wants Y to use to describe Z": whose object it is, the parse cannot say

@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from ._clause_shapes import answer_word, quoted_after, role_read_as_verb
-from ._cues import DOCUMENT_CUES, QUOTE_CUES, animate, is_document, parenthetical_conj, told_whom
+from ._cues import DOCUMENT_CUES, OBJECT_CUES, QUOTE_CUES, animate, is_document, parenthetical_conj, told_whom
 
-__all__ = ["conjoined_name_subject", "continued_report", "inverted_subject", "report_hung_on_speaker", "is_trailing_report", "participle_subject", "noun_read_report", "noun_read_stance", "parenthetical_cue", "stranded_subject", "trailing_report", "answer_to"]
+__all__ = ["conjoined_name_subject", "continued_report", "inverted_subject", "report_hung_on_speaker", "is_trailing_report", "participle_subject", "noun_read_report", "noun_read_stance", "parenthetical_cue", "stranded_subject", "trailing_report", "answer_to", "description_edit", "fronted_description"]
 
 # Verbs of saying, which may say where ("..., X said at an event in Ohio."); a reply is not set off so.
 _SAY = QUOTE_CUES - {"reply", "respond"}
@@ -44,8 +44,8 @@ def stranded_subject(cue: Any) -> Any | None:
                     t.ent_type_ in ("PERSON", "ORG") for t in doc[j + 1:i + 1]):
                 break
             i = j - 1
-    if i < cue.sent.start:
-        return None
+    if i < cue.sent.start or doc[cue.sent.start].is_quote and any(doc[k].is_quote for k in range(i + 1, cue.i)):
+        return None  # ('"Why now?" asked Z': the words before the cue are the quotation's)
     if any(c.dep_ == "nsubj" and not quoted_after(cue, c) for c in cue.children):
         return None  # (not a title quoted after the cue, read as its subject: 'said on “Fox and Friends”')
     t = doc[i]
@@ -213,8 +213,9 @@ def inverted_subject(cue: Any, s_last: int) -> list[Any] | None:
         after.pop()
     comma = next((k for k, t in enumerate(after) if t.text == ","), None)
     if comma and comma <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in after[:comma]) and any(
-            t.ent_type_ == "PERSON" for t in after[:comma]) and comma + 1 < len(after) and after[comma + 1].lower_ in ("who", "whose"):
-        return after[:comma]  # ('"...," said Robert Reich, who served as ... yet endorsed X': the name before its clause)
+            t.ent_type_ == "PERSON" for t in after[:comma]) and comma + 1 < len(after) and (
+            after[comma + 1].lower_ in ("who", "whose") or after[comma + 1].tag_ == "VBG" and after[comma + 1].head.i == cue.i):
+        return after[:comma]  # ('"...," said Robert Reich, who served as ... yet endorsed X', '..., referring to Y': the name before its clause)
     if not after or len(after) > 12 or any(t.pos_ in ("VERB", "AUX") or t.head.i < cue.i for t in after):
         return None
     if not any(t.ent_type_ in ("PERSON", "ORG") for t in after):
@@ -344,3 +345,28 @@ def answer_to(cue: Any) -> Any | None:
     asked = any(c.dep_ == "advcl" and c.lemma_.lower() == "ask" and c.i < cue.i for c in cue.children)
     last = max((t.i for t in cue.subtree if not (t.is_punct or t.is_space)), default=cue.i)
     return ans if asked and last == ans.i else None
+
+
+def fronted_description(cue: Any) -> Any | None:
+    """The subject a description opening the sentence is of ("Described by critics as a
+    “giveaway,” the bill passed": the critics describe the bill), or None. Only a participle
+    with its agent and an "as" (what it is described as) before its clause's subject."""
+    if cue.tag_ != "VBN" or cue.dep_ != "advcl" or cue.i > cue.head.i or cue.head.pos_ not in ("VERB", "AUX") or cue.lemma_.lower() not in OBJECT_CUES:
+        return None
+    if cue.i != cue.sent.start and not all(t.is_punct or t.dep_ == "cc" for t in cue.doc[cue.sent.start:cue.i]):
+        return None
+    if not any(c.dep_ == "agent" for c in cue.children) or not any(t.dep_ == "prep" and t.lower_ == "as" for t in cue.subtree):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in cue.children):
+        return None
+    return next((c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > cue.i and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def description_edit(cue: Any, subj: Any) -> tuple[int, int, str]:
+    """The edit that writes a fronted description as a sentence: "Described by X as Y" ->
+    "the bill was described by X as Y" (the tense of the clause it opens)."""
+    words = "".join(t.text_with_ws for t in subj.subtree).strip()
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    present = cue.head.tag_ in ("VBZ", "VBP")
+    be = ("are" if plural else "is") if present else ("were" if plural else "was")
+    return cue.idx, cue.idx + len(cue.text), f"{words} {be} {cue.lower_}"

@@ -8,12 +8,13 @@ import re
 from typing import Any
 
 from ._analysis import INSTITUTION_NOUNS, PRONOUNS_PLUR, PRONOUNS_SING, TITLES, Analysis, Mention, full_person, strip_det
-from ._cues import is_document
+from ._cues import animate, is_document
 from ._frame_syntax import Frame, source_tokens, span_of
 from ._kinds import cue_kind_of_text
+from ._nlp import tokens_in
 from ._references import resolve_reference
 
-__all__ = ["display_source", "headline_speaker", "last_institution"]
+__all__ = ["colon_quotation", "display_source", "headline_speaker", "last_institution"]
 
 
 def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -> tuple[str, Mention | None]:
@@ -173,3 +174,27 @@ def headline_speaker(analysis: Analysis, si: int, recent: list[Mention]) -> Fram
     content = (c0, end)
     return Frame(si, ":", "say", cue_kind_of_text(text[c0:end]), source, mention, (ents[0].start_char, ents[0].end_char), content,
                  (a, end))
+
+
+def colon_quotation(analysis: Analysis, si: int, recent: list[Mention]) -> Frame | None:
+    """'The governor lashed out at the press: "They are spreading lies."': a clause whose subject is a
+    person or a body, then a colon and a quotation that ends the sentence; the quotation is the
+    subject's words, whatever the verb (no verb of saying needed: the colon introduces them).
+    The evidence is the whole sentence, act and words, as the source's."""
+    text, doc = analysis.text, analysis.doc
+    s0, s1 = analysis.sentences[si]
+    end = s0 + len(text[s0:s1].rstrip())
+    q = next(((a, b) for a, b in analysis.quotes if s0 < a < s1 and b >= end - 2 and text[s0:a].rstrip().endswith(":")), None)
+    if q is None:
+        return None
+    colon = next((t for t in reversed(tokens_in(doc, s0, q[0])) if t.text == ":"), None)
+    verb = colon.head if colon is not None else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.i > colon.i or analysis.in_quote(verb.idx, verb.idx + 1):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.lower_ in ("it", "this", "that") or not (animate(subj) or subj.lower_ in PRONOUNS_SING | PRONOUNS_PLUR):
+        return None
+    source, mention = display_source(analysis, source_tokens(subj), recent)
+    a = min(t.idx for t in subj.subtree)
+    return Frame(si, verb.text, verb.lemma_.lower(), cue_kind_of_text(text[q[0]:q[1]], "statement"), source, mention,
+                 span_of(source_tokens(subj)), q, (a, end), cue_i=verb.i)

@@ -14,7 +14,7 @@ from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS,
                     is_document, made_clear, told_whom, when_or_where)
 from ._clause_shapes import (beyond_semicolon, clause_read_as_quotation, joined_to, message_issuer, object_acting, object_before_date,
                              one_of_those, purpose_infinitive, quoted_after, quoted_before, role_read_as_verb, said_conjuncts, set_off, stranded_clause,
-                             that_clause, NAMING_CUES)
+                             that_clause, with_stray_tail, with_subjunctive, first_to, NAMING_CUES)
 from ._frame_repairs import is_trailing_report
 from ._nlp import doc_text, lexicons
 from ._speakers import someone, source_tokens, who_antecedent
@@ -162,7 +162,8 @@ def _subject_of(cue: Any) -> tuple[Any | None, bool]:
             # '"Safety," said Grimm': a word of the quotation before the cue is what was said
             subjects = [c for c in subjects if not (c.i < t.i and quoted_before(c, t))]
         # ("Not everyone is convinced ...": the parser can hang the subject on the auxiliary)
-        subjects += [x for a in t.children if a.dep_ in ("aux", "auxpass") and a.i < t.i for x in a.children]
+        subjects += [x for a in t.children if a.dep_ in ("aux", "auxpass") and a.i < t.i for x in a.children
+                     if not any(q.is_quote for q in t.doc[x.i:t.i])]  # (not '"Is it fair?" asked Y': the quotation's)
         issuer = None
         for c in subjects:
             if c.dep_ in ("nsubj", "nsubjpass") and c.text.lower() not in ("it", "there"):
@@ -192,8 +193,9 @@ def _subject_of(cue: Any) -> tuple[Any | None, bool]:
                 if t is not cue and t.tag_ == "VB" and t.dep_ in ("ccomp", "xcomp") and t.head.i < c.i < t.i and any(
                         a.tag_ == "TO" for a in t.children):
                     break  # "a campaign to get the FBI to release X while requesting Y": the one made to act does not request
-                if t is not cue and c.i > cue.i and sum(1 for x in c.doc[cue.i + 1:c.i] if x.is_quote) % 2 == 1:
-                    break  # ', telling the crowd, "Some people get ..."': a subject inside the quotation is not the teller
+                if t is not cue and sum(1 for x in c.doc[min(c.i, cue.i) + 1:max(c.i, cue.i)] if x.is_quote) % 2 == 1 and (
+                        c.i > cue.i or any(x.tag_ == "''" for x in c.doc[c.i + 1:cue.i])):  # (a quotation that closes between)
+                    break  # ', telling the crowd, "Some people get ..."', '"We want to vote," as X said': a subject inside the quotation is not the teller
                 return c, c.dep_ == "nsubjpass"
             if c.text.lower() == "it" and (c.dep_ == "nsubjpass" or any(x.dep_ == "auxpass" for x in t.children)):
                 return None, True  # "it was alleged that ...": no one is named
@@ -208,12 +210,17 @@ def _subject_of(cue: Any) -> tuple[Any | None, bool]:
                 t.head.head.head.pos_ == "VERB"):  # (not "have harsh things to say about X": no one says them)
             t = t.head.head.head  # "pointed to a case to say": the one who pointed
             continue
+        if (copula := first_to(t)) is not None:
+            t = copula  # "The Ledger was the first to report that ...": the Ledger reported it
+            continue
         if t.dep_ == "advmod" and t.pos_ == "ADV" and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and t is not cue:
             t = t.head  # "went so far as to say": the one who went
             continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.i != t.head.i:
-            obj = next((c for c in t.head.head.children if c.dep_ == "dobj" and c.i < t.i), None)
-            if t.head.lower_ in ("of", "for", "with") and obj is not None and (someone(obj) or obj.pos_ in ("PROPN", "PRON")):
+            judged = next((c for c in t.head.head.children if c.dep_ in ("dobj", "dep") and c.i < t.i and t.head.lower_ == "in" and any(
+                x.lower_ in ("right", "wrong", "correct", "justified", "mistaken") for x in c.subtree)), None)  # ("says X 'wrong' in claiming": X)
+            obj = judged or next((c for c in t.head.head.children if c.dep_ == "dobj" and c.i < t.i), None)
+            if (t.head.lower_ in ("of", "for", "with") or judged is not None) and obj is not None and (someone(obj) or obj.pos_ in ("PROPN", "PRON")):
                 return obj, False  # "accused Cruz of opposing X", "praised her for standing up": the one accused or praised
             via_for = t.head.lower_ == "for"
             t = t.head.head  # "tried to make peace by telling her that ...": the one who tried
@@ -228,8 +235,8 @@ def _subject_of(cue: Any) -> tuple[Any | None, bool]:
             o for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < t.i for o in c.children
             if o.dep_ == "pobj" and someone(o)), None)) if t.dep_ == "xcomp" else None  # the one called on / asked to act
         if ctrl is not None:
-            if via_for and someone(ctrl):
-                return ctrl, False  # "called on Dean to apologize for accusing him": Dean accused
+            if via_for and someone(ctrl) or t.head.lemma_.lower() in _MADE_TO and t.head.tag_ == "VBD" and someone(ctrl):
+                return ctrl, False  # "called on Dean to apologize for accusing him": Dean accused; "prompted X to call Y Z": X called
             break  # "asking the minister to call in the decision": the minister is to call, and says nothing
         if t.dep_ in ("acomp", "oprd") and t is cue and t.head.i != t.i:
             t = t.head  # "X is confident that ...": the subject of "is"
@@ -259,6 +266,8 @@ def _subject_of(cue: Any) -> tuple[Any | None, bool]:
     return fallback, False
 
 
+# Verbs whose object, in the past tense, did what it was brought to do ("forced X to admit": X admitted).
+_MADE_TO = frozenset("prompt force compel lead spur persuade convince cause drive inspire provoke".split())
 # Prepositions of where, when and through what something was said, never of what.
 _WHERE_PREPS = frozenset("at in on during after before from while outside inside near via through".split())
 
@@ -310,7 +319,7 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
         close = next((t for t in cue.doc[toks[-1].i + 1:cue.sent.end] if t.tag_ == "''"), None) if opened is not None and opened.tag_ == "``" else None
         if close is not None:  # 'added: "A, drop from the sky."': all the quotation holds is what was said
             toks = list(cue.doc[toks[0].i:close.i])
-        return _with_stray_tail(cue, subj, toks), False
+        return with_stray_tail(cue, subj, toks), False
     if cue.dep_ == "parataxis" and cue.head.i != cue.i and not any(
             c.dep_ in ("dobj", "prep", "ccomp", "xcomp") and not when_or_where(c) and not told_whom(cue, c) for c in cue.children):
         # "Many of the closures, he said (on Monday), have involved ...": the clause around the cue
@@ -387,14 +396,5 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
     close = marks[1] if len(marks) == 2 else None  # (not a list of labels: 'a "nasty guy," an "anchor baby," ...')
     if lemma in NAMING_CUES and close is not None and close + 1 < len(toks) and toks[close + 1].i == toks[close].i + 1 and toks[close - 1].text == ",":
         toks = toks[:close + 1]  # 'called X "racist," an extraordinary indictment that ...': the name ends the label; the rest is the article's
-    return _with_stray_tail(cue, subj, toks), False
+    return with_stray_tail(cue, subj, with_subjunctive(cue, toks)), False
 
-
-def _with_stray_tail(cue: Any, subj: Any | None, toks: list[Any]) -> list[Any]:
-    """What a cue reports with the words after it the parser hung on its subject, when they follow
-    it with only punctuation between ("including X, alleged cyberattacks ... and Y": the rest of a
-    list; "endorsed X on Thursday, another example of Y": an apposition to the whole clause)."""
-    stray = [t for t in subj.subtree if t.i > cue.i] if subj is not None and toks and subj.i < cue.i < toks[0].i else []
-    if stray and stray[0].i > toks[-1].i and all(t.is_punct for t in cue.doc[toks[-1].i + 1:stray[0].i]):
-        return list(cue.doc[toks[0].i:stray[-1].i + 1])
-    return toks

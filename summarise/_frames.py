@@ -18,9 +18,9 @@ from ._frame_nouns import noun_frames
 from ._frame_phrases import phrase_source, phrase_span
 from ._frame_quotes import inner_quote, quote_before_cue, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_after_colon, quote_before, quote_continuation
 from ._frame_relatives import relative_content, said_of_claim_noun
-from ._frame_repairs import answer_to, conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, noun_read_report, noun_read_stance, parenthetical_cue, report_hung_on_speaker, stranded_subject, trailing_report
-from ._frame_sources import display_source, headline_speaker
-from ._clause_shapes import one_of_those
+from ._frame_repairs import answer_to, description_edit, fronted_description, conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, noun_read_report, noun_read_stance, parenthetical_cue, report_hung_on_speaker, stranded_subject, trailing_report
+from ._frame_sources import colon_quotation, display_source, headline_speaker
+from ._clause_shapes import first_to, one_of_those, title_case_rest
 from ._frame_syntax import KIND_RANK, RELATIVE, Frame, content_of, source_tokens, span_of, subject_of, subtree
 from ._kinds import cue_kind, cue_kind_of_text
 from ._nlp import lexicons, tokens_in
@@ -91,8 +91,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     frame.edits = ((pa, pb, ", "),)
                 sent_frames.append(frame)
                 continue
-            hung = report_hung_on_speaker(tok, toks, s_last)
-            if not (is_cue(tok) or hung is not None or tok.lemma_.lower() in lexicons().cue_kind and is_trailing_report(tok)) or analysis.in_quote(
+            hung, described = report_hung_on_speaker(tok, toks, s_last), fronted_description(tok)
+            if not (is_cue(tok) or hung is not None or described is not None or tok.lemma_.lower() in lexicons().cue_kind and is_trailing_report(tok)) or analysis.in_quote(
                     tok.idx, tok.idx + len(tok.text)) and not quote_opens_at(analysis, tok):
                 # ("..., Jane Roe, the commander, announced Monday.": a report at the end needs no object)
                 continue  # a cue inside a quotation is part of what the speaker said
@@ -105,6 +105,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                    for t in tok.subtree):
                 continue  # "what many people believed to be a killer": a thing, not a claim
             subj, passive = subject_of(tok)
+            if described is not None:
+                subj, passive = None, True  # "Described by X as Y, the bill ...": X describes the bill
             if misread_subject(tok, subj, passive):
                 continue  # "All told, ...", "them falter - believes", "X praises, laments Y's legacy"
             if hung is not None:
@@ -153,8 +155,10 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 content_toks, back = [t for t in toks if not t.is_space], False
             else:
                 content_toks, back = content_of(tok, subj, passive)
+                if named_after:  # ('"Is X ...?" asked Mr. Z, referring to Y': the speaker and his aside are not what he asked)
+                    content_toks = [t for t in content_toks if t.i < tok.i]
             if not content_toks and not passive:
-                content_toks = parenthetical_cue(tok) or []
+                content_toks = parenthetical_cue(tok) or title_case_rest(tok, toks)  # ("X Says Plan Would Fail")
             quote_content = None
             if tok.lemma_.lower() in QUOTE_CUES:
                 # '"A," he said, "B."': one quotation broken by its cue is all the speaker's
@@ -213,7 +217,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 continue  # "the target it pledged to reach": the noun is the infinitive's object, which no rendering restores
             if (tok.dep_ == "relcl" and quote_content is None and not values_at(tok) and not back and hung is None
                     and _own_subject(tok) and not is_trailing_report(tok)
-                    and not any(c.dep_ in ("ccomp", "parataxis") or c.dep_ == "dobj" and c.lower_ not in RELATIVE
+                    and not any(c.dep_ in ("ccomp", "parataxis", "oprd") or c.dep_ == "dobj" and c.lower_ not in RELATIVE
                                 or c.dep_ == "prep" and c.lower_ == "as" or c.lower_ in ("when", "where", "why")
                                 for c in tok.children)):
                 continue  # "anything the senator said on stage": the noun is what was said, in the
@@ -233,9 +237,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 # "18% who say": people who speak; "sponsors, who seek to ..." is the article's word on them, not theirs
                 continue  # "the law, which has called for": no one speaks; "critics who say", "records that show" do
             if subj is None and not passive:
-                if said_of_claim_noun(tok):
-                    continue  # an allegation refuted by ... without a named source: rare, skip
-                continue
+                continue  # (an allegation refuted by ... without a named source: rare, skipped)
             joined = modified is not None
             if passive:
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -299,6 +301,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 # its auxiliaries and negation: "who had not endorsed" must not become "endorsed"
                 pieces += [(c.idx, c.idx + len(c.text)) for c in tok.children
                            if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i and c.tag_ != "TO"]
+                if (tok.pos_ == "ADJ" or tok.lower_ in ADJECTIVE_CUES) and tok.dep_ in ("acomp", "oprd") and tok.head.i < tok.i:  # ("and are not confident that": the copula's too)
+                    pieces += [(c.idx, c.idx + len(c.text)) for c in (tok.head, *tok.head.children) if c.i == tok.head.i or c.dep_ in ("aux", "neg") and c.i < tok.i]
                 if content[1] <= tok.idx:  # '"...," a source told Fox News.': the addressee too (not ", adding that ...")
                     own = {x.i for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and is_cue(c) for x in c.subtree}
                     pieces.append(span_of([t for t in tok.subtree if t.i >= tok.i and t.i not in own]))
@@ -320,12 +324,14 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 span = (span[0], span[1] + closing.end())  # the evidence keeps the quotation's closing mark
             frame = Frame(si, tok.text, tok.lemma_.lower(), cue_kind(tok, text[content[0]:content[1]]), source, mention,
                           subj_span, content, span, back_ref=back, cue_i=tok.i)
+            if described is not None:
+                frame.edits = (description_edit(tok, described),)
             if raised and frame.kind == "statement":
                 frame.kind = "estimate"  # what it seems to show, a hedged finding
             if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ in ("VBZ", "VBP", "VBD")) and hung is None and not back and not relative_content(frame, tok, list(tok.subtree), quoted=quote_content is not None):
                 continue
-            if subj is not None and tok.head.dep_ == "advmod" and tok.head.pos_ == "ADV" and subj.i < tok.i and frame.cover is None:
-                frame.cover = (min(frame.span[0], subj.idx), frame.span[1])  # "X went so far as to say ...": all of it the frame's
+            if subj is not None and (tok.head.dep_ == "advmod" and tok.head.pos_ == "ADV" or first_to(tok) is not None) and subj.i < tok.i and frame.cover is None:
+                frame.cover = (min(frame.span[0], subj.idx), frame.span[1])  # "X went so far as to say ...", "X was the first to report": all of it the frame's
             lead = [t for c in tok.children if c.i < tok.i and c.dep_ in ("npadvmod", "advmod", "prep")
                     and (subj is None or c.i < subj.i) for t in c.subtree]
             if lead and frame.cover is None and min(t.idx for t in lead) < frame.span[0]:
@@ -348,18 +354,10 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     f.span = (f.span[0], end)
                     f.content = (f.content[0], min(f.content[1], end))
         sent_frames = merge_nested(sent_frames, analysis.doc)
-        if not sent_frames:
-            nf = _noun_read_frame(analysis, si, toks, s_last, recent)
-            if nf is not None:
-                sent_frames.append(nf)
-        if not sent_frames:
-            hf = headline_speaker(analysis, si, recent)
-            if hf is not None:
-                sent_frames.append(hf)
-        if not sent_frames:
-            qf = quote_continuation(analysis, si, frames)
-            if qf is not None:
-                sent_frames.append(qf)
+        for fallback in (lambda: _noun_read_frame(analysis, si, toks, s_last, recent), lambda: headline_speaker(analysis, si, recent),
+                         lambda: colon_quotation(analysis, si, recent), lambda: quote_continuation(analysis, si, frames)):
+            if not sent_frames and (found := fallback()) is not None:
+                sent_frames.append(found)  # (a sentence without frames: the first of these to find one)
         sent_frames += noun_frames(analysis, si, toks, sent_frames, recent)  # "the senator's claim that ..."
         for f in sent_frames:
             if f.mention is not None and f.mention not in recent:

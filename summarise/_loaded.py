@@ -220,7 +220,7 @@ def clean_span(doc: Any, text: str, start: int, end: int, loaded: list[LoadedTer
         repl = lex.loaded_phrases.get(key) if " " in key else (
             lex.loaded_words.get(key) or (lex.loaded_words.get(tok.lemma_.lower()) if tok is not None else None))
         # (not the object of a preposition read as its modifier: "summed the plan up as reckless")
-        if tok is not None and " " not in key and tok.dep_ in ("amod", "advmod") and repl is None and not (
+        if tok is not None and " " not in key and tok.dep_ in ("amod", "advmod") and (repl is None or tok.tag_ == "VBG") and not (  # ("a blistering report": a participle before a noun goes)
                 tok.dep_ == "amod" and tok.head.pos_ == "ADP"):
             e = term.end
             while e < end and text[e] == " ":

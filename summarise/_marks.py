@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ._quotes import single_marks_open
+
 __all__ = ["balance_marks"]
 
 
@@ -22,6 +24,8 @@ def balance_marks(s: str) -> str:
     ("He called the remarks ''racist''", "''We will win,'' she said")
     >>> balance_marks("She called \u201cDune\u201c and the sequels too \u201cbleak,\u201d and left.")
     'She called \u201cDune\u201d and the sequels too \u201cbleak,\u201d and left.'
+    >>> balance_marks('We had a plan and we dropped it," the senator told reporters')
+    '"We had a plan and we dropped it," the senator told reporters'
     """
     s = _turned_marks(s)
     if s.count('"') % 2 and abs(s.count("\u201d") - s.count("\u201c")) == 1:
@@ -38,9 +42,11 @@ def balance_marks(s: str) -> str:
             s = s[:end - 1] + c + s[end - 1:] if c == "\u2019" and s[:end].endswith("\u201d") else s + c
         elif s.count(c) > s.count(o) and c != "\u2019":
             s = o + s
-    if s.count('"') % 2:
-        s = s + '"' if not s.startswith('"') else s[1:]
-    if "''" not in s and len(re.findall(r"(?<![\w'])'(?=\w)", s)) > len(re.findall(r"(?<=[\w.,!?])'(?![\w'])", s)):
+    if s.count('"') % 2:  # (one that closes after the words before it, as a cut-off quotation's does: its opening at the start)
+        first = s.index('"')
+        closes = first > 0 and s[first - 1] in ",.!?" and s[first + 1:first + 2] in (" ", "") and not s.startswith('"')
+        s = '"' + s if closes else s + '"' if not s.startswith('"') else s[1:]
+    if "''" not in s and single_marks_open(s):
         s += "'"  # a headline's straight single mark ("Calls Line 'Racist")
     if s.count("''") % 2 and "``" not in s:  # an archive's doubled apostrophes: the lone one's partner
         k = s.index("''")

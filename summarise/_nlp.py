@@ -58,6 +58,12 @@ def _paragraph_starts(doc: Any) -> Any:
     _title_continues(doc)
     _lower_continues(doc)
     _unpunctuated_continues(doc)
+    for dash in doc[:-1]:  # a dash never ends a sentence: "In one group -- workers under 25 -- the rate was ..." runs on to its stop
+        if dash.text in ("--", "\u2014", "\u2013") and "\n" not in dash.whitespace_:
+            for tok in doc[dash.i + 1:]:
+                if tok.is_space or "\n" in doc[tok.i - 1].whitespace_ or doc[tok.i - 1].text in (".", "!", "?"):
+                    break
+                tok.is_sent_start = False
     return doc
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["repair_heads"]
+__all__ = ["repair_heads", "title_case"]
 
 
 def repair_heads(doc: Any) -> Any:
@@ -16,7 +16,58 @@ def repair_heads(doc: Any) -> Any:
     for tok in doc:
         _coordinated_participle(tok)
         _participle_root(tok)
+        _title_case_verb(tok)
+        _stance_adjective(tok)
     return doc
+
+
+# Adjectives of a stance that take a clause ("X is skeptical (that) Y can win").
+_CLAUSE_ADJECTIVES = frozenset("confident sure certain convinced optimistic pessimistic hopeful doubtful skeptical sceptical "
+                               "aware worried concerned afraid adamant unaware".split())
+
+
+def _stance_adjective(tok: Any) -> None:
+    """"X is skeptical Trump can win": the parser reads the adjective as a modifier of the name
+    after it ("skeptical Trump"), the subject of a clause it hangs on "is". An adjective of a stance
+    right after the copula, first word of the subject of the copula's clause, is the copula's
+    complement, and the clause is its own."""
+    if tok.lower_ not in _CLAUSE_ADJECTIVES or tok.dep_ != "amod" or tok.i == 0:
+        return
+    noun, cop = tok.head, tok.doc[tok.i - 1]
+    clause = noun.head
+    if cop.lemma_ != "be" or noun.dep_ != "nsubj" or noun.left_edge.i != tok.i or clause.dep_ != "ccomp" or clause.head.i != cop.i:
+        return
+    tok.head, tok.dep_ = cop, "acomp"
+    clause.head = tok
+
+
+def title_case(words: list[Any]) -> bool:
+    """Whether a line's words are a headline in title case: four or more, and nearly every word
+    of more than three letters after the first capitalised."""
+    long = [t for t in words[1:] if t.is_alpha and len(t.text) > 3]
+    return sum(t.is_alpha for t in words) >= 4 and bool(long) and sum(t.text[:1].isupper() for t in long) >= 0.8 * len(long)
+
+
+def _title_case_verb(tok: Any) -> None:
+    """"Senator Denies He Skipped Votes": in a title-case headline the tagger reads the verb of
+    saying as a name. A capitalised root read as a plural or proper noun whose singular is a cue
+    verb, with a name as its subject before it and a clause after it, is that verb."""
+    if tok.dep_ != "ROOT" or tok.tag_ not in ("NNP", "NNPS", "NNS") or not tok.text[:1].isupper() or not tok.lower_.endswith("s"):
+        return
+    from ._nlp import lexicons
+
+    w = tok.lower_
+    stems = [w[:-3] + "y"] if w.endswith("ies") else [w[:-1], w[:-2]] if w.endswith("es") else [w[:-1]]
+    if not any(lexicons().cue_kind.get(x) in ("statement", "denial", "allegation", "estimate") for x in stems):
+        return
+    if not any(c.dep_ in ("nsubj", "compound") and c.i < tok.i and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")) for c in tok.children):
+        return
+    if not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) or not title_case(list(tok.sent)):
+        return
+    for c in tok.children:
+        if c.dep_ == "compound" and c.i < tok.i:
+            c.dep_ = "nsubj"  # ("Marsh Denies": the name read as part of one)
+    tok.tag_, tok.pos_ = "VBZ", "VERB"
 
 
 def _participle_root(tok: Any) -> None:

@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["quotation_spans", "unquoted", "open_quote_before"]
+__all__ = ["quotation_spans", "unquoted", "open_quote_before", "single_marks_open"]
 
 #: A straight single quotation: the opening mark not after a word character and before one, the
 #: closing one after a word or sentence punctuation and not before a word character
 #: ("Russia's" and "don't" stay words).
 _STRAIGHT_SINGLE = re.compile(r"(?<!\w)'(?=\w)[^'\n]*?(?<=[\w.,!?])'(?!\w)")
+
+#: Straight single marks that open (not after a word, before one; not a decade's "'90s" or a
+#: year's "'08") and that close (after a word or sentence punctuation, not before a word).
+_OPENS_SINGLE = re.compile(r"(?<![\w'.,!?])'(?=\w|$)(?!\d\ds?\b)")
+_CLOSES_SINGLE = re.compile(r"(?<=[\w.,!?])'(?![\w'])")
 
 _PARAGRAPH_OPENS = "\u201c\"'`\u2018"
 
@@ -140,4 +145,14 @@ def open_quote_before(text: str, offset: int, *, single: bool = False) -> bool:
         return True
     return single and (len(re.findall(r"(?<!\w)\u2018", para)) > len(re.findall(r"\u2019(?!\w)", para))
                        # (and a headline's straight ones: "Calls Trump Line 'Racist")
-                       or len(re.findall(r"(?<![\w'])'(?=\w|$)", para)) > len(re.findall(r"(?<=[\w.,!?])'(?![\w'])", para)))
+                       or single_marks_open(para))
+
+
+def single_marks_open(s: str) -> bool:
+    """Whether ``s`` opens more straight single quotation marks than it closes (a headline's
+    "Calls Trump Line 'Racist"), apostrophes of a decade or a year ("since the '90s") aside.
+
+    >>> single_marks_open("Calls Line 'Racist"), single_marks_open("not seen since the '90s"), single_marks_open("the 'plan'")
+    (True, False, False)
+    """
+    return len(_OPENS_SINGLE.findall(s)) > len(_CLOSES_SINGLE.findall(s))

@@ -214,4 +214,12 @@ def _description(analysis: Analysis, head: str, offset: int, earlier: list[Menti
     # a name the description was written with or is built on comes first, then a body of its kind,
     # then the last description that said which
     best = fits or kind or unnamed
-    return max(best, key=lambda f: f[0])[1] if best else None
+    if not best:
+        return None
+    at, pick = max(best, key=lambda f: f[0])
+    root = next((t for t in doc if t.idx >= at), None)
+    while root is not None and root.dep_ in ("compound", "flat") and root.head.i > root.i:
+        root = root.head
+    if not fits and root is not None and (root.dep_ == "conj" or any(c.dep_ == "conj" and c.ent_type_ for c in root.children)):
+        return None  # "Acme, Brightline and Vantor are back online. The company said": which of them, the text does not say
+    return pick

@@ -57,7 +57,7 @@ def finish(s: str) -> str:
     if s[-1] not in ".!?":
         if s.endswith("''") and len(s) > 2 and s[-3] in ".!?,":  # ('... the right thing.\'\'': archive quotation marks)
             s = s[:-3] + ".''" if s[-3] == "," else s
-        elif s[-1] in "\u201d\"\u2019" and len(s) > 1 and s[-2] in ".!?,":
+        elif s[-1] in "\u201d\"\u2019'" and len(s) > 1 and s[-2] in ".!?,":  # (a headline's 'single marks.')
             s = s[:-2] + "." + s[-1] if s[-2] == "," else s
         else:
             s += "."
@@ -197,7 +197,7 @@ def role_case(source: str) -> str:
 # Cues that keep their own verb when a claim is turned round ('..., a judge ruled.' -> 'A judge
 # ruled ...'): each takes a reported clause straight after it; others become "said".
 _OWN_VERB_CUES = frozenset("add warn insist claim allege write deny admit stress rule report conclude find show estimate "
-                           "predict acknowledge concede confirm announce argue note testify explain".split())
+                           "predict acknowledge concede confirm announce argue note testify explain ask".split())
 
 
 # Cues of a belief, an expectation or a judgement that keep their own verb in the form written
@@ -306,7 +306,7 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
             if full is not None:  # "who's argued" -> "X has argued", not "X 's argued"
                 edits.append((f.subj[0], clitic.idx + len(clitic.text), f"{with_role_comma(source)} {full}"))
             else:
-                edits.append((f.subj[0], f.subj[1], source + ("," if ", " in source and nxt not in (",", ")") and not as_written else "")))
+                edits.append((f.subj[0], f.subj[1], source + ("," if ", " in source and text[f.subj[1]:].lstrip()[:1] not in (",", ")", "-", "\u2014", "\u2013") and not as_written else "")))
         body, handled = clean_span(doc, text, a, b, loaded, edits)
         broken = _broken_quote(analysis, f, cue_tok)
         if broken is not None:
@@ -320,9 +320,9 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
         if f.content[0] < f.subj[0] and f.content[1] <= (cue_tok.idx if cue_tok is not None else f.subj[0]):
             # '"...," she said.' -> 'X said: "..."'
             quote, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, [])
-            quote = quote.strip(" ,\u201c\u201d\"'`")
-            quoted = analysis.in_quote(f.content[0], f.content[0] + 1)
-            verb = _own_verb(f.cue_lemma, cue_tok)
+            quote = quote.strip(" ,\u201c\u201d\"'`")  # (an archive's '' that closes inside the words reported: the mark opened here)
+            quote = quote.replace("''", "\u201d") if quote.count("''") == 1 else quote
+            quoted, verb = analysis.in_quote(f.content[0], f.content[0] + 1), _own_verb(f.cue_lemma, cue_tok)
             if quoted or re.search(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?)\b", re.sub(r"[\u201c\"].*?(?:[\u201d\"]|$)", "", quote)) and source.lower() not in ("i", "we"):
                 # (the speaker's own words in the first person, printed without quotation marks)
                 # ('"We're alive" at the convention, he said': the quotation closes inside the words reported)

@@ -172,7 +172,9 @@ def relative_holes(analysis: Analysis, frames: list[Frame]) -> list[tuple[int, i
             # testify": the apposition's closing comma stays
             in_apposition = any(t.dep_ == "appos" for t in [head, *head.ancestors][:4]) or any(
                 c.dep_ == "appos" and head.i < c.i < rel.i for c in head.children)
-            holes.append((before.idx, after.idx + (0 if in_apposition else 1)))
+            if not in_apposition and last + 2 < len(doc) and doc[last + 2].tag_ == "''" and any(t.tag_ == "``" for t in cue.subtree):
+                after = doc[last + 2]  # ('X, which critics called "a giveaway," passed': the quotation's close goes too)
+            holes.append((before.idx, after.idx + (0 if in_apposition else len(after.text))))
         else:
             holes.append((before.idx + len(before.text), doc[last].idx + len(doc[last].text)))
     return holes

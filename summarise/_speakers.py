@@ -143,6 +143,8 @@ def source_tokens(subj: Any) -> list[Any]:
                 x.ent_type_ in ("DATE", "TIME") for x in t.doc[t.i + 1:c.i])), None)  # ("data released Tuesday by X")
             if agent is not None and t.tag_ == "VBN" and t.i == subj.i + 1 and is_document(subj):  # "a study funded by X"
                 drop -= {t.i} | {x.i for x in agent.subtree}
+        elif t.dep_ == "prep" and t.lower_ == "as" and t.head.i == subj.i and t.i > subj.i and subj.head.dep_ == "agent":
+            drop |= {x.i for x in t.subtree}  # ("described by analysts as a gamble": what they called it, not who they are)
         elif t.dep_ == "advmod" and t.head.i == subj.i and t.i > subj.i and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":
             drop |= {x.i for x in t.subtree}  # "The activists placed in the hall, surprisingly enough, cheered": an aside
     first = next((c for c in subj.conjuncts if c.i > subj.i and c.ent_type_ in ("PERSON", "ORG")), None)
@@ -160,6 +162,9 @@ def source_tokens(subj: Any) -> list[Any]:
     dash = max((k for k, t in enumerate(toks) if t.text in ("--", "\u2014", "\u2013") and t.i < subj.i), default=None)
     if dash is not None:  # "Despite X -- and coming of age in Y -- two-thirds of them predict": the aside ends at the dash
         toks = toks[dash + 1:]
+    after_dash = next((k for k, t in enumerate(toks) if t.i > subj.i and t.text in ("--", "\u2014", "\u2013") and k > 0), None)
+    if after_dash is not None and subj.dep_ in ("nsubj", "nsubjpass") and any(t.text in ("--", "\u2014", "\u2013") for t in subj.doc[toks[after_dash].i + 1:subj.head.i]):
+        toks = toks[:after_dash]  # "X -- a former aide who ran two campaigns -- is skeptical": the aside after the name (a pair of dashes)
     opened = next((k for k, t in enumerate(toks) if t.text in ("(", "[") and k > 0), None)
     if opened is not None:  # "Advisers to a rival campaign (that would be X)": the aside is not the name
         close = next((k for k in range(opened, len(toks)) if toks[k].text in (")", "]")), len(toks) - 1)

@@ -612,3 +612,23 @@ def test_a_show_named_in_quotation_marks_after_the_cue_is_not_the_speaker():
             "surrogate, said Thursday morning on Fox News\u2019s \u201cFox and Friends.\u201d")
     found = _claims(text)
     assert [src for _, src, _ in found] == ["Flynn, a top Trump surrogate"], found
+
+
+def test_a_subject_inside_a_quotation_before_the_cue_is_not_the_speaker():
+    from summarise._frame_syntax import subject_of
+
+    # '... the words ''I can't vote,'' as Dana Reyes, kneeling on the steps, said before ...': the parser
+    # made the quotation a clause of its own and hung "said" on it, so "I" would be inherited as the speaker
+    #        0        1      2     3    4     5      6     7    8    9      10      11   12      13    14
+    words = ["words", "''", "I", "ca", "n't", "vote", ",", "''", "as", "Dana", "Reyes", ",", "kneeling", ",", "said"]
+    heads = [5, 5, 5, 5, 5, 5, 5, 5, 5, 10, 8, 5, 5, 5, 5]
+    deps = ["dep", "punct", "nsubj", "aux", "neg", "ROOT", "punct", "punct", "prep", "compound", "pobj", "punct", "advcl",
+            "punct", "conj"]
+    tags = ["NNS", "''", "PRP", "MD", "RB", "VB", ",", "''", "IN", "NNP", "NNP", ",", "VBG", ",", "VBD"]
+    pos = ["NOUN", "PUNCT", "PRON", "AUX", "PART", "VERB", "PUNCT", "PUNCT", "ADP", "PROPN", "PROPN", "PUNCT", "VERB",
+           "PUNCT", "VERB"]
+    ents = ["O"] * 9 + ["B-PERSON", "I-PERSON"] + ["O"] * 4
+    lemmas = ["word", "''", "I", "can", "not", "vote", ",", "''", "as", "Dana", "Reyes", ",", "kneel", ",", "say"]
+    doc = _parsed(words, heads, deps, pos=pos, ents=ents, tags=tags, lemmas=lemmas)
+    subj, _ = subject_of(doc[14])
+    assert subj is None or subj.text != "I"
