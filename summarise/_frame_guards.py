@@ -91,9 +91,10 @@ def unasserted(tok: Any) -> bool:
             "how", "whether", "why", "where"):
         return True  # "depend on how the owners decide to proceed": a question, no one's decision
         # (and its conjuncts: "asked why young people didn't like her and thought she was a liar")
-    if tok.dep_ == "relcl" and tok.left_edge.lower_ not in ("who", "which", "that", "whom") and any(c.dep_ == "ccomp" and c.tag_ in ("VB", "VBD", "VBZ", "VBP") and not any(
+    if tok.dep_ == "relcl" and tok.left_edge.lower_ not in ("who", "which", "that", "whom") and tok.head.pos_ not in ("NOUN", "PROPN") and any(c.dep_ == "ccomp" and c.tag_ in ("VB", "VBD", "VBZ", "VBP") and not any(
             x.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for x in c.children) for c in tok.children):
-        return True  # "to anyone they think should get one": what is said is said of the noun, which no rendering restores
+        return True  # "to anyone they think should get one": said of a pronoun, which no rendering restores ("a probe the
+        # agency said was ongoing" is "the agency said the probe was ongoing")
     if any(c.dep_ == "ccomp" and any(n.dep_ in ("nsubj", "nsubjpass") and n.lower_ == "what" and n.i < tok.i
                                      for n in c.children) for c in tok.children):
         return True  # "lays out what he believes are the core beliefs": the same, with a question word
@@ -194,6 +195,10 @@ def reduced_passive(tok: Any) -> bool:
     return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and bare(tok)
 
 
+# A subject pronoun's object form: an inherited "she" with "her" as the object is a misparse (the same person is "herself").
+_OBJECT_FORM = {"she": "her", "he": "him", "they": "them", "we": "us"}
+
+
 def misread_subject(tok: Any, subj: Any | None, passive: bool) -> bool:
     """A subject the parser gave a cue that is no one who could have said it, or a passive
     directive with no one named ("he had been asked to preserve them"): "All told, the group
@@ -223,6 +228,8 @@ def misread_subject(tok: Any, subj: Any | None, passive: bool) -> bool:
             c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i < tok.i for c in subj.children):
         return True  # (and "it's his business what favors he does": a question word is no one; nor is a
     # noun the parser coordinated with a verb: "The deal and how it came to be ... - and says")
+    if subj.head.i != tok.i and any(c.dep_ == "dobj" and c.lower_ == _OBJECT_FORM.get(subj.lower_) for c in tok.children):
+        return True  # "which she was doing when the police located her and told her to leave": "she" does not tell "her"
     if tok.tag_ == "VBZ" and tok.dep_ != "relcl" and subj.head.i != tok.i and (subj.tag_ == "NNS" or subj.head.tag_ == "VBP") and not any(
             c.dep_ == "cc" for c in subj.children):
         return True  # "The group tends to X, but often plans come together": a plural is not the subject of "plans"

@@ -67,10 +67,10 @@ def relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = Fals
 def said_of_claim_noun(cue: Any) -> bool:
     """Whether ``cue`` heads a relative clause about a claim noun that is its object ("an
     allegation X has refuted"), not its subject ("a report that shows the gap doubled": the
-    report is the source, the clause after the cue what it says)."""
+    report is the source, the clause after the cue what it says; nor "a report the ministry says
+    is flawed": said of the report, not said to be one)."""
     return cue.dep_ == "relcl" and cue.head.lemma_.lower() in lexicons().claim_nouns and not any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in cue.children)
-
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE or c.dep_ == "ccomp" for c in cue.children)
 
 
 def antecedent(head: Any) -> str:
@@ -82,7 +82,7 @@ def antecedent(head: Any) -> str:
         names = [name(x) for x in (head, *(c for c in head.children if c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_)))]
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     left = [t for t in head.subtree if t.i <= head.i]
-    while left and left[0].dep_ in ("det", "predet"):
+    while left and (left[0].dep_ in ("det", "predet") or left[0].is_punct):  # (and "products—revelations": the dash)
         left = left[1:]
     if left and left[0].dep_ == "poss":
         return head.doc[left[0].i:head.i + 1].text  # "her lead"

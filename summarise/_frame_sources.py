@@ -24,7 +24,7 @@ def display_source(analysis: Analysis, toks: list[Any], recent: list[Mention]) -
     a, b = span_of(toks)
     if analysis.text[a:b].count("(") > analysis.text[a:b].count(")") and analysis.text[b:b + 1] == ")":
         b += 1  # "Rep. X (D-Ariz.)": the bracket's close, which a trailing-punctuation trim took
-    raw = analysis.text[a:b].strip(" ,")
+    raw = re.sub(r"\s", " ", analysis.text[a:b]).strip(" ,")  # (a no-break space in "the\u00a0statement" is a space)
     dateline = re.match(r"^[A-Z][A-Z .,'-]{2,40}\s*[—–-]+\s*", raw)
     if dateline:
         raw = raw[dateline.end():]

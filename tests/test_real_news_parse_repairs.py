@@ -632,3 +632,30 @@ def test_a_subject_inside_a_quotation_before_the_cue_is_not_the_speaker():
     doc = _parsed(words, heads, deps, pos=pos, ents=ents, tags=tags, lemmas=lemmas)
     subj, _ = subject_of(doc[14])
     assert subj is None or subj.text != "I"
+
+
+def test_the_noun_a_relative_clause_hangs_on_leaves_its_dash_behind():
+    from summarise._frame_relatives import antecedent
+
+    # "... from the products—revelations that senators said would ...": the dash hung on the noun
+    #        0       1      2           3          4        5          6       7
+    words = ["from", "the", "products", "\u2014", "revelations", "that", "senators", "said"]
+    heads = [0, 2, 0, 4, 2, 7, 7, 4]
+    deps = ["ROOT", "det", "pobj", "punct", "appos", "dobj", "nsubj", "relcl"]
+    pos = ["ADP", "DET", "NOUN", "PUNCT", "NOUN", "PRON", "NOUN", "VERB"]
+    doc = _parsed(words, heads, deps, pos=pos)
+    assert antecedent(doc[4]) == "the revelations"
+
+
+def test_an_inherited_she_does_not_tell_her():
+    from summarise._frame_guards import misread_subject
+
+    # "..., which she was doing when the police located her and told her to leave": the parser joined
+    # "told" to "doing", whose subject is "she"
+    #        0        1      2      3        4       5         6         7       8      9      10     11    12     13
+    words = ["which", "she", "was", "doing", "when", "police", "located", "her", "and", "told", "her", "to", "leave", "."]
+    heads = [3, 3, 3, 3, 6, 6, 3, 6, 3, 3, 9, 12, 9, 3]
+    deps = ["dobj", "nsubj", "aux", "ROOT", "advmod", "nsubj", "advcl", "dobj", "cc", "conj", "dobj", "aux", "xcomp", "punct"]
+    tags = ["WDT", "PRP", "VBD", "VBG", "WRB", "NNS", "VBD", "PRP", "CC", "VBD", "PRP", "TO", "VB", "."]
+    doc = _parsed(words, heads, deps, tags=tags)
+    assert misread_subject(doc[9], doc[1], False)

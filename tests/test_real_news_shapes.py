@@ -176,3 +176,17 @@ def test_the_apostrophe_of_a_decade_is_no_quotation_mark():
 
     assert balance_marks("Prices rose at a rate not seen since the '90s.") == "Prices rose at a rate not seen since the '90s."
     assert balance_marks("Ryan Calls Trump Line 'Racist") == "Ryan Calls Trump Line 'Racist'"
+
+
+def test_a_relative_clause_without_its_relative_word_reports_of_its_noun():
+    found = claims("The agency opened a probe the spokesman said was ongoing.")
+    assert ("statement", "the spokesman", "The spokesman said the probe was ongoing.") in found, found
+    assert ("fact", "the article", "The agency opened a probe.") in found, found
+    # said of a pronoun, it cannot be written out: the sentence stays as it is
+    assert all(c[1] == "the article" for c in claims("The money went to anyone they think should get one."))
+
+
+def test_a_no_break_space_in_a_source_does_not_double_its_article():
+    found = claims("The firm issued a statement on Monday. \u201cOur teams found the fault and fixed it,\u201d the\u00a0statement said.")
+    said = holding(found, "fixed it")[0][2]
+    assert said.startswith("The statement said") and "the the" not in said.lower(), found
