@@ -16,6 +16,7 @@ def mend_entities(doc: Any) -> None:
     _persons_tagged_org(doc)
     _whole_person_names(doc)
     _sentence_opener_out(doc)
+    _headline_verb_out(doc)
 
 
 def surnames_read_as_nouns(doc: Any) -> None:
@@ -110,6 +111,24 @@ def _sentence_opener_out(doc: Any) -> None:
         rest = doc[e.start + 1:e.end].text
         if any(o is not e and o.label_ == "PERSON" and rest in o.text and first.text not in o.text for o in ents):
             ents[k] = Span(doc, e.start + 1, e.end, label="PERSON")
+            changed = True
+    if changed:
+        doc.ents = ents
+
+
+def _headline_verb_out(doc: Any) -> None:
+    """A verb the tagger took into the name before it in a title-case headline ("[Obama Says]
+    Museum Will Tell ..."): a name's last word parsed as a finite verb with the name's first words
+    as its subject leaves the name (else every later "Obama" is read as "Obama Says")."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    changed = False
+    for k, e in enumerate(ents):
+        last = doc[e.end - 1]
+        if e.label_ in ("PERSON", "ORG") and len(e) >= 2 and last.tag_ in ("VBZ", "VBD") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and e.start <= c.i < e.end - 1 for c in last.children):
+            ents[k] = Span(doc, e.start, e.end - 1, label=e.label_)
             changed = True
     if changed:
         doc.ents = ents

@@ -75,14 +75,17 @@ def participle_subject(cue: Any) -> Any | None:
     for c in cue.children:
         if c.dep_ != "advcl" or c.i > cue.i or c.tag_ not in ("VBG", "VBN"):
             continue
-        subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass") and x.i == c.i - 1), None)
+        # ("Mayor Ada Lind, opening the session on Monday, said": a name, its phrase set off by commas)
+        set_off = c.i >= 2 and doc[c.i - 1].text == "," and doc[cue.i - 1].text == ","
+        subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass") and (
+            x.i == c.i - 1 or set_off and x.i == c.i - 2 and x.ent_type_ in ("PERSON", "ORG"))), None)
         if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
             continue
         first = min(t.i for t in subj.subtree)
         opening = [t for t in doc[cue.sent.start:first] if not (t.is_space or t.is_punct)]
         if any(t.dep_ != "cc" for t in opening):
             continue
-        if max(t.i for t in c.subtree) + 1 != cue.i or any(t.text == "," for t in c.subtree):
+        if max(t.i for t in c.subtree) + 1 != cue.i - (subj.i == c.i - 2) or any(t.text == "," and t.i > c.i for t in c.subtree):
             continue
         return subj
     return None

@@ -128,7 +128,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 subj = stranded_subject(tok)
                 modified = None if subj is not None else participle_subject(tok)
                 if modified is not None:  # "activists clamoring to block him say": all of them, modifier and all
-                    subj, named_after = modified, [t for t in doc[min(x.i for x in modified.subtree):tok.i] if not t.is_space]
+                    subj, named_after = modified, [t for t in doc[min(x.i for x in modified.subtree):tok.i if doc[modified.i + 1].text != "," else modified.i + 1] if not t.is_space]
                 else:
                     named_after = inverted_subject(tok, s_last) if subj is None and tok.lemma_.lower() in lexicons().cue_kind else None
                 if named_after and modified is None:
@@ -155,7 +155,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 content_toks, back = [t for t in toks if not t.is_space], False
             else:
                 content_toks, back = content_of(tok, subj, passive)
-                if named_after:  # ('"Is X ...?" asked Mr. Z, referring to Y': the speaker and his aside are not what he asked)
+                if named_after and named_after[0].i > tok.i:  # ('"Is X ...?" asked Mr. Z, referring to Y': the speaker and his aside are not what he asked)
                     content_toks = [t for t in content_toks if t.i < tok.i]
             if not content_toks and not passive:
                 content_toks = parenthetical_cue(tok) or title_case_rest(tok, toks)  # ("X Says Plan Would Fail")

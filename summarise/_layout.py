@@ -38,13 +38,15 @@ _CAPS_PLACE = r"[A-Z][A-Z.'\u2019-]+(?:" + _SPACE + r"+[A-Z][A-Z.'\u2019-]+){0,3
 _CASED_PLACE = r"[A-Z][a-z.'\u2019-]+(?:" + _SPACE + r"+[A-Z][a-z.'\u2019-]+){0,2}"
 _DATE_OR_REGION = r"(?:," + _SPACE + r"+[A-Z][\w.]*(?:" + _SPACE + r"+[\w.]+){0,2})?"
 _AGENCY = r"\([A-Z][\w .&'\u2019-]{0,30}\)"
+# after a place in ordinary case, a dash set off as one: not the hyphen of "African-American"
+_LOOSE_DASH = "(?:" + _SPACE + "*[\u2014\u2013]{1,2}|" + _SPACE + "*--|" + _SPACE + "+-)"
 # a date alone before an agency: "Dec 29 (Reuters) -", "March 3 (AP) -"
 _MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?" + _SPACE + r"+\d{1,2}")
 _DATELINE = re.compile(
     r"^(?:"
     + _CAPS_PLACE + _DATE_OR_REGION + r"(?:" + _SPACE + r"*" + _AGENCY + r")?" + _SPACE + r"*" + _DASH
     + r"|" + _CASED_PLACE + _DATE_OR_REGION + _SPACE + r"*" + _AGENCY + _SPACE + r"*" + _DASH
-    + r"|" + _CASED_PLACE + _SPACE + r"*" + _DASH + r"(?=" + _SPACE + r"*[A-Z\u201c\"])"
+    + r"|" + _CASED_PLACE + _LOOSE_DASH + r"(?=" + _SPACE + r"*[A-Z\u201c\"])"
     + r"|" + _MONTH_DAY + _SPACE + r"*" + _AGENCY + _SPACE + r"*" + _DASH
     + r"|" + _AGENCY + r"(?:" + _SPACE + r"*" + _DASH + r")?"
     + r")" + _SPACE + r"*(?=\S)"

@@ -18,7 +18,36 @@ def repair_heads(doc: Any) -> Any:
         _participle_root(tok)
         _title_case_verb(tok)
         _stance_adjective(tok)
+        _parenthetical_report(tok)
     return doc
+
+
+# Verbs of saying that can be set off inside the clause they report ("X won, her advisers said, because ..."),
+# as written (the lemmatizer runs after this component).
+_SET_OFF_SAY = frozenset("said says told tells added adds noted notes wrote writes reported reports argued argues insisted insists "
+                         "claimed claims explained explains acknowledged acknowledges conceded concedes".split())
+
+
+def _parenthetical_report(tok: Any) -> None:
+    """"She was not surprised that the campaign won, her advisers said Friday, because she ...": the
+    parser takes "that" for the mark of "said" and the clause before it for its object, so "her advisers
+    said the campaign won" and the sentence's own clause loses its "that" clause. A verb of saying
+    whose subject is set off by a comma after its own "that ..." clause is set off inside that
+    clause's sentence: the clause goes back to the word before "that", and the report stands aside
+    (parataxis) with what follows it belonging to the sentence."""
+    if tok.dep_ != "ccomp" or tok.lower_ not in _SET_OFF_SAY or tok.head.i > tok.i:
+        return
+    mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < tok.i), None)
+    clause = next((c for c in tok.children if c.dep_ == "ccomp" and mark is not None and mark.i < c.i < tok.i), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and clause is not None and clause.i < c.i < tok.i), None)
+    if subj is None or subj.left_edge.i < 1 or tok.doc[subj.left_edge.i - 1].text != ",":
+        return
+    head, root = tok.head, tok.sent.root
+    clause.head, mark.head = head, clause
+    for c in list(tok.children):
+        if c.i > tok.i and c.dep_ == "advcl":
+            c.head = head  # ("..., because she ...": the sentence's reason, not the advisers')
+    tok.head, tok.dep_ = root, "parataxis"
 
 
 # Adjectives of a stance that take a clause ("X is skeptical (that) Y can win").
@@ -35,7 +64,7 @@ def _stance_adjective(tok: Any) -> None:
         return
     noun, cop = tok.head, tok.doc[tok.i - 1]
     clause = noun.head
-    if cop.lemma_ != "be" or noun.dep_ != "nsubj" or noun.left_edge.i != tok.i or clause.dep_ != "ccomp" or clause.head.i != cop.i:
+    if cop.lower_ not in ("is", "are", "was", "were", "be", "been", "am") or noun.dep_ != "nsubj" or noun.left_edge.i != tok.i or clause.dep_ != "ccomp" or clause.head.i != cop.i:
         return
     tok.head, tok.dep_ = cop, "acomp"
     clause.head = tok

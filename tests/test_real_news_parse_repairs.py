@@ -659,3 +659,21 @@ def test_an_inherited_she_does_not_tell_her():
     tags = ["WDT", "PRP", "VBD", "VBG", "WRB", "NNS", "VBD", "PRP", "CC", "VBD", "PRP", "TO", "VB", "."]
     doc = _parsed(words, heads, deps, tags=tags)
     assert misread_subject(doc[9], doc[1], False)
+
+
+def test_a_report_set_off_inside_the_clause_it_reports_stands_aside():
+    from summarise._parse_repairs import repair_heads
+
+    # "She was not surprised that the campaign won, her aides said Friday, because she knew.": the parser
+    # hangs "that" on "said", so "her aides said the campaign won" and "surprised" loses its clause
+    #        0      1      2      3            4       5      6           7      8    9      10      11
+    words = ["She", "was", "not", "surprised", "that", "the", "campaign", "won", ",", "her", "aides", "said",
+             "Friday", ",", "because", "she", "knew", "."]
+    #        12        13   14         15     16      17
+    heads = [1, 1, 1, 1, 11, 6, 7, 11, 11, 10, 11, 3, 11, 11, 16, 16, 11, 1]
+    deps = ["nsubj", "ROOT", "neg", "acomp", "mark", "det", "nsubj", "ccomp", "punct", "poss", "nsubj", "ccomp",
+            "npadvmod", "punct", "mark", "nsubj", "advcl", "punct"]
+    tags = ["PRP", "VBD", "RB", "JJ", "IN", "DT", "NN", "VBD", ",", "PRP$", "NNS", "VBD", "NNP", ",", "IN", "PRP", "VBD", "."]
+    doc = repair_heads(_parsed(words, heads, deps, tags=tags))
+    assert doc[7].head.i == 3 and doc[4].head.i == 7  # "surprised that the campaign won"
+    assert doc[11].dep_ == "parataxis" and doc[16].head.i == 3  # the report aside; "because she knew" the sentence's
