@@ -47,6 +47,8 @@ def _quantities(analysis: Analysis) -> list[tuple[str, str, Any, int, int]]:
             if any(0 <= j < len(doc) and 0 <= k < len(doc) and doc[j].text in ("-", "\u2013") and doc[k].like_num
                    for j, k in ((tok.i - 1, tok.i - 2), (tok.i + 1, tok.i + 2))):
                 continue  # "a 5-4 decision", "a 4-4 ruling": a tally, not a count
+            if tok.i + 2 < len(doc) and doc[tok.i + 1].text in ("-", "\u2013") and doc[tok.i + 2].is_alpha and not doc[tok.i + 2].like_num:
+                continue  # "a four-way race", "a two-way race": a kind of race, not a count of races
             if tok.head.i != head.i and tok.head.like_num:
                 continue  # the "three" of "three million": counted through "million"
             scale = [t for t in tok.head.subtree if t.like_num] if tok.head.like_num else [tok]

@@ -29,7 +29,7 @@ _DOCUMENT_NOUNS = frozenset(
     "test assessment evaluation inquiry video footage recording tape photo photograph image picture "
     "transcript email emails letter memo slide chart graph graphic table map presentation paper book article "
     "documentary database dataset index ranking reporting story coverage statement announcement release "
-    "communique communiqué broadcast polling testimony ledger invoice receipt spreadsheet".split())
+    "communique communiqué broadcast polling testimony ledger invoice receipt spreadsheet average".split())
 # Nouns of a part or a set of something ("a batch of emails", "the latest series of polls").
 _PARTITIVES = frozenset("batch series set trove cache collection bundle stack pile raft slew string handful review copy "
                         "number lot".split())

@@ -88,6 +88,11 @@ def test_two_dates_or_two_tallies_are_not_a_contradiction():
     assert not summarise(text, model=None).inconsistencies
 
 
+def test_kinds_of_a_thing_written_with_numbers_are_not_two_counts():
+    text = "In a four-way race, Lind leads with 46 percent of the vote. In a two-way race, her lead is the same."
+    assert not summarise(text, model=None).inconsistencies
+
+
 def test_different_sources_with_different_figures_are_not_a_contradiction():
     text = ("Organisers said 50,000 people joined the march. "
             "Police estimated the crowd at 20,000 people.")

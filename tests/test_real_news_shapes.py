@@ -220,3 +220,9 @@ def test_ledgers_and_invoices_are_documents_that_show_things():
     text = "Mr. Hale had come under scrutiny over his ties to the firm, including handwritten ledgers showing he was paid $2 million in cash."
     kind, source, _ = by_text(text, "$2 million")
     assert source == "handwritten ledgers" and kind != "fact"
+
+
+def test_a_polling_average_shows_what_it_shows():
+    _, source, _ = by_text("Polling averages show Lind with a lead in the low single digits.", "single digits")
+    assert source == "Polling averages"
+    assert all(c[1] == "the article" for c in claims("On average, the trains ran late on the northern line last year."))
