@@ -116,7 +116,7 @@ def _compared_subject(tok: Any) -> bool:
     if subj is None:
         return False
     k = subj.left_edge.i - 1
-    while k > 0 and tok.doc[k].lower_ in ("many", "most", "some", "even", "what", "the", "those", "most", "all"):
+    while k > 0 and tok.doc[k].lower_ in ("many", "most", "some", "even", "what", "the", "those", "all"):
         k -= 1
     return k > 0 and (tok.doc[k].lower_ == "than" or tok.doc[k].lower_ == "as" and tok.doc[k - 1].tag_ in ("JJ", "JJR", "RB", "RBR"))
 

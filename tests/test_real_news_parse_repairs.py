@@ -677,3 +677,14 @@ def test_a_report_set_off_inside_the_clause_it_reports_stands_aside():
     doc = repair_heads(_parsed(words, heads, deps, tags=tags))
     assert doc[7].head.i == 3 and doc[4].head.i == 7  # "surprised that the campaign won"
     assert doc[11].dep_ == "parataxis" and doc[16].head.i == 3  # the report aside; "because she knew" the sentence's
+
+
+def test_a_headline_verb_the_tagger_took_into_a_name_leaves_it():
+    from summarise._entity_repairs import mend_entities
+
+    # "Lind Says Plant Will Close.": the tagger takes the headline's verb into the name ("[Lind Says]")
+    doc = _parsed(["Lind", "Says", "Plant", "Will", "Close", "."], [1, 1, 4, 4, 1, 1], ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+                  pos=["PROPN", "VERB", "PROPN", "AUX", "VERB", "PUNCT"], ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O"],
+                  tags=["NNP", "VBZ", "NNP", "MD", "VB", "."])
+    mend_entities(doc)
+    assert [e.text for e in doc.ents] == ["Lind"]
