@@ -24,6 +24,8 @@ def relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = Fals
             x.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for x in c.children)), None)
         if clause is not None:  # "emails ... and that X thinks should be made public": "X thinks the emails should be ..."
             first = min(clause.subtree, key=lambda t: t.i)
+            if any(t.dep_ not in ("advmod", "npadvmod", "neg") for t in cue.doc[cue.i + 1:first.i]):
+                return False  # (the gap the noun fills is right after the verb: not 'the story X told about Y who wired, "Don't buy ..."')
             f.edits = ((first.idx, first.idx, antecedent(cue.head) + " "),)
         return True
     if rel is None or cue.head.pos_ not in ("NOUN", "PROPN") or quoted and rel.dep_ != "det":

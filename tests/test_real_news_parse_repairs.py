@@ -688,3 +688,26 @@ def test_a_headline_verb_the_tagger_took_into_a_name_leaves_it():
                   tags=["NNP", "VBZ", "NNP", "MD", "VB", "."])
     mend_entities(doc)
     assert [e.text for e in doc.ents] == ["Lind"]
+
+
+def test_a_noun_is_written_into_the_gap_right_after_the_verb_only():
+    from summarise._frame_relatives import relative_content
+    from summarise._frame_syntax import Frame
+
+    # 'the story Lind told about his father who wired, "Do n't buy votes."': the quotation's verb
+    # has no subject of its own, but "the story" is not what is missing there
+    #        0      1        2       3       4        5      6         7      8        9   10  11     12     13     14
+    words = ["the", "story", "Lind", "told", "about", "his", "father", "who", "wired", ",", '"', "Do", "n't", "buy", "votes"]
+    heads = [1, 1, 3, 1, 3, 6, 4, 8, 6, 3, 13, 13, 13, 3, 13]
+    deps = ["det", "ROOT", "nsubj", "relcl", "prep", "poss", "pobj", "nsubj", "relcl", "punct", "punct", "aux", "neg",
+            "ccomp", "dobj"]
+    pos = ["DET", "NOUN", "PROPN", "VERB", "ADP", "PRON", "NOUN", "PRON", "VERB", "PUNCT", "PUNCT", "AUX", "PART", "VERB", "NOUN"]
+    doc = _parsed(words, heads, deps, pos=pos)
+    f = Frame(0, "told", "tell", "statement", "Lind", None, None, (doc[10].idx, len(doc.text)), (doc[2].idx, len(doc.text)))
+    assert not relative_content(f, doc[3], list(doc[3].subtree)) and not f.edits
+    # "a probe the agency said was ongoing": the gap right after "said" is the probe's
+    words = ["a", "probe", "the", "agency", "said", "was", "ongoing"]
+    doc = _parsed(words, [1, 1, 3, 4, 1, 4, 5], ["det", "ROOT", "det", "nsubj", "relcl", "ccomp", "acomp"],
+                  pos=["DET", "NOUN", "DET", "NOUN", "VERB", "AUX", "ADJ"])
+    f = Frame(0, "said", "say", "statement", "the agency", None, None, (doc[5].idx, len(doc.text)), (doc[2].idx, len(doc.text)))
+    assert relative_content(f, doc[4], list(doc[4].subtree)) and f.edits[0][2] == "the probe "
