@@ -232,7 +232,10 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
                 continue  # a quotation's ". . ." read as a sentence of its own: nothing said
             rendering, handled, extra = rendered[id(f)] if id(f) in rendered else \
                 render_frame(analysis, f, loaded, drafts + [d for _, d in items])
-            if len(rendering.split()) < 4:
+            # ("Or maybe the governor, an aide says.": a phrase with no verb, outside a quotation, before its source)
+            fragment = f.subj is not None and text[f.content[1]:f.subj[0]].strip() == "," and not analysis.in_quote(f.content[0], f.content[0] + 1) and not any(
+                t.pos_ in ("VERB", "AUX") for t in tokens_in(analysis.doc, *f.content))
+            if len(rendering.split()) < 4 or fragment:
                 if len(sent_frames) != 1 or f.subj is None or len(_as_written(analysis, si).split()) < 6:
                     continue
                 # "Democrats opposed it because it fell short of the request": too little to stand

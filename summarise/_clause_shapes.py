@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._cues import MESSAGE_NOUNS, animate, is_document
+from ._cues import MESSAGE_NOUNS, QUOTE_CUES, animate, is_document
 from ._nlp import lexicons
 from ._parse_repairs import title_case
 
@@ -128,10 +128,15 @@ def one_of_those(head: Any) -> Any | None:
 
 def beyond_semicolon(cue: Any, clause: Any) -> bool:
     """A clause the parser hung on the cue across a semicolon ("X has indicated that ...; the
-    department has indicated that ..."): another sentence in all but the full stop."""
+    department has indicated that ..."): another sentence in all but the full stop. So is one
+    before the cue across a colon ("The worries are sharpened by the calendar: the winner would
+    assume office in May" reports no worries; after the cue a colon opens what is said)."""
     sub = [t.i for t in clause.subtree]
     lo, hi = (max(sub), cue.i) if max(sub) < cue.i else (cue.i, min(sub))
-    return any(t.text == ";" for t in cue.doc[lo + 1:hi])
+    stops = (";", ":") if max(sub) < cue.i else (";",)
+    # (nor is one after a second verb of saying: '"A," X said, adding later, "B."' quotes twice)
+    return any(t.text in stops for t in cue.doc[lo + 1:hi]) or any(
+        c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and c.lemma_.lower() in QUOTE_CUES and cue.i < c.i < min(sub) for c in cue.children)
 
 
 def purpose_infinitive(cue: Any) -> Any | None:
@@ -280,3 +285,32 @@ def with_subjunctive(cue: Any, toks: list[Any]) -> list[Any]:
     if verb.i < nxt.i or verb.right_edge.i <= verb.i:
         return toks
     return [t for t in cue.doc[toks[0].i:verb.right_edge.i + 1] if not t.is_space]
+
+
+def fronted_fragment(cue: Any) -> list[Any]:
+    """'People like the senator, he said.': a verbless phrase set off before the subject of a cue
+    that reports nothing else (the parser takes it for a second subject); [] otherwise."""
+    subjs = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if len(subjs) != 2 or cue.dep_ != "ROOT" or any(c.i > cue.i and not c.is_punct for c in cue.children):
+        return []
+    frag, subj = subjs
+    if cue.doc[subj.left_edge.i - 1].text != "," or any(t.pos_ in ("VERB", "AUX") for t in frag.subtree):
+        return []
+    return [t for t in frag.subtree]
+
+
+def in_subject(subj: Any | None, cue: Any, offset: int) -> bool:
+    """Whether ``offset`` lies in the subject before the cue (a nickname in quotation marks: 'his
+    niece, Marcia "Cia" Price, shouted' quotes no words she said)."""
+    return subj is not None and subj.i < cue.i and subj.left_edge.idx <= offset < subj.right_edge.idx + len(subj.right_edge)
+
+
+def without_gloss(toks: list[Any]) -> list[Any]:
+    """The words a cue reports without the article's gloss set off by a dash after a quotation
+    ('dismissed it as "a backwater" -- a metaphor for ...', 'called it "a disaster" -- a rare
+    rebuke'): a phrase with no verb of its own that describes what was said."""
+    for k, t in enumerate(toks[1:-1], 1):
+        if (t.text in ("--", "\u2014", "\u2013") and toks[k - 1].is_quote and toks[k + 1].tag_ == "DT"
+                and not any(x.tag_ in ("VBD", "VBZ", "VBP", "MD") for x in toks[k + 1:])):
+            return toks[:k]
+    return toks

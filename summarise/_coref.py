@@ -188,6 +188,8 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
     if len(cands) != 1 or cands[0] is None:
         return None
     m = cands[0]
+    if _object_of_own_verb(analysis, low, offset, m):
+        return None  # '"...," he told Rubio': he is not Rubio
     if low in PLURAL_PRONOUNS and m is not speaker and _body_subject_besides(analysis, offset, m):
         return None
     if low in PRONOUN_GENDER and m.label == "PERSON" and not (m is speaker and _speaker_just_named(analysis, speaker, offset, depth)):
@@ -200,6 +202,17 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
     if m.label == "NOUN" and not m.name[:1].isupper() and m.name.split()[0].lower() not in ("the", "a", "an", "this", "that"):
         return None  # an unnamed speaker cut to its noun ("wife" for "his ex-wife"): the pronoun reads better
     return m
+
+
+def _object_of_own_verb(analysis: Analysis, pronoun: str, offset: int, m: Mention) -> bool:
+    """Whether the person is named as the object of the pronoun's own verb ("he told Rubio", "she
+    thanked Lee"), whom a subject pronoun cannot be."""
+    tok = token_ending_in(analysis.doc, offset + len(pronoun))
+    if tok is None or tok.idx != offset or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    objs = [t for c in tok.head.children if c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ in ("to", "with")
+            for t in c.subtree]
+    return any((t.ent_type_ == "PERSON" or t.pos_ == "PROPN") and t.text in m.name.split() for t in objs)
 
 
 def _named_pair(analysis: Analysis, t: Any) -> Mention | None:

@@ -50,12 +50,13 @@ def claims_something(tok: Any, lemma: str) -> bool:
     if lemma == "refer":  # "referred to the plan as a giveaway"; "referring to herself, A and B" names no one's view
         return clause or any(c.dep_ == "prep" and c.lower_ == "as" for x in (tok, *tok.children) for c in x.children)
     # (a verb joined to the one with the subject shares it: "that has led to shortages and now threatens to")
-    verb = tok.head if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else tok
-    if lemma == "threaten" and any(c.dep_ == "xcomp" for c in tok.children) and any(
+    # ("continues to threaten the recovery": the subject of the verb it completes)
+    verb = tok.head if tok.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else tok
+    if lemma == "threaten" and any(
             c.dep_ == "nsubj" and (c.lower_ in ("that", "which") and not animate(verb.head) if verb.dep_ == "relcl"
                                    else c.pos_ in ("NOUN", "PROPN") and not animate(c) and c.lower_ not in _SOME)
             for c in verb.children):
-        return False  # "a nightmare that now threatens to slow the recovery": a risk, no one's threat
+        return False  # "a nightmare that now threatens to slow the recovery", "the storm threatened the harvest": a risk, no one's threat
     if lemma == "dismiss" and not clause and not any(c.dep_ == "prep" and c.lower_ == "as" for x in (tok, *objs) for c in x.children) and any(
             animate(o) or o.lemma_.lower() in _PROCEEDINGS for o in objs + [c for c in tok.children if c.dep_ == "nsubjpass"]):
         return False  # "did not dismiss his manager" (fire), "dismissed the lawsuit" (a court's act): no claim denied

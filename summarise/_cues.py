@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._cue_shapes import made_clear, parenthetical_conj
 from ._nlp import lexicons
 from ._cue_senses import FIGURES as _FIGURES, claims_something, subject_holders as _subject_holders
 from ._speakers import animate, is_document, named_elsewhere
 
-__all__ = ["ABOUT_CUES", "ADDRESSEE_CUES", "AS_CUES", "ADJECTIVE_CUES", "ADJECTIVE_PREPS", "FOR_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MENTAL_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "aside", "is_cue", "is_document", "colon_quote", "document_participle", "made_clear", "told_whom", "values_at"]
+__all__ = ["ABOUT_CUES", "ASSENT_CUES", "ADDRESSEE_CUES", "AS_CUES", "ADJECTIVE_CUES", "ADJECTIVE_PREPS", "FOR_CUES", "DOCUMENT_CUES", "MEDIUM_CUES", "MENTAL_CUES", "MESSAGE_NOUNS", "OBJECT_CUES", "QUOTE_CUES", "STANCE_CUES", "animate", "aside", "is_cue", "is_document", "colon_quote", "document_participle", "made_clear", "told_whom", "values_at"]
 
 # Speech acts and judgements with what they are about as their object ("cited the report",
 # "chided the council"): cues only when someone, not something, does them (see STANCE_CUES).
@@ -73,10 +74,13 @@ MENTAL_CUES = frozenset("want intend seek wish aim hope fear plan worry feel bel
 _COGNITION = frozenset("know understand remember realize realise recognize recognise wonder notice".split())
 # Verbs that give a figure as someone's valuation when followed by "at" and a number.
 _VALUING_CUES = frozenset("put place peg value".split())
-# Cues that introduce a quotation ('"...," she said').
-QUOTE_CUES = frozenset("say tell add write state post reply respond tweet ask".split())
+# Cues that introduce a quotation ('"...," she said'); the manner of saying it ('"Go!" she shouted') only beside one.
+# Verbs of agreeing or explaining that a quotation after them can spell out ('X agreed. "..."').
+ASSENT_CUES = frozenset("agree disagree concur explain elaborate".split())
+_MANNER_CUES = frozenset("shout yell scream exclaim cry whisper mutter chant quip retort".split())
+QUOTE_CUES = frozenset("say tell add write state post reply respond tweet ask".split()) | _MANNER_CUES
 # Of those, the ones whose prepositional phrase is where they said it, never what.
-MEDIUM_CUES = frozenset("say write state post tweet".split())
+MEDIUM_CUES = frozenset("say write state post tweet".split()) | _MANNER_CUES
 # Nouns of a message someone issues ("issued a statement calling ...", "sent a letter urging ...",
 # "in a post saying ..."): a cue that modifies one is spoken by whoever issued it.
 MESSAGE_NOUNS = frozenset(
@@ -103,27 +107,6 @@ def values_at(tok: Any) -> bool:
     return tok.lemma_.lower() in _VALUING_CUES and tok.pos_ == "VERB" and any(
         c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num or t.ent_type_ in _FIGURES for t in c.subtree)
         for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children)
-
-
-def parenthetical_conj(tok: Any) -> Any | None:
-    """The verb a cue set off inside the clause it reports was hung on as a conjunct ("This sort
-    of opining, the network claimed, violates its code": "claimed" the root, "violates" its
-    conjunct): the conjunct right after the cue's closing comma, which has no subject of its own,
-    when only a noun phrase comes before the cue's subject. None otherwise."""
-    doc = tok.doc
-    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
-    left, start = (min(t.i for t in subj.subtree), tok.sent.start) if subj is not None else (0, 0)
-    if tok.dep_ != "ROOT" or subj is None or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "," or left - start < 3 or doc[left - 1].text != ",":
-        return None
-    if any(t.dep_ not in ("advmod", "aux", "neg") for t in doc[max(t.i for t in subj.subtree) + 1:tok.i]):
-        return None  # only "also", "has" between the subject and the cue
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("pcomp", "amod", "acl", "relcl") for t in doc[start:left - 1]):
-        return None  # a clause of its own before the cue
-    verb = doc[tok.i + 2]
-    if verb.head.i != tok.i or verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
-        return None
-    return verb
 
 
 def document_participle(tok: Any) -> Any | None:
@@ -171,6 +154,8 @@ def is_cue(tok: Any) -> bool:
         # (the small tagger can read "knows" as a noun: a subject and a clause say it is the verb)
         return tok.pos_ in ("VERB", "NOUN") and any(c.dep_ == "ccomp" for c in tok.children) and any(
             c.dep_ == "nsubj" and c.lower_ != "it" and animate(c) for c in tok.children)
+    if lemma in ("assume", "presume", "welcome") and any(c.dep_ == "dobj" and (lemma != "welcome" or animate(c)) for c in tok.children):
+        return False  # "would assume office", "assumed control of": taking something on; "welcomed guests": greeting
     if lemma == "press" and tok.pos_ == "VERB" and made_clear(tok) is not None:
         return True  # "pressing the case that low rates are important": an argument, whoever presses it
     if lemma == "make" and tok.pos_ == "VERB":
@@ -225,8 +210,13 @@ def is_cue(tok: Any) -> bool:
         # respond favorably" report nothing; a named person's or body's response is theirs)
         return has_clause or any(t.is_quote for t in tok.sent) or any(
             c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG") or named_elsewhere(c)) for c in tok.children)
-    if lemma in QUOTE_CUES and (lemma != "ask" or any(t.is_quote for t in tok.sent) and not (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl"))):
+    if lemma in _MANNER_CUES and not any(c.dep_ == "nsubj" for c in tok.children):
+        return False  # ('children use a figure to wreck a dollhouse, yelling "..."': who yells, the parse cannot say)
+    if lemma in QUOTE_CUES and (lemma not in _MANNER_CUES | {"ask"} or any(t.is_quote for t in tok.sent) and not (
+            tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl")) or lemma in _MANNER_CUES and _after_quote(tok)):
         return True  # quotes: '"...," she said.' (a question asked: '"Why?" she asked', not "called to ask about X")
+    if lemma in ASSENT_CUES and tok.dep_ == "ROOT" and _quote_next(tok):
+        return True  # 'X agreed. "..."': the quotation after it says how
     if lemma in _PUSH_CUES:
         # "pressed for a vote", "pushed to repeal it"; "pushes the tally beyond the total for 2012"
         # and "push $4 trillion into the economy to build roads" report nothing
@@ -326,6 +316,9 @@ def _in_medium(prep: Any) -> bool:
 def aside(tok: Any) -> bool:
     """A cue set off inside or beside the clause it reports, with nothing of its own to report (a "with"
     is how: "as X pointed out with a chart"): '..., the survey shows, ...' or 'As X noted, ...'."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("welcome", "thank", "speak", "talk", "testify", "campaign", "debate") or lemma in _MANNER_CUES or lexicons().cue_kind.get(lemma) == "opinion":
+        return False  # ("As he welcomed the guests, X ...", "as the president spoke": a greeting, a side taken, a time)
     if tok.head.i == tok.i or any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "nsubjpass") and not _put_it(tok, c)
                                   and (c.i > tok.i or c.dep_ == "nsubjpass") and not when_or_where(c) and not _in_medium(c) and c.lower_ != "with"
                                   and not told_whom(tok, c) for c in tok.children):  # ("The solution, the partner told them, was simple")
@@ -371,30 +364,22 @@ def colon_quote(tok: Any) -> int | None:
     return None
 
 
+def _after_quote(tok: Any) -> bool:
+    """A sentence that opens right after a closing quotation mark ('"We won!" Lee shouted.')."""
+    prev = tok.sent.start - 1
+    while prev >= 0 and tok.doc[prev].is_space:
+        prev -= 1
+    return prev >= 0 and tok.doc[prev].is_quote and not tok.doc[prev].text in ("\u201c", "``")
+
+
+def _quote_next(tok: Any) -> bool:
+    """A sentence followed, in its paragraph, by one that opens with a quotation mark."""
+    nxt = tok.sent.end
+    while nxt < len(tok.doc) and tok.doc[nxt].is_space and "\n" not in tok.doc[nxt].text:
+        nxt += 1
+    return nxt < len(tok.doc) and "\n" not in tok.doc[nxt - 1].whitespace_ and tok.doc[nxt].text in ("\u201c", '"', "``")
+
+
 def _put_it(tok: Any, child: Any) -> bool:
     """'as X put it': the "it" of the idiom is no object of its own."""
     return tok.lemma_.lower() == "put" and child.dep_ == "dobj" and child.lower_ == "it"
-
-
-# Nouns of a case someone makes ("made the case that ...", "made the point that ...").
-_MADE_NOUNS = frozenset("case point argument claim pitch promise pledge vow prediction assertion accusation charge allegation".split())
-
-
-def made_clear(tok: Any) -> Any | None:
-    """The clause a "make" reports: "made it clear (that) they disagree", "made clear Monday they
-    disagree" (the parser can hang "clear" on the date), "made the case/point that ..." -> the clause."""
-    doc = tok.doc
-    after = doc[tok.i + 2] if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "it" else (
-        doc[tok.i + 1] if tok.i + 1 < len(doc) else None)
-    for c in (*tok.children, *([after] if after is not None and after.lower_ == "clear" else [])):
-        if c.lower_ == "clear" and (c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") or c is after):
-            for x in (*c.children, *tok.children):
-                if x.dep_ in ("ccomp", "advcl") and x.pos_ in ("VERB", "AUX") and x.i > c.i:
-                    return x
-        if c.dep_ == "dobj" and c.lemma_.lower() in _MADE_NOUNS:
-            # the clause with "that", wherever the parser hung it ("made a case to the voters
-            # that he ...": on "voters"); a relative "that" is its subject or object, not its mark
-            for x in tok.subtree:
-                if x.i > c.i and x.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children):
-                    return x
-    return None

@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from ._analysis import Analysis, Mention
-from ._cues import animate, is_cue
+from ._cues import OBJECT_CUES, STANCE_CUES, animate, is_cue
+from ._frame_repairs import noun_read_report, noun_read_stance
 from ._frame_sources import display_source
 from ._frame_syntax import Frame, span_of, subtree
 from ._kinds import cue_kind_of_text
 from ._nlp import lexicons
 
-__all__ = ["noun_frames"]
+__all__ = ["noun_frames", "noun_read_frame"]
 
 # Nouns of a claim, a promise or a view -> the verb the rendering writes and the cue lemma whose
 # kind the claim takes. General English (not any one article).
@@ -147,3 +148,23 @@ def _put_forward(analysis: Analysis, si: int, noun: Any, taken: list[Frame], rec
     if mention is not None:
         recent.append(mention)
     return Frame(si, verb.text, lemma, kind, source, mention, subj, content, (subj[0], content[1]), cue_i=verb.i)
+
+
+def noun_read_frame(analysis: Analysis, si: int, toks: list[Any], s_last: int, recent: list[Mention]) -> Frame | None:
+    """"..., campaign finance records show." with "show" tagged as a noun (see
+    :func:`noun_read_report`): the records' statement of all before the comma; "Two-thirds support
+    raising the wage" with "support" read so (see :func:`noun_read_stance`): their stance."""
+    found = noun_read_report(toks, s_last) or noun_read_stance(toks, STANCE_LEMMAS)
+    if found is None:
+        return None
+    subj, verb, lemma, content_toks = found
+    source, mention = display_source(analysis, subj, recent)
+    content = span_of(content_toks)
+    kind = cue_kind_of_text(analysis.text[content[0]:content[1]], lexicons().cue_kind.get(lemma, "statement"))
+    subj_span = span_of(subj)
+    return Frame(si, verb.text, lemma, kind, source, mention, subj_span, content,
+                 (min(content[0], subj_span[0]), max(content[1], verb.idx + len(verb.text))), cue_i=verb.i)
+
+
+# Verbs of taking a side that the tagger can read as nouns ("support", "oppose", "blame").
+STANCE_LEMMAS = frozenset(STANCE_CUES | OBJECT_CUES)

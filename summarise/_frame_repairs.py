@@ -126,7 +126,7 @@ def trailing_report(cue: Any, subj: Any, toks: list[Any], s_last: int) -> list[A
     if left < 1 or doc[left - 1].text not in (",", "\u2014", "\u2013", "--"):
         return None  # (or a dash closing an aside: "... fell to 5.4% \u2014 a new low \u2014 the bureau reported")
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "agent")
-           and not told_whom(cue, c)
+           and not told_whom(cue, c) and not (c.dep_ == "ccomp" and c.i < left and cue.dep_ == "conj")  # ("A, but B, X notes": B hung on the cue)
            or c.dep_ == "prep" and cue.lemma_.lower() not in _SAY for c in cue.children):
         return None  # (a verb of saying may say where: "..., X said at an event in Ohio"; and whom: "..., X told a panel")
     own = {t.i for t in cue.subtree}

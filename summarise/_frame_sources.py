@@ -158,21 +158,27 @@ def headline_speaker(analysis: Analysis, si: int, recent: list[Mention]) -> Fram
             ents[0].text if len(ents[0]) > 2 and ents[0][1].text[:1].isupper() else ents[0].text.split()[0]) + r"\b", text)) < 2:
         ents = []  # "Veto Power Impedes Peace Efforts: ...": a section's heading the tagger took for a body
         # (a long name the article never writes again is the headline's clause: "X Addresses Y Attack: ...")
-    if not ents:
+    words = [t for t in doc if a <= t.idx < b]
+    if not ents and si == 0 and 0 < len(words) <= 3 and all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in words) and (
+            animate(words[-1]) or is_document(words[-1])):
+        who = (a, b)  # "Historians: ...", "Poll: ...": a headline's unnamed source
+    elif not ents:
         return None  # ("Former AG Smith at RNC: ...": a name and where they spoke)
-    before = text[a:ents[0].start_char].split()
+    else:
+        who = (ents[0].start_char, ents[0].end_char)
+    before = text[a:who[0]].split()
     if any(w.rstrip(".").lower() not in TITLES and not w[:1].isupper() for w in before):
         return None  # "Asked about it, Smith: ..." is no headline speaker
     c0 = s0 + m.end()
     after = [t for t in doc if c0 <= t.idx < s1]
     if len([t for t in after if not t.is_punct]) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in after):
         return None
-    source, mention = display_source(analysis, [t for t in doc if ents[0].start_char <= t.idx < ents[0].end_char], recent)
+    source, mention = display_source(analysis, [t for t in doc if who[0] <= t.idx < who[1]], recent)
     end = s1
     while end > c0 and text[end - 1].isspace():
         end -= 1
     content = (c0, end)
-    return Frame(si, ":", "say", cue_kind_of_text(text[c0:end]), source, mention, (ents[0].start_char, ents[0].end_char), content,
+    return Frame(si, ":", "say", cue_kind_of_text(text[c0:end]), source, mention, who, content,
                  (a, end))
 
 

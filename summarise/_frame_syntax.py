@@ -14,7 +14,7 @@ from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS,
                     is_document, made_clear, told_whom, when_or_where)
 from ._clause_shapes import (beyond_semicolon, clause_read_as_quotation, joined_to, message_issuer, object_acting, object_before_date,
                              one_of_those, purpose_infinitive, quoted_after, quoted_before, role_read_as_verb, said_conjuncts, set_off, stranded_clause,
-                             that_clause, with_stray_tail, with_subjunctive, first_to, NAMING_CUES)
+                             that_clause, with_stray_tail, with_subjunctive, without_gloss, first_to, NAMING_CUES)
 from ._frame_repairs import is_trailing_report
 from ._nlp import doc_text, lexicons
 from ._speakers import someone, source_tokens, who_antecedent
@@ -285,6 +285,7 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
             # "Soon after the hearing, the records indicate, ...": what the parser hung on the cue
             # before its subject is the reported clause's
             own = {t.i for t in cue.subtree if t.i >= subj.left_edge.i}
+        own |= {c.i for c in cue.head.children if c.dep_ == "mark" and c.i == cue.head.left_edge.i}  # ("because ..., as a memo put it")
         return [t for t in cue.head.subtree if t.i not in own], False
     if passive:  # "X have been accused of Y": the clause itself is the content
         return subtree(cue), False
@@ -396,5 +397,4 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
     close = marks[1] if len(marks) == 2 else None  # (not a list of labels: 'a "nasty guy," an "anchor baby," ...')
     if lemma in NAMING_CUES and close is not None and close + 1 < len(toks) and toks[close + 1].i == toks[close].i + 1 and toks[close - 1].text == ",":
         toks = toks[:close + 1]  # 'called X "racist," an extraordinary indictment that ...': the name ends the label; the rest is the article's
-    return with_stray_tail(cue, subj, with_subjunctive(cue, toks)), False
-
+    return with_stray_tail(cue, subj, without_gloss(with_subjunctive(cue, toks))), False

@@ -8,21 +8,22 @@ merge into one, keeping the most specific kind.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
 from ._analysis import Analysis, Mention
-from ._cues import ADJECTIVE_CUES, DOCUMENT_CUES, MENTAL_CUES, OBJECT_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, is_cue, is_document, values_at
+from ._cues import ADJECTIVE_CUES, ASSENT_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, is_cue, is_document, values_at
 from ._frame_guards import misread_subject, not_done, not_reported, reduced_passive, unasserted
-from ._frame_nouns import noun_frames
+from ._frame_nouns import noun_frames, noun_read_frame
 from ._frame_phrases import phrase_source, phrase_span
 from ._frame_quotes import inner_quote, quote_before_cue, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_after_colon, quote_before, quote_continuation
 from ._frame_relatives import relative_content, said_of_claim_noun
-from ._frame_repairs import answer_to, description_edit, fronted_description, conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, noun_read_report, noun_read_stance, parenthetical_cue, report_hung_on_speaker, stranded_subject, trailing_report
+from ._frame_repairs import answer_to, description_edit, fronted_description, conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, parenthetical_cue, report_hung_on_speaker, stranded_subject, trailing_report
 from ._frame_sources import colon_quotation, display_source, headline_speaker
-from ._clause_shapes import first_to, one_of_those, title_case_rest
+from ._clause_shapes import first_to, fronted_fragment, in_subject, one_of_those, title_case_rest
 from ._frame_syntax import KIND_RANK, RELATIVE, Frame, content_of, source_tokens, span_of, subject_of, subtree
-from ._kinds import cue_kind, cue_kind_of_text
+from ._kinds import cue_kind
 from ._nlp import lexicons, tokens_in
 from ._persons import named_in_quote
 
@@ -52,8 +53,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     head = head.head  # "... incomes go up by 19.9 percent, according to": the clause, not the noun
                 final = max(t.i for t in tok.subtree) >= s_last and tok.i > s_first and doc[tok.i - 1].text == ","
                 while head.dep_ in ("ccomp", "conj", "xcomp", "advcl") and head.head.i != head.i and (
-                        not is_cue(head.head) or final and not _speaks(head.head)) and not any(
-                        c.dep_ == "mark" and c.i < tok.i for c in head.children):  # ("because, according to X, Y": Y's)
+                        not is_cue(head.head) or final and not _speaks(head.head)) and (final or not any(
+                        c.dep_ == "mark" and c.i < tok.i for c in head.children)):  # ("because, according to X, Y": Y's; "A, while B, according to X": A and B X's)
                     # the parser hangs it on the nearest verb; set off at the end, it scopes over the
                     # sentence ("X is one of 707 people shot and the fourth shot ..., according to a
                     # database"; "The campaign announced that it hired X, according to the Ledger":
@@ -158,7 +159,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 if named_after and named_after[0].i > tok.i:  # ('"Is X ...?" asked Mr. Z, referring to Y': the speaker and his aside are not what he asked)
                     content_toks = [t for t in content_toks if t.i < tok.i]
             if not content_toks and not passive:
-                content_toks = parenthetical_cue(tok) or title_case_rest(tok, toks)  # ("X Says Plan Would Fail")
+                content_toks = parenthetical_cue(tok) or title_case_rest(tok, toks) or fronted_fragment(tok)  # ("X Says Plan Would Fail")
             quote_content = None
             if tok.lemma_.lower() in QUOTE_CUES:
                 # '"A," he said, "B."': one quotation broken by its cue is all the speaker's
@@ -171,8 +172,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 # (the second part may run on past this sentence: '"A," he said, "B. C."' -> A and B
                 # here, C a sentence of its own)
                 right = [q for q in analysis.quotes if tok.idx < q[0] < s1
-                         and text[s0:q[0]].rstrip().endswith((",", ":")) and all(
-                    t.i in own or t.is_punct or t.is_space for t in tokens_in(doc, tok.idx + 1, q[0]))]
+                         and text[s0:q[0]].rstrip().endswith((",", ":")) and all(  # (not after "adding later,": two quotations)
+                    (t.i in own or t.is_punct or t.is_space) and not (t.pos_ == "VERB" and t.lemma_.lower() in QUOTE_CUES) for t in tokens_in(doc, tok.idx + 1, q[0]))]
                 if left and right:
                     end = inner_quote(text, *right[0])[1]
                     if right[0][1] > s1 + 2:
@@ -200,7 +201,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if quote_content is None and not content_toks and any(c.lower_ in ("otherwise", "so") and c.dep_ == "advmod" for c in tok.children):
                 continue  # "24 percent who said otherwise", "if he says so": what they said is said elsewhere
             if quote_content is None and not content_toks and tok.lemma_.lower() in QUOTE_CUES:
-                q = [(a, b) for a, b in analysis.quotes if s0 <= a < s1]
+                q = [(a, b) for a, b in analysis.quotes if s0 <= a < s1 and not in_subject(subj, tok, a)]
                 if not q:  # '"We will win." Berg wrote.': the quote is the sentence before
                     # ('She went on to say:' leads into the quotation after it)
                     q = quote_after_colon(analysis, si) if any(t.text == ":" and t.i > tok.i for t in toks) else quote_before(analysis, si)
@@ -208,6 +209,11 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                         continue
                     frames[:] = [f for f in frames if not (f.sent == si - 1 and not f.cue)]
                 quote_content = q[0]
+            if quote_content is None and not content_toks and tok.lemma_.lower() in ASSENT_CUES and subj is not None and tok.dep_ == "ROOT" and all(
+                    t.is_punct or t.is_space or t.dep_ == "advmod" and t.head.i == tok.i for t in toks if t.i > tok.i):
+                q = quote_after_colon(analysis, si)  # 'X agreed. "..."': the quotation that follows, in the paragraph, says how
+                if q and "\n" not in text[tok.idx:q[0][0]]:
+                    quote_content = q[0]
             if subj is not None and (subj.lower_ in RELATIVE and not subj.ent_type_ or subj.lower_ in ("you", "'s", "\u2019s")
                                      or subj.lower_ == "one" and not any(subj.children)):
                 continue  # ("you want to get back to ...", "one might think", "let's hope": the reader, no one who spoke)
@@ -342,6 +348,9 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 frame.kind = lexicons().cue_kind.get(tok.lemma_.lower(), "statement")
                 if frame.kind == "statement" and source == "unnamed sources":
                     frame.kind = "allegation" if tok.lemma_.lower() in ("report", "say", "claim") else "statement"
+            if quote_content is not None and quote_content[0] >= s1 and tok.lemma_.lower() in ASSENT_CUES:  # 'X agreed. "A. B."': the quotation's, X's
+                frame = dataclasses.replace(frame, sent=analysis.sentence_of(quote_content[0]), cue="", cue_lemma="", subj=None, span=quote_content,
+                                            cover=None, kind="estimate" if frame.kind == "estimate" else "statement")
             sent_frames.append(frame)
             if mention is not None:  # "Trump said X, although he ...": the last to speak is Trump
                 recent.append(mention)
@@ -354,7 +363,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     f.span = (f.span[0], end)
                     f.content = (f.content[0], min(f.content[1], end))
         sent_frames = merge_nested(sent_frames, analysis.doc)
-        for fallback in (lambda: _noun_read_frame(analysis, si, toks, s_last, recent), lambda: headline_speaker(analysis, si, recent),
+        for fallback in (lambda: noun_read_frame(analysis, si, toks, s_last, recent), lambda: headline_speaker(analysis, si, recent),
                          lambda: colon_quotation(analysis, si, recent), lambda: quote_continuation(analysis, si, frames)):
             if not sent_frames and (found := fallback()) is not None:
                 sent_frames.append(found)  # (a sentence without frames: the first of these to find one)
@@ -376,23 +385,3 @@ def _own_subject(cue: Any) -> bool:
 def _speaks(cue: Any) -> bool:
     """A verb of saying with a subject of its own ("the office said")."""
     return cue.lemma_.lower() in QUOTE_CUES and _own_subject(cue)
-
-
-def _noun_read_frame(analysis: Analysis, si: int, toks: list[Any], s_last: int, recent: list[Mention]) -> Frame | None:
-    """"..., campaign finance records show." with "show" tagged as a noun (see
-    :func:`noun_read_report`): the records' statement of all before the comma; "Two-thirds support
-    raising the wage" with "support" read so (see :func:`noun_read_stance`): their stance."""
-    found = noun_read_report(toks, s_last) or noun_read_stance(toks, _STANCE_LEMMAS)
-    if found is None:
-        return None
-    subj, verb, lemma, content_toks = found
-    source, mention = display_source(analysis, subj, recent)
-    content = span_of(content_toks)
-    kind = cue_kind_of_text(analysis.text[content[0]:content[1]], lexicons().cue_kind.get(lemma, "statement"))
-    subj_span = span_of(subj)
-    return Frame(si, verb.text, lemma, kind, source, mention, subj_span, content,
-                 (min(content[0], subj_span[0]), max(content[1], verb.idx + len(verb.text))), cue_i=verb.i)
-
-
-# Verbs of taking a side that the tagger can read as nouns ("support", "oppose", "blame").
-_STANCE_LEMMAS = frozenset(STANCE_CUES | OBJECT_CUES)

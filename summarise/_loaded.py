@@ -148,8 +148,8 @@ def _figurative(verb: Any, lex: Any) -> bool:
     A verb of rising or falling ("soared", "plunged") needs no such target."""
     from ._speakers import animate
 
-    if any(c.dep_ == "prt" for c in verb.children):
-        return False
+    if any(c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in ("home", "out", "off", "away", "down", "back") for c in verb.children):
+        return False  # ("hammered home", read as an adverb: driven home, no criticism)
     repl = lex.loaded_words.get(verb.lemma_.lower()) or lex.loaded_words.get(verb.lower_)
     if repl in ("rise", "fall") and any(c.dep_ == "dobj" for c in verb.children):
         return False  # "would plunge the race into turmoil": a verb with an object is no rise or fall of a figure

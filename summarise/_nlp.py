@@ -82,10 +82,12 @@ def _opening_marks(doc: Any) -> None:
 def _unpunctuated_continues(doc: Any) -> None:
     """A word on the same line after a word, with no stop, colon or closing mark between them,
     goes on its sentence ("Cruz trails Trump 458 to 359": the parser alone can end a sentence at
-    "trails", read as a noun)."""
+    "trails", read as a noun); so does one after a closing bracket with no stop before it ("adviser
+    to Governor (then-Mayor) Tom Reed, is ...")."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if tok.is_sent_start is None and tok.is_alpha and prev.is_alpha and "\n" not in prev.whitespace_ and prev.whitespace_:
+        if tok.is_sent_start is None and tok.is_alpha and (prev.is_alpha or prev.text == ")" and tok.i >= 2 and doc[tok.i - 2].text not in (
+                ".", "!", "?", "\"", "\u201d")) and "\n" not in prev.whitespace_ and prev.whitespace_:
             tok.is_sent_start = False
 
 

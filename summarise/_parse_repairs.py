@@ -14,12 +14,73 @@ __all__ = ["repair_heads", "title_case"]
 def repair_heads(doc: Any) -> Any:
     """The spaCy component: each repair in turn."""
     for tok in doc:
+        _noun_read_verb(tok)
+        _trailing_subject(tok)
+        _compound_subject(tok)
         _coordinated_participle(tok)
         _participle_root(tok)
         _title_case_verb(tok)
         _stance_adjective(tok)
         _parenthetical_report(tok)
     return doc
+
+
+def _noun_read_verb(tok: Any) -> None:
+    """"Her fate hinges on X, an analyst says.": the tagger can read a verb in -s as a plural noun
+    ("hinges") with its subject as a compound; the parser still makes it the clause a verb of saying
+    reports. A clause's head has a verb: a plural noun with no determiner, a noun before it and a
+    phrase after it, heading a reported clause, is the verb."""
+    if tok.dep_ != "ccomp" or tok.tag_ != "NNS" or tok.head.pos_ != "VERB" or any(c.dep_ == "det" for c in tok.children):
+        return
+    subj = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1 and c.pos_ in ("NOUN", "PROPN")]
+    if not subj or not any(c.dep_ in ("prep", "dobj") and c.i > tok.i for c in tok.children):
+        return
+    for c in tok.children:
+        if c.i < subj[0].i:
+            c.head = subj[0]  # ("Her fate": the subject's own words)
+    tok.tag_, tok.pos_ = "VBZ", "VERB"
+    subj[0].dep_ = "nsubj"
+
+
+# Verbs of reporting, as written, that can close the sentence they report ("..., records showed.").
+_TRAILING_REPORTS = frozenset("said says revealed reveals showed shows found finds reported reports indicated indicates "
+                              "suggested suggests concluded concludes confirmed confirms".split())
+
+
+def _trailing_subject(tok: Any) -> None:
+    """"X are helping pay for efforts to wound Y, disclosures filed on Sunday revealed.": the parser
+    can hang the noun phrase after the last comma inside the reported clause (here the object of
+    "wound"), leaving the verb that closes the sentence without a subject. A phrase with one head
+    noun between that comma and a closing verb of reporting that has none is its subject."""
+    doc = tok.doc
+    if tok.dep_ != "ROOT" or tok.lower_ not in _TRAILING_REPORTS or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children) \
+            or not any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children) or not all(t.is_punct or t.is_space for t in doc[tok.i + 1:tok.sent.end]):
+        return
+    comma = next((k for k in range(tok.i - 1, tok.sent.start, -1) if doc[k].text == ","), None)
+    if comma is None or comma + 1 >= tok.i:
+        return
+    phrase = doc[comma + 1:tok.i]
+    heads = [t for t in phrase if not comma < t.head.i < tok.i or t.head.i == t.i]
+    noun = heads[0] if len(heads) == 1 else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.head.i >= comma:
+        return
+    before = [c for c in noun.children if c.i < comma]  # ("to wound the front-runner, disclosures": the object stays)
+    if before:
+        obj = max(before, key=lambda c: len(list(c.subtree)))
+        for c in before:
+            c.head = obj if c.i != obj.i else noun.head
+        obj.dep_ = noun.dep_
+    noun.head, noun.dep_ = tok, "nsubj"
+
+
+def _compound_subject(tok: Any) -> None:
+    """"Scott bristles at the suggestion ...": the parser can hang a name on the verb after it as a
+    "compound", a relation only a noun has; a name right before a finite verb that has no subject is
+    its subject (so a pronoun later in the sentence can stand for it)."""
+    verb = tok.head
+    if (tok.dep_ == "compound" and tok.pos_ == "PROPN" and verb.i == tok.i + 1 and verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBD", "VBP")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)):
+        tok.dep_ = "nsubj"
 
 
 # Verbs of saying that can be set off inside the clause they report ("X won, her advisers said, because ..."),

@@ -195,7 +195,7 @@ def _trim_edges(analysis: Analysis, a: int, b: int) -> tuple[int, int]:
 
     def joins(t: Any) -> bool:
         return (t.is_punct and t.text not in "\"\u201d\u2019)%" and t.text != "''") or t.is_space or t.lower_ in EDGE_WORDS \
-            or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep", "aux", "auxpass", "neg") and not any(
+            or t.dep_ in ("cc", "mark", "det", "poss", "case", "prep", "aux", "auxpass", "neg") and not t.like_num and not any(
                 c.i > t.i and c.idx < b for c in t.children)  # (", with [47 percent saying ...]": what it took is cut away)
 
     stranded = lambda t: t.dep_ == "prep" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_punct and any(  # noqa: E731

@@ -17,7 +17,7 @@ _PEOPLE_NOUNS = frozenset(
     "firefighter prisoner inmate immigrant refugee migrant unionist insider ally rival colleague friend "
     "neighbour neighbor relative community crowd audience electorate partisan backer loyalist holdout "
     "advocate lobbyist operative skeptic sceptic believer politician republican democrat pundit evangelical "
-    "bystander management leadership".split())
+    "bystander management leadership guest visitor attendee delegate".split())
 # Shares of a group of people, as subjects ("a majority say", "56% oppose").
 _SHARES = frozenset("majority minority plurality half third thirds quarter quarters % percent".split())
 _ANIMATE_PRONOUNS = frozenset("i we you he she they who everyone everybody someone somebody anyone anybody nobody".split())
@@ -29,7 +29,7 @@ _DOCUMENT_NOUNS = frozenset(
     "test assessment evaluation inquiry video footage recording tape photo photograph image picture "
     "transcript email emails letter memo slide chart graph graphic table map presentation paper book article "
     "documentary database dataset index ranking reporting story coverage statement announcement release "
-    "communique communiqué broadcast polling testimony ledger invoice receipt spreadsheet average".split())
+    "communique communiqué broadcast polling testimony ledger invoice receipt spreadsheet average disclosure math arithmetic".split())
 # Nouns of a part or a set of something ("a batch of emails", "the latest series of polls").
 _PARTITIVES = frozenset("batch series set trove cache collection bundle stack pile raft slew string handful review copy "
                         "number lot".split())
@@ -39,7 +39,9 @@ def is_document(tok: Any) -> bool:
     """A document or a body of data ("the records", "a new poll", "a batch of emails"), which can
     show or find things."""
     if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in _PARTITIVES:
-        return any(p.dep_ == "pobj" and is_document(p) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
+        ofs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        # ("the numbers show", "the top-line number shows": figures, which show things)
+        return any(is_document(p) for p in ofs) or not ofs and tok.lemma_.lower() == "number" and tok.tag_ != "CD"
     return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in _DOCUMENT_NOUNS or tok.lower_ in _DOCUMENT_NOUNS
                                               or tok.lower_.endswith("s") and tok.lower_[:-1] in _DOCUMENT_NOUNS)
 

@@ -1,0 +1,125 @@
+"""Quotations and asides as professional news writes them: a quotation its speaker shouts, one a
+verb of agreeing leads into, one broken by a second verb of saying, a nickname in quotation marks,
+a verbless aside before its source, a gloss after a quotation; and the shapes that look like a
+report and are not ("would assume office", "as he welcomed the guests", "the storm threatens").
+Each claim must say what the article says, and no more. Invented texts only."""
+
+from __future__ import annotations
+
+from .claim_texts import by_text, claims, holding
+
+
+def test_a_quotation_its_speaker_shouts_is_theirs():
+    text = '"This is a great night for our next mayor, Dana Ruiz!" Her cousin, council member Pat Owens, shouted to the crowd.'
+    kind, source, said = by_text(text, "great night")
+    assert source.startswith("Pat Owens") and kind != "fact", claims(text)
+    assert said.count("great night") == 1 and "to the crowd" not in said, said
+    # (a verb of shouting alone reports nothing: "to the crowd" is no quotation)
+    assert not [c for c in claims(text) if "to the crowd" in c[2] and c[1] != "the article"], claims(text)
+
+
+def test_a_nickname_in_quotation_marks_is_no_quotation():
+    text = ('"We have waited long enough for this!" Her niece, state Rep. Marcia "Cia" Price, shouted to the crowd. '
+            '"The whole state is watching us."')
+    found = claims(text)
+    assert all(c[1].startswith("Her niece") for c in holding(found, "waited long enough")), found
+    assert all(c[1].startswith("Her niece") for c in holding(found, "whole state")), found
+    assert not [c for c in found if c[2].strip('"\u201c\u201d. ') == "Cia"], found
+
+
+def test_assuming_office_is_no_thought_and_a_colon_ends_what_a_cue_can_report():
+    text = ("The worries are sharpened by the calendar: That governor would assume office in January 2027, "
+            "and a special vote would not be held until late that year.")
+    found = claims(text)
+    assert [c[1] for c in found] == ["the article"], found
+    assert not [c for c in found if "assumed the worries" in c[2]], found
+
+
+def test_greeting_guests_reports_nothing():
+    text = ("This year, an undercurrent of intrigue ran through the gathering: As he welcomed several hundred guests, "
+            "Ortega (D-Ore.) was also launching his campaign for a Senate seat that is not yet open.")
+    found = claims(text)
+    assert all(c[1] == "the article" for c in found), found
+
+
+def test_what_was_said_after_adding_later_is_a_second_quotation():
+    text = ('\u201cWe certainly cannot afford to do this anymore,\u201d Trump said, adding later, '
+            '\u201cThe alliance is costing us a fortune, and we are spending a lot of money.\u201d')
+    found = claims(text)
+    first = holding(found, "cannot afford")
+    assert all("fortune" not in c[2] for c in first), found  # not spliced into one quotation
+    assert all(c[1] == "Trump" for c in holding(found, "fortune")), found
+    # a participle that is no verb of saying does not split a broken quotation
+    text = '"These people know how to use words," said Ella Sherman, speaking of politicians, "and leave themselves room."'
+    assert [c[1] for c in holding(claims(text), "leave themselves room")] == ["Ella Sherman"], claims(text)
+
+
+def test_a_verb_of_agreeing_leads_into_the_quotation_after_it():
+    text = ('Professor Dianne Ortiz agreed. "Voters are running out of time to find an alternative. '
+            'At this point, that alternative may be the governor."\n\nThe race tightened in May.')
+    found = claims(text)
+    assert all(c[1].startswith("Dianne Ortiz") for c in holding(found, "running out of time")), found
+    assert all(c[1].startswith("Dianne Ortiz") for c in holding(found, "alternative may be")), found
+
+
+def test_a_gloss_after_a_quotation_is_the_article_s():
+    text = ("In July, the senator dismissed the island as being in the \u201cbackyard of the capital\u201d "
+            "\u2014 a metaphor for the party\u2019s retreat from principle.")
+    kind, source, said = by_text(text, "backyard")
+    assert source == "the senator" and "metaphor" not in said, claims(text)
+
+
+def test_a_storm_threatens_no_one():
+    found = claims("The storm continues to threaten the harvest across the northern valleys.")
+    assert [c[1] for c in found] == ["the article"], found
+    found = claims("The delta variant continues to threaten the economic recovery in the region.")
+    assert [c[1] for c in found] == ["the article"], found
+    assert by_text("The union threatened a strike over the new contract.", "strike")[1] == "The union"
+
+
+def test_hammered_home_is_no_criticism():
+    found = claims("The governor's position on taxes was hammered home to voters across the state last week.")
+    assert not [c for c in found if "criticis" in c[2]], found
+
+
+def test_a_bracket_inside_a_sentence_does_not_end_it():
+    text = "Anna Berg, former adviser to Governor (then-Mayor) Tom Reed, is a fellow at the institute."
+    found = claims(text)
+    assert [c[2] for c in found] == [text], found
+
+
+def test_he_is_not_the_person_he_told():
+    text = ('Senator Tom Lee co-sponsored a bill this year that would triple the cap.\n\n'
+            '"Workers like me have been abused by the program," he told Lee.')
+    assert not by_text(text, "abused")[1].startswith("Tom Lee"), claims(text)
+
+
+def test_a_closing_report_keeps_its_subject_when_the_parser_lends_it_to_the_clause():
+    text = "Wealthy donors are helping pay for a series of efforts to wound the front-runner, disclosures filed on Sunday night revealed."
+    kind, source, said = by_text(text, "wealthy donors")
+    assert source == "disclosures" and "wound the front-runner" in said, claims(text)
+
+
+def test_a_verb_the_tagger_read_as_a_plural_noun_still_heads_the_report():
+    kind, source, said = by_text("Her fate hinges on the governor's popularity, an analyst says.", "fate")
+    assert source == "an analyst" and kind != "fact", claims("Her fate hinges on the governor's popularity, an analyst says.")
+
+
+def test_a_closing_according_to_and_a_closing_cue_scope_over_the_whole_sentence():
+    text = "The mayor raised $2.7 million from donors since January, while her rival raised $6 million, according to new filings."
+    assert [c[1] for c in claims(text)] == ["new filings"], claims(text)
+    text = ("Ann Lee, the 39-year old land commissioner, is now considered the family's best hope to win the seat, "
+            "but she cannot expect to advance without the senator's support, Ed Marsh notes.")
+    found = claims(text)
+    assert [c[1] for c in found] == ["Ed Marsh"] and "best hope" in found[0][2], found
+
+
+def test_a_headline_names_an_unnamed_source_before_its_colon():
+    found = claims("Historians: Lee, Park linked no matter what;\nHer fate hinges on the vote.\n\nThe vote is in November, and the race is close.")
+    assert by_text("Historians: Lee, Park linked no matter what;\nHer fate hinges on the vote.\n\nThe vote is in November, and the race is close.",
+                   "linked")[1] == "Historians", found
+
+
+def test_a_date_range_keeps_its_end():
+    text = "Lee leads Park among men by 8 points in the survey, taken July 11-14, But simple math shows he needs to win more women to have a chance."
+    assert by_text(text, "Lee leads")[2] == "Lee leads Park among men by 8 points in the survey, taken July 11-14.", claims(text)
