@@ -133,6 +133,8 @@ def beyond_semicolon(cue: Any, clause: Any) -> bool:
     assume office in May" reports no worries; after the cue a colon opens what is said)."""
     sub = [t.i for t in clause.subtree]
     lo, hi = (max(sub), cue.i) if max(sub) < cue.i else (cue.i, min(sub))
+    if max(sub) < cue.i and cue.i >= 2 and cue.doc[cue.i - 1].lower_ == "then" and cue.doc[cue.i - 2].text == ",":
+        return True  # ("X offered him a job, then says ...": X's first act, not what X says)
     stops = (";", ":") if max(sub) < cue.i else (";",)
     # (nor is one after a second verb of saying: '"A," X said, adding later, "B."' quotes twice)
     return any(t.text in stops for t in cue.doc[lo + 1:hi]) or any(

@@ -31,6 +31,10 @@ def stranded_subject(cue: Any) -> Any | None:
     named = next((x for x in misread.children if x.dep_ == "nsubj" and x.ent_type_ == "PERSON"), None) if misread is not None else None
     if named is not None and not any(c.dep_ == "nsubj" for c in cue.children):
         return named  # "X, a Hollywood, Fla., rabbi helping to ..., said": the role noun read as a clause of X's
+    if cue.i >= 2 and doc[cue.i - 1].lower_ == "then" and doc[cue.i - 2].text == ",":
+        # "X offered him a job as Secretary of Defense, then says ...": a second verb of X's, not Defense's
+        first = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
+        return next((x for x in first.children if x.dep_ == "nsubj" and x.pos_ == "PROPN"), None) if first is not None else None
     i = cue.i - 1
     while i >= cue.sent.start:
         own = next((c for c in cue.children if c.i < cue.i and doc[i] in c.subtree), None)
@@ -61,6 +65,9 @@ def stranded_subject(cue: Any) -> Any | None:
         t = t.head
     while t.dep_ in ("compound", "flat") and t.head.i < cue.i and t.head.ent_type_ == t.ent_type_:
         t = t.head  # the name's head word, not a first name
+    left = min(x.i for x in t.subtree)
+    if t.ent_type_ == "ORG" and left >= 2 and doc[left - 1].lower_ in ("at", "of", "with", "from") and doc[left - 2].ent_type_ == "PERSON":
+        return doc[left - 2]  # "researcher Ann Lee at the firm Acme said": Ann Lee, where she works beside her
     return t
 
 

@@ -11,7 +11,7 @@ from ._analysis import INSTITUTION_NOUNS, PRONOUNS_PLUR, PRONOUNS_SING, TITLES, 
 from ._cues import animate, is_document
 from ._frame_syntax import Frame, source_tokens, span_of
 from ._kinds import cue_kind_of_text
-from ._nlp import tokens_in
+from ._nlp import lexicons, tokens_in
 from ._references import resolve_reference
 
 __all__ = ["colon_quotation", "display_source", "headline_speaker", "last_institution"]
@@ -142,6 +142,12 @@ def _body_subject(analysis: Analysis, offset: int) -> Mention | None:
     return None
 
 
+def _verb_form(word: str) -> bool:
+    """A title-case word that is a cue's verb form ("Endorses", "Backs", "Slammed")."""
+    low, kinds = word.lower(), lexicons().cue_kind
+    return any(low.endswith(x) and low[:len(low) - len(x)] + y in kinds for x, y in (("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("ed", "e")))
+
+
 def headline_speaker(analysis: Analysis, si: int, recent: list[Mention]) -> Frame | None:
     """A headline's "Name: what they said" ("Senator X: The Bill Is a Failure"): the name is the
     source, when the words before the colon are a person or an organisation (a dateline's place
@@ -164,6 +170,8 @@ def headline_speaker(analysis: Analysis, si: int, recent: list[Mention]) -> Fram
         who = (a, b)  # "Historians: ...", "Poll: ...": a headline's unnamed source
     elif not ents:
         return None  # ("Former AG Smith at RNC: ...": a name and where they spoke)
+    elif any(_verb_form(w) for w in text[a:ents[0].start_char].split()):
+        return None  # ("Ann Lee Endorses Bo Kim: ...": the name before the colon is the one endorsed)
     else:
         who = (ents[0].start_char, ents[0].end_char)
     before = text[a:who[0]].split()

@@ -14,6 +14,7 @@ __all__ = ["repair_heads", "title_case"]
 def repair_heads(doc: Any) -> Any:
     """The spaCy component: each repair in turn."""
     for tok in doc:
+        _name_before_date(tok)
         _noun_read_verb(tok)
         _trailing_subject(tok)
         _compound_subject(tok)
@@ -23,6 +24,25 @@ def repair_heads(doc: Any) -> Any:
         _stance_adjective(tok)
         _parenthetical_report(tok)
     return doc
+
+
+# Words of a day that a sentence's verb can take as its time ("endorsed Cruz Wednesday"); the named
+# entities are not tagged yet when the repairs run.
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
+
+
+def _name_before_date(tok: Any) -> None:
+    """"Bush endorsed Cruz Wednesday": the parser can read the name as a modifier of the day after it,
+    leaving the verb without its object. A name that modifies a date hung on a verb with no object is
+    the verb's object."""
+    date, verb = tok.head, tok.head.head
+    if (tok.dep_ == "compound" and tok.pos_ == "PROPN" and date.lower_ in _DAYS and tok.lower_ not in _DAYS
+            and date.dep_ in ("npadvmod", "tmod") and verb.pos_ == "VERB" and date.i == tok.i + 1
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)):
+        for c in list(tok.doc[tok.left_edge.i:tok.i]):
+            if c.head.i == date.i:
+                c.head = tok  # ("Jeb Bush": the first name goes with it)
+        tok.head, tok.dep_ = verb, "dobj"
 
 
 def _noun_read_verb(tok: Any) -> None:
@@ -53,6 +73,7 @@ def _trailing_subject(tok: Any) -> None:
     "wound"), leaving the verb that closes the sentence without a subject. A phrase with one head
     noun between that comma and a closing verb of reporting that has none is its subject."""
     doc = tok.doc
+    _worker_at_firm(tok)
     if tok.dep_ != "ROOT" or tok.lower_ not in _TRAILING_REPORTS or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children) \
             or not any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children) or not all(t.is_punct or t.is_space for t in doc[tok.i + 1:tok.sent.end]):
         return
@@ -61,9 +82,11 @@ def _trailing_subject(tok: Any) -> None:
         return
     phrase = doc[comma + 1:tok.i]
     heads = [t for t in phrase if not comma < t.head.i < tok.i or t.head.i == t.i]
-    noun = heads[0] if len(heads) == 1 else None
-    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.head.i >= comma:
+    noun = heads[0] if heads else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.head.i >= comma or any(t.dep_ != "prep" for t in heads[1:]):
         return
+    for p in heads[1:]:
+        p.head = noun  # ("researcher Ann Lee at the firm Acme said": where she works is hers)
     before = [c for c in noun.children if c.i < comma]  # ("to wound the front-runner, disclosures": the object stays)
     if before:
         obj = max(before, key=lambda c: len(list(c.subtree)))
@@ -71,6 +94,26 @@ def _trailing_subject(tok: Any) -> None:
             c.head = obj if c.i != obj.i else noun.head
         obj.dep_ = noun.dep_
     noun.head, noun.dep_ = tok, "nsubj"
+
+
+def _worker_at_firm(tok: Any) -> None:
+    """"..., researcher Tom Berg at security firm Grey Matter said.": the parser can make the firm's
+    name the closing verb's subject and hang the person in the clause before; the person set off by
+    the comma is the subject, where they work their phrase."""
+    doc = tok.doc
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if tok.dep_ != "ROOT" or tok.lower_ not in _TRAILING_REPORTS or subj is None or subj.pos_ != "PROPN" or subj.left_edge.i < 4:
+        return
+    noun = doc[subj.left_edge.i - 1]
+    prep = noun.head
+    person = doc[prep.i - 1] if prep.i > 0 else None
+    if (noun.pos_ != "NOUN" or noun.dep_ != "pobj" or prep.lower_ not in ("at", "of", "with", "from") or person is None
+            or person.pos_ != "PROPN" or person.head.i > tok.i or doc[person.left_edge.i - 1].text != ","
+            or any(t.text == "," for t in doc[person.i:subj.i])):
+        return
+    person.head, person.dep_ = tok, "nsubj"
+    prep.head = person
+    subj.head, subj.dep_ = noun, "appos"
 
 
 def _compound_subject(tok: Any) -> None:

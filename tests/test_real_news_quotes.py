@@ -123,3 +123,29 @@ def test_a_headline_names_an_unnamed_source_before_its_colon():
 def test_a_date_range_keeps_its_end():
     text = "Lee leads Park among men by 8 points in the survey, taken July 11-14, But simple math shows he needs to win more women to have a chance."
     assert by_text(text, "Lee leads")[2] == "Lee leads Park among men by 8 points in the survey, taken July 11-14.", claims(text)
+
+
+def test_a_name_before_the_day_is_the_verb_s_object():
+    text = 'Ann Berg endorsed Lopez Wednesday. "Winning her support is a coup," he said.'
+    kind, source, said = by_text(text, "endorsed")
+    assert source == "Ann Berg" and kind == "opinion", claims(text)
+
+
+def test_a_second_verb_after_then_keeps_the_first_verb_s_subject():
+    text = "Kasich jokingly offered the man a job as Secretary of Defense, then says he'll welcome advice from anyone who wants to talk."
+    found = claims(text)
+    assert [c[1] for c in holding(found, "welcome advice")] == ["Kasich"], found
+    assert not [c for c in found if c[1] == "Defense"], found
+
+
+def test_a_headline_whose_verb_comes_before_the_name_is_not_that_name_s():
+    text = "Carly Fiorina Endorses Ted Cruz: I Am Horrified By Donald Trump.\n\nThe race goes on in Texas and in Ohio this week."
+    assert not [c for c in claims(text) if c[1] == "Ted Cruz"], claims(text)
+
+
+def test_a_closing_speaker_at_a_firm_is_the_person_not_the_firm():
+    for text in ('The offer reflects the "logistical nightmare" the gang is now facing with thousands of potential victims to '
+                 'negotiate with, researcher Tom Berg at cybersecurity firm Grey Matter said.',
+                 'The offer reflects the "logistical nightmare" the gang is now facing, researcher Ann Lopez at security firm Blue Harbor said.'):
+        found = claims(text)
+        assert [c[1].split(",")[0] for c in found] in (["Tom Berg"], ["Ann Lopez"]), found
