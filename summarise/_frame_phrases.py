@@ -56,10 +56,11 @@ def phrase_source(tok: Any) -> Any | None:
             and not is_cue(head) and not any(is_cue(c) for c in head.children if c.dep_ in ("ccomp", "conj", "parataxis"))):
         return pobj  # "In this poll, Trump rose 1 point": the poll's finding ("In a statement, an official
         # said, "We are ..."" read with the cue as an aside is the official's)
-    verb = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") and head.lemma_.lower() in _STANDINGS else head
+    verb = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr", "nsubj") and head.lemma_.lower() in _STANDINGS else head
     if (pobj.lemma_.lower() in ("poll", "survey") and verb.pos_ in ("VERB", "AUX") and verb.dep_ == "ROOT" and not is_cue(verb)
             and verb.lemma_.lower() not in _POLLED and not any(is_cue(c) for c in verb.children if c.dep_ in ("ccomp", "conj"))
-            and any(c.dep_ == "nsubj" and animate(c) for c in verb.children)
+            and any(c.dep_ == "nsubj" and (animate(c) or c.i == head.i and any(p.dep_ == "poss" and animate(p) for p in c.children))
+                    for c in verb.children)  # ("X's approval rating in the poll stands at 53%")
             and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children)):  # (nor a clause joined to it)
         # "Trump has a decisive lead in the polls", "X led Y in every poll": the polls' finding of
         # where someone stands ("errors have handed her a lead in the polls" is the article's reading)

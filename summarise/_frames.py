@@ -89,7 +89,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                         pa -= 1
                     while pb < ctext_span[1] and text[pb] in " ,":
                         pb += 1
-                    frame.edits = ((pa, pb, ", "),)
+                    frame.edits = ((pa, pb, ", " if "," in text[pa:pb] else " "),)  # ("X's rating in the poll stands": no commas)
                 sent_frames.append(frame)
                 continue
             hung, described = report_hung_on_speaker(tok, toks, s_last), fronted_description(tok)

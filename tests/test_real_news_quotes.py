@@ -149,3 +149,11 @@ def test_a_closing_speaker_at_a_firm_is_the_person_not_the_firm():
                  'The offer reflects the "logistical nightmare" the gang is now facing, researcher Ann Lopez at security firm Blue Harbor said.'):
         found = claims(text)
         assert [c[1].split(",")[0] for c in found] in (["Tom Berg"], ["Ann Lopez"]), found
+
+
+def test_a_standing_in_a_poll_is_the_poll_s_finding():
+    text = "The governor's approval rating in the latest Ledger-News poll stands at a robust 53%. Other recent polls show a 56% rating."
+    kind, source, said = by_text(text, "53%")
+    assert source == "the latest Ledger-News poll" and "rating stands" in said, claims(text)
+    # (a standing somewhere that is no poll stays the article's)
+    assert by_text("The mayor's rating in the city has fallen sharply since the strike began.", "fallen")[1] == "the article"
