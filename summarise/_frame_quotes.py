@@ -11,7 +11,7 @@ from typing import Any
 from ._analysis import Analysis
 from ._cues import QUOTE_CUES, animate, is_cue
 from ._frame_syntax import KIND_RANK, Frame
-from ._nlp import doc_text
+from ._nlp import doc_text, tokens_in
 
 __all__ = ["inner_quote", "merge_nested", "multi_sentence_quotes", "negated_answer", "quote_after_colon", "quote_before", "quote_continuation", "quote_opens_at"]
 
@@ -255,7 +255,8 @@ def quote_before_cue(analysis: Analysis, cue: Any, subj: Any | None, content: li
     inside = [t for t in content if before[0] <= t.idx < before[1]]
     if inside and (not gap(before) and all(before[0] <= t.idx < before[1] or t.idx > cue.idx for t in content)
                    or named and gap(before) == named and all(before[0] <= t.idx < before[1] for t in content)
-                   and any(c.dep_ == "prep" and before[0] <= c.idx < before[1] for c in cue.children)
+                   and (any(c.dep_ == "prep" and before[0] <= c.idx < before[1] for c in cue.children)  # ('"The sooner X, the better," Y said': all of it)
+                        or any(not t.is_punct and t.i not in {x.i for x in inside} for t in tokens_in(cue.doc, *inner_quote(text, *before))))
                    or clause_before_quote(content, before)):
         # (words after the cue the parser hung on the quotation are not the speaker's)
         return inner_quote(text, *before)

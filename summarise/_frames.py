@@ -214,6 +214,9 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 q = quote_after_colon(analysis, si)  # 'X agreed. "..."': the quotation that follows, in the paragraph, says how
                 if q and "\n" not in text[tok.idx:q[0][0]]:
                     quote_content = q[0]
+            if subj is not None and text[s0:s1].rstrip().endswith("?") and any(c.dep_ == "aux" and c.i < subj.i for c in tok.children) \
+                    and not analysis.in_quote(tok.idx, tok.idx + 1):
+                continue  # "But has he called for changing X?": asked, not asserted
             if subj is not None and (subj.lower_ in RELATIVE and not subj.ent_type_ or subj.lower_ in ("you", "'s", "\u2019s")
                                      or subj.lower_ == "one" and not any(subj.children)):
                 continue  # ("you want to get back to ...", "one might think", "let's hope": the reader, no one who spoke)

@@ -157,3 +157,13 @@ def test_a_standing_in_a_poll_is_the_poll_s_finding():
     assert source == "the latest Ledger-News poll" and "rating stands" in said, claims(text)
     # (a standing somewhere that is no poll stays the article's)
     assert by_text("The mayor's rating in the city has fallen sharply since the strike began.", "fallen")[1] == "the article"
+
+
+def test_a_quotation_the_parser_splits_at_its_comma_stays_whole():
+    kind, source, said = by_text('"The sooner she leaves, the better," Ms. Ray said.', "sooner")
+    assert source == "Ms. Ray" and "the better" in said, said
+
+
+def test_a_question_the_article_asks_attributes_nothing():
+    found = claims("Mr. Lund has attacked rules that benefit others. But has he called for changing any of the rules that benefit him?")
+    assert not [c for c in found if c[1] != "the article"], found
