@@ -236,7 +236,7 @@ def draft_claims(analysis: Analysis, frames: list[Frame], loaded: list[LoadedTer
             fragment = f.subj is not None and text[f.content[1]:f.subj[0]].strip() == "," and not analysis.in_quote(f.content[0], f.content[0] + 1) and not any(
                 t.pos_ in ("VERB", "AUX") for t in tokens_in(analysis.doc, *f.content))
             if len(rendering.split()) < 4 or fragment:
-                if len(sent_frames) != 1 or f.subj is None or len(_as_written(analysis, si).split()) < 6:
+                if len(sent_frames) != 1 or f.subj is None or len(_as_written(analysis, si).split()) < (4 if fragment else 6):
                     continue
                 # "Democrats opposed it because it fell short of the request": too little to stand
                 # alone, and what is left beside it is no sentence; the sentence as written is the

@@ -292,8 +292,8 @@ def with_subjunctive(cue: Any, toks: list[Any]) -> list[Any]:
 def fronted_fragment(cue: Any) -> list[Any]:
     """'People like the senator, he said.': a verbless phrase set off before the subject of a cue
     that reports nothing else (the parser takes it for a second subject); [] otherwise."""
-    subjs = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
-    if len(subjs) != 2 or cue.dep_ != "ROOT" or any(c.i > cue.i and not c.is_punct for c in cue.children):
+    subjs = [c for c in cue.children if c.dep_ in ("nsubj", "dep", "npadvmod") and c.i < cue.i]
+    if len(subjs) != 2 or subjs[1].dep_ != "nsubj" or cue.dep_ != "ROOT" or any(c.i > cue.i and not c.is_punct for c in cue.children):
         return []
     frag, subj = subjs
     if cue.doc[subj.left_edge.i - 1].text != "," or any(t.pos_ in ("VERB", "AUX") for t in frag.subtree):

@@ -181,6 +181,10 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
     ahead = _cataphor(analysis, low, offset)
     if ahead is not None:
         return ahead
+    s0 = analysis.sentences[analysis.sentence_of(offset)][0]
+    if speaker is not None and low in PRONOUN_GENDER and _goes_on_speaking(analysis, low, offset) and _spoke_just_before(analysis, speaker, s0) \
+            and not any(t.pos_ in ("VERB", "AUX") for t in tokens_in(analysis.doc, s0, offset)):
+        return speaker  # '"...," said X. "..." / People like Y, she said.': a name in the words before the cue is no one who spoke
     cands = _candidates(analysis, low, offset, speaker, depth)
     if speaker is not None and len(cands) > 1 and speaker in cands and low in PRONOUN_GENDER and _goes_on_speaking(analysis, low, offset) \
             and _spoke_just_before(analysis, speaker, offset):

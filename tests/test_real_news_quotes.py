@@ -167,3 +167,11 @@ def test_a_quotation_the_parser_splits_at_its_comma_stays_whole():
 def test_a_question_the_article_asks_attributes_nothing():
     found = claims("Mr. Lund has attacked rules that benefit others. But has he called for changing any of the rules that benefit him?")
     assert not [c for c in found if c[1] != "the article"], found
+
+
+def test_a_verbless_aside_after_a_quotation_is_its_speaker_s_as_written():
+    text = ('"There are many in the chamber whose grasp of these issues is thin," said Cornelia Watts, president of the league. '
+            '"We need people of substance."\n\nPeople like Ortega, she said.')
+    found = claims(text)
+    assert len(holding(found, "people of substance")) == 1, found  # not repeated under "she"
+    assert [c[1].split(",")[0] for c in holding(found, "People like Ortega")] == ["Cornelia Watts"], found
