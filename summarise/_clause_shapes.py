@@ -316,3 +316,19 @@ def without_gloss(toks: list[Any]) -> list[Any]:
                 and not any(x.tag_ in ("VBD", "VBZ", "VBP", "MD") for x in toks[k + 1:])):
             return toks[:k]
     return toks
+
+
+def contrasted_report(clause: Any) -> set[int]:
+    """The report set against a reported clause at its end ("X suggested that A, while Y said that
+    B"): Y's, not X's; its tokens (the comma before it too), to leave out of X's content."""
+    out: set[int] = set()
+    for c in clause.children:
+        if c.dep_ == "advcl" and c.i > clause.i and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in c.children) and any(
+                s.dep_ == "nsubj" and s.pos_ in ("PROPN", "NOUN") for s in c.children) and c.lemma_.lower() in QUOTE_CUES | _CONTRAST_CUES:
+            out |= {t.i for t in c.subtree}
+            if c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
+                out.add(c.left_edge.i - 1)
+    return out
+
+
+_CONTRAST_CUES = frozenset("argue insist claim suggest contend counter maintain warn note".split())

@@ -78,7 +78,9 @@ _VALUING_CUES = frozenset("put place peg value".split())
 # Verbs of agreeing or explaining that a quotation after them can spell out ('X agreed. "..."').
 ASSENT_CUES = frozenset("agree disagree concur explain elaborate".split())
 _MANNER_CUES = frozenset("shout yell scream exclaim cry whisper mutter chant quip retort".split())
-QUOTE_CUES = frozenset("say tell add write state post reply respond tweet ask".split()) | _MANNER_CUES
+# Verbs that close a quotation they open or answer ('"...," Hannity started.'): cues only there.
+_CLOSING_CUES = frozenset("start begin interject counter".split())
+QUOTE_CUES = frozenset("say tell add write state post reply respond tweet ask".split()) | _MANNER_CUES | _CLOSING_CUES
 # Of those, the ones whose prepositional phrase is where they said it, never what.
 MEDIUM_CUES = frozenset("say write state post tweet".split()) | _MANNER_CUES
 # Nouns of a message someone issues ("issued a statement calling ...", "sent a letter urging ...",
@@ -210,6 +212,9 @@ def is_cue(tok: Any) -> bool:
         # respond favorably" report nothing; a named person's or body's response is theirs)
         return has_clause or any(t.is_quote for t in tok.sent) or any(
             c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG") or named_elsewhere(c)) for c in tok.children)
+    if lemma in _CLOSING_CUES and not (any(c.dep_ == "nsubj" for c in tok.children) and tok.doc[tok.sent.start].is_quote
+                                       and all(t.is_punct or t.is_space or t.dep_ == "advmod" for t in tok.doc[tok.i + 1:tok.sent.end])):
+        return False  # ('"...," Hannity started.' only: not "the meeting started with a 'moment of silence'")
     if lemma in _MANNER_CUES and not any(c.dep_ == "nsubj" for c in tok.children):
         return False  # ('children use a figure to wreck a dollhouse, yelling "..."': who yells, the parse cannot say)
     if lemma in QUOTE_CUES and (lemma not in _MANNER_CUES | {"ask"} or any(t.is_quote for t in tok.sent) and not (

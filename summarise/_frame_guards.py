@@ -239,8 +239,9 @@ def misread_subject(tok: Any, subj: Any | None, passive: bool) -> bool:
             and not (subj.ent_type_ or animate(subj) or is_document(subj)):
         return True  # "wait until the primaries to decide who to back": the primaries decide nothing
     if not passive and subj.tag_ == "NN" and not subj.ent_type_ and not any(
-            c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in subj.children) and not (animate(subj) or is_document(subj)):
-        return True
+            c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in subj.children) and not (animate(subj) or is_document(subj)) \
+            and not (subj.text[:1].isupper() and subj.i > subj.sent.start + 1 and subj.doc[subj.i - 1].is_quote):
+        return True  # (a name after a quotation the tagger took for a noun is no misreading: '"...," Hannity started.')
     if subj.i < tok.i or subj.head.i != tok.i or passive or tok.lemma_.lower() in QUOTE_CUES:
         return False
     if not any(c.dep_ == "ccomp" and c.i < tok.i and not any(x.i > c.i and not x.is_punct for x in c.children) for c in tok.children):

@@ -215,6 +215,9 @@ def quote_continuation(analysis: Analysis, si: int, earlier: list[Frame]) -> Fra
     covered = sum(b - a for a, b in q)
     if covered < 0.7 * (s1 - s0):
         return None
+    if any(t.dep_ == "nsubj" and t.text[:1].isupper() and t.idx > s0 and not any(a <= x.idx < b for x in (t, t.head) for a, b in q)
+           for t in tokens_in(analysis.doc, s0, s1)):
+        return None  # ('"...," Hannity started.': someone named says it, not the last speaker)
     prev = earlier[-1]
     a, b = q[0][0], q[-1][1]
     return Frame(si, "", "", "statement", prev.source, prev.mention, None, (a, b), (a, b))

@@ -14,7 +14,7 @@ from ._cues import (ABOUT_CUES, ADDRESSEE_CUES, ADJECTIVE_CUES, ADJECTIVE_PREPS,
                     is_document, made_clear, told_whom, when_or_where)
 from ._clause_shapes import (beyond_semicolon, clause_read_as_quotation, joined_to, message_issuer, object_acting, object_before_date,
                              one_of_those, purpose_infinitive, quoted_after, quoted_before, role_read_as_verb, said_conjuncts, set_off, stranded_clause,
-                             that_clause, with_stray_tail, with_subjunctive, without_gloss, first_to, NAMING_CUES)
+                             that_clause, with_stray_tail, with_subjunctive, without_gloss, first_to, contrasted_report, NAMING_CUES)
 from ._frame_repairs import is_trailing_report
 from ._nlp import doc_text, lexicons
 from ._speakers import someone, source_tokens, who_antecedent
@@ -315,7 +315,7 @@ def content_of(cue: Any, subj: Any | None, passive: bool) -> tuple[list[Any], bo
     if clauses:
         # every clause the cue reports ("says his campaign is doing well because it is ...", which
         # the parser can split in two)
-        toks = sorted({t for c in clauses for t in subtree(c) + said_conjuncts(c, cue)}, key=lambda t: t.i)
+        toks = sorted({t for c in clauses for t in subtree(c, contrasted_report(c)) + said_conjuncts(c, cue)}, key=lambda t: t.i)
         opened = cue.doc[toks[0].i - 1] if toks[0].i > cue.i + 1 else None
         close = next((t for t in cue.doc[toks[-1].i + 1:cue.sent.end] if t.tag_ == "''"), None) if opened is not None and opened.tag_ == "``" else None
         if close is not None:  # 'added: "A, drop from the sky."': all the quotation holds is what was said

@@ -366,6 +366,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     f.span = (f.span[0], end)
                     f.content = (f.content[0], min(f.content[1], end))
         sent_frames = merge_nested(sent_frames, analysis.doc)
+        if si == 0 and sent_frames and (said := headline_speaker(analysis, si, recent)) is not None:
+            sent_frames = [said]  # ("Gingrich: Trump Must Decide If ...": the headline's speaker says all of it)
         for fallback in (lambda: noun_read_frame(analysis, si, toks, s_last, recent), lambda: headline_speaker(analysis, si, recent),
                          lambda: colon_quotation(analysis, si, recent), lambda: quote_continuation(analysis, si, frames)):
             if not sent_frames and (found := fallback()) is not None:

@@ -175,3 +175,22 @@ def test_a_verbless_aside_after_a_quotation_is_its_speaker_s_as_written():
     found = claims(text)
     assert len(holding(found, "people of substance")) == 1, found  # not repeated under "she"
     assert [c[1].split(",")[0] for c in holding(found, "People like Ortega")] == ["Cornelia Watts"], found
+
+
+def test_a_report_set_against_another_is_its_own():
+    text = "Lee suggested that someone who does not answer questions cannot lead, while Park said that the stakes are too high for Kim to be the nominee."
+    found = claims(text)
+    assert all("Park" not in c[2] for c in holding(found, "answer questions")), found
+    assert [c[1] for c in holding(found, "stakes")] == ["Park"], found
+
+
+def test_a_quotation_a_named_person_closes_is_theirs_not_the_last_speaker_s():
+    text = ('Lee suggested that someone who does not answer questions cannot lead.\n\n'
+            '"The paper is claiming today that you met them in January," Hannity started.')
+    assert by_text(text, "claiming today")[1] == "Hannity", claims(text)
+    assert [c[1] for c in claims('The meeting started with a "moment of silence" for the victims of the flood.')] == ["the article"]
+
+
+def test_a_headline_speaker_says_all_the_headline():
+    text = "Gingrich: Lee Must Decide If He Wants a Two-Pirate Ticket.\n\nNewt Gingrich said on Tuesday that Tom Lee faces a hard choice about the ticket."
+    assert by_text(text, "Two-Pirate")[1] == "Gingrich", claims(text)  # (not Lee's decision, in the headline's words)
