@@ -14,6 +14,7 @@ __all__ = ["repair_heads", "title_case"]
 def repair_heads(doc: Any) -> Any:
     """The spaCy component: each repair in turn."""
     for tok in doc:
+        _inverted_aside(tok)
         _name_before_date(tok)
         _noun_read_verb(tok)
         _trailing_subject(tok)
@@ -152,6 +153,37 @@ def _parenthetical_report(tok: Any) -> None:
         if c.i > tok.i and c.dep_ == "advcl":
             c.head = head  # ("..., because she ...": the sentence's reason, not the advisers')
     tok.head, tok.dep_ = root, "parataxis"
+
+
+def _inverted_aside(tok: Any) -> None:
+    """"The budget, said Mayor Ann Lee, will be balanced by spring.": the parser gives the cue the
+    clause's subject before it, the speaker after it (or the speaker to the clause), so the budget
+    "said" it. An inverted cue set off by commas right after a subject is an aside in that subject's
+    clause (as in "The budget, she said, will be ..."): the clause is the root, its subject back, the
+    speaker the cue's, the cue beside the clause."""
+    doc = tok.doc
+    if tok.lower_ not in _SET_OFF_SAY or tok.i < 2 or doc[tok.i - 1].text != ",":
+        return
+    before = next((c for c in tok.children if c.dep_ == "nsubj" and c.right_edge.i == tok.i - 2), None)
+    clause = tok.head if tok.dep_ == "parataxis" and tok.head.i > tok.i else (
+        next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None) if tok.dep_ == "ROOT" else None)
+    if before is None or clause is None:
+        return
+    after = next((c for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i), None) or next(
+        (c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == tok.i + 1), None)  # (the speaker read as the clause's)
+    comma = after.right_edge.i if after is not None and doc[after.right_edge.i].text == "," else (after.right_edge.i + 1 if after is not None else 0)
+    if after is None or comma >= clause.i or doc[comma].text != ",":
+        return
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i != after.i for c in clause.children):
+        return
+    after.head, after.dep_ = tok, "nsubj"
+    before.head, before.dep_ = clause, ("nsubjpass" if any(c.dep_ == "auxpass" for c in clause.children) else "nsubj")
+    if tok.dep_ == "ROOT":
+        for c in list(tok.children):
+            if c.i > after.right_edge.i or c.i < before.left_edge.i:
+                c.head = clause  # (the sentence's own words: its full stop, a conjunction before it)
+        clause.head, clause.dep_ = clause, "ROOT"
+        tok.head, tok.dep_ = clause, "parataxis"
 
 
 # Adjectives of a stance that take a clause ("X is skeptical (that) Y can win").

@@ -194,3 +194,11 @@ def test_a_quotation_a_named_person_closes_is_theirs_not_the_last_speaker_s():
 def test_a_headline_speaker_says_all_the_headline():
     text = "Gingrich: Lee Must Decide If He Wants a Two-Pirate Ticket.\n\nNewt Gingrich said on Tuesday that Tom Lee faces a hard choice about the ticket."
     assert by_text(text, "Two-Pirate")[1] == "Gingrich", claims(text)  # (not Lee's decision, in the headline's words)
+
+
+def test_an_inverted_aside_between_a_subject_and_its_verb_is_the_speaker_s():
+    for text, speaker in (("The budget, said Mayor Ann Lee, will be balanced by spring.", "Ann Lee"),
+                          ("The plan, said the mayor, is dead.", "the mayor"),
+                          ("And Lopez, said Ana Sunshine, who remains friendly with her former boss, does not forgive or forget.", "Ana Sunshine")):
+        found = claims(text)
+        assert [c[1].split(",")[0] for c in found] == [speaker], found
