@@ -318,6 +318,10 @@ def without_gloss(toks: list[Any]) -> list[Any]:
     return toks
 
 
+# Verbs of a report set against another ("..., while Y argued that B"), besides those of QUOTE_CUES.
+_CONTRAST_CUES = frozenset("argue insist claim suggest contend counter maintain warn note".split())
+
+
 def contrasted_report(clause: Any) -> set[int]:
     """The report set against a reported clause at its end ("X suggested that A, while Y said that
     B"): Y's, not X's; its tokens (the comma before it too), to leave out of X's content."""
@@ -329,6 +333,3 @@ def contrasted_report(clause: Any) -> set[int]:
             if c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
                 out.add(c.left_edge.i - 1)
     return out
-
-
-_CONTRAST_CUES = frozenset("argue insist claim suggest contend counter maintain warn note".split())

@@ -17,6 +17,7 @@ def repair_heads(doc: Any) -> Any:
         _inverted_aside(tok)
         _name_before_date(tok)
         _noun_read_verb(tok)
+        _worker_at_firm(tok)
         _trailing_subject(tok)
         _compound_subject(tok)
         _coordinated_participle(tok)
@@ -74,7 +75,6 @@ def _trailing_subject(tok: Any) -> None:
     "wound"), leaving the verb that closes the sentence without a subject. A phrase with one head
     noun between that comma and a closing verb of reporting that has none is its subject."""
     doc = tok.doc
-    _worker_at_firm(tok)
     if tok.dep_ != "ROOT" or tok.lower_ not in _TRAILING_REPORTS or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children) \
             or not any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children) or not all(t.is_punct or t.is_space for t in doc[tok.i + 1:tok.sent.end]):
         return
