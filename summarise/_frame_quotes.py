@@ -181,6 +181,9 @@ def merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
         heads_content = doc is None or f.cue_i < 0 or outer.cue_i < 0 or (
             doc[f.cue_i].head.i == outer.cue_i and doc[f.cue_i].dep_ in ("ccomp", "xcomp", "conj"))
         if same and not heads_content:
+            if f.subj is None and f.source != outer.source and (f.mention is None or f.mention is not outer.mention) and doc is not None \
+                    and f.cue_i >= 0 and any(c.tag_ == "TO" for c in doc[f.cue_i].children):
+                continue  # ("X says that Y called Z to express gratitude": Y's aim is what X says, not Y's claim)
             out.append(f)
             continue
         if same and doc is not None and f.cue_i >= 0 and (doc[f.cue_i].dep_ == "xcomp" or _beyond(doc_text(doc), outer, f)):

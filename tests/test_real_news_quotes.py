@@ -202,3 +202,11 @@ def test_an_inverted_aside_between_a_subject_and_its_verb_is_the_speaker_s():
                           ("And Lopez, said Ana Sunshine, who remains friendly with her former boss, does not forgive or forget.", "Ana Sunshine")):
         found = claims(text)
         assert [c[1].split(",")[0] for c in found] == [speaker], found
+
+
+def test_an_aim_inside_a_report_is_the_reporter_s_not_its_subject_s():
+    text = ("Campaign spokesman Tom Reyes says that Ann Lee called the former champion on Friday to express gratitude "
+            "for her support.\n\nThe council said residents should call the city to learn how to protect their homes.")
+    found = claims(text)
+    assert [c[1].split(",")[0] for c in holding(found, "express gratitude")] == ["Tom Reyes"], found
+    assert [c[1] for c in holding(found, "protect their homes")] == ["The council"], found
