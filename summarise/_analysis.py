@@ -44,6 +44,8 @@ ROLE_ABBREVIATIONS = {
     "col.": "colonel", "maj.": "major", "capt.": "captain", "sgt.": "sergeant", "adm.": "admiral",
     "supt.": "superintendent", "insp.": "inspector", "det.": "detective", "atty.": "attorney",
     "sec.": "secretary", "amb.": "ambassador", "cmdr.": "commander", "pres.": "president",
+    "cpl.": "corporal", "pvt.": "private", "spc.": "specialist", "brig.": "brigadier", "ofc.": "officer",
+    "asst.": "assistant", "dist.": "district", "msgr.": "monsignor", "ald.": "alderman", "treas.": "treasurer",
 }
 PRONOUNS_SING = {"he", "she", "him", "her", "his"}
 PRONOUNS_PLUR = {"they", "them", "their"}
@@ -174,8 +176,9 @@ def _role_of(ent: Any) -> str:
         words = [t.lower_ if k == 0 and t.is_sent_start and t.tag_ not in ("NNP", "NNPS") and not t.ent_type_ else t.text
                  for k, t in enumerate(role_toks)]
         return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s")
-    if role_toks and role_toks[0].lower_ in ROLE_ABBREVIATIONS:  # "Gov. Mike Pence" -> governor
-        return " ".join([ROLE_ABBREVIATIONS[role_toks[0].lower_]] + [t.text for t in role_toks[1:]])
+    if role_toks and any(t.lower_ in ROLE_ABBREVIATIONS for t in role_toks):  # "Gov. Mike Pence" -> governor
+        # ("Army Capt. X" -> "Army captain", "Lt. Col. X" -> "lieutenant colonel")
+        return " ".join(ROLE_ABBREVIATIONS.get(t.lower_, t.text) for t in role_toks)
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ROLE_ABBREVIATIONS:
         return ROLE_ABBREVIATIONS[ent.doc[ent.start - 1].lower_]
     return ""

@@ -76,6 +76,7 @@ _JUDICIAL = re.compile(r"\b(?:convicted|acquitted|sentenced|found guilty|pleaded
                        r"cleared of|verdict|jury|trial|charged with|indicted|court)\b", re.I)
 
 
+_NEGATED_BEFORE = re.compile(r"(?<![\w-])(?:never|not|no|n't)(?:\s+[\w'-]+){0,2}\s*$", re.I)
 _NAMING = frozenset("call label brand dub name term".split())
 
 
@@ -86,8 +87,9 @@ def _article_kind(text: str, loaded_count: int) -> str:
     if loaded_count >= 2 or (loaded_count >= 1 and not re.search(r"\d", text)) or _EVALUATIVE.search(text) \
             or lex.judgement_pattern().search(text):
         return "opinion"
-    if re.search(r"\b(?:accused|alleged|allegations?|accusations?)\b", text, re.I):
-        return "allegation"
+    charges = list(re.finditer(r"\b(?:accused|alleged|allegations?|accusations?)\b", text, re.I))
+    if charges and not all(_NEGATED_BEFORE.search(text[max(0, m.start() - 40):m.start()]) for m in charges):
+        return "allegation"  # ("was not accused of wrongdoing", "no allegations of fraud": that no one charged it is a fact)
     if any(not m.group(0).lower().startswith(("steal", "stole")) for m in lex.accusation_pattern().finditer(text)) \
             and not _JUDICIAL.search(text):
         # "explosives intended for sabotage", "provocations orchestrated by X": a charge of

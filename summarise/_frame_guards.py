@@ -33,6 +33,8 @@ _KEPT_FROM = frozenset("prevent bar ban stop keep block prohibit forbid discoura
 # Verbs of wanting, planning and letting: what follows them has not happened ("allowing users to tell").
 _INTENDED = frozenset("want plan intend hope wish aim expect need prepare seek allow permit enable let".split())
 # Heads under which an infinitive happened: "went on to say", "had to deny", "was quick to note".
+# Verbs that make or let someone do something, with a bare infinitive ("let them say", "made him admit").
+_CAUSATIVE = frozenset("let make have help".split())
 DONE_HEADS = frozenset("go proceed continue begin start move manage rush hasten have force compel oblige able quick "
                        "careful keen first last seem appear prompt lead spur persuade convince cause drive inspire provoke".split())
 
@@ -44,6 +46,9 @@ def not_reported(tok: Any) -> bool:
     explain", "broke silence to dispute" did say)."""
     if tok.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ in ("could", "might", "may") for a in tok.children):
         return True  # "The firm could announce the cuts": what may yet be said, nothing said
+    if tok.tag_ == "VB" and tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in _CAUSATIVE and any(
+            a.dep_ == "neg" or a.dep_ == "aux" and a.tag_ == "MD" for a in tok.head.children):
+        return True  # "Readers may not let editorials tell them how to vote": no one told them anything
     if tok.tag_ != "VB" or tok.dep_ not in ("xcomp", "advcl", "ccomp") or not any(a.tag_ == "TO" for a in tok.children):
         return False
     t = tok
@@ -85,6 +90,10 @@ def unasserted(tok: Any) -> bool:
     if tok.dep_ == "ccomp" and any(c.dep_ == "neg" for c in tok.head.children) and (tok.head.lemma_ == "be" or tok.head.lower_ in ("'s", "\u2019s")) and any(
             c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "this", "that") for c in tok.head.children):
         return True  # "It's not that Cruz feels he has anything to apologize for": denied, not reported
+    if any(c.dep_ == "auxpass" for c in tok.children) and lexicons().cue_kind.get(tok.lemma_.lower()) == "allegation" and (
+            any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "nsubjpass" and (c.lower_ in _NO_ONE or any(
+                x.dep_ in ("preconj", "det") and x.lower_ in ("neither", "no") for x in c.children)) for c in tok.children)):
+        return True  # "Neither X nor her allies have been charged with any crime": no one accused them
     if _hypothetical(tok) or _in_hypothetical_report(tok):
         return True  # "If she prevailed, she would be able to claim X": nothing claimed yet
     if t.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "csubj") and t.left_edge.i < t.i and t.left_edge.lower_ in (
@@ -199,6 +208,11 @@ def reduced_passive(tok: Any) -> bool:
 _OBJECT_FORM = {"she": "her", "he": "him", "they": "them", "we": "us"}
 
 
+# Pronouns that describe whoever would do something, no one in particular ("anybody who complains").
+_NO_ONE = frozenset("none nobody no-one".split())
+_ANY_ONE = frozenset("anybody anyone everybody everyone whoever nobody".split())
+
+
 def misread_subject(tok: Any, subj: Any | None, passive: bool) -> bool:
     """A subject the parser gave a cue that is no one who could have said it, or a passive
     directive with no one named ("he had been asked to preserve them"): "All told, the group
@@ -224,6 +238,8 @@ def misread_subject(tok: Any, subj: Any | None, passive: bool) -> bool:
             # clause swallowed the sentence's own verb, and where what they say ends is unsure
     if subj is None:
         return False
+    if subj.lower_ in _ANY_ONE and (tok.dep_ == "relcl" or subj.lower_ == "whoever"):
+        return True  # "anybody who complains about a microphone is not having a good night": no one in particular
     if subj.lower_ == "all" and tok.lower_ == "told" and tok.i == subj.i + 1 or subj.lower_ in ("what", "whatever") or any(
             c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i < tok.i for c in subj.children):
         return True  # (and "it's his business what favors he does": a question word is no one; nor is a

@@ -19,7 +19,7 @@ def relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = Fals
     rel = next((t for t in content if t.lower_ in ("that", "which", "who", "whom") and t.i < cue.i
                 and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "det")
                 and not (t.head.i == cue.i and t.dep_ in ("nsubj", "nsubjpass"))), None)  # the cue's own subject is its source
-    if rel is None and not quoted and cue.head.pos_ in ("NOUN", "PROPN") and not (cue.head.dep_ == "pobj" and cue.head.head.head.pos_ in ("NOUN", "PROPN")):
+    if rel is None and not quoted and cue.head.pos_ in ("NOUN", "PROPN", "NUM") and not (cue.head.dep_ == "pobj" and cue.head.head.head.pos_ in ("NOUN", "PROPN")):
         clause = next((c for c in cue.children if c.dep_ == "ccomp" and not any(
             x.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for x in c.children)), None)
         if clause is not None:  # "emails ... and that X thinks should be made public": "X thinks the emails should be ..."
@@ -27,8 +27,14 @@ def relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = Fals
             if any(t.dep_ not in ("advmod", "npadvmod", "neg") for t in cue.doc[cue.i + 1:first.i]):
                 return False  # (the gap the noun fills is right after the verb: not 'the story X told about Y who wired, "Don't buy ..."')
             f.edits = ((first.idx, first.idx, antecedent(cue.head) + " "),)
+            return True
+        gap = _object_gap(cue)
+        if gap == -1:
+            return False
+        if gap is not None:  # "the $18 million he says he raised for X": "he says he raised the $18 million for X"
+            f.edits = ((gap, gap, " " + antecedent(cue.head)),)
         return True
-    if rel is None or cue.head.pos_ not in ("NOUN", "PROPN") or quoted and rel.dep_ != "det":
+    if rel is None or cue.head.pos_ not in ("NOUN", "PROPN", "NUM") or quoted and rel.dep_ != "det":
         return True
     if rel.dep_ in ("nsubj", "nsubjpass") and rel.head.i != cue.i and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.i != rel.i for c in rel.head.children):
@@ -66,6 +72,36 @@ def relative_content(f: Frame, cue: Any, content: list[Any], quoted: bool = Fals
     return True
 
 
+# Nouns a relative clause can hang on without standing for any object in it ("the day he says he
+# arrived", "the way she says she works").
+_NO_OBJECT_HEADS = frozenset("day days time times year years week month moment night morning place way reason extent".split())
+
+
+def _object_gap(cue: Any) -> int | None:
+    """Where the noun a cue's relative clause hangs on is missing from the clause the cue reports
+    ("the $18 million he says he raised for X": after "raised"; "the firm she says she worked for":
+    after "for"): a character offset; None when the reported clause lacks nothing; -1 when what it
+    lacks is not sure to be that noun."""
+    if any(t.lower_ in RELATIVE or t.lower_ in ("whose", "where", "when", "why") for t in cue.subtree if t.i < cue.i):
+        return None  # ("X, who said he would not vote for Y", "X, whose report found that ...": no gap to fill)
+    verb = next((c for c in cue.children if c.dep_ == "ccomp" and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)), None)
+    while verb is not None and not any(x.dep_ in ("dobj", "attr", "acomp", "ccomp", "oprd", "dative", "nsubjpass") for x in verb.children):
+        more = next((x for x in verb.children if x.dep_ == "xcomp"), None)
+        if more is None:
+            break
+        verb = more  # ("the house he says he wants to buy": the object of "buy")
+    if verb is None or any(x.dep_ in ("dobj", "attr", "acomp", "ccomp", "oprd", "dative", "nsubjpass", "xcomp") for x in verb.children):
+        return None
+    stranded = [x for x in verb.children if x.dep_ == "prep" and x.i > verb.i and not any(c.dep_ in ("pobj", "pcomp") for c in x.children)]
+    if stranded:
+        return stranded[-1].idx + len(stranded[-1].text)
+    if cue.head.lower_ in _NO_OBJECT_HEADS or verb.pos_ != "VERB":
+        return -1
+    prt = next((x for x in verb.children if x.dep_ == "prt" and x.i == verb.i + 1), None)
+    end = prt or verb
+    return end.idx + len(end.text)
+
+
 def said_of_claim_noun(cue: Any) -> bool:
     """Whether ``cue`` heads a relative clause about a claim noun that is its object ("an
     allegation X has refuted"), not its subject ("a report that shows the gap doubled": the
@@ -77,7 +113,7 @@ def said_of_claim_noun(cue: Any) -> bool:
 
 def antecedent(head: Any) -> str:
     """'the deal' for the noun a relative clause hangs on; a name as written."""
-    if head.pos_ == "PROPN" or head.ent_type_:
+    if head.pos_ == "PROPN" or head.ent_type_ and head.pos_ != "NUM":  # ("the approximately $18 million": a figure with its words)
         def name(h: Any) -> str:
             return " ".join(t.text for t in h.subtree if t.i <= h.i and t.dep_ in ("compound", "flat") or t.i == h.i)
         # "Ted Cruz and Marco Rubio, who many feel need ...": both, not the first

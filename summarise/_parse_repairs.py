@@ -23,6 +23,9 @@ def repair_heads(doc: Any) -> Any:
         _coordinated_participle(tok)
         _participle_root(tok)
         _title_case_verb(tok)
+        _cue_read_as_noun(tok)
+        _clause_read_as_phrase(tok)
+        _relative_read_as_conj(tok)
         _stance_adjective(tok)
         _parenthetical_report(tok)
     return doc
@@ -213,17 +216,96 @@ def title_case(words: list[Any]) -> bool:
     return sum(t.is_alpha for t in words) >= 4 and bool(long) and sum(t.text[:1].isupper() for t in long) >= 0.8 * len(long)
 
 
+def _cue_in_s(word: str) -> bool:
+    """Whether ``word`` (lower case) is a verb of saying in -s ("denies", "charges", "claims")."""
+    from ._nlp import lexicons
+
+    stems = [word[:-3] + "y"] if word.endswith("ies") else [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
+    return word.endswith("s") and any(lexicons().cue_kind.get(x) in ("statement", "denial", "allegation", "estimate") for x in stems)
+
+
+def _cue_read_as_noun(tok: Any) -> None:
+    """"Trump charges that X donated millions": the tagger can read the subject as a common noun
+    and the verb of saying as a plural noun it governs, so the sentence has no verb and the "that"
+    clause describes the "charges". A sentence whose root is the noun that opens it, with a plural
+    noun right after it whose singular is a cue verb and a "that" clause with its own subject after
+    that, is that subject saying the clause."""
+    subj = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if tok.tag_ != "NNS" or subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.left_edge.i != tok.sent.start or not _cue_in_s(tok.lower_):
+        return
+    if not (subj.dep_ == "ROOT" and tok.head.i == subj.i or tok.dep_ == "ROOT" and subj.head.i == tok.i):
+        return  # (the parser found a verb elsewhere: "Media reports that X won surfaced")
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX") and c.left_edge.i == tok.i + 1
+                   and c.left_edge.lower_ == "that" and any(x.dep_ in ("nsubj", "nsubjpass") and x.i > tok.i + 1 for x in c.children)), None)
+    if clause is None:
+        return
+    for c in list(subj.children):
+        if c.i > tok.i:
+            c.head = tok  # (the full stop)
+    tok.head, tok.dep_, tok.tag_, tok.pos_ = tok, "ROOT", "VBZ", "VERB"
+    subj.head, subj.dep_ = tok, "nsubj"
+    clause.dep_ = "ccomp"
+    clause.left_edge.dep_, clause.left_edge.head = "mark", clause
+
+
+# Prepositions that also open a clause ("since she arrived"), which the parser can read as taking only
+# the noun after them ("since Clinton, at the debate, cited ...").
+_CLAUSE_PREPOSITIONS = frozenset("since after before until till".split())
+
+
+def _clause_read_as_phrase(tok: Any) -> None:
+    """"X has been targeting Y since Clinton, at Monday's debate, cited comments X had made": the
+    parser reads "since Clinton" as a phrase and "cited" as a second verb of X's, joined with no
+    conjunction, so X "cited" them. A finite verb joined to the main verb with no conjunction and no
+    subject of its own, after a preposition that opens clauses whose object is a name or a noun
+    followed only by a set-off phrase, is the verb of that preposition's clause, the noun its subject."""
+    main = tok.head
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ") or main.i > tok.i or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "cc") for c in tok.children):
+        return
+    preps = [c for c in main.children if main.i < c.i < tok.i and c.dep_ == "prep"]
+    if any(c.dep_ == "cc" and main.i < c.i < tok.i for c in main.children) or not preps or preps[0].lower_ not in _CLAUSE_PREPOSITIONS:
+        return
+    mark = preps[0]
+    noun = next((c for c in mark.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")), None)
+    if noun is None or mark.right_edge.i + 1 >= tok.i or tok.doc[mark.right_edge.i + 1].text != "," or tok.doc[tok.i - 1].text != ",":
+        return
+    if any(not (t.is_punct or t.head.i in {p.i for p in preps[1:]} or any(t.i in {x.i for x in p.subtree} for p in preps[1:]))
+           for t in tok.doc[mark.right_edge.i + 1:tok.i]):
+        return  # (only a phrase set off by commas between the noun and the verb)
+    for p in preps[1:]:
+        p.head = tok  # ("at Monday's debate": when she cited them)
+    for t in tok.doc[mark.right_edge.i + 1:tok.i]:
+        if t.is_punct and t.head.i == main.i:
+            t.head = tok
+    noun.head, noun.dep_ = tok, "nsubj"
+    mark.head, mark.dep_ = tok, "mark"
+    tok.dep_ = "advcl"
+
+
+def _relative_read_as_conj(tok: Any) -> None:
+    """"The mayor wants to spend the 40 percent she says she saved on parks": the parser can read a
+    relative clause with no relative word as a second main clause, joined with no conjunction and no
+    comma. A verb so joined whose subject follows a noun of the first clause right away is a relative
+    clause on that noun."""
+    head, subj = tok.head, next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ", "VBP") or head.i > tok.i or subj is None or subj.left_edge.i < 1:
+        return
+    noun = tok.doc[subj.left_edge.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN", "NUM") or noun.i <= head.i or noun.head.i < head.i or not any(a.i == head.i for a in noun.ancestors):
+        return
+    if any(c.dep_ == "cc" and head.i < c.i < tok.i for c in head.children) or any(t.is_punct for t in tok.doc[head.i:tok.i]):
+        return
+    tok.head, tok.dep_ = noun, "relcl"
+
+
 def _title_case_verb(tok: Any) -> None:
     """"Senator Denies He Skipped Votes": in a title-case headline the tagger reads the verb of
     saying as a name. A capitalised root read as a plural or proper noun whose singular is a cue
     verb, with a name as its subject before it and a clause after it, is that verb."""
     if tok.dep_ != "ROOT" or tok.tag_ not in ("NNP", "NNPS", "NNS") or not tok.text[:1].isupper() or not tok.lower_.endswith("s"):
         return
-    from ._nlp import lexicons
-
-    w = tok.lower_
-    stems = [w[:-3] + "y"] if w.endswith("ies") else [w[:-1], w[:-2]] if w.endswith("es") else [w[:-1]]
-    if not any(lexicons().cue_kind.get(x) in ("statement", "denial", "allegation", "estimate") for x in stems):
+    if not _cue_in_s(tok.lower_):
         return
     if not any(c.dep_ in ("nsubj", "compound") and c.i < tok.i and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")) for c in tok.children):
         return

@@ -222,4 +222,24 @@ def _description(analysis: Analysis, head: str, offset: int, earlier: list[Menti
         root = root.head
     if not fits and root is not None and (root.dep_ == "conj" or any(c.dep_ == "conj" and c.ent_type_ for c in root.children)):
         return None  # "Acme, Brightline and Vantor are back online. The company said": which of them, the text does not say
+    if _other_owner_since(analysis, pick, at, offset, earlier):
+        return None  # "the Trump campaign ... Hillary Clinton plans to ... The campaign says": whose, the text does not say
     return pick
+
+
+# Bodies that are a person's own ("the Trump campaign", "Clinton's team").
+_PERSONAL_BODIES = frozenset("campaign camp team staff office family aides advisers advisors lawyers attorneys".split())
+
+
+def _other_owner_since(analysis: Analysis, pick: Mention, at: int, offset: int, earlier: list[Mention]) -> bool:
+    """Whether a description that fits a person's body ("the Trump campaign", "Clinton's team") may
+    be another person's: someone else is named, outside a quotation, since the article last wrote it."""
+    from ._persons import named_people
+
+    words = re.findall(r"[\w-]+", pick.name)
+    owners = {w for w in words[:-1] if w[:1].isupper() and w.lower() != "the"}
+    if not words or words[-1].lower() not in _PERSONAL_BODIES or not owners:
+        return False
+    last = max(at, analysis.text.lower().rfind(pick.name.lower(), 0, offset))
+    return any(last < a < offset and not analysis.in_quote(a, b) and not owners & set(untitled(m.name).split())
+               for a, b, m in named_people(analysis))
