@@ -14,7 +14,7 @@ __all__ = ["NAMING_CUES", "TOLD_TO", "answer_word", "clause_read_as_quotation", 
            "quoted_before", "set_off", "stranded_clause", "that_clause", "with_stray_tail", "with_subjunctive", "first_to", "title_case_rest"]
 
 #: Verbs that name what they are said of ("called it a disaster", "labelled him a liar").
-NAMING_CUES = frozenset("call label brand dub term".split())
+NAMING_CUES = frozenset("call label brand dub term deem".split())
 
 
 def quoted_after(cue: Any, word: Any) -> bool:

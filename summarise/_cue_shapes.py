@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["made_clear", "parenthetical_conj"]
+__all__ = ["made_clear", "opened_by", "parenthetical_conj"]
 
 
 def parenthetical_conj(tok: Any) -> Any | None:
@@ -51,3 +51,20 @@ def made_clear(tok: Any) -> Any | None:
                 if x.i > c.i and x.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children):
                     return x
     return None
+
+
+# Verbs of beginning or answering that a report by a gerund completes ("began by saying", "responded by
+# noting"): without it they say nothing.
+_OPENED_BY = frozenset("begin start open end close conclude finish respond reply react follow".split())
+
+
+def opened_by(tok: Any) -> int | None:
+    """Where the verb a cue completes starts ("X appeared on TV and began by saying Y": the claim
+    is X's, and "and began" left behind would read as a sentence of its own), with its conjunction:
+    a character offset, or None."""
+    by, verb = tok.head, tok.head.head
+    if tok.dep_ != "pcomp" or by.lower_ != "by" or verb.lemma_.lower() not in _OPENED_BY or verb.pos_ != "VERB" or verb.i > tok.i \
+            or any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i > verb.i for c in verb.children):
+        return None
+    cc = next((c for c in verb.head.children if c.dep_ == "cc" and c.i == verb.i - 1), None) if verb.dep_ == "conj" else None
+    return (cc or verb).idx

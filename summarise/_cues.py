@@ -32,7 +32,7 @@ _SPEECH_ACTS = frozenset(
 # Cues that take their content as an object or prepositional phrase, not only a clause.
 OBJECT_CUES = frozenset(
     "thank accuse blame deny refute reject dismiss rebut dispute contest criticise criticize "
-    "condemn praise hail slam blast denounce decry applaud commend laud call label brand describe "
+    "condemn praise hail slam blast denounce decry applaud commend laud call label brand deem describe "
     "refer charge welcome express deride lambast castigate defend disavow repudiate contradict mock "
     "ridicule suspect implicate confirm acknowledge admit announce reveal disclose warn urge "
     "order demand propose promise pledge threaten tout allege support back oppose endorse favor favour "

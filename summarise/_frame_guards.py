@@ -94,6 +94,8 @@ def unasserted(tok: Any) -> bool:
             any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "nsubjpass" and (c.lower_ in _NO_ONE or any(
                 x.dep_ in ("preconj", "det") and x.lower_ in ("neither", "no") for x in c.children)) for c in tok.children)):
         return True  # "Neither X nor her allies have been charged with any crime": no one accused them
+    if tok.lemma_.lower() == "deem" and any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+        return True  # "The area was deemed safe": a determination no one is named making, the article's to report
     if _hypothetical(tok) or _in_hypothetical_report(tok):
         return True  # "If she prevailed, she would be able to claim X": nothing claimed yet
     if t.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "csubj") and t.left_edge.i < t.i and t.left_edge.lower_ in (

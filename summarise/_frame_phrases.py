@@ -1,13 +1,15 @@
 """Attribution by a phrase, not a verb: "according to X", "by one estimate", "In this poll, ...",
-"... a lead in the polls", "To many, ...": the phrase names the source of the clause it hangs on."""
+"... a lead in the polls", "To many, ...": the phrase names the source of the clause it hangs on;
+and "reportedly", "allegedly": a word that says the clause is someone's report or charge, no one named."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ._cues import animate, is_cue, is_document
+from ._frame_syntax import Frame, span_of
 
-__all__ = ["phrase_source", "phrase_span"]
+__all__ = ["hearsay_frame", "phrase_source", "phrase_span"]
 
 # Pronouns of people that hold a view ("To many, ...").
 _VIEW_HOLDERS = frozenset("many some most others few".split())
@@ -72,3 +74,26 @@ def phrase_source(tok: Any) -> Any | None:
 _STANDINGS = frozenset("lead margin edge advantage deficit rating ratings share support standing".split())
 # Verbs of taking part in a poll, which the poll does not find ("took part in the survey").
 _POLLED = frozenset("take participate respond answer interview ask question poll survey include conduct publish release".split())
+
+
+# Adverbs by which the article says that what it states is someone's report or charge, not its own
+# finding: who reports it (unnamed) and the claim's kind.
+_HEARSAY = {"reportedly": ("unnamed sources", "statement"), "allegedly": ("unnamed accusers", "allegation"),
+            "purportedly": ("unnamed sources", "statement"), "reputedly": ("unnamed sources", "statement"),
+            "supposedly": ("unnamed sources", "statement")}
+
+
+def hearsay_frame(in_quote: Any, si: int, toks: list[Any]) -> Frame | None:
+    """"The company has reportedly taken heat from a rights group": the sentence is a report of no
+    one named, not the article's fact; kept as written. Only an adverb on the sentence's main verb
+    ("a man who allegedly stole ..." charges the man's act, not the sentence) and outside a quotation."""
+    adv = next((t for t in toks if t.lower_ in _HEARSAY and t.dep_ == "advmod" and t.head.dep_ == "ROOT" and t.head.pos_ in ("VERB", "AUX")
+                and not in_quote(t.idx, t.idx + 1)), None)
+    words = [t for t in toks if not t.is_space]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    if adv is None or not words:
+        return None
+    source, kind = _HEARSAY[adv.lower_]
+    content = span_of(words)
+    return Frame(si, adv.text, adv.lower_, kind, source, None, None, content, content, cue_i=adv.i)

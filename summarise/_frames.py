@@ -16,12 +16,13 @@ from ._analysis import Analysis, Mention
 from ._cues import ADJECTIVE_CUES, ASSENT_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, is_cue, is_document, values_at
 from ._frame_guards import misread_subject, not_done, not_reported, reduced_passive, unasserted
 from ._frame_nouns import noun_frames, noun_read_frame
-from ._frame_phrases import phrase_source, phrase_span
+from ._frame_phrases import hearsay_frame, phrase_source, phrase_span
 from ._frame_quotes import inner_quote, quote_before_cue, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_after_colon, quote_before, quote_continuation
 from ._frame_relatives import relative_content, said_of_claim_noun
 from ._frame_repairs import answer_to, description_edit, fronted_description, conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, parenthetical_cue, report_hung_on_speaker, stranded_subject, trailing_report
 from ._frame_sources import colon_quotation, display_source, headline_speaker
 from ._clause_shapes import first_to, fronted_fragment, in_subject, one_of_those, title_case_rest
+from ._cue_shapes import opened_by
 from ._frame_syntax import KIND_RANK, RELATIVE, Frame, content_of, source_tokens, span_of, subject_of, subtree
 from ._kinds import cue_kind
 from ._nlp import lexicons, tokens_in
@@ -341,6 +342,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 continue
             if subj is not None and (tok.head.dep_ == "advmod" and tok.head.pos_ == "ADV" or first_to(tok) is not None) and subj.i < tok.i and frame.cover is None:
                 frame.cover = (min(frame.span[0], subj.idx), frame.span[1])  # "X went so far as to say ...", "X was the first to report": all of it the frame's
+            if frame.cover is None and (opened := opened_by(tok)) is not None:
+                frame.cover = (min(opened, frame.span[0]), frame.span[1])  # "... and began by saying X": all of it X's report
             lead = [t for c in tok.children if c.i < tok.i and c.dep_ in ("npadvmod", "advmod", "prep")
                     and (subj is None or c.i < subj.i) for t in c.subtree]
             if lead and frame.cover is None and min(t.idx for t in lead) < frame.span[0]:
@@ -369,7 +372,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
         if si == 0 and sent_frames and (said := headline_speaker(analysis, si, recent)) is not None:
             sent_frames = [said]  # ("Gingrich: Trump Must Decide If ...": the headline's speaker says all of it)
         for fallback in (lambda: noun_read_frame(analysis, si, toks, s_last, recent), lambda: headline_speaker(analysis, si, recent),
-                         lambda: colon_quotation(analysis, si, recent), lambda: quote_continuation(analysis, si, frames)):
+                         lambda: colon_quotation(analysis, si, recent), lambda: quote_continuation(analysis, si, frames),
+                         lambda: hearsay_frame(analysis.in_quote, si, toks)):
             if not sent_frames and (found := fallback()) is not None:
                 sent_frames.append(found)  # (a sentence without frames: the first of these to find one)
         sent_frames += noun_frames(analysis, si, toks, sent_frames, recent)  # "the senator's claim that ..."

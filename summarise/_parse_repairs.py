@@ -26,6 +26,8 @@ def repair_heads(doc: Any) -> Any:
         _cue_read_as_noun(tok)
         _clause_read_as_phrase(tok)
         _relative_read_as_conj(tok)
+        _stray_possessive(tok)
+        _relative_cue_read_as_noun(tok)
         _stance_adjective(tok)
         _parenthetical_report(tok)
     return doc
@@ -297,6 +299,45 @@ def _relative_read_as_conj(tok: Any) -> None:
     if any(c.dep_ == "cc" and head.i < c.i < tok.i for c in head.children) or any(t.is_punct for t in tok.doc[head.i:tok.i]):
         return
     tok.head, tok.dep_ = noun, "relcl"
+
+
+def _relative_cue_read_as_noun(tok: Any) -> None:
+    """"policies she supported that Trump argues allowed X to spread": the tagger can read the verb
+    of saying after a name as a plural noun, the subject of the verb after it, and the parser then
+    makes the whole a clause the first relative clause reports ("she supported that ..."). A plural
+    whose singular is a cue verb, right after a name, between a relative word and the verb it is
+    read as the subject of, under a relative clause on a noun, is a second relative clause on that
+    noun: the name says the verb's clause, whose subject is the relative word."""
+    verb, name = tok.head, tok.doc[tok.i - 1] if tok.i > 1 else None
+    if tok.tag_ != "NNS" or tok.dep_ != "nsubj" or name is None or name.pos_ != "PROPN" or name.head.i != tok.i or not _cue_in_s(tok.lower_):
+        return
+    rel = tok.doc[name.left_edge.i - 1]
+    if verb.pos_ != "VERB" or verb.i != tok.i + 1 or verb.tag_ not in ("VBD", "VBZ", "VBP") or rel.lower_ not in ("that", "which") \
+            or rel.head.i != verb.i or verb.head.dep_ != "relcl" or verb.head.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > rel.i:
+        return
+    noun = verb.head.head
+    tok.head, tok.dep_, tok.tag_, tok.pos_ = noun, "relcl", "VBZ", "VERB"
+    name.head, name.dep_ = tok, "nsubj"
+    verb.head, verb.dep_ = tok, "ccomp"
+    rel.head, rel.dep_, rel.tag_, rel.pos_ = verb, "nsubj", "WDT", "PRON"
+
+
+def _stray_possessive(tok: Any) -> None:
+    """"as examples of the Republican nominee's disrespect for women": the parser can hang the "'s"
+    and the noun after it on the verb, so the phrase ends at "nominee" and a claim cut there reads
+    whole. A possessive ending right after a noun, not hung on it, marks that noun as the owner of the
+    word after it, which takes the owner's place in the sentence."""
+    owner = tok.doc[tok.i - 1] if tok.i > 0 else None
+    owned = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.tag_ != "POS" or tok.dep_ == "case" or owner is None or owned is None or owner.pos_ not in ("NOUN", "PROPN") \
+            or owned.pos_ not in ("NOUN", "ADJ", "PROPN") or owner.head.i == owned.i or owner.dep_ == "ROOT" \
+            or any(t.i == owner.head.i for t in owned.subtree) or owned.dep_ not in ("dobj", "conj", "npadvmod", "dep", "attr", "appos"):
+        return
+    owned.head, owned.dep_ = owner.head, owner.dep_
+    owner.head, owner.dep_ = owned, "poss"
+    tok.head, tok.dep_ = owner, "case"
+    if owned.pos_ == "ADJ":
+        owned.pos_, owned.tag_ = "NOUN", "NN"
 
 
 def _title_case_verb(tok: Any) -> None:

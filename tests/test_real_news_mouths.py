@@ -64,3 +64,41 @@ def test_an_abbreviated_rank_is_part_of_the_name_not_a_sentence_s_end():
     assert found and all(c[1].startswith("Dana Ruiz") and "captain" in c[1] for c in found), found
     text = '"We are ready," Lt. Col. Ann Lee told reporters.'
     assert [c[1] for c in claims(text)] == ["Ann Lee, lieutenant colonel"], claims(text)
+
+
+def test_a_possessive_the_parser_hung_on_the_verb_does_not_cut_the_claim():
+    # ("Trump", a name that is also a word, is what makes the parser hang "'s" on the verb)
+    text = "At Monday\u2019s presidential debate, Lee cited disparaging remarks Trump had made about Ruiz as examples of the Republican nominee\u2019s disrespect for women."
+    found = claims(text)
+    assert found and all(not c[2].endswith("nominee.") for c in found), found
+    assert any(c[2].endswith("nominee\u2019s disrespect for women.") and c[1] == "Lee" for c in found), found
+
+
+def test_a_verb_of_saying_read_as_a_noun_inside_a_relative_clause_is_the_name_s_report():
+    text = "It also mentions policies she supported that Trump argues allowed the cartel\u2019s reach to spread."
+    found = claims(text)
+    assert ("statement", "Trump", "Trump argues the policies allowed the cartel\u2019s reach to spread.") in found, found
+    assert not [c for c in found if "supported that" in c[2]], found
+
+
+def test_began_by_saying_leaves_no_bare_verb_behind():
+    text = "Lee, a nurse, then appeared on local radio on Tuesday and began by saying she would never judge a patient from afar."
+    found = claims(text)
+    assert not [c for c in found if c[2].rstrip(".").endswith("began")], found
+    assert [c[1] for c in holding(found, "never judge")] == ["Lee, a nurse"], found
+    assert holding(found, "appeared on local radio"), found
+
+
+def test_reportedly_and_allegedly_make_a_sentence_someone_s_report_not_the_article_s_fact():
+    text = "The company has reportedly taken heat from a civil rights group.\n\nThe senator allegedly took bribes from a contractor."
+    assert by_text(text, "taken heat")[:2] == ("statement", "unnamed sources"), claims(text)
+    assert by_text(text, "took bribes")[:2] == ("allegation", "unnamed accusers"), claims(text)
+    assert by_text(text, "taken heat")[2] == "The company has reportedly taken heat from a civil rights group.", claims(text)
+    # (on a described person's act, the word charges the act, not the sentence)
+    assert [c[1] for c in claims("A man who allegedly stole a car was arrested on Friday.")] == ["the article"]
+
+
+def test_deeming_is_a_judgement_of_whoever_deems():
+    text = 'The bar association deemed her "well qualified," its highest rating.'
+    assert by_text(text, "well qualified")[:2] == ("opinion", "The bar association"), claims(text)
+    assert [c[1] for c in claims("The area was deemed safe for residents to return.")] == ["the article"]
