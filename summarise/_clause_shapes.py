@@ -8,7 +8,7 @@ from typing import Any
 
 from ._cues import MESSAGE_NOUNS, QUOTE_CUES, animate, is_document
 from ._nlp import lexicons
-from ._parse_repairs import title_case
+from ._tag_repairs import title_case
 
 __all__ = ["NAMING_CUES", "TOLD_TO", "answer_word", "clause_read_as_quotation", "object_acting", "quoted_after", "said_conjuncts", "role_read_as_verb", "beyond_semicolon", "message_issuer", "joined_to", "object_before_date", "one_of_those", "purpose_infinitive",
            "quoted_before", "set_off", "stranded_clause", "that_clause", "with_stray_tail", "with_subjunctive", "first_to", "title_case_rest"]
