@@ -4,7 +4,6 @@ the source's words and the content it reports (spaCy dependency parse).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,8 +15,9 @@ from ._clause_shapes import (beyond_semicolon, clause_read_as_quotation, joined_
                              one_of_those, purpose_infinitive, quoted_after, quoted_before, role_read_as_verb, said_conjuncts, set_off, stranded_clause,
                              that_clause, with_stray_tail, with_subjunctive, without_gloss, first_to, contrasted_report, NAMING_CUES)
 from ._frame_repairs import is_trailing_report
-from ._nlp import doc_text, lexicons
+from ._nlp import lexicons
 from ._speakers import someone, source_tokens, who_antecedent
+from ._spans import span_of, subtree
 
 __all__ = ["Frame", "KIND_RANK", "RELATIVE", "content_of", "source_tokens", "span_of", "subject_of", "subtree"]
 
@@ -81,42 +81,6 @@ class Frame:
     named_by_model: bool = False
     """``source`` names the person a "he"/"she" subject refers to by the model's choice
     (:mod:`._pronoun_model`), not the rules': the claim's text keeps the pronoun."""
-
-
-_EDGE_PUNCT = frozenset([",", ".", ";", ":", "!", "?", "…", "-", "–", "—", "(", ")", "[", "]", "'"])
-
-
-_NOT = re.compile(r"n[\u2019']t\b", re.I)
-
-
-def span_of(tokens: list[Any]) -> tuple[int, int]:
-    # trailing commas and full stops are not part of a span; "%", "$" and quotes are
-    toks = [t for t in tokens if not (t.is_punct and t.text in _EDGE_PUNCT) and not t.is_space]
-    if not toks:
-        toks = tokens
-    a = min(t.idx for t in toks)
-    b = max(t.idx + len(t.text) for t in toks)
-    negation = _NOT.match(doc_text(toks[0].doc), b)
-    if negation:  # "if he didn’t": the parser can hang "n’t" elsewhere; a lost one flips the claim
-        b = negation.end()
-    return a, b
-
-
-def subtree(tok: Any, exclude: set[int] | None = None) -> list[Any]:
-    """Tokens of ``tok``'s subtree, leaving out clauses coordinated with it and ``exclude``."""
-    out, stack = [], [tok]
-    while stack:
-        t = stack.pop()
-        if exclude and t.i in exclude:
-            continue
-        out.append(t)
-        for c in t.children:
-            if t is tok and c.dep_ in ("conj", "cc") and c.pos_ in ("VERB", "AUX"):
-                continue
-            if t is tok and c.dep_ == "cc":
-                continue
-            stack.append(c)
-    return sorted(out, key=lambda t: t.i)
 
 
 def subject_of(cue: Any) -> tuple[Any | None, bool]:

@@ -7,7 +7,7 @@ import re
 
 from ._quotes import single_marks_open
 
-__all__ = ["balance_marks"]
+__all__ = ["balance_marks", "unquote"]
 
 
 def balance_marks(s: str) -> str:
@@ -92,3 +92,17 @@ def _drop_unpaired_brackets(s: str) -> str:
     # a bracket between two words leaves a space, never glues them ("Inc(FSLY.N" -> "Inc FSLY.N")
     return "".join((" " if 0 < i < len(s) - 1 and s[i - 1].isalnum() and s[i + 1].isalnum() else "")
                    if i in drop else ch for i, ch in enumerate(s))
+
+
+def unquote(s: str, marks: str = " \u201c\u201d\"'`") -> str:
+    """``s`` without the quotation marks (and spaces, or other ``marks``) around it; a single mark
+    that closes an inner quotation at its end stays.
+
+    >>> unquote("We resent the term 'outreach,' ", " ,'"), unquote("'We will win.'")
+    ("We resent the term 'outreach'", 'We will win.')
+    """
+    out = s.strip(marks)
+    lead = len(s) - len(s.lstrip(marks))
+    if "'" in s[lead + len(out):] and single_marks_open(out):
+        out += "'"  # ("the term 'African American outreach,' ": the inner quotation's close)
+    return out

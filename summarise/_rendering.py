@@ -13,7 +13,7 @@ from ._frame_guards import DONE_HEADS
 from ._frame_syntax import source_tokens, subject_of
 from ._frames import Frame
 from ._loaded import clean_span, inflect_like
-from ._marks import balance_marks
+from ._marks import balance_marks, unquote
 from ._nlp import lexicons, token_at, tokens_in
 from ._types import ARTICLE_SOURCE, LoadedTerm
 
@@ -314,13 +314,13 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
             (qa, qb), (ra, rb) = broken
             left, h1 = clean_span(doc, text, qa, qb, loaded, [])
             right, h2 = clean_span(doc, text, ra, rb, loaded, [])
-            left, right = left.strip(" \u201c\u201d\"'`").rstrip(","), right.strip(" \u201c\u201d\"'`")
+            left, right = unquote(left).rstrip(","), unquote(right).rstrip(" .,")  # ("last week. ...": no stray space before the close)
             verb = inflect_like(f.cue_lemma, "VBD") if f.cue_lemma in ("add", "warn", "insist", "write") else "said"
-            return finish(f"{with_role_comma(source)} {verb}: \u201c{left}, {right.rstrip('.,')}\u201d"), h1 + h2, extra
+            return finish(f"{with_role_comma(source)} {verb}: \u201c{left}, {right}\u201d"), h1 + h2, extra
         if f.content[0] < f.subj[0] and f.content[1] <= (cue_tok.idx if cue_tok is not None else f.subj[0]):
             # '"...," she said.' -> 'X said: "..."'
             quote, handled = clean_span(doc, text, f.content[0], f.content[1], loaded, [])
-            quote = quote.strip(" ,\u201c\u201d\"'`")  # (an archive's '' that closes inside the words reported: the mark opened here)
+            quote = unquote(quote, " ,\u201c\u201d\"'`")  # (an archive's '' that closes inside the words reported: the mark opened here)
             quote = quote.replace("''", "\u201d") if quote.count("''") == 1 else quote
             quoted, verb = analysis.in_quote(f.content[0], f.content[0] + 1), _own_verb(f.cue_lemma, cue_tok)
             if quoted or re.search(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?)\b", re.sub(r"[\u201c\"].*?(?:[\u201d\"]|$)", "", quote)) and source.lower() not in ("i", "we"):

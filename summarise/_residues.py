@@ -65,6 +65,8 @@ def _residue(analysis: Analysis, si: int, frames: list[Frame]) -> tuple[int, int
     toks = [t for t in toks if not ((t.is_punct and t.text != "%") or t.is_space)] or toks  # "6.4%" keeps its unit
     a = toks[0].idx
     b = toks[-1].idx + len(toks[-1].text)
+    while analysis.text[a:b].count("(") > analysis.text[a:b].count(")") and analysis.text[b:b + 1] == ")":
+        b += 1  # "and Tim Scott (R-S.C.)": the bracket's close, not an edge to trim
     # a frame inside the sentence splits the residue: keep the stretch holding the root
     if covered and root is not None:
         cuts = sorted(covered)

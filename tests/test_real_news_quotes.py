@@ -210,3 +210,21 @@ def test_an_aim_inside_a_report_is_the_reporter_s_not_its_subject_s():
     found = claims(text)
     assert [c[1].split(",")[0] for c in holding(found, "express gratitude")] == ["Tom Reyes"], found
     assert [c[1] for c in holding(found, "protect their homes")] == ["The council"], found
+
+
+def test_an_inner_quotation_closing_with_the_outer_one_keeps_its_mark():
+    text = "\"I have always resented the term 'voter outreach,' \" she told the group."
+    said = [c[2] for c in claims(text)]
+    assert said == ["She said: \u201cI have always resented the term 'voter outreach'\u201d."], said
+
+
+def test_an_ellipsis_between_two_sentences_of_a_broken_quotation_leaves_no_stray_mark():
+    text = '"If you check the record," Lee said, "I could have written those words last week. ... We lock up more people than anyone."'
+    said = [c[2] for c in claims(text)]
+    assert said[0] == "Lee said: \u201cIf you check the record, I could have written those words last week\u201d.", said
+
+
+def test_a_bracket_at_the_end_of_a_sentence_keeps_both_halves():
+    for text in ("Currently, there are two: Ann Lee (D-N.J.) and Tom Berg (R-S.C.)", "The vote was delayed (again)."):
+        said = [c[2] for c in claims(text)]
+        assert len(said) == 1 and said[0].count("(") == said[0].count(")") == text.count("("), said
