@@ -9,7 +9,12 @@ from typing import Any
 from ._cues import animate, is_cue, is_document
 from ._frame_syntax import Frame, span_of
 
-__all__ = ["hearsay_frame", "phrase_source", "phrase_span"]
+__all__ = ["INFORMANTS", "hearsay_frame", "phrase_source", "phrase_span"]
+
+# People who tell what others said or did ("X told Y ..., according to people familiar with the talks"):
+# "according to" them reports the telling (a transcript, a service or an agency gives the speaker's own words).
+INFORMANTS = frozenset("people person source official aide adviser advisor attendee participant witness insider "
+                       "associate ally confidant friend someone".split())
 
 # Pronouns of people that hold a view ("To many, ...").
 _VIEW_HOLDERS = frozenset("many some most others few".split())

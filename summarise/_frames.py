@@ -16,7 +16,7 @@ from ._analysis import Analysis, Mention
 from ._cues import ADJECTIVE_CUES, ASSENT_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOTE_CUES, STANCE_CUES, animate, aside, colon_quote, is_cue, is_document, values_at
 from ._frame_guards import misread_subject, not_done, not_reported, reduced_passive, unasserted
 from ._frame_nouns import noun_frames, noun_read_frame
-from ._frame_phrases import hearsay_frame, phrase_source, phrase_span
+from ._frame_phrases import INFORMANTS, hearsay_frame, phrase_source, phrase_span
 from ._frame_quotes import inner_quote, quote_before_cue, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_after_colon, quote_before, quote_continuation
 from ._frame_relatives import relative_content, said_of_claim_noun
 from ._frame_repairs import answer_to, description_edit, fronted_description, conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, parenthetical_cue, report_hung_on_speaker, stranded_subject, trailing_report
@@ -53,8 +53,9 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                 while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
                     head = head.head  # "... incomes go up by 19.9 percent, according to": the clause, not the noun
                 final = max(t.i for t in tok.subtree) >= s_last and tok.i > s_first and doc[tok.i - 1].text == ","
+                record = pobj.lemma_.lower() not in INFORMANTS  # ("..., according to a transcript": the speaker's words; "to people familiar": their report)
                 while head.dep_ in ("ccomp", "conj", "xcomp", "advcl") and head.head.i != head.i and (
-                        not is_cue(head.head) or final and not _speaks(head.head)) and (final or not any(
+                        not is_cue(head.head) or final and not (_speaks(head.head) and record)) and (final or not any(
                         c.dep_ == "mark" and c.i < tok.i for c in head.children)):  # ("because, according to X, Y": Y's; "A, while B, according to X": A and B X's)
                     # the parser hangs it on the nearest verb; set off at the end, it scopes over the
                     # sentence ("X is one of 707 people shot and the fourth shot ..., according to a
@@ -63,7 +64,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
                     # office said 1.2 million were affected by the storm, which made landfall ...,
                     # according to the weather service": the office says it)
                     head = head.head
-                if final and (_speaks(head) or head.dep_ == "ccomp" and _speaks(head.head)):
+                if final and record and (_speaks(head) or head.dep_ == "ccomp" and _speaks(head.head)):
                     continue  # '"...," the mayor said, according to a transcript': the mayor's words
                 if tok.lower_ == "according" and s_first < tok.i < tok.sent.root.i and doc[tok.i - 1].text != "," and doc[tok.i - 1].dep_ != "cc":
                     continue  # "X, 82 percent of whom view Y unfavorably according to the poll, have": the aside's (not "But according to")

@@ -132,6 +132,16 @@ _SENTENCE_ADVERBS = frozenset("meanwhile however moreover separately furthermore
 _GROUP_WORDS = frozenset("those these many some all most few others people".split())
 
 
+# Heads that say nothing of who without what follows them ("people who attended", "those who were there").
+_VAGUE = frozenset("people person those someone somebody source sources individual individuals".split())
+
+
+def _cue_lemmas() -> Any:
+    from ._nlp import lexicons
+
+    return lexicons().cue_kind
+
+
 def source_tokens(subj: Any) -> list[Any]:
     """The subject's words, without its relative clauses, participial modifiers and bracketed
     asides."""
@@ -140,6 +150,9 @@ def source_tokens(subj: Any) -> list[Any]:
         if t.dep_ in ("relcl", "acl") and t.i > subj.i:
             if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i == subj.i and subj.lower_ in _GROUP_WORDS and len(list(t.subtree)) <= 3:
                 continue  # "those surveyed", "many polled": the participle says who the group is
+            if t.dep_ == "relcl" and t.head.i == subj.i and subj.lemma_.lower() in _VAGUE and len(list(t.subtree)) <= 8 \
+                    and t.lemma_.lower() not in _cue_lemmas() and t.doc[t.left_edge.i - 1].text != ",":
+                continue  # "people who attended the meeting": the clause says who they are (not "critics who say")
             drop |= {x.i for x in t.subtree}
             agent = next((c for c in t.children if c.dep_ == "agent" and all(
                 x.ent_type_ in ("DATE", "TIME") for x in t.doc[t.i + 1:c.i])), None)  # ("data released Tuesday by X")

@@ -102,3 +102,25 @@ def test_deeming_is_a_judgement_of_whoever_deems():
     text = 'The bar association deemed her "well qualified," its highest rating.'
     assert by_text(text, "well qualified")[:2] == ("opinion", "The bar association"), claims(text)
     assert [c[1] for c in claims("The area was deemed safe for residents to return.")] == ["the article"]
+
+
+def test_a_report_set_off_after_its_clause_to_whom_it_was_made_reports_that_clause():
+    text = ("The agency assesses that the port could close within the next 90 days, two sources familiar with the matter "
+            "confirmed to the Daily Ledger, just weeks before the mayor plans to reopen the harbor.")
+    found = claims(text)
+    confirmed = [c for c in found if c[1] == "two sources familiar with the matter"]
+    assert confirmed and all("port could close" in c[2] for c in confirmed), found
+    assert not [c for c in found if "confirmed to the Daily Ledger, just weeks" in c[2]], found
+
+
+def test_according_to_people_who_were_told_reports_the_telling():
+    text = ("Senior health officials have told the governor to scale back a plan to offer the shots to everyone later this month, "
+            "saying that regulators need more time to review the data, according to people familiar with the discussion.")
+    found = claims(text)
+    told = holding(found, "scale back a plan")
+    assert told and all(c[1] == "people familiar with the discussion" for c in told), found
+    assert not [c for c in found if c[2].startswith("According to people familiar with the discussion, saying")], found
+    # (a transcript gives the speaker's own words: the mayor's)
+    assert [c[1] for c in claims('"We will win," the mayor said, according to a transcript.')] == ["the mayor"]
+    text = "The mayor said the city would win, according to people who attended the meeting."
+    assert [c[1] for c in claims(text)] == ["people who attended the meeting"], claims(text)
