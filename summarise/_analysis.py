@@ -137,6 +137,9 @@ def _role_of(ent: Any) -> str:
             # (an aside set off by dashes is no role: "X -- author of a study that ... -- is"); without relative clauses and participles ("an analyst at X, who cut her rating ...")
             drop = {x.i for t in child.subtree if t.dep_ == "relcl" and t.i > child.i for x in t.subtree}
             toks = [t for t in child.subtree if t.i not in drop]
+            while toks[-1].i + 2 < len(ent.doc) and ent.doc[toks[-1].i + 1].text == "-" and not toks[-1].whitespace_ \
+                    and not ent.doc[toks[-1].i + 1].whitespace_:  # "co-founder of X", split at its hyphen: the whole word and its phrase
+                toks += [t for t in ent.doc[toks[-1].i + 2].subtree if t.i > toks[-1].i and t.i not in drop]
             while len(toks) > 1 and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
                 toks = toks[:-1]
             span = ent.doc[toks[0].i : toks[-1].i + 1]

@@ -240,6 +240,10 @@ def misread_subject(tok: Any, subj: Any | None, passive: bool) -> bool:
             # clause swallowed the sentence's own verb, and where what they say ends is unsure
     if subj is None:
         return False
+    if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ") and subj.head.i == tok.head.i and tok.head.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in tok.head.children):
+        return True  # "he was certain X wouldn't order an attack and wanted to ...": a past verb cannot share "would";
+        # whose verb it is (X's or his), the parse cannot say
     if subj.lower_ in _ANY_ONE and (tok.dep_ == "relcl" or subj.lower_ == "whoever"):
         return True  # "anybody who complains about a microphone is not having a good night": no one in particular
     if subj.lower_ == "all" and tok.lower_ == "told" and tok.i == subj.i + 1 or subj.lower_ in ("what", "whatever") or any(

@@ -108,7 +108,8 @@ def conjoined_name_subject(cue: Any) -> Any | None:
         return None
     doc = cue.doc
     close = next((t for t in reversed(doc[cue.head.i:cue.i]) if t.is_quote), None)
-    if close is not None and close.i > cue.head.i:
+    if close is not None and close.i > cue.head.i and sum(t.is_quote for t in doc[cue.head.i:close.i + 1]) % 2:
+        # (a quotation that opened before the verb joined to: not a scare quote after it, 'was "certain" X would')
         return next((t for t in doc[close.i + 1:cue.i] if t.ent_type_ in ("PERSON", "ORG") and t.dep_ in ("nsubj", "nsubjpass")), None)
     i = cue.i - 1
     while i > 0 and doc[i].dep_ in ("advmod", "neg", "aux") and doc[i].head.i == cue.i:

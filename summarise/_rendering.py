@@ -296,7 +296,7 @@ def render_frame(analysis: Analysis, f: Frame, loaded: list[LoadedTerm], previou
                 t.dep_ in ("relcl", "advcl", "nsubj", "nsubjpass") or t.tag_ == "VBG" or not t.is_punct and t.head not in between
                 and t.head.text in source.split() for t in between):  # (not the words of a source's own phrase: "X commissioned by Y on Z")
             # "X, the hacker known as “Sparrow,” said": the subject's own words up to the cue go with it
-            edits.append((f.subj[0], cue_tok.idx, source + " "))
+            edits.append((f.subj[0], cue_tok.idx, with_role_comma(source) + " "))
         else:
             # a comma after "Name, role" (a source rebuilt so), none after a source as written
             # ("voters in Alabama, Georgia and Virginia said")

@@ -158,6 +158,9 @@ def source_tokens(subj: Any) -> list[Any]:
                 x.ent_type_ in ("DATE", "TIME") for x in t.doc[t.i + 1:c.i])), None)  # ("data released Tuesday by X")
             if agent is not None and t.tag_ == "VBN" and t.i == subj.i + 1 and is_document(subj):  # "a study funded by X"
                 drop -= {t.i} | {x.i for x in agent.subtree}
+        elif t.dep_ == "prep" and t.head.i == subj.i and t.i > subj.i and t.lower_ in ("on", "in") and any(
+                p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in t.children):
+            drop |= {x.i for x in t.subtree}  # "The top admiral on Tuesday defended": when, not who
         elif t.dep_ == "prep" and t.lower_ == "as" and t.head.i == subj.i and t.i > subj.i and subj.head.dep_ == "agent":
             drop |= {x.i for x in t.subtree}  # ("described by analysts as a gamble": what they called it, not who they are)
         elif t.dep_ == "advmod" and t.head.i == subj.i and t.i > subj.i and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":

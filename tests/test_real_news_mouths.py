@@ -124,3 +124,21 @@ def test_according_to_people_who_were_told_reports_the_telling():
     assert [c[1] for c in claims('"We will win," the mayor said, according to a transcript.')] == ["the mayor"]
     text = "The mayor said the city would win, according to people who attended the meeting."
     assert [c[1] for c in claims(text)] == ["people who attended the meeting"], claims(text)
+
+
+def test_a_past_verb_joined_under_would_is_not_the_would_clause_s_subject_s():
+    text = ("The country\u2019s top admiral on Tuesday firmly defended his Jan. 8 phone call with foreign military leaders, telling "
+            "lawmakers that he was \u201ccertain\u201d then-President Ann Lee wouldn\u2019t order an attack on the port and wanted to "
+            "convey that reassuring message to his counterparts.")
+    found = claims(text)
+    assert not [c for c in found if c[1].startswith("Ann Lee")], found
+    assert found and all(c[1] == "The country\u2019s top admiral" for c in found), found  # (not "... admiral on Tuesday")
+    found = claims("Lee said Ruiz would win the seat and predicted a landslide.")
+    assert found and all(c[1] == "Lee" for c in found), found
+
+
+def test_a_hyphenated_role_is_one_word():
+    text = ('Tom Berg, co-founder of the Greenway Institute and advocate of an Apollo Project-type effort to cultivate new '
+            'technologies, welcomed "the recognition that we do not, in fact, have all the technology we need."')
+    assert [c[1] for c in claims(text)] == [
+        "Tom Berg, co-founder of the Greenway Institute and advocate of an Apollo Project-type effort to cultivate new technologies"], claims(text)
