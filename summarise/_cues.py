@@ -39,7 +39,7 @@ OBJECT_CUES = frozenset(
     "estimate project forecast predict calculate point".split()
 ) | _SPEECH_ACTS | {"fear", "trust", "distrust", "mistrust", "admire", "resent", "dislike", "seek"}
 # Verbs of regarding something as something ("see X as Y"): an opinion of whoever does.
-AS_CUES = frozenset("see view regard interpret".split())
+AS_CUES = frozenset("see view regard interpret characterize characterise portray depict".split())
 # Verbs of pushing for something: cues only with "for"/"against" or an infinitive.
 _PUSH_CUES = frozenset("push press lobby campaign".split())
 # Cues of taking a side ("X backs Y"): an attribution only when someone, not something, does it.

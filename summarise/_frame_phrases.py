@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._cues import animate, is_cue, is_document
+from ._cues import MESSAGE_NOUNS, animate, is_cue, is_document
 from ._frame_syntax import Frame, span_of
 
 __all__ = ["INFORMANTS", "hearsay_frame", "phrase_source", "phrase_span"]
@@ -60,7 +60,9 @@ def phrase_source(tok: Any) -> Any | None:
     head = tok.head
     if (tok.i == tok.sent.start and is_document(pobj) and head.pos_ in ("VERB", "AUX") and head.dep_ == "ROOT"
             and (pobj.tag_ != "NNS" or any(c.dep_ in ("det", "poss") for c in pobj.children))  # ("In emails, ...": where, not who)
-            and not is_cue(head) and not any(is_cue(c) for c in head.children if c.dep_ in ("ccomp", "conj", "parataxis"))):
+            and not is_cue(head) and not any(is_cue(c) for c in head.children if c.dep_ in ("ccomp", "conj", "parataxis"))
+            and not (pobj.lemma_.lower() in MESSAGE_NOUNS and any(c.dep_ == "nsubj" and (animate(c) or c.ent_type_ in ("ORG", "PERSON"))
+                                                                   for c in head.children))):  # ("In a letter, the FDA classified ...": the FDA's)
         return pobj  # "In this poll, Trump rose 1 point": the poll's finding ("In a statement, an official
         # said, "We are ..."" read with the cue as an aside is the official's)
     verb = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr", "nsubj") and head.lemma_.lower() in _STANDINGS else head

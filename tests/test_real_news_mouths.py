@@ -142,3 +142,10 @@ def test_a_hyphenated_role_is_one_word():
             'technologies, welcomed "the recognition that we do not, in fact, have all the technology we need."')
     assert [c[1] for c in claims(text)] == [
         "Tom Berg, co-founder of the Greenway Institute and advocate of an Apollo Project-type effort to cultivate new technologies"], claims(text)
+
+
+def test_a_letter_its_subject_wrote_is_no_source_of_its_own():
+    text = 'In a letter to the company, the agency classified the chances of a reaction after the shot as being "very low."'
+    assert not [c for c in claims(text) if "letter" in c[1]], claims(text)
+    text = "Critics characterized the plan as a giveaway to developers."
+    assert [c[:2] for c in claims(text)] == [("opinion", "Critics")], claims(text)
