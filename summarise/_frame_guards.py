@@ -203,6 +203,9 @@ def reduced_passive(tok: Any) -> bool:
     if tok.tag_ == "VBN" and tok.dep_ == "conj" and tok.head.tag_ == "VBN" and tok.head.dep_ in ("advcl", "acl") and bare(tok) and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.head.children):
         return True  # "Courted by the candidates and widely expected to be the top donor, X said ..."
+    if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and tok.lemma_.lower() in ("ask", "question", "press", "urge", "invite", "challenge") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return True  # "Asked by X to respond to Y, Carson said": the one asked answers; being asked is no claim of his
     return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and bare(tok)
 
 

@@ -222,6 +222,9 @@ def quote_continuation(analysis: Analysis, si: int, earlier: list[Frame]) -> Fra
            for t in tokens_in(analysis.doc, s0, s1)):
         return None  # ('"...," Hannity started.': someone named says it, not the last speaker)
     prev = earlier[-1]
+    # ('"...," X says. "..."' where X's report holds another's: "The ACLU plans to watch the case, X says": X goes on)
+    prev = next((f for f in earlier if f.sent == si - 1 and f is not prev and f.cue_lemma in QUOTE_CUES
+                 and f.span[0] <= prev.span[0] and prev.span[1] <= f.span[1]), prev)
     a, b = q[0][0], q[-1][1]
     return Frame(si, "", "", "statement", prev.source, prev.mention, None, (a, b), (a, b))
 

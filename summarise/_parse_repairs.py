@@ -29,6 +29,7 @@ def repair_heads(doc: Any) -> Any:
         _clause_read_as_phrase(tok)
         _relative_read_as_conj(tok)
         _stray_possessive(tok)
+        _name_particle(tok)
         relative_cue_read_as_noun(tok)
         _stance_adjective(tok)
         _parenthetical_report(tok)
@@ -245,6 +246,21 @@ def _relative_read_as_conj(tok: Any) -> None:
     if any(c.dep_ == "cc" and head.i < c.i < tok.i for c in head.children) or any(t.is_punct for t in tok.doc[head.i:tok.i]):
         return
     tok.head, tok.dep_ = noun, "relcl"
+
+
+# Lower-case particles of a surname ("dos Santos", "van Hollen", "de la Cruz").
+NAME_PARTICLES = frozenset("de da das do dos del della di du la le van von der den ter bin ibn al el".split())
+
+
+def _name_particle(tok: Any) -> None:
+    """"..., dos Santos says.": the tagger can read a surname's particle as a word of its own (an
+    auxiliary, a determiner), so the name loses it. A particle written in lower case right before
+    a capitalised name, after no article, is part of that name."""
+    name = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.text not in NAME_PARTICLES or name is None or name.pos_ != "PROPN" or not name.text[:1].isupper() or tok.head.i == name.i \
+            or tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("a", "an", "the") or any(c for c in tok.children):
+        return
+    tok.head, tok.dep_, tok.pos_, tok.tag_ = name, "compound", "PROPN", "NNP"
 
 
 def _stray_possessive(tok: Any) -> None:

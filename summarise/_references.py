@@ -9,6 +9,8 @@ import re
 from ._analysis import (INSTITUTION_NOUNS, PRONOUNS_PLUR, PRONOUNS_SING, Analysis, Mention, common_plural_at, full_person, strip_det,
                         untitled)
 
+from ._parse_repairs import NAME_PARTICLES
+
 __all__ = ["resolve_reference", "things_named"]
 
 
@@ -69,6 +71,11 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *,
     for m in reversed(earlier):
         if s == m.name:
             return m
+    if len(s.split()) > 1 and all(w in NAME_PARTICLES for w in s.split()[:-1]):
+        # "dos Santos" for "Ana dos Santos": a surname with its particles
+        found = next((m for m in earlier if m.label == "PERSON" and m.name.endswith(" " + s)), None)
+        if found is not None:
+            return found
     if len(s.split()) == 1:
         people = [m for m in earlier if m.label == "PERSON"]
         # a surname as written first ("Clinton" is Hillary Clinton, not a "Trump-Clinton" fight

@@ -149,3 +149,18 @@ def test_a_letter_its_subject_wrote_is_no_source_of_its_own():
     assert not [c for c in claims(text) if "letter" in c[1]], claims(text)
     text = "Critics characterized the plan as a giveaway to developers."
     assert [c[:2] for c in claims(text)] == [("opinion", "Critics")], claims(text)
+
+
+def test_a_quotation_after_a_report_that_holds_another_s_goes_on_with_the_reporter():
+    text = ('"We think the city has gone too far," Ana dos Santos, legal director for the Rights Union, said. The union '
+            'won\'t be representing Lopez but plans to watch his case closely, dos Santos says. "If the city can pick our '
+            'words apart, you really run the risk of silencing debate."')
+    found = claims(text)
+    assert [c[1] for c in holding(found, "silencing debate")] == ["dos Santos"], found
+    assert not [c for c in found if c[1] == "Santos"], found  # (the surname keeps its particle)
+
+
+def test_being_asked_by_someone_is_no_claim_of_the_one_asked():
+    text = 'Asked by the host to respond to the criticism, Lee said, "What does it say about people who jump on the bandwagon?"'
+    found = claims(text)
+    assert not [c for c in found if "asked by the host" in c[2].lower() and c[1] == "Lee"], found
