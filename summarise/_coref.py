@@ -26,12 +26,12 @@ Who the people are and what the article says of their gender is :mod:`._persons`
 
 from __future__ import annotations
 
-import re
 
 from typing import Any
 
 from ._analysis import INSTITUTION_NOUNS, Analysis, Mention, untitled
 from ._persons import GENDERED_NOUNS, PERSON_NOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER, given_names, mention_gender, named_people
+from ._coref_leads import cataphor, colon_lead
 from ._nlp import token_ending_in, tokens_in
 
 __all__ = ["resolve_pronoun", "mention_gender", "PRONOUN_GENDER"]
@@ -178,7 +178,7 @@ def resolve_pronoun(analysis: Analysis, pronoun: str, offset: int, recent_source
         # "The group urged ... She promised ...": a body is no "she" (a name the tagger calls an
         # organisation may be a person's, so only one that says it is a body)
         speaker = None
-    ahead = _cataphor(analysis, low, offset)
+    ahead = cataphor(analysis, low, offset) or colon_lead(analysis, low, offset)
     if ahead is not None:
         return ahead
     s0 = analysis.sentences[analysis.sentence_of(offset)][0]
@@ -270,31 +270,6 @@ def _spoke_just_before(analysis: Analysis, speaker: Mention, offset: int) -> boo
         return False  # ("Donald Jr.", "the younger Mr. Trump": which one spoke is not sure)
     # (the names in the speaker's own report are what was said of them, not rivals)
     return not any(not _same_person(m, speaker) and s1 <= a < offset and not analysis.in_quote(a, b) for a, b, m in people)
-
-
-def _cataphor(analysis: Analysis, pronoun: str, offset: int) -> Mention | None:
-    """The person a he/she opening a fronted clause points ahead to: the subject of the main
-    clause, named in full ("After he lost the vote, Senator Ann Doe said ..."; "When she
-    arrived, Ann Doe ..."). Only the clause that opens the sentence, and only a full name; or the
-    person a sentence opens on as its topic ("As for Trump, he said ...")."""
-    gender = PRONOUN_GENDER.get(pronoun)
-    tok = token_ending_in(analysis.doc, offset + len(pronoun))
-    if gender is None or tok is None or tok.idx != offset or tok.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    clause, s0 = tok.head, analysis.sentences[analysis.sentence_of(offset)][0]
-    topic = re.match(r"(?:As for|As to)\s+([^,]{2,60}),\s*$", analysis.text[s0:offset])
-    if topic is not None:  # "As for Trump, he said he's not worried": the person the sentence is about
-        at = s0 + topic.start(1)
-        return next((m for a, b, m in named_people(analysis) if a <= at < b and at + len(topic.group(1)) <= b + 1
-                     and mention_gender(analysis, m) in (None, gender)), None)
-    mark = next((c for c in clause.children if c.dep_ == "mark"), None)
-    if clause.dep_ != "advcl" or clause.i > clause.head.i or mark is None or mark.idx != s0 or tok.i != mark.i + 1:
-        return None  # not "<After/When/As> he ..." opening the sentence, before its main clause
-    main = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > clause.i), None)
-    for a, b, m in named_people(analysis) if main is not None else ():
-        if a <= main.idx < b and len(m.name.split()) > 1 and mention_gender(analysis, m) in (None, gender):
-            return m
-    return None
 
 
 def _body_subject_besides(analysis: Analysis, offset: int, mention: Mention) -> bool:

@@ -13,7 +13,7 @@ from ._cues import QUOTE_CUES, animate, is_cue
 from ._frame_syntax import KIND_RANK, Frame
 from ._nlp import doc_text, tokens_in
 
-__all__ = ["inner_quote", "merge_nested", "multi_sentence_quotes", "negated_answer", "quote_after_colon", "quote_before", "quote_continuation", "quote_opens_at"]
+__all__ = ["colon_continuation", "inner_quote", "merge_nested", "multi_sentence_quotes", "negated_answer", "quote_after_colon", "quote_before", "quote_continuation", "quote_opens_at"]
 
 def quote_before(analysis: Analysis, si: int) -> list[tuple[int, int]]:
     """The quotation that makes up the whole sentence before ``si`` (if one does)."""
@@ -227,6 +227,21 @@ def quote_continuation(analysis: Analysis, si: int, earlier: list[Frame]) -> Fra
                  and f.span[0] <= prev.span[0] and prev.span[1] <= f.span[1]), prev)
     a, b = q[0][0], q[-1][1]
     return Frame(si, "", "", "statement", prev.source, prev.mention, None, (a, b), (a, b))
+
+
+def colon_continuation(analysis: Analysis, si: int, earlier: list[Frame]) -> Frame | None:
+    """'X argued that his client was joking: His words were the rants of an entertainer.': a sentence
+    the splitter cut off after a colon that ends a report goes on with that report's source."""
+    if si < 1 or not earlier or earlier[-1].sent != si - 1 or not earlier[-1].cue:
+        return None
+    p0, p1 = analysis.sentences[si - 1]
+    s0, s1 = analysis.sentences[si]
+    before = analysis.text[p0:p1].rstrip()
+    prev = earlier[-1]
+    if not before.endswith(":") or prev.content[1] < p0 + len(before) - 2 or analysis.in_quote(s0, s0 + 1) or prev.source.lower() in ("i", "we"):
+        return None  # (a writer's own "I am here to tell you what I am doing:" leads into the writer's text)
+    end = s0 + len(analysis.text[s0:s1].rstrip())
+    return Frame(si, "", "", "statement", prev.source, prev.mention, None, (s0, end), (s0, end))
 
 
 def quote_opens_at(analysis: Analysis, cue: Any) -> bool:

@@ -17,7 +17,7 @@ from ._cues import ADJECTIVE_CUES, ASSENT_CUES, DOCUMENT_CUES, MENTAL_CUES, QUOT
 from ._frame_guards import misread_subject, not_done, not_reported, reduced_passive, unasserted
 from ._frame_nouns import noun_frames, noun_read_frame
 from ._frame_phrases import INFORMANTS, hearsay_frame, phrase_source, phrase_span
-from ._frame_quotes import inner_quote, quote_before_cue, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_after_colon, quote_before, quote_continuation
+from ._frame_quotes import colon_continuation, inner_quote, quote_before_cue, quote_opens_at, merge_nested, multi_sentence_quotes, negated_answer, quote_after_colon, quote_before, quote_continuation
 from ._frame_relatives import relative_content, said_of_claim_noun
 from ._frame_repairs import answer_to, description_edit, fronted_description, conjoined_name_subject, continued_report, inverted_subject, is_trailing_report, participle_subject, parenthetical_cue, report_hung_on_speaker, stranded_subject, trailing_report
 from ._frame_sources import colon_quotation, display_source, headline_speaker
@@ -374,7 +374,7 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             sent_frames = [said]  # ("Gingrich: Trump Must Decide If ...": the headline's speaker says all of it)
         for fallback in (lambda: noun_read_frame(analysis, si, toks, s_last, recent), lambda: headline_speaker(analysis, si, recent),
                          lambda: colon_quotation(analysis, si, recent), lambda: quote_continuation(analysis, si, frames),
-                         lambda: hearsay_frame(analysis.in_quote, si, toks)):
+                         lambda: hearsay_frame(analysis.in_quote, si, toks), lambda: colon_continuation(analysis, si, frames)):
             if not sent_frames and (found := fallback()) is not None:
                 sent_frames.append(found)  # (a sentence without frames: the first of these to find one)
         sent_frames += noun_frames(analysis, si, toks, sent_frames, recent)  # "the senator's claim that ..."

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._tag_repairs import cue_read_as_noun, noun_read_verb, relative_cue_read_as_noun, title_case_verb
+from ._tag_repairs import cue_form, cue_read_as_noun, noun_read_verb, relative_cue_read_as_noun, title_case_verb
 
 __all__ = ["repair_heads"]
 
@@ -30,6 +30,7 @@ def repair_heads(doc: Any) -> Any:
         _relative_read_as_conj(tok)
         _stray_possessive(tok)
         _name_particle(tok)
+        _report_before_colon(tok)
         relative_cue_read_as_noun(tok)
         _stance_adjective(tok)
         _parenthetical_report(tok)
@@ -261,6 +262,28 @@ def _name_particle(tok: Any) -> None:
             or tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("a", "an", "the") or any(c for c in tok.children):
         return
     tok.head, tok.dep_, tok.pos_, tok.tag_ = name, "compound", "PROPN", "NNP"
+
+
+def _report_before_colon(tok: Any) -> None:
+    """"X argued that his client was joking: His words were the rants of an entertainer.": the parser
+    can make the clause after the colon the sentence's root and the report before it that clause's
+    complement, so what X argued ends at the colon and the rest is the article's. A verb of saying
+    with its own subject, ending before a colon after which the root's clause begins, is the root,
+    and the clause after the colon goes on with what it reports."""
+    report = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i and c.pos_ == "VERB" and cue_form(c.lower_)
+                   and any(x.dep_ == "nsubj" and x.i < c.i for x in c.children)), None)
+    if tok.dep_ != "ROOT" or report is None or report.left_edge.i != tok.sent.start or cue_form(tok.lower_):
+        return  # (not '..., because it pays: He said he raised ...': a report of its own after the colon)
+    colon = tok.doc[report.right_edge.i + 1] if report.right_edge.i + 1 < len(tok.doc) else None
+    if colon is None or colon.text != ":" or colon.head.i != tok.i or tok.left_edge.i != report.left_edge.i \
+            or min(c.left_edge.i for c in tok.children if c.i > colon.i) != colon.i + 1:
+        return
+    report.head, report.dep_ = report, "ROOT"
+    for c in list(tok.children):
+        if c.i > tok.i and c.is_punct:
+            c.head = report  # (the full stop)
+    colon.head = report
+    tok.head, tok.dep_ = report, "ccomp"
 
 
 def _stray_possessive(tok: Any) -> None:

@@ -89,7 +89,10 @@ def resolve_reference(analysis: Analysis, span_text: str, offset: int, *,
                 return m
     if words and words[0] in ("the", "a", "an", "this", "that") and len(words) == 2:
         found = _spokesperson(analysis, words[0], words[1], offset, recent_sources or []) if words[1] in _SPOKES else None
-        return found or _description(analysis, words[-1], offset, earlier)
+        found = found or _description(analysis, words[-1], offset, earlier)
+        if found is not None and words[1] in _ANY_BODY_HEADS and _other_body_since(analysis, found, offset):
+            return None  # "Black Lives Matter issued a statement ... the group said": not the paper named before it
+        return found
     return None
 
 
@@ -236,6 +239,17 @@ def _description(analysis: Analysis, head: str, offset: int, earlier: list[Menti
 
 # Bodies that are a person's own ("the Trump campaign", "Clinton's team").
 _PERSONAL_BODIES = frozenset("campaign camp team staff office family aides advisers advisors lawyers attorneys".split())
+
+
+def _other_body_since(analysis: Analysis, found: Mention, offset: int) -> bool:
+    """Whether another capitalised name of a body or a movement, whatever the entity tagger called
+    it ("Black Lives Matter" as a title), is named since the article last wrote ``found`` and in
+    this sentence or the three before: "the group" may be that one."""
+    low = strip_det(found.name).lower()
+    last = max([e.start_char for e in analysis.doc.ents if strip_det(e.text).lower() == low and e.start_char < offset] + [found.start])
+    si = analysis.sentence_of(offset)
+    return any(last < e.start_char < offset and e.label_ in ("ORG", "WORK_OF_ART", "FAC", "EVENT", "PRODUCT") and low not in e.text.lower()
+               and analysis.sentence_of(e.start_char) >= si - 3 and not analysis.in_quote(e.start_char, e.end_char) for e in analysis.doc.ents)
 
 
 def _other_owner_since(analysis: Analysis, pick: Mention, at: int, offset: int, earlier: list[Mention]) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["cue_read_as_noun", "noun_read_verb", "relative_cue_read_as_noun", "title_case", "title_case_verb"]
+__all__ = ["cue_form", "cue_read_as_noun", "noun_read_verb", "relative_cue_read_as_noun", "title_case", "title_case_verb"]
 
 
 def noun_read_verb(tok: Any) -> None:
@@ -25,6 +25,20 @@ def noun_read_verb(tok: Any) -> None:
             c.head = subj[0]  # ("Her fate": the subject's own words)
     tok.tag_, tok.pos_ = "VBZ", "VERB"
     subj[0].dep_ = "nsubj"
+
+
+_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "thought": "think", "felt": "feel", "knew": "know",
+              "found": "find", "says": "say", "tells": "tell"}
+
+
+def cue_form(word: str) -> bool:
+    """Whether ``word`` (lower case, as written: the lemmatizer runs after the repairs) is a form of a
+    cue verb ("argued", "insists", "said", "warning")."""
+    from ._nlp import lexicons
+
+    cues = lexicons().cue_kind
+    stems = {word, _IRREGULAR.get(word, word), word[:-1], word[:-2], word[:-3], word[:-3] + "y", word[:-3] + "e"}
+    return any(x in cues for x in stems if x)
 
 
 def _cue_in_s(word: str) -> bool:

@@ -164,3 +164,28 @@ def test_being_asked_by_someone_is_no_claim_of_the_one_asked():
     text = 'Asked by the host to respond to the criticism, Lee said, "What does it say about people who jump on the bandwagon?"'
     found = claims(text)
     assert not [c for c in found if "asked by the host" in c[2].lower() and c[1] == "Lee"], found
+
+
+def test_the_group_after_another_body_is_named_is_not_the_paper_named_before():
+    text = ("In Denver, organizers added 120 security guards along the route, the Denver Post reported.\n\n"
+            "The added security brought controversy as well, prompting Black Youth Rising, the grand marshal for the march, to "
+            "withdraw from the event. Black Youth Rising issued a statement saying it took the action because of the conditions.\n\n"
+            '"For us, marching this year meant choosing between two dangers," the group said in a statement.')
+    assert by_text(text, "two dangers")[1] == "the group", claims(text)
+
+
+def test_he_said_after_a_quotation_a_colon_leads_into_is_the_clause_s_subject():
+    text = ('Judge Ann Lee heard the case. The defense lawyer, Tom Berg, argued that his client was joking. '
+            'Lee saw Berg\'s words differently: "When he says he will fight, I believe him," she said.')
+    assert by_text(text, "I believe him")[1].startswith("Ann Lee"), claims(text)
+    text = ('U.S. District Judge Mark Dunn heard the case. The defense lawyer, Tom Berg, argued that his client was joking. '
+            'Dunn saw Berg\'s words differently: "When he says he will fight, I believe him," he said.')
+    assert by_text(text, "I believe him")[1].startswith("Mark Dunn"), claims(text)
+
+
+def test_what_follows_a_colon_that_ends_a_report_is_the_reporter_s():
+    text = "The lawyer, Tom Berg, argued that his client was not to be taken seriously: His words were the rants of an entertainer."
+    assert [c[1] for c in claims(text)] == ["Tom Berg"], claims(text)
+    text = "The lawyer, Tom Berg, argued that his client was not to be taken seriously:\n\nHis words were the rants of an entertainer."
+    assert [c[1] for c in holding(claims(text), "rants")] == ["Tom Berg"], claims(text)
+    assert [c[1] for c in claims("The plan was simple: The city would sell the land.")] == ["the article"]
