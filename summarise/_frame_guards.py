@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._cues import QUOTE_CUES, animate, is_document
+from ._cues import DOCUMENT_CUES, QUOTE_CUES, animate, is_document
 from ._nlp import lexicons
 
 __all__ = ["DONE_HEADS", "misread_subject", "not_done", "not_reported", "reduced_passive", "unasserted"]
@@ -96,6 +96,14 @@ def unasserted(tok: Any) -> bool:
         return True  # "Neither X nor her allies have been charged with any crime": no one accused them
     if tok.lemma_.lower() == "deem" and any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
         return True  # "The area was deemed safe": a determination no one is named making, the article's to report
+    if tok.lemma_.lower() not in DOCUMENT_CUES and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) and any(
+            c.dep_ == "dobj" and (c.lower_ in ("nothing", "none") or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+            for c in tok.children):
+        return True  # "has proposed nothing that would ...", "said nothing about", "announced no plans": nothing said
+        # ("found no record of the payment" finds something)
+    if tok.lemma_.lower() in _INTENT_CUES and t.dep_ == "ccomp" and t.head.lemma_ == "be" and any(
+            c.dep_ == "acomp" and c.lower_ in _INFERRED for c in t.head.children):
+        return True  # "It is apparent that Clinton wanted to shield X": the writer's inference, not what she said
     if _hypothetical(tok) or _in_hypothetical_report(tok):
         return True  # "If she prevailed, she would be able to claim X": nothing claimed yet
     if t.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "csubj") and t.left_edge.i < t.i and t.left_edge.lower_ in (
@@ -211,6 +219,11 @@ def reduced_passive(tok: Any) -> bool:
 
 # A subject pronoun's object form: an inherited "she" with "her" as the object is a misparse (the same person is "herself").
 _OBJECT_FORM = {"she": "her", "he": "him", "they": "them", "we": "us"}
+
+
+# Verbs of an intention or a motive the article can infer, and the words by which it says it infers them.
+_INTENT_CUES = frozenset("want wish intend seek aim hope plan mean try".split())
+_INFERRED = frozenset("apparent clear obvious evident plain likely possible probable unlikely".split())
 
 
 # Pronouns that describe whoever would do something, no one in particular ("anybody who complains").

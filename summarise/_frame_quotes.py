@@ -11,6 +11,7 @@ from typing import Any
 from ._analysis import Analysis
 from ._cues import QUOTE_CUES, animate, is_cue
 from ._frame_syntax import KIND_RANK, Frame
+from ._kinds import cue_kind_of_text
 from ._nlp import doc_text, tokens_in
 
 __all__ = ["colon_continuation", "inner_quote", "merge_nested", "multi_sentence_quotes", "negated_answer", "quote_after_colon", "quote_before", "quote_continuation", "quote_opens_at"]
@@ -63,7 +64,42 @@ def multi_sentence_quotes(analysis: Analysis, frames: list[Frame]) -> list[Frame
                 added.append(Frame(si, "", "", "statement", speaker.source, speaker.mention, None, (a, b), (a, b)))
                 taken.add(si)
     added += _set_off_quotes(analysis, frames + added)
+    added += _block_quotes(analysis, frames + added)
     return sorted(frames + added, key=lambda f: (f.span[0], f.sent)) if added else frames
+
+
+# Verbs that lead into a speaker's words set off as a paragraph of their own ("The governor added:").
+_LEADS = QUOTE_CUES | {"explain", "continue", "argue", "insist", "note", "recall", "declare", "write"}
+
+
+def _block_quotes(analysis: Analysis, frames: list[Frame]) -> list[Frame]:
+    """'The governor added:' closing its paragraph, and the next paragraph, no quotation marks: that
+    paragraph is the governor's words (a block quotation), each of its sentences without a frame."""
+    from ._frame_sources import display_source
+    from ._frame_syntax import source_tokens
+
+    text, sents = analysis.text, analysis.sentences
+    taken = {f.sent for f in frames}
+    added: list[Frame] = []
+    for si in range(len(sents) - 1):
+        s0, s1 = sents[si]
+        body = text[s0:s1].rstrip()
+        gap = text[s0 + len(body):sents[si + 1][0]]
+        if not body.endswith(":") or "\n" not in gap or analysis.in_quote(sents[si + 1][0], sents[si + 1][0] + 1):
+            continue
+        cue = next((t for t in tokens_in(analysis.doc, s0, s1) if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.lemma_.lower() in _LEADS), None)
+        subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None) if cue is not None else None
+        if subj is None or not animate(subj) or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children):
+            continue  # (someone who speaks, with nothing said before the colon)
+        source, mention = display_source(analysis, source_tokens(subj), [])
+        end = text.find("\n", sents[si + 1][0])
+        for sj in range(si + 1, len(sents)):
+            a, b = sents[sj]
+            if sj in taken or (end >= 0 and a >= end) or analysis.in_quote(a, a + 1):
+                break
+            b = a + len(text[a:b].rstrip())
+            added.append(Frame(sj, "", "", cue_kind_of_text(text[a:b], "statement"), source, mention, None, (a, b), (a, b)))
+    return added
 
 
 _DASHES = ("--", "\u2014", "\u2013")

@@ -189,3 +189,26 @@ def test_what_follows_a_colon_that_ends_a_report_is_the_reporter_s():
     text = "The lawyer, Tom Berg, argued that his client was not to be taken seriously:\n\nHis words were the rants of an entertainer."
     assert [c[1] for c in holding(claims(text), "rants")] == ["Tom Berg"], claims(text)
     assert [c[1] for c in claims("The plan was simple: The city would sell the land.")] == ["the article"]
+
+
+def test_saying_nothing_is_no_claim_of_the_one_silent():
+    for text in ("The mayor has proposed nothing that would raise taxes for developers.", "The senator said nothing about the vote on Friday.",
+                 "The governor has announced no plans to run for the seat."):
+        assert [c[1] for c in claims(text)] == ["the article"], claims(text)
+    assert [c[1] for c in claims("The mayor said no one would lose a job at the plant.")] == ["The mayor"]
+
+
+def test_an_intention_the_writer_infers_is_not_the_holder_s_word():
+    text = "It is apparent that the senator wanted to shield her dealings from the public by using a private server."
+    assert [c[1] for c in claims(text)] == ["the article"], claims(text)
+    assert [c[1] for c in claims("The senator wanted to shield her dealings from the public.")] == ["The senator"]
+
+
+def test_a_paragraph_a_speaker_leads_into_with_a_colon_is_the_speaker_s_words():
+    text = ("Governor Dana Ruiz called the senator a disgrace on Wednesday.\n\nThe governor added:\n\n"
+            "It is typical of the senator. She knows nothing, but the mouth never stops.\n\n"
+            "The senator's comments came as the facts are still being gathered.")
+    found = claims(text)
+    for words in ("typical of the senator", "mouth never stops"):
+        assert [c[1] for c in holding(found, words)] == ["Dana Ruiz, Governor"], found
+    assert [c[1] for c in holding(found, "still being gathered")] == ["the article"], found
