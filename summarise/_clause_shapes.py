@@ -328,7 +328,8 @@ def contrasted_report(clause: Any) -> set[int]:
     out: set[int] = set()
     for c in clause.children:
         if c.dep_ == "advcl" and c.i > clause.i and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in c.children) and any(
-                s.dep_ == "nsubj" and s.pos_ in ("PROPN", "NOUN") for s in c.children) and c.lemma_.lower() in QUOTE_CUES | _CONTRAST_CUES:
+                s.dep_ == "nsubj" and s.pos_ in ("PROPN", "NOUN") for s in c.children) and (c.lemma_.lower() in QUOTE_CUES | _CONTRAST_CUES or (
+                c.lemma_.lower() in lexicons().cue_kind and any(x.dep_ == "ccomp" for x in c.children))):  # ("while Democrats charge it would ...")
             out |= {t.i for t in c.subtree}
             if c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
                 out.add(c.left_edge.i - 1)

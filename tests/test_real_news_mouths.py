@@ -212,3 +212,10 @@ def test_a_paragraph_a_speaker_leads_into_with_a_colon_is_the_speaker_s_words():
     for words in ("typical of the senator", "mouth never stops"):
         assert [c[1] for c in holding(found, words)] == ["Dana Ruiz, Governor"], found
     assert [c[1] for c in holding(found, "still being gathered")] == ["the article"], found
+
+
+def test_a_charge_set_against_an_argument_with_while_is_the_other_side_s():
+    text = "Republicans argue the bill would provide greater election security, while Democrats charge it would suppress turnout."
+    found = claims(text)
+    assert [c[:2] for c in holding(found, "suppress turnout")] == [("allegation", "Democrats")], found
+    assert [c[1] for c in holding(found, "election security")] == ["Republicans"], found
