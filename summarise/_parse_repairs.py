@@ -94,19 +94,26 @@ def _worker_at_firm(tok: Any) -> None:
     name the closing verb's subject and hang the person in the clause before; the person set off by
     the comma is the subject, where they work their phrase."""
     doc = tok.doc
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subj = max((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), key=lambda c: c.i, default=None)  # (the nearest, of two)
     if tok.dep_ != "ROOT" or tok.lower_ not in _TRAILING_REPORTS or subj is None or subj.pos_ != "PROPN" or subj.left_edge.i < 4:
         return
-    noun = doc[subj.left_edge.i - 1]
-    prep = noun.head
-    person = doc[prep.i - 1] if prep.i > 0 else None
-    if (noun.pos_ != "NOUN" or noun.dep_ != "pobj" or prep.lower_ not in ("at", "of", "with", "from") or person is None
-            or person.pos_ != "PROPN" or person.head.i > tok.i or doc[person.left_edge.i - 1].text != ","
-            or any(t.text == "," for t in doc[person.i:subj.i])):
+    k = subj.left_edge.i - 1
+    while k > 0 and doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET") and doc[k].lower_ not in ("at", "of", "with", "from"):
+        k -= 1  # (back over the firm's own words, "security firm", "cybersecurity firm Recorded")
+    prep, person = doc[k], doc[k - 1]
+    if prep.lower_ not in ("at", "of", "with", "from") or person.pos_ != "PROPN" or person.head.i > tok.i:
         return
+    start = person.i
+    while start > 0 and doc[start - 1].pos_ in ("PROPN", "NOUN") and doc[start - 1].text != ",":
+        start -= 1
+    if doc[start - 1].text != "," or any(t.text == "," for t in doc[person.i:subj.i]):
+        return
+    if any(t.i == tok.i for t in person.subtree) or any(t.i == prep.i for t in subj.subtree) or (
+            prep.head.i != person.i and any(t.i == person.i for t in prep.subtree)):
+        return  # (no head may come to hang below itself)
     person.head, person.dep_ = tok, "nsubj"
     prep.head = person
-    subj.head, subj.dep_ = noun, "appos"
+    subj.head, subj.dep_ = prep, "pobj"
 
 
 def _compound_subject(tok: Any) -> None:

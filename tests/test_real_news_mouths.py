@@ -219,3 +219,9 @@ def test_a_charge_set_against_an_argument_with_while_is_the_other_side_s():
     found = claims(text)
     assert [c[:2] for c in holding(found, "suppress turnout")] == [("allegation", "Democrats")], found
     assert [c[1] for c in holding(found, "election security")] == ["Republicans"], found
+
+
+def test_a_researcher_at_a_firm_whose_name_holds_a_verb_is_the_source():
+    for name in ("Allan Riska", "Tom Berg"):
+        text = f"The offer reflects the nightmare REvil is now facing, researcher {name} at cybersecurity firm Recorded Future said."
+        assert [c[1] for c in claims(text)] == [f"{name}, researcher"], claims(text)
