@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["made_clear", "opened_by", "parenthetical_conj"]
+__all__ = ["literal_with", "made_clear", "opened_by", "parenthetical_conj"]
 
 
 def parenthetical_conj(tok: Any) -> Any | None:
@@ -68,3 +68,16 @@ def opened_by(tok: Any) -> int | None:
         return None
     cc = next((c for c in verb.head.children if c.dep_ == "cc" and c.i == verb.i - 1), None) if verb.dep_ == "conj" else None
     return (cc or verb).idx
+
+
+# Nouns of words and judgements a verb of attack can be made "with" ("slammed the plan with harsh criticism").
+_VERBAL = frozenset("criticism critique words remark remarks comment comments question questions accusation accusations "
+                    "allegation allegations charge charges claim claims insult insults attack attacks complaint complaints "
+                    "rhetoric language statement statements tweet tweets ad ads jab jabs barb barbs".split())
+
+
+def literal_with(verb: Any) -> bool:
+    """"Israel slammed the Gaza Strip with airstrikes": a verb of attack made with something other
+    than words (strikes, rockets, a lawsuit, sanctions) is an act, not a criticism."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" for p in c.children)
+               and not any(t.lemma_.lower() in _VERBAL or t.lower_ in _VERBAL for t in c.subtree) for c in verb.children)

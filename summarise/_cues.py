@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._cue_shapes import made_clear, parenthetical_conj
+from ._cue_shapes import literal_with, made_clear, parenthetical_conj
 from ._nlp import lexicons
 from ._cue_senses import FIGURES as _FIGURES, claims_something, subject_holders as _subject_holders
 from ._speakers import animate, is_document, named_elsewhere
@@ -125,6 +125,8 @@ def is_cue(tok: Any) -> bool:
     lemma = tok.lemma_.lower()
     if values_at(tok):
         return True
+    if lex.cue_kind.get(lemma) == "opinion" and literal_with(tok):
+        return False  # "Israel slammed the Gaza Strip with airstrikes", "hit the town with rockets": an act, no view
     if lemma in AS_CUES:
         # "critics see the plan as a giveaway", "many view him as the favourite": a stance, only with "as" and
         # someone holding it ("we saw the film" reports nothing; "Millennials see X against Y as a problem": "as" on the object)

@@ -146,6 +146,7 @@ def _figurative(verb: Any, lex: Any) -> bool:
     what someone said or did: no particle ("hammered out", "ripped off"), and its object (or a
     passive's subject) someone or something said or decided ("rioters torched cars" is arson).
     A verb of rising or falling ("soared", "plunged") needs no such target."""
+    from ._cue_shapes import literal_with
     from ._speakers import animate
 
     if any(c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in ("home", "out", "off", "away", "down", "back") for c in verb.children):
@@ -155,6 +156,8 @@ def _figurative(verb: Any, lex: Any) -> bool:
         return False  # "would plunge the race into turmoil": a verb with an object is no rise or fall of a figure
     if repl not in ("criticise", "criticize"):
         return True
+    if literal_with(verb):
+        return False  # ("slammed the Gaza Strip with airstrikes": an attack, not a criticism)
     targets = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     return not targets or any(animate(t) or t.lower_ in ("him", "her", "them", "us", "me")
                               or t.lemma_.lower() in _SAID_OR_DECIDED | lex.claim_nouns for t in targets)

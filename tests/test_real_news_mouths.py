@@ -225,3 +225,11 @@ def test_a_researcher_at_a_firm_whose_name_holds_a_verb_is_the_source():
     for name in ("Allan Riska", "Tom Berg"):
         text = f"The offer reflects the nightmare REvil is now facing, researcher {name} at cybersecurity firm Recorded Future said."
         assert [c[1] for c in claims(text)] == [f"{name}, researcher"], claims(text)
+
+
+def test_a_verb_of_attack_made_with_weapons_is_no_criticism():
+    text = "The army slammed the border town with airstrikes on Saturday, in a dramatic escalation of the conflict."
+    found = claims(text)
+    assert [c[1] for c in found] == ["the article"] and "criticised" not in found[0][2], found
+    found = claims("The senator slammed the plan with harsh criticism on Monday.")
+    assert [c[1] for c in found] == ["The senator"], found
