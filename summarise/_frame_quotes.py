@@ -220,6 +220,9 @@ def merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
             if f.subj is None and f.source != outer.source and (f.mention is None or f.mention is not outer.mention) and doc is not None \
                     and f.cue_i >= 0 and any(c.tag_ == "TO" for c in doc[f.cue_i].children):
                 continue  # ("X says that Y called Z to express gratitude": Y's aim is what X says, not Y's claim)
+            if doc is not None and f.cue_i >= 0 and doc[f.cue_i].dep_ == "relcl" and outer.content[0] <= doc[f.cue_i].head.idx < outer.content[1] \
+                    and _generic(doc[f.cue_i].head):
+                continue  # "X joked that people who think Y would need Z": a kind of people X describes, no one's claim
             out.append(f)
             continue
         if same and doc is not None and f.cue_i >= 0 and (doc[f.cue_i].dep_ == "xcomp" or _beyond(doc_text(doc), outer, f)):
@@ -241,6 +244,13 @@ def merge_nested(frames: list[Frame], doc: Any = None) -> list[Frame]:
             outer.cover = (min((outer.cover or outer.span)[0], outer.span[0]), f.span[1])
         # a different source inside someone's statement stays part of that statement
     return out
+
+
+def _generic(noun: Any) -> bool:
+    """A noun for whoever fits a description, no one in particular: a bare plural of people ("people
+    who think"), "those", "anyone"."""
+    return noun.lower_ in ("those", "anyone", "anybody", "everyone", "everybody") or noun.tag_ == "NNS" and animate(noun) and not any(
+        c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in noun.children)  # (not "polls that show ...": a finding)
 
 
 def quote_continuation(analysis: Analysis, si: int, earlier: list[Frame]) -> Frame | None:

@@ -233,3 +233,9 @@ def test_a_verb_of_attack_made_with_weapons_is_no_criticism():
     assert [c[1] for c in found] == ["the article"] and "criticised" not in found[0][2], found
     found = claims("The senator slammed the plan with harsh criticism on Monday.")
     assert [c[1] for c in found] == ["The senator"], found
+
+
+def test_people_a_speaker_describes_inside_a_report_make_no_claim_of_their_own():
+    text = "The governor joked that people who think they need rifles to take on the state would actually need tanks."
+    found = claims(text)
+    assert [c[1] for c in found] == ["The governor"], found
