@@ -135,7 +135,7 @@ def trailing_report(cue: Any, subj: Any, toks: list[Any], s_last: int) -> list[A
         return None  # (or a dash closing an aside: "... fell to 5.4% \u2014 a new low \u2014 the bureau reported")
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "agent")
            and not told_whom(cue, c) and not (c.dep_ == "ccomp" and c.i < left and cue.dep_ == "conj")  # ("A, but B, X notes": B hung on the cue)
-           or c.dep_ == "prep" and cue.lemma_.lower() not in _SAY and not _addressee(c) for c in cue.children):
+           or c.dep_ == "prep" and cue.lemma_.lower() not in _SAY and not _addressee(c) and cue.doc[c.i - 1].text != "," for c in cue.children):
         return None  # (a verb of saying may say where: "..., X said at an event in Ohio"; and whom: "..., X told a panel")
     own = {t.i for t in cue.subtree}
     if max(own) < s_last or any(not (t.is_punct or t.is_space) and t.i > cue.i and t.i not in own for t in toks):

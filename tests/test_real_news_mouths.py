@@ -239,3 +239,12 @@ def test_people_a_speaker_describes_inside_a_report_make_no_claim_of_their_own()
     text = "The governor joked that people who think they need rifles to take on the state would actually need tanks."
     found = claims(text)
     assert [c[1] for c in found] == ["The governor"], found
+
+
+def test_a_report_closing_its_sentence_before_a_set_off_phrase_reports_what_comes_before():
+    text = ("The Lee administration will invest $3.2 billion to foster the development of antiviral pills to help fight against "
+            "COVID-19, the Health and Human Services department announced Thursday, with hopes the medication becomes available "
+            "to the public as soon as the end of this year.")
+    found = claims(text)
+    assert [c[1] for c in holding(found, "antiviral pills")] == ["the Health and Human Services department"], found
+    assert not [c for c in found if "announced Thursday, with" in c[2]], found
