@@ -60,6 +60,9 @@ def _noun_candidates(analysis: Analysis, a: int, b: int, plural: bool) -> list[t
                 c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children):
             out.append((t.idx, None, _named_pair(analysis, t)))  # "Cruz and Rubio ... They pushed him": both, no one body
             continue
+        if plural and t.lower_ in ("millions", "thousands", "hundreds", "dozens") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            out.append((t.idx, None, None))  # "aims to keep millions in their homes": theirs, unnamed
+            continue
         if t.pos_ != "NOUN" or t.ent_type_ or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"):
             continue
         lemma = t.lemma_.lower()

@@ -245,10 +245,11 @@ def misread_subject(tok: Any, subj: Any | None, passive: bool) -> bool:
         return True  # "to make them feel that he was talking to them": an object made to feel, no one's report
     if subj is not None and any(t.is_alpha and (t.dep_ == "punct" or t.tag_ == "UH") for t in subj.subtree if t.i < tok.i):
         return True  # "Depositions released in March quote Trump acknowledging": a word read as punctuation, the parse lost
-    if passive and tok.lemma_.lower() in ("ask", "urge", "tell", "order", "instruct") and any(
-            c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in tok.children) and not any(
+    if passive and tok.lemma_.lower() in ("ask", "urge", "tell", "order", "instruct") and (any(
+            c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in tok.children) or tok.lemma_.lower() == "ask") and not any(
             c.dep_ == "agent" for c in tok.children):
-        return True  # "even though he had been asked to preserve them": that he was asked is the article's, not a report
+        return True  # "even though he had been asked to preserve them", "Psaki was asked a question about X": that
+        # someone was asked is the article's, not a report
     if tok.dep_ == "relcl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN"):
         inside = {t.i for t in tok.subtree}
         if not any(t.pos_ in ("VERB", "AUX") and t.i not in inside and t.lower_ != "according" for t in tok.sent):

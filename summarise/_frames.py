@@ -104,8 +104,8 @@ def find_frames(analysis: Analysis) -> list[Frame]:
             if hung is None and (reduced_passive(tok) and tok.lower_ not in ADJECTIVE_CUES or tok.dep_ == "xcomp" and reduced_passive(tok.head)):
                 continue  # "when asked to condemn X", "X, asked about Y, said": the one asked, not the one asking
             if any(t.i < tok.i and t.lower_ in ("what", "whatever") and t.tag_ in ("WP", "WDT") and (
-                    t.head.i == tok.i and t.dep_ == "dobj" or t.head.dep_ == "xcomp" and t.head.head.i == tok.i)
-                   for t in tok.subtree):
+                    t.head.i == tok.i and t.dep_ == "dobj" or t.head.dep_ == "xcomp" and t.head.head.i == tok.i
+                    or t.dep_ == "pobj" and t.head.head.i == tok.i) for t in tok.subtree):  # (and "what they referred to as X")
                 continue  # "what many people believed to be a killer": a thing, not a claim
             subj, passive = subject_of(tok)
             if described is not None:

@@ -248,3 +248,16 @@ def test_a_report_closing_its_sentence_before_a_set_off_phrase_reports_what_come
     found = claims(text)
     assert [c[1] for c in holding(found, "antiviral pills")] == ["the Health and Human Services department"], found
     assert not [c for c in found if "announced Thursday, with" in c[2]], found
+
+
+def test_their_after_millions_is_not_the_body_named_before():
+    text = ("After a federal eviction moratorium was allowed to lapse this weekend, the Centers for Disease Control and "
+            "Prevention issued a new moratorium Tuesday on evictions that would last until Oct. 3. The new moratorium aims to "
+            "keep millions in their homes and prevent the spread of the coronavirus' delta variant.")
+    assert not [c for c in claims(text) if "Prevention's homes" in c[2] or "Prevention\u2019s homes" in c[2]], claims(text)
+
+
+def test_being_asked_a_question_is_no_one_s_claim():
+    text = ("On Thursday, Lee was asked a question regarding the administration's request for tech companies to be more "
+            "\"aggressive\" when policing what they referred to as \"misinformation.\"")
+    assert [c[1] for c in claims(text)] == ["the article"], claims(text)  # (nor is "what they referred to as X" a claim)
