@@ -79,5 +79,5 @@ _VERBAL = frozenset("criticism critique words remark remarks comment comments qu
 def literal_with(verb: Any) -> bool:
     """"Israel slammed the Gaza Strip with airstrikes": a verb of attack made with something other
     than words (strikes, rockets, a lawsuit, sanctions) is an act, not a criticism."""
-    return any(c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" for p in c.children)
+    return any(c.dep_ == "prep" and c.lower_ == "with" and c.i > verb.i and any(p.dep_ == "pobj" for p in c.children)  # (not "With 50 days to go, X called ...")
                and not any(t.lemma_.lower() in _VERBAL or t.lower_ in _VERBAL for t in c.subtree) for c in verb.children)

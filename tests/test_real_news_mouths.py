@@ -233,6 +233,9 @@ def test_a_verb_of_attack_made_with_weapons_is_no_criticism():
     assert [c[1] for c in found] == ["the article"] and "criticised" not in found[0][2], found
     found = claims("The senator slammed the plan with harsh criticism on Monday.")
     assert [c[1] for c in found] == ["The senator"], found
+    text = ('With 50 days until the election, Ann Lee, a senior adviser to the campaign, called the remarks on Saturday '
+            '"a true wake-up call" to its supporters.')  # (a phrase before the verb is no weapon)
+    assert [c[:2] for c in claims(text)] == [("opinion", "Ann Lee, a senior adviser to the campaign")], claims(text)
 
 
 def test_people_a_speaker_describes_inside_a_report_make_no_claim_of_their_own():
