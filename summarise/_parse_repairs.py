@@ -302,7 +302,7 @@ def _stray_possessive(tok: Any) -> None:
     owned = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if tok.tag_ != "POS" or tok.dep_ == "case" or owner is None or owned is None or owner.pos_ not in ("NOUN", "PROPN") \
             or owned.pos_ not in ("NOUN", "ADJ", "PROPN") or owner.head.i == owned.i or owner.dep_ == "ROOT" \
-            or any(t.i == owner.head.i for t in owned.subtree) or owned.dep_ not in ("dobj", "conj", "npadvmod", "dep", "attr", "appos"):
+            or any(t.i == owner.head.i for t in owned.subtree) or owned.head.i != tok.head.i:  # (both hung on the same verb)
         return
     owned.head, owned.dep_ = owner.head, owner.dep_
     owner.head, owner.dep_ = owned, "poss"
